@@ -1,0 +1,309 @@
+/*
+ * rolescan.h — the one public header of librolescan.
+ *
+ * The pipeline, one stage per type:
+ *   bytes --rs_text_decode--> rs_text (UTF-8, original line ends)
+ *         --rs_document_new--> rs_document (normalized text + offset map)
+ *         --rs_tokenize-------> tokens (inside the document)
+ *         --rs_scan_run-------> rs_scan (skills found, with evidence)
+ *
+ * Ownership: every object returned by an rs_*_new / rs_*_load / rs_*_run
+ * function belongs to the caller, who frees it with the matching rs_*_free
+ * (which accepts NULL). Strings returned by accessors are owned by the object
+ * they come from and live as long as it does. The library never prints and
+ * never exits: failures return an rs_status and leave a message in the
+ * rs_error the caller passed in.
+ *
+ * Threads: an rs_lexicon is immutable once loaded and may be shared by any
+ * number of threads; documents and scans belong to one thread at a time.
+ */
+#ifndef ROLESCAN_H
+#define ROLESCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define RS_EXPORT __declspec(dllexport)
+#else
+#define RS_EXPORT __attribute__((visibility("default")))
+#endif
+
+#define RS_VERSION "0.1.0"
+
+/* ---- status and errors ------------------------------------------------- */
+
+typedef enum rs_status {
+    RS_OK = 0,
+    RS_ERR_NOMEM,       /* an allocation failed */
+    RS_ERR_IO,          /* a file could not be opened or read */
+    RS_ERR_TOO_LARGE,   /* input over the size limit */
+    RS_ERR_BINARY,      /* input is not text (NUL bytes, image, archive) */
+    RS_ERR_ENCODING,    /* undecodable input (e.g. odd-length UTF-16) */
+    RS_ERR_LEXICON,     /* a lexicon file is malformed or invalid */
+    RS_ERR_REGEX,       /* a lexicon pattern failed to compile or hit a limit */
+    RS_ERR_LIMIT,       /* a work limit on hostile input was reached */
+    RS_ERR_ARG          /* a caller passed an invalid argument */
+} rs_status;
+
+/* A human-readable name of a status code; static storage. */
+RS_EXPORT const char *rs_strerror(rs_status status);
+
+/* Where and what went wrong. The caller owns it (usually on the stack);
+ * functions that fail fill it in. file may be empty; line and column are
+ * 1-based, 0 when unknown. */
+typedef struct rs_error {
+    rs_status status;
+    char file[256];
+    unsigned line;
+    unsigned column;
+    char message[512];
+} rs_error;
+
+/* ---- allocation -------------------------------------------------------- */
+
+/* Replaces malloc/realloc/free for all of librolescan (for fault-injection
+ * tests and embedding). Pass NULLs to restore the C library's. Call before
+ * any other rs_ function, never while objects are alive. */
+RS_EXPORT void rs_set_allocator(void *(*malloc_fn)(size_t),
+                                void *(*realloc_fn)(void *, size_t),
+                                void (*free_fn)(void *));
+
+/* ---- stage 1: decoding bytes into UTF-8 text --------------------------- */
+
+#define RS_DEFAULT_MAX_INPUT (16u * 1024u * 1024u)
+
+typedef enum rs_encoding {
+    RS_ENC_UTF8 = 0,
+    RS_ENC_UTF8_BOM,
+    RS_ENC_UTF16LE,
+    RS_ENC_UTF16BE,
+    RS_ENC_UTF8_REPAIRED,   /* invalid sequences replaced by U+FFFD */
+    RS_ENC_WINDOWS_1252     /* whole input read as Windows-1252 */
+} rs_encoding;
+
+/* Decoded text: valid UTF-8, NUL-terminated, line ends as in the input. */
+typedef struct rs_text rs_text;
+
+/* Decodes bytes by this rule: a UTF-8 BOM is dropped; a UTF-16 BOM selects
+ * UTF-16 LE/BE; otherwise the bytes are UTF-8 if valid. Invalid UTF-8 is read
+ * as Windows-1252 when it has no valid multi-byte sequence or more invalid
+ * bytes than valid multi-byte sequences, else each invalid byte becomes
+ * U+FFFD. Either repair sets a warning naming the first bad byte. NUL bytes
+ * (outside UTF-16) and known binary signatures are refused. `name` is used
+ * in messages only. Returns a new rs_text in *out (caller frees). */
+RS_EXPORT rs_status rs_text_decode(const char *name, const unsigned char *bytes,
+                                   size_t len, size_t max_len, rs_text **out,
+                                   rs_error *err);
+
+/* Reads a whole file ("-" = stdin) and decodes it as above. */
+RS_EXPORT rs_status rs_text_read_file(const char *path, size_t max_len,
+                                      rs_text **out, rs_error *err);
+
+RS_EXPORT const char *rs_text_data(const rs_text *text);
+RS_EXPORT size_t rs_text_length(const rs_text *text);
+RS_EXPORT const char *rs_text_name(const rs_text *text);
+RS_EXPORT rs_encoding rs_text_encoding(const rs_text *text);
+RS_EXPORT const char *rs_encoding_name(rs_encoding enc);
+/* The decoding warning, or NULL when the input was clean. */
+RS_EXPORT const char *rs_text_warning(const rs_text *text);
+RS_EXPORT void rs_text_free(rs_text *text);
+
+/* ---- stage 2: normalization with an offset map ------------------------- */
+
+/* A document: the text, its normalized form for matching (NFKC, case
+ * folded, accents stripped, default-ignorables dropped, words hyphenated
+ * across a line end joined) and a map from every normalized byte back to
+ * the original byte it came from. Takes ownership of `text`, even on
+ * failure. */
+typedef struct rs_document rs_document;
+
+RS_EXPORT rs_status rs_document_new(rs_text *text, rs_document **out,
+                                    rs_error *err);
+RS_EXPORT void rs_document_free(rs_document *doc);
+
+RS_EXPORT const rs_text *rs_document_text(const rs_document *doc);
+RS_EXPORT const char *rs_document_normalized(const rs_document *doc,
+                                             size_t *len);
+/* The original byte offset that normalized byte `norm_offset` came from
+ * (norm_offset == length maps to the end of the original). */
+RS_EXPORT size_t rs_document_original_offset(const rs_document *doc,
+                                             size_t norm_offset);
+
+/* 1-based line and column (in characters) of an original byte offset;
+ * CRLF, CR and LF all end a line. */
+typedef struct rs_position {
+    unsigned line;
+    unsigned column;
+} rs_position;
+
+RS_EXPORT rs_position rs_document_position(const rs_document *doc,
+                                           size_t orig_offset);
+
+/* Normalizes a whole UTF-8 string with utf8proc in one call, without the
+ * ASCII fast path; the reference the fast path is tested against. Returns a
+ * malloc'd string (caller frees with free()) or NULL. */
+RS_EXPORT char *rs_normalize_reference(const char *utf8, size_t len,
+                                       size_t *out_len);
+
+/* ---- stage 3: tokens --------------------------------------------------- */
+
+typedef enum rs_token_kind {
+    RS_TOKEN_WORD = 0,   /* a run of letters and digits */
+    RS_TOKEN_PUNCT,      /* one punctuation or symbol character */
+    RS_TOKEN_BARRIER     /* an e-mail address or URL: never matched */
+} rs_token_kind;
+
+/* A token over the normalized text. `glued` is set when no white space
+ * separates it from the token before. */
+typedef struct rs_token {
+    uint32_t start;
+    uint32_t len;
+    uint64_t hash;
+    uint8_t kind;
+    uint8_t glued;
+} rs_token;
+
+/* Tokenizes the document (done once; later calls return the same array).
+ * The array is owned by the document. */
+RS_EXPORT rs_status rs_document_tokens(rs_document *doc,
+                                       const rs_token **tokens,
+                                       size_t *count, rs_error *err);
+
+/* ---- lexicons ---------------------------------------------------------- */
+
+typedef struct rs_lexicon rs_lexicon;
+
+/* Loads and validates every skill lexicon (*.xml) in `dir`, compiles its
+ * patterns (JIT) and builds the matcher. On failure err names the file,
+ * line and problem. */
+RS_EXPORT rs_status rs_lexicon_load(const char *dir, rs_lexicon **out,
+                                    rs_error *err);
+RS_EXPORT void rs_lexicon_free(rs_lexicon *lex);
+
+/* The lexicon set's version ("2026.11.0"; versions joined with '+' when
+ * files differ) and a content hash ("fnv1a64:<16 hex>") of its files. */
+RS_EXPORT const char *rs_lexicon_version(const rs_lexicon *lex);
+RS_EXPORT const char *rs_lexicon_hash(const rs_lexicon *lex);
+
+typedef struct rs_lexicon_stats {
+    size_t files;
+    size_t skills;
+    size_t aliases;
+    size_t patterns;
+    size_t stops;
+    size_t cues;
+} rs_lexicon_stats;
+RS_EXPORT rs_lexicon_stats rs_lexicon_get_stats(const rs_lexicon *lex);
+
+typedef struct rs_skill_info {
+    const char *id;
+    const char *name;
+    const char *category;
+    const char *file;       /* lexicon file it came from */
+    size_t alias_count;
+    size_t implies_count;
+} rs_skill_info;
+
+RS_EXPORT size_t rs_lexicon_skill_count(const rs_lexicon *lex);
+RS_EXPORT rs_skill_info rs_lexicon_skill(const rs_lexicon *lex, size_t index);
+/* Index of a skill id, or (size_t)-1. */
+RS_EXPORT size_t rs_lexicon_find(const rs_lexicon *lex, const char *id);
+
+typedef struct rs_alias_info {
+    const char *term;      /* as written in the lexicon */
+    int needs_context;     /* context="tech" */
+    int exact_case;        /* case="exact" */
+} rs_alias_info;
+RS_EXPORT rs_alias_info rs_lexicon_alias(const rs_lexicon *lex, size_t skill,
+                                         size_t alias);
+RS_EXPORT const char *rs_lexicon_implied(const rs_lexicon *lex, size_t skill,
+                                         size_t i);
+
+/* The categories in display order; NULL-terminated static array. */
+RS_EXPORT const char *const *rs_categories(void);
+RS_EXPORT const char *rs_category_label(const char *category);
+
+/* ---- stage 4: matching ------------------------------------------------- */
+
+typedef struct rs_scan rs_scan;
+
+/* One place a skill was found: where in the original text, and the original
+ * words. For an implied skill, the evidence of the skill implying it. */
+typedef struct rs_evidence {
+    size_t orig_start;   /* byte range in rs_text_data() */
+    size_t orig_end;
+    unsigned line;
+    unsigned column;
+} rs_evidence;
+
+typedef struct rs_skill_hit {
+    size_t skill;             /* index into the lexicon */
+    size_t count;             /* direct matches */
+    size_t evidence_count;
+    const rs_evidence *evidence;
+    size_t implied_by;        /* skill index, or (size_t)-1 when found */
+} rs_skill_hit;
+
+/* Finds every skill of `lex` in `doc`. The scan refers to both: keep them
+ * alive while it is used. */
+RS_EXPORT rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc,
+                                rs_scan **out, rs_error *err);
+RS_EXPORT void rs_scan_free(rs_scan *scan);
+
+/* Hits sorted by category order, then count (descending), then name. */
+RS_EXPORT size_t rs_scan_hit_count(const rs_scan *scan);
+RS_EXPORT const rs_skill_hit *rs_scan_hit(const rs_scan *scan, size_t i);
+/* Warnings raised while matching (e.g. a pattern hit its match limit). */
+RS_EXPORT size_t rs_scan_warning_count(const rs_scan *scan);
+RS_EXPORT const char *rs_scan_warning(const rs_scan *scan, size_t i);
+
+/* Copies the original text of an evidence span, white space runs folded to
+ * one space, into buf (always NUL-terminated, truncated to size). */
+RS_EXPORT size_t rs_evidence_text(const rs_document *doc,
+                                  const rs_evidence *ev, char *buf,
+                                  size_t size);
+/* The original line holding an evidence span, trimmed, folded and cut to
+ * at most `size - 1` bytes on a character boundary. */
+RS_EXPORT size_t rs_evidence_context(const rs_document *doc,
+                                     const rs_evidence *ev, char *buf,
+                                     size_t size);
+
+/* ---- stage 5: rendering ----------------------------------------------- */
+
+/* One input of a scan run: either doc and scan (success) or error. */
+typedef struct rs_scan_result {
+    const char *name;
+    const rs_document *doc;
+    const rs_scan *scan;
+    const rs_error *error;
+} rs_scan_result;
+
+#define RS_RENDER_COLOR 1u          /* ANSI colour (text) */
+#define RS_RENDER_ALL_EVIDENCE 2u   /* every evidence line (text) */
+
+/* Renders results as readable text, or as the JSON object described by
+ * docs/schema/scan.schema.json. *out is NUL-terminated and owned by the
+ * caller: free it with rs_free(). */
+RS_EXPORT rs_status rs_render_scan_text(const rs_lexicon *lex,
+                                        const rs_scan_result *results,
+                                        size_t count, unsigned flags,
+                                        char **out, size_t *len,
+                                        rs_error *err);
+RS_EXPORT rs_status rs_render_scan_json(const rs_lexicon *lex,
+                                        const rs_scan_result *results,
+                                        size_t count, unsigned flags,
+                                        char **out, size_t *len,
+                                        rs_error *err);
+
+/* Frees memory the library handed to the caller (rendered output). */
+RS_EXPORT void rs_free(void *ptr);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ROLESCAN_H */

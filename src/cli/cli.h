@@ -1,0 +1,51 @@
+/* cli.h — the rolescan command line: shared options and helpers. The CLI
+ * owns stdio and exit codes; the library does neither. */
+#ifndef RS_CLI_H
+#define RS_CLI_H
+
+#include "rolescan.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit codes, documented in --help and the README. */
+enum {
+    RS_EXIT_OK = 0,
+    RS_EXIT_INPUT = 1,     /* at least one input could not be read */
+    RS_EXIT_USAGE = 2,     /* bad command line */
+    RS_EXIT_LEXICON = 3,   /* lexicon missing or invalid */
+    RS_EXIT_OUTPUT = 4,    /* output could not be written */
+    RS_EXIT_INTERNAL = 5   /* out of memory or internal error */
+};
+
+typedef struct cli_common {
+    const char *lexicons;   /* --lexicons DIR, or NULL to search */
+    const char *output;     /* -o FILE, or NULL for stdout */
+    size_t max_size;
+    bool quiet;
+    int color;              /* -1 auto, 0 never, 1 always */
+} cli_common;
+
+/* Parses an option shared by subcommands at argv[*i]; returns 1 if taken,
+ * 0 if not one of them, -1 on a usage error (already reported). */
+int cli_common_option(cli_common *c, int argc, char **argv, int *i);
+void cli_common_init(cli_common *c);
+
+/* The lexicon folder to use: --lexicons, $ROLESCAN_LEXICONS, the installed
+ * folder next to the executable, the configured install folder, then the
+ * source tree's (a build-tree run). NULL if none exists. */
+const char *cli_find_lexicons(const cli_common *c);
+/* Loads the lexicon, reporting failure; returns the exit code. */
+int cli_load_lexicon(const cli_common *c, rs_lexicon **lex);
+
+/* Writes data to -o FILE atomically (temp file + rename) or to stdout. */
+int cli_write_output(const cli_common *c, const char *data, size_t len);
+
+bool cli_use_color(const cli_common *c);
+void cli_report_error(const rs_error *err);
+int cli_exit_for(rs_status st);
+
+int cmd_scan(int argc, char **argv);
+int cmd_lexicon(int argc, char **argv);
+
+#endif

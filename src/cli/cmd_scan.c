@@ -1,0 +1,164 @@
+/* cmd_scan.c — `rolescan scan FILE...`: the skills each input names. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void S_usage(FILE *f)
+{
+    fputs("usage: rolescan scan [options] FILE...   (FILE may be - for stdin)\n"
+          "\n"
+          "Lists the skills and tools each input names, grouped by category, with\n"
+          "the line:column and original words of each finding.\n"
+          "\n"
+          "options:\n"
+          "  --format text|json   output format (default text)\n"
+          "  --all-evidence       text: show every place a skill was found\n"
+          "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+          "  --lexicons DIR       lexicon folder (default: found automatically)\n"
+          "  --max-size SIZE      refuse inputs larger than SIZE (default 16M)\n"
+          "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
+          "  -q, --quiet          no warnings on stderr\n"
+          "\n"
+          "exit: 0 ok, 1 an input failed, 2 usage, 3 lexicon, 4 output, 5 internal\n",
+          f);
+}
+
+typedef struct S_input {
+    rs_document *doc;
+    rs_scan *scan;
+    rs_error err;
+} S_input;
+
+/* Reads, normalizes and scans one input; failures stay in in->err. */
+static rs_status S_scan_one(const rs_lexicon *lex, const char *path,
+                            const cli_common *c, S_input *in)
+{
+    rs_text *text = NULL;
+    rs_status st = rs_text_read_file(path, c->max_size, &text, &in->err);
+    if (st)
+        return st;
+    if (rs_text_warning(text) && !c->quiet)
+        fprintf(stderr, "rolescan: %s: warning: %s\n", rs_text_name(text),
+                rs_text_warning(text));
+    st = rs_document_new(text, &in->doc, &in->err);
+    if (st)
+        return st;
+    st = rs_scan_run(lex, in->doc, &in->scan, &in->err);
+    if (st == RS_OK && !c->quiet)
+        for (size_t i = 0; i < rs_scan_warning_count(in->scan); i++)
+            fprintf(stderr, "rolescan: %s: warning: %s\n", path,
+                    rs_scan_warning(in->scan, i));
+    return st;
+}
+
+static int S_render(const rs_lexicon *lex, const rs_scan_result *results, size_t n,
+                    bool json, unsigned flags, const cli_common *c)
+{
+    char *out = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    rs_status st = json ? rs_render_scan_json(lex, results, n, flags, &out, &len, &err)
+                        : rs_render_scan_text(lex, results, n, flags, &out, &len, &err);
+    if (st) {
+        cli_report_error(&err);
+        return RS_EXIT_INTERNAL;
+    }
+    int rc = cli_write_output(c, out, len);
+    rs_free(out);
+    return rc;
+}
+
+int cmd_scan(int argc, char **argv)
+{
+    cli_common c;
+    cli_common_init(&c);
+    bool json = false;
+    unsigned flags = 0;
+    char **files = calloc((size_t)argc, sizeof *files);
+    size_t nfiles = 0;
+    if (!files)
+        return RS_EXIT_INTERNAL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int taken = cli_common_option(&c, argc, argv, &i);
+        if (taken < 0) {
+            free(files);
+            return RS_EXIT_USAGE;
+        }
+        if (taken)
+            continue;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            S_usage(stdout);
+            free(files);
+            return RS_EXIT_OK;
+        } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
+            const char *f = argv[++i];
+            if (strcmp(f, "json") != 0 && strcmp(f, "text") != 0) {
+                fprintf(stderr, "rolescan scan: --format takes text or json, not '%s'\n", f);
+                free(files);
+                return RS_EXIT_USAGE;
+            }
+            json = strcmp(f, "json") == 0;
+        } else if (strcmp(a, "--all-evidence") == 0) {
+            flags |= RS_RENDER_ALL_EVIDENCE;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "rolescan scan: unknown option '%s'\n", a);
+            S_usage(stderr);
+            free(files);
+            return RS_EXIT_USAGE;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (nfiles == 0) {
+        fprintf(stderr, "rolescan scan: no input files\n");
+        S_usage(stderr);
+        free(files);
+        return RS_EXIT_USAGE;
+    }
+    if (cli_use_color(&c) && !json)
+        flags |= RS_RENDER_COLOR;
+    rs_lexicon *lex = NULL;
+    int rc = cli_load_lexicon(&c, &lex);
+    if (rc) {
+        free(files);
+        return rc;
+    }
+    S_input *inputs = calloc(nfiles, sizeof *inputs);
+    rs_scan_result *results = calloc(nfiles, sizeof *results);
+    if (!inputs || !results) {
+        rc = RS_EXIT_INTERNAL;
+        goto done;
+    }
+    for (size_t i = 0; i < nfiles; i++) {
+        S_input *in = &inputs[i];
+        rs_status st = S_scan_one(lex, files[i], &c, in);
+        results[i].name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+        if (st) {
+            cli_report_error(&in->err);
+            int code = cli_exit_for(st);
+            rc = rc > code ? rc : code;
+            rs_scan_free(in->scan);
+            rs_document_free(in->doc);
+            in->scan = NULL;
+            in->doc = NULL;
+            results[i].error = &in->err;
+        } else {
+            results[i].doc = in->doc;
+            results[i].scan = in->scan;
+        }
+    }
+    int out_rc = S_render(lex, results, nfiles, json, flags, &c);
+    rc = out_rc > rc ? out_rc : rc;
+done:
+    for (size_t i = 0; inputs && i < nfiles; i++) {
+        rs_scan_free(inputs[i].scan);
+        rs_document_free(inputs[i].doc);
+    }
+    free(inputs);
+    free(results);
+    free(files);
+    rs_lexicon_free(lex);
+    return rc;
+}

@@ -1,0 +1,236 @@
+/* common.c — options, lexicon discovery, error reports and atomic output
+ * shared by the subcommands. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef RS_INSTALL_LEXICONS
+#define RS_INSTALL_LEXICONS "/usr/local/share/rolescan/lexicons"
+#endif
+#ifndef RS_SOURCE_LEXICONS
+#define RS_SOURCE_LEXICONS "lexicons"
+#endif
+
+void cli_common_init(cli_common *c)
+{
+    memset(c, 0, sizeof *c);
+    c->max_size = RS_DEFAULT_MAX_INPUT;
+    c->color = -1;
+}
+
+static bool S_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || s[0] == '-')
+        return false;
+    unsigned long long mult = 1;
+    if (*end == 'k' || *end == 'K')
+        mult = 1024ull, end++;
+    else if (*end == 'm' || *end == 'M')
+        mult = 1024ull * 1024, end++;
+    else if (*end == 'g' || *end == 'G')
+        mult = 1024ull * 1024 * 1024, end++;
+    if (*end || v == 0 || v > SIZE_MAX / mult)
+        return false;
+    *out = (size_t)(v * mult);
+    return true;
+}
+
+static const char *S_value(int argc, char **argv, int *i, const char *opt)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(opt);
+    if (strncmp(a, opt, n) == 0 && a[n] == '=')
+        return a + n + 1;
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "rolescan: %s needs a value\n", opt);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static bool S_is(const char *arg, const char *opt)
+{
+    size_t n = strlen(opt);
+    return strncmp(arg, opt, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
+}
+
+int cli_common_option(cli_common *c, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i], *v;
+    if (S_is(a, "--lexicons")) {
+        if (!(v = S_value(argc, argv, i, "--lexicons")))
+            return -1;
+        c->lexicons = v;
+    } else if (strcmp(a, "-o") == 0 || S_is(a, "--output")) {
+        if (!(v = S_value(argc, argv, i, a[1] == 'o' ? "-o" : "--output")))
+            return -1;
+        c->output = v;
+    } else if (S_is(a, "--max-size")) {
+        if (!(v = S_value(argc, argv, i, "--max-size")))
+            return -1;
+        if (!S_parse_size(v, &c->max_size)) {
+            fprintf(stderr, "rolescan: --max-size: '%s' is not a size (e.g. 16M)\n", v);
+            return -1;
+        }
+    } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+        c->quiet = true;
+    } else if (S_is(a, "--color")) {
+        if (!(v = S_value(argc, argv, i, "--color")))
+            return -1;
+        if (strcmp(v, "always") == 0)
+            c->color = 1;
+        else if (strcmp(v, "never") == 0)
+            c->color = 0;
+        else if (strcmp(v, "auto") == 0)
+            c->color = -1;
+        else {
+            fprintf(stderr, "rolescan: --color takes auto, always or never\n");
+            return -1;
+        }
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+static bool S_is_dir(const char *path)
+{
+    struct stat st;
+    return path && *path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_find_lexicons(const cli_common *c)
+{
+    if (c->lexicons)
+        return c->lexicons;
+    const char *env = getenv("ROLESCAN_LEXICONS");
+    if (env && *env)
+        return env;
+    static char beside_exe[PATH_MAX + 32];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(beside_exe, sizeof beside_exe, "%s/../share/rolescan/lexicons", exe);
+            if (S_is_dir(beside_exe))
+                return beside_exe;
+        }
+    }
+    if (S_is_dir(RS_INSTALL_LEXICONS))
+        return RS_INSTALL_LEXICONS;
+    if (S_is_dir(RS_SOURCE_LEXICONS))
+        return RS_SOURCE_LEXICONS;
+    return NULL;
+}
+
+void cli_report_error(const rs_error *err)
+{
+    if (err->file[0] && err->line)
+        fprintf(stderr, "rolescan: %s:%u: error: %s\n", err->file, err->line, err->message);
+    else if (err->file[0])
+        fprintf(stderr, "rolescan: %s: error: %s\n", err->file, err->message);
+    else
+        fprintf(stderr, "rolescan: error: %s\n", err->message);
+}
+
+int cli_exit_for(rs_status st)
+{
+    switch (st) {
+    case RS_OK: return RS_EXIT_OK;
+    case RS_ERR_LEXICON: case RS_ERR_REGEX: return RS_EXIT_LEXICON;
+    case RS_ERR_NOMEM: return RS_EXIT_INTERNAL;
+    case RS_ERR_ARG: return RS_EXIT_USAGE;
+    default: return RS_EXIT_INPUT;
+    }
+}
+
+int cli_load_lexicon(const cli_common *c, rs_lexicon **lex)
+{
+    const char *dir = cli_find_lexicons(c);
+    if (!dir) {
+        fprintf(stderr, "rolescan: error: no lexicon folder found; pass --lexicons DIR "
+                        "or set ROLESCAN_LEXICONS\n");
+        return RS_EXIT_LEXICON;
+    }
+    rs_error err = {0};
+    rs_status st = rs_lexicon_load(dir, lex, &err);
+    if (st) {
+        cli_report_error(&err);
+        return st == RS_ERR_NOMEM ? RS_EXIT_INTERNAL : RS_EXIT_LEXICON;
+    }
+    return RS_EXIT_OK;
+}
+
+bool cli_use_color(const cli_common *c)
+{
+    if (c->color >= 0)
+        return c->color == 1;
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return false;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
+        return false;
+    return !c->output && isatty(STDOUT_FILENO);
+}
+
+static int S_write_all(FILE *f, const char *data, size_t len)
+{
+    return fwrite(data, 1, len, f) == len && fflush(f) == 0 ? 0 : -1;
+}
+
+int cli_write_output(const cli_common *c, const char *data, size_t len)
+{
+    if (!c->output || strcmp(c->output, "-") == 0) {
+        if (S_write_all(stdout, data, len) != 0) {
+            fprintf(stderr, "rolescan: error: cannot write to standard output: %s\n",
+                    strerror(errno));
+            return RS_EXIT_OUTPUT;
+        }
+        return RS_EXIT_OK;
+    }
+    size_t n = strlen(c->output) + 16;
+    char *tmp = malloc(n);
+    if (!tmp)
+        return RS_EXIT_INTERNAL;
+    snprintf(tmp, n, "%s.tmp.XXXXXX", c->output);
+    int fd = mkstemp(tmp);
+    if (fd >= 0) {   /* mkstemp makes 0600; give the file the usual mode */
+        mode_t mask = umask(0);
+        umask(mask);
+        (void)fchmod(fd, 0666 & ~mask);
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    int rc = -1;
+    if (f) {
+        rc = S_write_all(f, data, len);
+        if (rc == 0 && fsync(fileno(f)) != 0)
+            rc = -1;
+        if (fclose(f) != 0)
+            rc = -1;
+    } else if (fd >= 0) {
+        close(fd);
+    }
+    if (rc == 0 && rename(tmp, c->output) != 0)
+        rc = -1;
+    if (rc != 0) {
+        fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n", c->output,
+                strerror(errno));
+        if (fd >= 0)
+            unlink(tmp);
+    }
+    free(tmp);
+    return rc == 0 ? RS_EXIT_OK : RS_EXIT_OUTPUT;
+}

@@ -1,0 +1,45 @@
+/* main.c — `rolescan COMMAND ...`: dispatch to the subcommands. */
+#include "cli.h"
+
+#include <string.h>
+
+static void S_usage(FILE *f)
+{
+    fputs("usage: rolescan COMMAND [options] ...\n"
+          "\n"
+          "commands:\n"
+          "  scan FILE...          skills and tools found, with evidence\n"
+          "  lexicon check [DIR]   validate a lexicon folder and count its skills\n"
+          "\n"
+          "  rolescan COMMAND --help   options of a command\n"
+          "  rolescan --version        version\n"
+          "\n"
+          "exit codes: 0 ok; 1 an input could not be read (the others are still\n"
+          "processed); 2 usage error; 3 lexicon missing or invalid; 4 output could\n"
+          "not be written; 5 out of memory or internal error\n",
+          f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        S_usage(stderr);
+        return RS_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "scan") == 0)
+        return cmd_scan(argc - 1, argv + 1);
+    if (strcmp(cmd, "lexicon") == 0)
+        return cmd_lexicon(argc - 1, argv + 1);
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        S_usage(stdout);
+        return RS_EXIT_OK;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("rolescan %s\n", RS_VERSION);
+        return RS_EXIT_OK;
+    }
+    fprintf(stderr, "rolescan: unknown command '%s'\n", cmd);
+    S_usage(stderr);
+    return RS_EXIT_USAGE;
+}

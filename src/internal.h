@@ -1,0 +1,100 @@
+/* internal.h — shared by librolescan's source files; not installed. */
+#ifndef RS_INTERNAL_H
+#define RS_INTERNAL_H
+
+#include "rolescan.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RS_NOT_FOUND ((size_t)-1)
+
+/* ---- allocation (alloc.c): every allocation goes through these --------- */
+void *rs__malloc(size_t size);
+void *rs__calloc(size_t count, size_t size);
+void *rs__realloc(void *ptr, size_t size);
+/* Grows *ptr to hold at least `need` items of `size` bytes, doubling. */
+bool rs__grow(void **ptr, size_t *cap, size_t need, size_t size);
+void rs__free(void *ptr);
+char *rs__strdup(const char *s);
+char *rs__strndup(const char *s, size_t n);
+
+/* ---- errors (error.c) -------------------------------------------------- */
+/* Fills err (if not NULL) and returns status. */
+rs_status rs__fail(rs_error *err, rs_status status, const char *file,
+                   unsigned line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+rs_status rs__nomem(rs_error *err, const char *file);
+
+/* ---- growable byte buffer with a cap (buf.c) --------------------------- */
+typedef struct rs_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    size_t max;   /* 0 = no cap */
+    bool failed;  /* an append failed: memory or cap */
+} rs_buf;
+
+void rs__buf_init(rs_buf *b, size_t max);
+bool rs__buf_append(rs_buf *b, const char *s, size_t n);
+bool rs__buf_puts(rs_buf *b, const char *s);
+bool rs__buf_putc(rs_buf *b, char c);
+bool rs__buf_printf(rs_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Hands the NUL-terminated data to the caller; the buffer is reset. */
+char *rs__buf_detach(rs_buf *b, size_t *len);
+void rs__buf_free(rs_buf *b);
+
+/* ---- hashing (hash.c) -------------------------------------------------- */
+uint64_t rs__hash_bytes(const void *data, size_t len);
+/* Combines a running sequence hash with the next token's hash and glue. */
+static inline uint64_t rs__hash_step(uint64_t seq, uint64_t tok, bool glued)
+{
+    uint64_t h = (seq ^ (glued ? 0x9e3779b97f4a7c15ull : 0x85ebca6bc2b2ae35ull))
+                 * 0xff51afd7ed558ccdull;
+    h ^= tok + (h >> 29);
+    h *= 0xc4ceb9fe1a85ec53ull;
+    return h ^ (h >> 32);
+}
+uint64_t rs__fnv1a64(uint64_t h, const void *data, size_t len);
+#define RS_FNV_OFFSET 0xcbf29ce484222325ull
+
+/* ---- text internals shared by stages ----------------------------------- */
+struct rs_text {
+    char *name;
+    char *data;          /* UTF-8, NUL-terminated */
+    size_t len;
+    rs_encoding encoding;
+    char *warning;
+};
+
+struct rs_document {
+    rs_text *text;
+    char *norm;          /* normalized text, NUL-terminated */
+    size_t norm_len;
+    uint32_t *map;       /* norm byte -> original byte; norm_len + 1 items */
+    size_t *line_starts; /* original offsets where lines begin */
+    size_t line_count;
+    rs_token *tokens;
+    size_t token_count;
+    bool tokenized;
+};
+
+/* Tokenizes `s` (normalized text) into a new array (tokenize.c). */
+rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
+                       size_t *count, rs_error *err);
+/* Hash of a token's bytes, the one the matcher keys on. */
+uint64_t rs__token_hash(const char *s, size_t len);
+
+/* Normalizes a short UTF-8 string (a lexicon term) with the document
+ * rules; returns a new string or NULL on allocation failure. */
+char *rs__normalize_term(const char *term, size_t *out_len);
+
+/* ---- escaping (render/escape.c), shared by every renderer -------------- */
+/* Appends s[0..n) with control characters made visible (U+FFFD for C0/C1
+ * controls and DEL; tab and line ends as a space) so input cannot drive a terminal. */
+bool rs__escape_terminal(rs_buf *b, const char *s, size_t n);
+
+#endif

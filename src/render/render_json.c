@@ -1,0 +1,135 @@
+/* render_json.c — the `--format json` document of `rolescan scan`, written
+ * with jansson; its shape is docs/schema/scan.schema.json. */
+#include "internal.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S_SCHEMA_ID "https://rolescan.dev/schema/scan-1.json"
+
+/* Adds value to obj under key; a NULL value (failed allocation) or a failed
+ * set leaves *ok false, so one check at the end covers every step. */
+static void S_set(json_t *obj, const char *key, json_t *value, bool *ok)
+{
+    /* jansson releases value when the set fails, obj NULL included */
+    if (!value || json_object_set_new(obj, key, value) != 0)
+        *ok = false;
+}
+
+static void S_push(json_t *arr, json_t *value, bool *ok)
+{
+    if (!value || json_array_append_new(arr, value) != 0)
+        *ok = false;
+}
+
+static json_t *S_lexicon(const rs_lexicon *lex, bool *ok)
+{
+    json_t *o = json_object();
+    rs_lexicon_stats st = rs_lexicon_get_stats(lex);
+    S_set(o, "version", json_string(rs_lexicon_version(lex)), ok);
+    S_set(o, "hash", json_string(rs_lexicon_hash(lex)), ok);
+    S_set(o, "skills", json_integer((json_int_t)st.skills), ok);
+    return o;
+}
+
+static json_t *S_evidence(const rs_document *doc, const rs_evidence *ev, bool *ok)
+{
+    char text[512], context[512];
+    rs_evidence_text(doc, ev, text, sizeof text);
+    rs_evidence_context(doc, ev, context, sizeof context);
+    json_t *o = json_object();
+    S_set(o, "line", json_integer(ev->line), ok);
+    S_set(o, "column", json_integer(ev->column), ok);
+    S_set(o, "text", json_string(text), ok);
+    S_set(o, "context", json_string(context), ok);
+    return o;
+}
+
+static json_t *S_skill(const rs_lexicon *lex, const rs_document *doc,
+                       const rs_skill_hit *h, bool *ok)
+{
+    rs_skill_info info = rs_lexicon_skill(lex, h->skill);
+    json_t *o = json_object();
+    S_set(o, "id", json_string(info.id), ok);
+    S_set(o, "name", json_string(info.name), ok);
+    S_set(o, "category", json_string(info.category), ok);
+    S_set(o, "count", json_integer((json_int_t)h->count), ok);
+    S_set(o, "implied_by",
+          h->implied_by == (size_t)-1 ? json_null()
+                                      : json_string(rs_lexicon_skill(lex, h->implied_by).id),
+          ok);
+    json_t *evs = json_array();
+    for (size_t i = 0; i < h->evidence_count && *ok; i++)
+        S_push(evs, S_evidence(doc, &h->evidence[i], ok), ok);
+    S_set(o, "evidence", evs, ok);
+    return o;
+}
+
+static json_t *S_error(const rs_error *e, bool *ok)
+{
+    json_t *o = json_object();
+    S_set(o, "code", json_string(rs_strerror(e->status)), ok);
+    S_set(o, "message", json_string(e->message), ok);
+    if (e->line)
+        S_set(o, "line", json_integer(e->line), ok);
+    return o;
+}
+
+static json_t *S_document(const rs_lexicon *lex, const rs_scan_result *r, bool *ok)
+{
+    json_t *o = json_object();
+    S_set(o, "input", json_string(r->name), ok);
+    if (!r->doc || !r->scan) {
+        S_set(o, "status", json_string("error"), ok);
+        if (r->error)
+            S_set(o, "error", S_error(r->error, ok), ok);
+        return o;
+    }
+    const rs_text *text = rs_document_text(r->doc);
+    S_set(o, "status", json_string("ok"), ok);
+    S_set(o, "encoding", json_string(rs_encoding_name(rs_text_encoding(text))), ok);
+    json_t *warnings = json_array();
+    if (rs_text_warning(text))
+        S_push(warnings, json_string(rs_text_warning(text)), ok);
+    for (size_t i = 0; i < rs_scan_warning_count(r->scan); i++)
+        S_push(warnings, json_string(rs_scan_warning(r->scan, i)), ok);
+    S_set(o, "warnings", warnings, ok);
+    json_t *skills = json_array();
+    size_t n = rs_scan_hit_count(r->scan);
+    for (size_t i = 0; i < n && *ok; i++)
+        S_push(skills, S_skill(lex, r->doc, rs_scan_hit(r->scan, i), ok), ok);
+    S_set(o, "skills", skills, ok);
+    return o;
+}
+
+rs_status rs_render_scan_json(const rs_lexicon *lex, const rs_scan_result *results,
+                              size_t count, unsigned flags, char **out, size_t *len,
+                              rs_error *err)
+{
+    (void)flags;
+    bool ok = true;
+    json_t *root = json_object();
+    S_set(root, "$schema", json_string(S_SCHEMA_ID), &ok);
+    S_set(root, "rolescan", json_string(RS_VERSION), &ok);
+    S_set(root, "lexicon", S_lexicon(lex, &ok), &ok);
+    json_t *docs = json_array();
+    for (size_t i = 0; i < count && ok; i++)
+        S_push(docs, S_document(lex, &results[i], &ok), &ok);
+    S_set(root, "documents", docs, &ok);
+    char *dump = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(root);
+    if (!dump)
+        return rs__nomem(err, NULL);
+    size_t n = strlen(dump);
+    *out = rs__malloc(n + 2);
+    if (*out) {
+        memcpy(*out, dump, n);
+        (*out)[n] = '\n';
+        (*out)[n + 1] = '\0';
+        if (len)
+            *len = n + 1;
+    }
+    free(dump);
+    return *out ? RS_OK : rs__nomem(err, NULL);
+}

@@ -1,0 +1,152 @@
+/* render_text.c — the readable report of `rolescan scan`: skills grouped by
+ * category, each with its count and first evidence shown in its line. */
+#include "internal.h"
+
+#include <string.h>
+
+#define S_BOLD "\033[1m"
+#define S_DIM "\033[2m"
+#define S_HI "\033[1;33m"
+#define S_RESET "\033[0m"
+#define S_CONTEXT_BEFORE 28
+#define S_CONTEXT_MAX 76
+
+typedef struct S_style {
+    const char *bold, *dim, *hi, *reset, *open, *close;
+} S_style;
+
+static S_style S_style_for(unsigned flags)
+{
+    if (flags & RS_RENDER_COLOR)
+        return (S_style){S_BOLD, S_DIM, S_HI, S_RESET, S_HI, S_RESET};
+    return (S_style){"", "", "", "", "[", "]"};
+}
+
+static size_t S_char_start(const char *s, size_t i, size_t floor)
+{
+    while (i > floor && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
+/* The evidence's line, cut around the match, with the match marked. */
+static void S_context(rs_buf *b, const rs_document *doc, const rs_evidence *ev,
+                      const S_style *st)
+{
+    const char *s = rs_text_data(rs_document_text(doc));
+    size_t len = rs_text_length(rs_document_text(doc));
+    size_t a = ev->orig_start, z = ev->orig_end;
+    while (a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r' && ev->orig_start - a < S_CONTEXT_BEFORE)
+        a--;
+    while (z < len && s[z] != '\n' && s[z] != '\r' && z - a < S_CONTEXT_MAX)
+        z++;
+    a = S_char_start(s, a, 0);
+    z = S_char_start(s, z, ev->orig_end);
+    while (a < ev->orig_start && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    bool cut_left = a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r';
+    bool cut_right = z < len && s[z] != '\n' && s[z] != '\r';
+    if (cut_left)
+        rs__buf_puts(b, "…");
+    rs__escape_terminal(b, s + a, ev->orig_start - a);
+    rs__buf_puts(b, st->open);
+    rs__escape_terminal(b, s + ev->orig_start, ev->orig_end - ev->orig_start);
+    rs__buf_puts(b, st->close);
+    size_t tail = z;
+    while (tail > ev->orig_end && (s[tail - 1] == ' ' || s[tail - 1] == '\t'))
+        tail--;
+    rs__escape_terminal(b, s + ev->orig_end, tail - ev->orig_end);
+    if (cut_right)
+        rs__buf_puts(b, "…");
+}
+
+/* Left-aligned in `width` columns, counting characters, not bytes. */
+static void S_padded(rs_buf *b, const char *s, size_t width)
+{
+    size_t chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    rs__buf_puts(b, "  ");
+    rs__escape_terminal(b, s, strlen(s));
+    for (; chars < width; chars++)
+        rs__buf_putc(b, ' ');
+}
+
+static void S_hit(rs_buf *b, const rs_lexicon *lex, const rs_document *doc,
+                  const rs_skill_hit *h, unsigned flags, const S_style *st)
+{
+    rs_skill_info info = rs_lexicon_skill(lex, h->skill);
+    S_padded(b, info.name, 28);
+    if (h->implied_by != (size_t)-1) {
+        rs_skill_info by = rs_lexicon_skill(lex, h->implied_by);
+        rs__buf_printf(b, "%s  implied by %s%s\n", st->dim, by.name, st->reset);
+        return;
+    }
+    size_t shown = (flags & RS_RENDER_ALL_EVIDENCE) ? h->evidence_count : 1;
+    for (size_t i = 0; i < shown; i++) {
+        const rs_evidence *ev = &h->evidence[i];
+        if (i == 0)
+            rs__buf_printf(b, "%3zu  ", h->count);
+        else
+            rs__buf_printf(b, "  %-28s     ", "");
+        rs__buf_printf(b, "%s%5u:%-3u%s ", st->dim, ev->line, ev->column, st->reset);
+        S_context(b, doc, ev, st);
+        rs__buf_putc(b, '\n');
+    }
+}
+
+static void S_document(rs_buf *b, const rs_lexicon *lex, const rs_scan_result *r,
+                       unsigned flags, const S_style *st)
+{
+    if (!r->doc || !r->scan) {
+        const rs_error *e = r->error;
+        rs__buf_printf(b, "%s%s%s: error: %s\n\n", st->bold, r->name, st->reset,
+                       e ? e->message : "not scanned");
+        return;
+    }
+    const rs_text *text = rs_document_text(r->doc);
+    size_t n = rs_scan_hit_count(r->scan), implied = 0;
+    for (size_t i = 0; i < n; i++)
+        implied += rs_scan_hit(r->scan, i)->implied_by != (size_t)-1;
+    rs__buf_printf(b, "%s%s%s: %zu skill%s found", st->bold, r->name, st->reset,
+                   n - implied, n - implied == 1 ? "" : "s");
+    if (implied)
+        rs__buf_printf(b, ", %zu implied", implied);
+    rs__buf_printf(b, " %s(%s)%s\n", st->dim, rs_encoding_name(rs_text_encoding(text)),
+                   st->reset);
+    if (rs_text_warning(text))
+        rs__buf_printf(b, "  warning: %s\n", rs_text_warning(text));
+    for (size_t i = 0; i < rs_scan_warning_count(r->scan); i++)
+        rs__buf_printf(b, "  warning: %s\n", rs_scan_warning(r->scan, i));
+    const char *category = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const rs_skill_hit *h = rs_scan_hit(r->scan, i);
+        rs_skill_info info = rs_lexicon_skill(lex, h->skill);
+        if (!category || strcmp(category, info.category) != 0) {
+            size_t k = i;
+            while (k < n && strcmp(rs_lexicon_skill(lex, rs_scan_hit(r->scan, k)->skill).category,
+                                   info.category) == 0)
+                k++;
+            category = info.category;
+            rs__buf_printf(b, "\n%s%s (%zu)%s\n", st->bold, rs_category_label(category),
+                           k - i, st->reset);
+        }
+        S_hit(b, lex, r->doc, h, flags, st);
+    }
+    rs__buf_putc(b, '\n');
+}
+
+rs_status rs_render_scan_text(const rs_lexicon *lex, const rs_scan_result *results,
+                              size_t count, unsigned flags, char **out, size_t *len,
+                              rs_error *err)
+{
+    S_style st = S_style_for(flags);
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    for (size_t i = 0; i < count; i++)
+        S_document(&b, lex, &results[i], flags, &st);
+    rs__buf_printf(&b, "%slexicon %s, %s%s\n", st.dim, rs_lexicon_version(lex),
+                   rs_lexicon_hash(lex), st.reset);
+    *out = rs__buf_detach(&b, len);
+    return *out ? RS_OK : rs__nomem(err, NULL);
+}

@@ -1,0 +1,210 @@
+/* tokenize.c — stage 3: normalized text becomes tokens. A token is a run of
+ * letters and digits, or one punctuation character; tokens written without
+ * white space between them are "glued", which is how C++, .NET, Node.js and
+ * CI/CD stay whole when the matcher compares token sequences. URLs and
+ * e-mail addresses become one barrier token that never matches. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct S_tokens {
+    rs_token *items;
+    size_t count;
+    size_t cap;
+} S_tokens;
+
+static bool S_is_space(const unsigned char *s, size_t len, size_t i, size_t *k)
+{
+    unsigned char c = s[i];
+    *k = 1;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return true;
+    if (c < 0x80)
+        return false;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+    *k = n > 0 ? (size_t)n : 1;
+    if (n <= 0)
+        return false;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
+           cat == UTF8PROC_CATEGORY_ZP;
+}
+
+/* Is the character at i part of a word? *k receives its length. */
+static bool S_is_word(const unsigned char *s, size_t len, size_t i, size_t *k)
+{
+    unsigned char c = s[i];
+    *k = 1;
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               (c >= 'A' && c <= 'Z');
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+    *k = n > 0 ? (size_t)n : 1;
+    if (n <= 0)
+        return false;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool S_push(S_tokens *t, size_t start, size_t len, rs_token_kind kind,
+                   bool glued, const char *s)
+{
+    if (!rs__grow((void **)&t->items, &t->cap, t->count + 1, sizeof *t->items))
+        return false;
+    rs_token *tok = &t->items[t->count++];
+    tok->start = (uint32_t)start;
+    tok->len = (uint32_t)len;
+    tok->hash = rs__token_hash(s + start, len);
+    tok->kind = (uint8_t)kind;
+    tok->glued = glued;
+    return true;
+}
+
+static bool S_contains(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+static bool S_has_tld(const char *s, size_t len)
+{
+    static const char *const tlds[] = {".com", ".org", ".edu", ".gov", ".dev",
+                                       ".co.uk", ".de", ".fr", ".me", NULL};
+    size_t end = len;
+    const char *slash = memchr(s, '/', len);
+    if (slash)
+        end = (size_t)(slash - s);
+    for (size_t i = 0; tlds[i]; i++) {
+        size_t n = strlen(tlds[i]);
+        if (end > n && memcmp(s + end - n, tlds[i], n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A chunk (no white space inside) that is a URL, a domain or an e-mail. */
+static bool S_is_barrier(const char *s, size_t len)
+{
+    if (S_contains(s, len, "://"))
+        return true;
+    if (len > 4 && memcmp(s, "www.", 4) == 0)
+        return true;
+    const char *at = memchr(s, '@', len);
+    if (at && at > s && (size_t)(at - s) + 1 < len && memchr(at, '.', len - (size_t)(at - s)))
+        return true;
+    return memchr(s, '.', len) && S_has_tld(s, len);
+}
+
+static bool S_is_edge_punct(char c)
+{
+    return strchr("([{<\"'.,;:!?)]}>", c) != NULL && c != '\0';
+}
+
+static bool S_split_chunk(S_tokens *t, const char *text, size_t len,
+                          size_t start, size_t end, bool glued)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = start;
+    while (i < end) {
+        size_t k;
+        if (S_is_word(s, len, i, &k)) {
+            size_t j = i + k;
+            while (j < end && S_is_word(s, len, j, &k))
+                j += k;
+            if (!S_push(t, i, j - i, RS_TOKEN_WORD, glued, text))
+                return false;
+            i = j;
+        } else {
+            if (i + k > end)
+                k = end - i;
+            if (!S_push(t, i, k, RS_TOKEN_PUNCT, glued, text))
+                return false;
+            i += k;
+        }
+        glued = true;
+    }
+    return true;
+}
+
+static bool S_chunk(S_tokens *t, const char *s, size_t len, size_t start,
+                    size_t end)
+{
+    size_t a = start, b = end;
+    while (a < b && S_is_edge_punct(s[a]))
+        a++;
+    while (b > a && S_is_edge_punct(s[b - 1]))
+        b--;
+    if (b > a && S_is_barrier(s + a, b - a)) {
+        return S_split_chunk(t, s, len, start, a, false) &&
+               S_push(t, a, b - a, RS_TOKEN_BARRIER, a > start, s) &&
+               S_split_chunk(t, s, len, b, end, true);
+    }
+    return S_split_chunk(t, s, len, start, end, false);
+}
+
+rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
+                       size_t *count, rs_error *err)
+{
+    S_tokens t = {0};
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        size_t k;
+        if (S_is_space(u, len, i, &k)) {
+            i += k;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && !S_is_space(u, len, j, &k))
+            j += k;
+        if (j > len)
+            j = len;
+        if (!S_chunk(&t, s, len, i, j)) {
+            rs__free(t.items);
+            return rs__nomem(err, NULL);
+        }
+        i = j;
+    }
+    *out = t.items;
+    *count = t.count;
+    return RS_OK;
+}
+
+uint64_t rs__token_hash(const char *s, size_t len)
+{
+    return rs__hash_bytes(s, len);
+}
+
+rs_status rs_document_tokens(rs_document *d, const rs_token **tokens,
+                             size_t *count, rs_error *err)
+{
+    if (!d->tokenized) {
+        rs_status st = rs__tokenize(d->norm, d->norm_len, &d->tokens,
+                                    &d->token_count, err);
+        if (st) {
+            if (err && !err->file[0])
+                snprintf(err->file, sizeof err->file, "%s", d->text->name);
+            return st;
+        }
+        d->tokenized = true;
+    }
+    *tokens = d->tokens;
+    *count = d->token_count;
+    return RS_OK;
+}

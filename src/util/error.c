@@ -1,0 +1,43 @@
+/* error.c — status names and filling an rs_error. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *rs_strerror(rs_status status)
+{
+    switch (status) {
+    case RS_OK: return "success";
+    case RS_ERR_NOMEM: return "out of memory";
+    case RS_ERR_IO: return "input/output error";
+    case RS_ERR_TOO_LARGE: return "input too large";
+    case RS_ERR_BINARY: return "binary input";
+    case RS_ERR_ENCODING: return "undecodable input";
+    case RS_ERR_LEXICON: return "invalid lexicon";
+    case RS_ERR_REGEX: return "regular expression error";
+    case RS_ERR_LIMIT: return "work limit reached";
+    case RS_ERR_ARG: return "invalid argument";
+    }
+    return "unknown error";
+}
+
+rs_status rs__fail(rs_error *err, rs_status status, const char *file,
+                   unsigned line, const char *fmt, ...)
+{
+    if (!err)
+        return status;
+    err->status = status;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    err->line = line;
+    err->column = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+rs_status rs__nomem(rs_error *err, const char *file)
+{
+    return rs__fail(err, RS_ERR_NOMEM, file, 0, "out of memory");
+}
