@@ -134,6 +134,7 @@ static void S_term_release(rs_term *t)
     rs__free(t->key);
     rs__free(t->forms);
     rs__free(t->patterns);
+    memset(t, 0, sizeof *t);
 }
 
 static bool S_append(void **arr, size_t *count, const void *item, size_t size)

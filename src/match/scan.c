@@ -24,6 +24,13 @@ typedef struct S_match {
     bool needs_context;
 } S_match;
 
+/* Something that gives tech context: a technical skill found without
+ * needing context, or a cue word (which only counts on its own line). */
+typedef struct S_anchor {
+    size_t token;
+    bool cue;
+} S_anchor;
+
 typedef struct S_request {
     size_t pattern;
     size_t token;
@@ -45,7 +52,7 @@ typedef struct S_state {
     rs_error *err;
     S_match *matches;
     size_t match_count, match_cap;
-    size_t *anchors;     /* token indices that give tech context */
+    S_anchor *anchors;
     size_t anchor_count, anchor_cap;
     S_request *requests;
     size_t request_count, request_cap;
@@ -64,12 +71,12 @@ static bool S_add_match(S_state *s, size_t skill, size_t first, size_t count,
     return true;
 }
 
-static bool S_add_anchor(S_state *s, size_t token)
+static bool S_add_anchor(S_state *s, size_t token, bool cue)
 {
     if (!rs__grow((void **)&s->anchors, &s->anchor_cap, s->anchor_count + 1,
                   sizeof *s->anchors))
         return false;
-    s->anchors[s->anchor_count++] = token;
+    s->anchors[s->anchor_count++] = (S_anchor){token, cue};
     return true;
 }
 
@@ -186,7 +193,7 @@ static rs_status S_find_terms(S_state *s)
             continue;
         }
         const rs_term *t = &s->lex->terms[idx];
-        if ((t->flags & RS_TERM_CUE) && !S_add_anchor(s, i))
+        if ((t->flags & RS_TERM_CUE) && !S_add_anchor(s, i, true))
             return S_nomem(s);
         if (t->flags & RS_TERM_ALIAS) {
             const rs_term_form *f = S_accepting_form(s, t, i, len);
@@ -197,7 +204,7 @@ static rs_status S_find_terms(S_state *s)
             if (!S_add_match(s, t->skill, i, len, f->needs_context))
                 return S_nomem(s);
             if (!f->needs_context && s->lex->skills[t->skill].technical &&
-                !S_add_anchor(s, i))
+                !S_add_anchor(s, i, false))
                 return S_nomem(s);
         }
         i += len;
@@ -322,6 +329,20 @@ static rs_status S_run_patterns(S_state *s)
 
 /* ---- context, grouping, implications ----------------------------------- */
 
+static bool S_same_line(const S_state *s, size_t tok_a, size_t tok_b)
+{
+    if (tok_a > tok_b) {
+        size_t t = tok_a;
+        tok_a = tok_b;
+        tok_b = t;
+    }
+    const char *n = s->doc->norm;
+    for (size_t i = s->toks[tok_a].start; i < s->toks[tok_b].start; i++)
+        if (n[i] == '\n' || n[i] == '\r')
+            return false;
+    return true;
+}
+
 static bool S_has_context(const S_state *s, const S_match *m)
 {
     size_t lo_tok = m->first > S_CONTEXT_WINDOW ? m->first - S_CONTEXT_WINDOW : 0;
@@ -329,12 +350,15 @@ static bool S_has_context(const S_state *s, const S_match *m)
     size_t lo = 0, hi = s->anchor_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (s->anchors[mid] < lo_tok)
+        if (s->anchors[mid].token < lo_tok)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < s->anchor_count && s->anchors[lo] <= hi_tok;
+    for (size_t i = lo; i < s->anchor_count && s->anchors[i].token <= hi_tok; i++)
+        if (!s->anchors[i].cue || S_same_line(s, s->anchors[i].token, m->first))
+            return true;
+    return false;
 }
 
 static int S_cmp_match(const void *a, const void *b)
@@ -345,9 +369,9 @@ static int S_cmp_match(const void *a, const void *b)
     return x->first < y->first ? -1 : x->first > y->first;
 }
 
-static int S_cmp_size(const void *a, const void *b)
+static int S_cmp_anchor(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    size_t x = ((const S_anchor *)a)->token, y = ((const S_anchor *)b)->token;
     return x < y ? -1 : x > y;
 }
 
@@ -470,7 +494,7 @@ rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc, rs_scan **out,
     if (!st)
         st = S_run_patterns(&s);
     if (!st) {
-        qsort(s.anchors, s.anchor_count, sizeof *s.anchors, S_cmp_size);
+        qsort(s.anchors, s.anchor_count, sizeof *s.anchors, S_cmp_anchor);
         st = S_group(&s);
     }
     if (!st)

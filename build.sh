@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# build.sh — the two commands of the README, each complete on a fresh
+# Debian 12 machine (run as root, or with sudo available):
+#   ./build.sh demo   install what is missing, build, scan the bundled samples
+#   ./build.sh test   install what is missing, build twice (plain and
+#                     ASan+UBSan) and run every test through CTest, then the
+#                     unit tests again under valgrind
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(cmake make gcc pkg-config libpcre2-dev libutf8proc-dev libxml2-dev
+          libjansson-dev libcmocka-dev valgrind)
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+install_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "build.sh: installing ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+    --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build() {   # build DIR [cmake options...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DRS_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$JOBS" >/dev/null
+}
+
+case "${1:-}" in
+  demo)
+    install_packages
+    build build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF
+    ./build/rolescan scan samples/resumes/*
+    ;;
+  test)
+    install_packages
+    build build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    (cd build-test && ctest --output-on-failure -j "$JOBS")
+    build build-asan -DCMAKE_BUILD_TYPE=Debug -DRS_SANITIZE=ON
+    (cd build-asan && ctest --output-on-failure -j "$JOBS")
+    (cd build-test && ctest --output-on-failure -L unit -T memcheck -j "$JOBS")
+    ;;
+  *)
+    echo "usage: $0 demo | test" >&2
+    exit 2
+    ;;
+esac
