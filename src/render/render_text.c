@@ -42,9 +42,14 @@ static void S_context(rs_buf *b, const rs_document *doc, const rs_evidence *ev,
         z++;
     a = S_char_start(s, a, 0);
     z = S_char_start(s, z, ev->orig_end);
+    size_t line_start = a;
+    while (line_start > 0 && s[line_start - 1] != '\n' && s[line_start - 1] != '\r')
+        line_start--;
+    bool cut_left = false;   /* is anything but blanks left out before a? */
+    for (size_t i = line_start; i < a && !cut_left; i++)
+        cut_left = s[i] != ' ' && s[i] != '\t';
     while (a < ev->orig_start && (s[a] == ' ' || s[a] == '\t'))
         a++;
-    bool cut_left = a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r';
     bool cut_right = z < len && s[z] != '\n' && s[z] != '\r';
     if (cut_left)
         rs__buf_puts(b, "…");

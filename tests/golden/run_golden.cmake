@@ -15,6 +15,7 @@ if(STDIN)
   set(input_opt INPUT_FILE ${STDIN})
 endif()
 set(ENV{NO_COLOR} 1)
+string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND ${CLI} ${ARGS}
   WORKING_DIRECTORY ${WORKDIR}
   ${input_opt}

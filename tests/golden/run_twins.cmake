@@ -2,6 +2,7 @@
 # the same skills at the same places: only the header line (name and
 # encoding) and the decoder's warning may differ.
 set(ENV{NO_COLOR} 1)
+string(REPLACE "|" ";" FILES "${FILES}")
 set(first)
 foreach(f ${FILES})
   execute_process(COMMAND ${CLI} scan --all-evidence -q ${f} WORKING_DIRECTORY ${WORKDIR}
@@ -9,7 +10,10 @@ foreach(f ${FILES})
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${f}: exit code ${rc}")
   endif()
-  string(REGEX REPLACE "^[^\n]*\n" "" out "${out}")
+  # drop the header line (CMake's REGEX REPLACE would apply ^ repeatedly)
+  string(FIND "${out}" "\n" eol)
+  math(EXPR eol "${eol} + 1")
+  string(SUBSTRING "${out}" ${eol} -1 out)
   string(REGEX REPLACE "  warning: [^\n]*\n" "" out "${out}")
   if(NOT first)
     set(first "${out}")
