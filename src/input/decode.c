@@ -67,6 +67,21 @@ static size_t S_utf8_valid(const unsigned char *p, size_t n)
     return len;
 }
 
+/* First index at or after i that is not ASCII, eight bytes at a time. */
+static size_t S_skip_ascii(const unsigned char *p, size_t n, size_t i)
+{
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+        i += 8;
+    }
+    while (i < n && p[i] < 0x80)
+        i++;
+    return i;
+}
+
 static void S_line_col(const unsigned char *p, size_t off, unsigned *line,
                        unsigned *col)
 {
@@ -138,7 +153,7 @@ static rs_status S_decode_utf16(const char *name, const unsigned char *p,
                                 size_t n, bool big_endian, rs_text **out,
                                 rs_error *err)
 {
-    rs_text *t;
+    rs_text *t = NULL;
     /* Each 2-byte unit becomes at most 3 UTF-8 bytes; pairs 4 for 4. */
     rs_status st = S_new_text(name, n / 2 * 3 + 3, &t, err);
     if (st)
@@ -192,7 +207,7 @@ static rs_status S_decode_8bit(const char *name, const unsigned char *p,
     size_t invalid = 0, multibyte = 0, first_bad = SIZE_MAX;
     for (size_t i = 0; i < n;) {
         if (p[i] < 0x80) {
-            i++;
+            i = S_skip_ascii(p, n, i + 1);
             continue;
         }
         size_t k = S_utf8_valid(p + i, n - i);
@@ -207,15 +222,25 @@ static rs_status S_decode_8bit(const char *name, const unsigned char *p,
         }
     }
     bool cp1252 = invalid > 0 && (multibyte == 0 || invalid > multibyte);
-    rs_text *t;
+    rs_text *t = NULL;
     rs_status st = S_new_text(name, invalid ? n * 3 : n, &t, err);
     if (st)
         return st;
     size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        size_t k = (invalid == 0 || p[i] < 0x80) ? 1 : S_utf8_valid(p + i, n - i);
-        if (invalid == 0 || p[i] < 0x80 || (k && !cp1252)) {
-            k = k ? k : 1;
+    if (invalid == 0) {   /* the common case: valid UTF-8, copied as is */
+        memcpy(t->data, p, n);
+        o = n;
+    }
+    for (size_t i = 0; invalid && i < n;) {
+        if (p[i] < 0x80) {
+            size_t j = S_skip_ascii(p, n, i + 1);
+            memcpy(t->data + o, p + i, j - i);
+            o += j - i;
+            i = j;
+            continue;
+        }
+        size_t k = S_utf8_valid(p + i, n - i);
+        if (k && !cp1252) {
             memcpy(t->data + o, p + i, k);
             o += k;
             i += k;

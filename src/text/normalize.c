@@ -23,18 +23,33 @@
  * hostile runs of combining marks. */
 #define S_MAX_UNIT 32
 
+/* utf8proc costs about a microsecond a call, and real text repeats a few
+ * non-ASCII characters (bullets, dashes, quotes, accented letters) over and
+ * over: a small direct-mapped cache of single-character results, per call,
+ * takes most of them off utf8proc. */
+#define S_CACHE_SIZE 256
+
+typedef struct S_cached {
+    int32_t cp;          /* -1 = empty */
+    uint8_t len;
+    char bytes[19];
+} S_cached;
+
 typedef struct S_out {
     char *norm;
     uint32_t *map;   /* NULL when the caller wants no map */
     size_t len;
     size_t cap;
+    S_cached cache[S_CACHE_SIZE];
 } S_out;
 
 static bool S_reserve(S_out *o, size_t more)
 {
     if (o->len + more + 1 <= o->cap)
         return true;
-    size_t cap = o->cap ? o->cap : 64;
+    /* The first reservation is exact (the text's length); growth, needed
+     * only where normalization expands, doubles. */
+    size_t cap = o->cap ? o->cap : o->len + more + 1;
     while (cap < o->len + more + 1)
         cap *= 2;
     char *n = rs__realloc(o->norm, cap);
@@ -99,9 +114,28 @@ static size_t S_hyphen_break(const unsigned char *s, size_t len, size_t i)
     return (j < len && s[j] >= 'a' && s[j] <= 'z') ? j : 0;
 }
 
+static bool S_append(S_out *o, const char *bytes, size_t n, size_t start)
+{
+    if (!S_reserve(o, n))
+        return false;
+    memcpy(o->norm + o->len, bytes, n);
+    if (o->map)
+        for (size_t k = 0; k < n; k++)
+            o->map[o->len + k] = (uint32_t)start;
+    o->len += n;
+    return true;
+}
+
 static bool S_emit_unit(S_out *o, const unsigned char *s, size_t start,
                         size_t end)
 {
+    utf8proc_int32_t cp;
+    S_cached *slot = NULL;
+    if (S_next_cp(s, end, start, &cp) == end - start) {
+        slot = &o->cache[(uint32_t)cp % S_CACHE_SIZE];
+        if (slot->cp == cp)
+            return S_append(o, slot->bytes, slot->len, start);
+    }
     utf8proc_int32_t buf[S_MAX_UNIT * 18];
     utf8proc_ssize_t n = utf8proc_decompose(s + start, (utf8proc_ssize_t)(end - start),
                                             buf, S_MAX_UNIT * 18, S_OPTIONS);
@@ -112,14 +146,12 @@ static bool S_emit_unit(S_out *o, const unsigned char *s, size_t start,
     n = utf8proc_reencode(buf, n, S_OPTIONS);
     if (n < 0)
         return true;
-    if (!S_reserve(o, (size_t)n))
-        return false;
-    memcpy(o->norm + o->len, buf, (size_t)n);
-    if (o->map)
-        for (utf8proc_ssize_t k = 0; k < n; k++)
-            o->map[o->len + (size_t)k] = (uint32_t)start;
-    o->len += (size_t)n;
-    return true;
+    if (slot && (size_t)n <= sizeof slot->bytes) {
+        slot->cp = cp;
+        slot->len = (uint8_t)n;
+        memcpy(slot->bytes, buf, (size_t)n);
+    }
+    return S_append(o, (const char *)buf, (size_t)n, start);
 }
 
 /* End of the unit starting at i: the character and the marks after it. */
@@ -136,15 +168,60 @@ static size_t S_unit_end(const unsigned char *s, size_t len, size_t i)
     return j;
 }
 
+/* End of the plain ASCII run at i that needs only lowercasing: it stops
+ * before a hyphen (a possible line-break join) and leaves out its last
+ * character when combining marks follow it. */
+static size_t S_ascii_run(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && s[j] < 0x80 && s[j] != '-')
+        j++;
+    if (j > i && j < len && s[j] >= 0x80) {
+        utf8proc_int32_t cp;
+        S_next_cp(s, len, j, &cp);
+        if (S_is_combining(cp))
+            j--;
+    }
+    return j;
+}
+
+static bool S_copy_ascii(S_out *o, const unsigned char *s, size_t from, size_t to)
+{
+    if (!S_reserve(o, to - from))
+        return false;
+    char *out = o->norm + o->len;
+    for (size_t k = from; k < to; k++) {
+        unsigned char c = s[k];
+        out[k - from] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+    }
+    if (o->map) {
+        uint32_t *m = o->map + o->len;
+        for (size_t k = from; k < to; k++)
+            m[k - from] = (uint32_t)k;
+    }
+    o->len += to - from;
+    return true;
+}
+
 static bool S_normalize(const char *text, size_t len, S_out *o)
 {
     const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < S_CACHE_SIZE; i++)
+        o->cache[i].cp = -1;
     if (!S_reserve(o, len + 16))
         return false;
     size_t i = 0;
     while (i < len) {
+        size_t run = S_ascii_run(s, len, i);
+        if (run > i) {
+            if (!S_copy_ascii(o, s, i, run))
+                return false;
+            i = run;
+            continue;
+        }
         if (s[i] < 0x80) {
-            /* The ASCII fast path, unless marks follow that combine. */
+            /* One ASCII character: marks may follow that combine with it,
+             * or it is a hyphen breaking a word across lines. */
             if (i + 1 < len && s[i + 1] >= 0x80) {
                 utf8proc_int32_t cp;
                 S_next_cp(s, len, i + 1, &cp);

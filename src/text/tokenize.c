@@ -15,14 +15,32 @@ typedef struct S_tokens {
     size_t cap;
 } S_tokens;
 
-static bool S_is_space(const unsigned char *s, size_t len, size_t i, size_t *k)
+/* ASCII character classes, so the common case is one table load. */
+enum { S_OTHER = 0, S_SPACE = 1, S_WORD = 2 };
+static const uint8_t S_ascii_class[128] = {
+    ['\t'] = S_SPACE, ['\n'] = S_SPACE, ['\v'] = S_SPACE, ['\f'] = S_SPACE,
+    ['\r'] = S_SPACE, [' '] = S_SPACE,
+    ['0'] = S_WORD, ['1'] = S_WORD, ['2'] = S_WORD, ['3'] = S_WORD, ['4'] = S_WORD,
+    ['5'] = S_WORD, ['6'] = S_WORD, ['7'] = S_WORD, ['8'] = S_WORD, ['9'] = S_WORD,
+    ['a'] = S_WORD, ['b'] = S_WORD, ['c'] = S_WORD, ['d'] = S_WORD, ['e'] = S_WORD,
+    ['f'] = S_WORD, ['g'] = S_WORD, ['h'] = S_WORD, ['i'] = S_WORD, ['j'] = S_WORD,
+    ['k'] = S_WORD, ['l'] = S_WORD, ['m'] = S_WORD, ['n'] = S_WORD, ['o'] = S_WORD,
+    ['p'] = S_WORD, ['q'] = S_WORD, ['r'] = S_WORD, ['s'] = S_WORD, ['t'] = S_WORD,
+    ['u'] = S_WORD, ['v'] = S_WORD, ['w'] = S_WORD, ['x'] = S_WORD, ['y'] = S_WORD,
+    ['z'] = S_WORD, ['A'] = S_WORD, ['B'] = S_WORD, ['C'] = S_WORD, ['D'] = S_WORD,
+    ['E'] = S_WORD, ['F'] = S_WORD, ['G'] = S_WORD, ['H'] = S_WORD, ['I'] = S_WORD,
+    ['J'] = S_WORD, ['K'] = S_WORD, ['L'] = S_WORD, ['M'] = S_WORD, ['N'] = S_WORD,
+    ['O'] = S_WORD, ['P'] = S_WORD, ['Q'] = S_WORD, ['R'] = S_WORD, ['S'] = S_WORD,
+    ['T'] = S_WORD, ['U'] = S_WORD, ['V'] = S_WORD, ['W'] = S_WORD, ['X'] = S_WORD,
+    ['Y'] = S_WORD, ['Z'] = S_WORD,
+};
+
+static inline bool S_is_space(const unsigned char *s, size_t len, size_t i, size_t *k)
 {
     unsigned char c = s[i];
     *k = 1;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-        return true;
     if (c < 0x80)
-        return false;
+        return S_ascii_class[c] == S_SPACE;
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
     *k = n > 0 ? (size_t)n : 1;
@@ -34,13 +52,12 @@ static bool S_is_space(const unsigned char *s, size_t len, size_t i, size_t *k)
 }
 
 /* Is the character at i part of a word? *k receives its length. */
-static bool S_is_word(const unsigned char *s, size_t len, size_t i, size_t *k)
+static inline bool S_is_word(const unsigned char *s, size_t len, size_t i, size_t *k)
 {
     unsigned char c = s[i];
     *k = 1;
     if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-               (c >= 'A' && c <= 'Z');
+        return S_ascii_class[c] == S_WORD;
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
     *k = n > 0 ? (size_t)n : 1;
@@ -113,7 +130,14 @@ static bool S_is_barrier(const char *s, size_t len)
 
 static bool S_is_edge_punct(char c)
 {
-    return strchr("([{<\"'.,;:!?)]}>", c) != NULL && c != '\0';
+    switch (c) {
+    case '(': case '[': case '{': case '<': case '"': case '\'':
+    case '.': case ',': case ';': case ':': case '!': case '?':
+    case ')': case ']': case '}': case '>':
+        return true;
+    default:
+        return false;
+    }
 }
 
 static bool S_split_chunk(S_tokens *t, const char *text, size_t len,
@@ -125,6 +149,8 @@ static bool S_split_chunk(S_tokens *t, const char *text, size_t len,
         size_t k;
         if (S_is_word(s, len, i, &k)) {
             size_t j = i + k;
+            while (j < end && s[j] < 0x80 && S_ascii_class[s[j]] == S_WORD)
+                j++;
             while (j < end && S_is_word(s, len, j, &k))
                 j += k;
             if (!S_push(t, i, j - i, RS_TOKEN_WORD, glued, text))
@@ -143,8 +169,10 @@ static bool S_split_chunk(S_tokens *t, const char *text, size_t len,
 }
 
 static bool S_chunk(S_tokens *t, const char *s, size_t len, size_t start,
-                    size_t end)
+                    size_t end, bool maybe_barrier)
 {
+    if (!maybe_barrier)
+        return S_split_chunk(t, s, len, start, end, false);
     size_t a = start, b = end;
     while (a < b && S_is_edge_punct(s[a]))
         a++;
@@ -162,6 +190,10 @@ rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
                        size_t *count, rs_error *err)
 {
     S_tokens t = {0};
+    /* English text has about one token per five bytes: reserve that much
+     * up front rather than growing through many reallocations. */
+    if (!rs__grow((void **)&t.items, &t.cap, len / 5 + 16, sizeof *t.items))
+        return rs__nomem(err, NULL);
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < len) {
@@ -171,11 +203,14 @@ rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
             continue;
         }
         size_t j = i;
-        while (j < len && !S_is_space(u, len, j, &k))
+        bool maybe_barrier = false;   /* URLs, domains and e-mails need . or @ */
+        while (j < len && !S_is_space(u, len, j, &k)) {
+            maybe_barrier |= u[j] == '.' || u[j] == '@';
             j += k;
+        }
         if (j > len)
             j = len;
-        if (!S_chunk(&t, s, len, i, j)) {
+        if (!S_chunk(&t, s, len, i, j, maybe_barrier)) {
             rs__free(t.items);
             return rs__nomem(err, NULL);
         }
