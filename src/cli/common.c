@@ -1,6 +1,6 @@
 /* common.c — options, lexicon discovery, error reports and atomic output
  * shared by the subcommands. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include "cli.h"
 
 #include <errno.h>
@@ -115,7 +115,7 @@ const char *cli_find_lexicons(const cli_common *c)
     const char *env = getenv("ROLESCAN_LEXICONS");
     if (env && *env)
         return env;
-    static char beside_exe[PATH_MAX + 32];
+    static char beside_exe[PATH_MAX];
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -123,8 +123,9 @@ const char *cli_find_lexicons(const cli_common *c)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = '\0';
-            snprintf(beside_exe, sizeof beside_exe, "%s/../share/rolescan/lexicons", exe);
-            if (S_is_dir(beside_exe))
+            char path[PATH_MAX + 32];
+            snprintf(path, sizeof path, "%s/../share/rolescan/lexicons", exe);
+            if (S_is_dir(path) && realpath(path, beside_exe))
                 return beside_exe;
         }
     }
