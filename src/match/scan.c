@@ -56,6 +56,8 @@ typedef struct S_state {
     size_t anchor_count, anchor_cap;
     S_request *requests;
     size_t request_count, request_cap;
+    size_t term_matches;  /* matches found by terms, before patterns */
+    size_t pattern_end;   /* end of the last match of the current pattern */
     rs_scan *scan;
 } S_state;
 
@@ -231,14 +233,24 @@ static size_t S_token_at(const S_state *s, size_t norm_offset, bool end)
     return key == norm_offset ? lo : RS_NOT_FOUND;
 }
 
+/* Does an alias match of the same skill overlap these tokens? Alias matches
+ * (the first term_matches entries) are sorted and never overlap each other,
+ * so a binary search finds the few that could. */
 static bool S_overlaps_same_skill(const S_state *s, size_t skill, size_t first,
                                   size_t count)
 {
-    for (size_t i = 0; i < s->match_count; i++) {
-        const S_match *m = &s->matches[i];
-        if (m->skill == skill && m->first < first + count && first < m->first + m->count)
-            return true;
+    size_t lo = 0, hi = s->term_matches;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const S_match *m = &s->matches[mid];
+        if (m->first + m->count <= first)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (size_t i = lo; i < s->term_matches && s->matches[i].first < first + count; i++)
+        if (s->matches[i].skill == skill)
+            return true;
     return false;
 }
 
@@ -289,8 +301,9 @@ static rs_status S_run_window(S_state *s, const rs_pattern_def *p,
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         size_t ms = ov[0], me = ov[1];
         offset = me > ms ? me : ms + 1;
-        if (me <= ms || ms < ws)
+        if (me <= ms || ms < s->pattern_end)   /* empty, or an earlier window's */
             continue;
+        s->pattern_end = me;
         size_t first = S_token_at(s, ms, false), last = S_token_at(s, me, true);
         if (first == RS_NOT_FOUND || last == RS_NOT_FOUND || last < first ||
             S_bad_left_edge(s, first))
@@ -313,10 +326,13 @@ static rs_status S_run_patterns(S_state *s)
         return S_nomem(s);
     rs_status st = RS_OK;
     size_t last_pattern = RS_NOT_FOUND, covered = 0;
+    s->term_matches = s->match_count;
     for (size_t r = 0; r < s->request_count && !st; r++) {
         const S_request *q = &s->requests[r];
         size_t pos = s->toks[q->token].start, ws, we;
-        if (q->pattern == last_pattern && pos + S_PATTERN_BEFORE <= covered)
+        if (q->pattern != last_pattern)
+            s->pattern_end = 0;
+        else if (pos + S_PATTERN_BEFORE <= covered)
             continue;   /* an earlier window already covered this trigger */
         S_window(s, pos, &ws, &we);
         st = S_run_window(s, &s->lex->patterns[q->pattern], md, ws, we);
@@ -375,6 +391,43 @@ static int S_cmp_anchor(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+static int S_cmp_evidence_ptr(const void *a, const void *b)
+{
+    size_t x = (*(rs_evidence *const *)a)->orig_start;
+    size_t y = (*(rs_evidence *const *)b)->orig_start;
+    return x < y ? -1 : x > y;
+}
+
+/* Line and column of every evidence in one sweep over the text, so that
+ * many matches on one very long line cost no more than the line itself. */
+static rs_status S_set_positions(S_state *s, rs_evidence *ev, size_t n)
+{
+    rs_evidence **order = rs__calloc(n ? n : 1, sizeof *order);
+    if (!order)
+        return S_nomem(s);
+    for (size_t i = 0; i < n; i++)
+        order[i] = &ev[i];
+    qsort(order, n, sizeof *order, S_cmp_evidence_ptr);
+    const unsigned char *text = (const unsigned char *)s->doc->text->data;
+    size_t pos = 0;
+    unsigned line = 1, column = 1;
+    for (size_t i = 0; i < n; i++) {
+        for (; pos < order[i]->orig_start; pos++) {
+            unsigned char c = text[pos];
+            if (c == '\n' || (c == '\r' && text[pos + 1] != '\n')) {
+                line++;
+                column = 1;
+            } else if (c != '\r' && (c & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+        order[i]->line = line;
+        order[i]->column = column;
+    }
+    rs__free(order);
+    return RS_OK;
+}
+
 static rs_status S_group(S_state *s)
 {
     size_t kept = 0;
@@ -392,9 +445,6 @@ static rs_status S_group(S_state *s)
         const S_match *m = &s->matches[i];
         rs_evidence *ev = &scan->evidence[i];
         S_orig_span(s->doc, s->toks, m->first, m->count, &ev->orig_start, &ev->orig_end);
-        rs_position p = rs_document_position(s->doc, ev->orig_start);
-        ev->line = p.line;
-        ev->column = p.column;
         if (i == 0 || m->skill != s->matches[i - 1].skill) {
             rs_skill_hit *h = &scan->hits[scan->hit_count++];
             h->skill = m->skill;
@@ -405,7 +455,7 @@ static rs_status S_group(S_state *s)
         h->count++;
         h->evidence_count++;
     }
-    return RS_OK;
+    return S_set_positions(s, scan->evidence, kept);
 }
 
 static const rs_skill_hit *S_find_hit(const rs_scan *scan, size_t skill)
@@ -584,9 +634,11 @@ size_t rs_evidence_context(const rs_document *doc, const rs_evidence *ev, char *
 {
     const char *s = doc->text->data;
     size_t a = ev->orig_start, b = ev->orig_end;
-    while (a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r')
+    /* Bounded by the room in buf, so many matches on one huge line stay
+     * linear in the output. */
+    while (a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r' && ev->orig_start - a < size)
         a--;
-    while (b < doc->text->len && s[b] != '\n' && s[b] != '\r')
+    while (b < doc->text->len && s[b] != '\n' && s[b] != '\r' && b - ev->orig_end < size)
         b++;
     if (size > 8 && b - a >= size) {
         size_t room = size - 1;

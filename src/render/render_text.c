@@ -42,12 +42,10 @@ static void S_context(rs_buf *b, const rs_document *doc, const rs_evidence *ev,
         z++;
     a = S_char_start(s, a, 0);
     z = S_char_start(s, z, ev->orig_end);
-    size_t line_start = a;
-    while (line_start > 0 && s[line_start - 1] != '\n' && s[line_start - 1] != '\r')
-        line_start--;
-    bool cut_left = false;   /* is anything but blanks left out before a? */
-    for (size_t i = line_start; i < a && !cut_left; i++)
-        cut_left = s[i] != ' ' && s[i] != '\t';
+    size_t before = a;   /* is anything but blanks left out before a? */
+    while (before > 0 && (s[before - 1] == ' ' || s[before - 1] == '\t'))
+        before--;
+    bool cut_left = before > 0 && s[before - 1] != '\n' && s[before - 1] != '\r';
     while (a < ev->orig_start && (s[a] == ' ' || s[a] == '\t'))
         a++;
     bool cut_right = z < len && s[z] != '\n' && s[z] != '\r';
