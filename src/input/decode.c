@@ -183,8 +183,11 @@ static rs_status S_decode_utf16(const char *name, const unsigned char *p,
         }
         o += S_put_utf8(t->data + o, u);
     }
-    if (n % 2 == 1 && bad == SIZE_MAX)
-        bad = n - 1;
+    if (n % 2 == 1) {   /* a lone trailing byte: half a character */
+        o += S_put_utf8(t->data + o, 0xFFFD);
+        if (bad == SIZE_MAX)
+            bad = n - 1;
+    }
     t->data[o] = '\0';
     t->len = o;
     if (bad != SIZE_MAX) {
@@ -314,6 +317,9 @@ rs_status rs_text_decode(const char *name, const unsigned char *bytes,
 rs_status rs_text_read_file(const char *path, size_t max_len, rs_text **out,
                             rs_error *err)
 {
+    if (!out)
+        return rs__fail(err, RS_ERR_ARG, path, 0, "no output");
+    *out = NULL;
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");

@@ -114,6 +114,20 @@ static rs_status S_read_file(const char *path, char **data, size_t *len,
     return *data ? RS_OK : rs__nomem(err, path);
 }
 
+/* 1-based line of the first `needle` in data (libxml2 keeps no line for a
+ * DTD node), or 1 when absent. */
+static unsigned S_line_of(const char *data, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    unsigned line = 1;
+    for (size_t i = 0; i + n <= len; i++) {
+        if (memcmp(data + i, needle, n) == 0)
+            return line;
+        line += data[i] == '\n';
+    }
+    return 1;
+}
+
 static int S_cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -409,6 +423,7 @@ static rs_status S_load_file(S_loader *L, const char *path, xmlRelaxNGPtr schema
     base = base ? base + 1 : path;
     *hash = rs__fnv1a64(*hash, base, strlen(base) + 1);
     *hash = rs__fnv1a64(*hash, data, len);
+    unsigned doctype_line = S_line_of(data, len, "<!DOCTYPE");
     S_xml_errors x = {L->err, path, false};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
@@ -426,7 +441,7 @@ static rs_status S_load_file(S_loader *L, const char *path, xmlRelaxNGPtr schema
                       : rs__fail(L->err, RS_ERR_LEXICON, path, 0, "not well-formed XML");
     if (doc->intSubset || doc->extSubset) {
         xmlFreeDoc(doc);
-        return rs__fail(L->err, RS_ERR_LEXICON, path, 1,
+        return rs__fail(L->err, RS_ERR_LEXICON, path, doctype_line,
                         "a DOCTYPE is not allowed in a lexicon (no DTDs or entities)");
     }
     const xmlNode *root = xmlDocGetRootElement(doc);

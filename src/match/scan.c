@@ -407,7 +407,8 @@ static rs_status S_set_positions(S_state *s, rs_evidence *ev, size_t n)
         return S_nomem(s);
     for (size_t i = 0; i < n; i++)
         order[i] = &ev[i];
-    qsort(order, n, sizeof *order, S_cmp_evidence_ptr);
+    if (n)
+        qsort(order, n, sizeof *order, S_cmp_evidence_ptr);
     const unsigned char *text = (const unsigned char *)s->doc->text->data;
     size_t pos = 0;
     unsigned line = 1, column = 1;
@@ -435,7 +436,8 @@ static rs_status S_group(S_state *s)
         if (!s->matches[i].needs_context || S_has_context(s, &s->matches[i]))
             s->matches[kept++] = s->matches[i];
     s->match_count = kept;
-    qsort(s->matches, kept, sizeof *s->matches, S_cmp_match);
+    if (kept)
+        qsort(s->matches, kept, sizeof *s->matches, S_cmp_match);
     rs_scan *scan = s->scan;
     scan->evidence = rs__calloc(kept ? kept : 1, sizeof *scan->evidence);
     scan->hits = rs__calloc(kept ? kept : 1, sizeof *scan->hits);
@@ -520,7 +522,8 @@ static rs_status S_sort_hits(S_state *s)
         const rs_skill_def *sk = &lex->skills[scan->hits[i].skill];
         items[i] = (S_sort_item){scan->hits[i], sk->category, sk->name};
     }
-    qsort(items, n, sizeof *items, S_cmp_hit);
+    if (n)
+        qsort(items, n, sizeof *items, S_cmp_hit);
     for (size_t i = 0; i < n; i++)
         scan->hits[i] = items[i].hit;
     rs__free(items);
@@ -544,7 +547,8 @@ rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc, rs_scan **out,
     if (!st)
         st = S_run_patterns(&s);
     if (!st) {
-        qsort(s.anchors, s.anchor_count, sizeof *s.anchors, S_cmp_anchor);
+        if (s.anchor_count)   /* qsort must not be given NULL */
+            qsort(s.anchors, s.anchor_count, sizeof *s.anchors, S_cmp_anchor);
         st = S_group(&s);
     }
     if (!st)

@@ -82,7 +82,9 @@ static void S_hit(rs_buf *b, const rs_lexicon *lex, const rs_document *doc,
     S_padded(b, info.name, 28);
     if (h->implied_by != (size_t)-1) {
         rs_skill_info by = rs_lexicon_skill(lex, h->implied_by);
-        rs__buf_printf(b, "%s  implied by %s%s\n", st->dim, by.name, st->reset);
+        rs__buf_printf(b, "%s  implied by ", st->dim);
+        rs__escape_terminal(b, by.name, strlen(by.name));
+        rs__buf_printf(b, "%s\n", st->reset);
         return;
     }
     size_t shown = (flags & RS_RENDER_ALL_EVIDENCE) ? h->evidence_count : 1;
@@ -98,29 +100,41 @@ static void S_hit(rs_buf *b, const rs_lexicon *lex, const rs_document *doc,
     }
 }
 
+static void S_warning(rs_buf *b, const char *msg)
+{
+    rs__buf_puts(b, "  warning: ");
+    rs__escape_terminal(b, msg, strlen(msg));
+    rs__buf_putc(b, '\n');
+}
+
 static void S_document(rs_buf *b, const rs_lexicon *lex, const rs_scan_result *r,
                        unsigned flags, const S_style *st)
 {
     if (!r->doc || !r->scan) {
-        const rs_error *e = r->error;
-        rs__buf_printf(b, "%s%s%s: error: %s\n\n", st->bold, r->name, st->reset,
-                       e ? e->message : "not scanned");
+        const char *msg = r->error ? r->error->message : "not scanned";
+        rs__buf_puts(b, st->bold);
+        rs__escape_terminal(b, r->name, strlen(r->name));
+        rs__buf_printf(b, "%s: error: ", st->reset);
+        rs__escape_terminal(b, msg, strlen(msg));
+        rs__buf_puts(b, "\n\n");
         return;
     }
     const rs_text *text = rs_document_text(r->doc);
     size_t n = rs_scan_hit_count(r->scan), implied = 0;
     for (size_t i = 0; i < n; i++)
         implied += rs_scan_hit(r->scan, i)->implied_by != (size_t)-1;
-    rs__buf_printf(b, "%s%s%s: %zu skill%s found", st->bold, r->name, st->reset,
-                   n - implied, n - implied == 1 ? "" : "s");
+    rs__buf_puts(b, st->bold);
+    rs__escape_terminal(b, r->name, strlen(r->name));
+    rs__buf_printf(b, "%s: %zu skill%s found", st->reset, n - implied,
+                   n - implied == 1 ? "" : "s");
     if (implied)
         rs__buf_printf(b, ", %zu implied", implied);
     rs__buf_printf(b, " %s(%s)%s\n", st->dim, rs_encoding_name(rs_text_encoding(text)),
                    st->reset);
     if (rs_text_warning(text))
-        rs__buf_printf(b, "  warning: %s\n", rs_text_warning(text));
+        S_warning(b, rs_text_warning(text));
     for (size_t i = 0; i < rs_scan_warning_count(r->scan); i++)
-        rs__buf_printf(b, "  warning: %s\n", rs_scan_warning(r->scan, i));
+        S_warning(b, rs_scan_warning(r->scan, i));
     const char *category = NULL;
     for (size_t i = 0; i < n; i++) {
         const rs_skill_hit *h = rs_scan_hit(r->scan, i);
@@ -132,7 +146,7 @@ static void S_document(rs_buf *b, const rs_lexicon *lex, const rs_scan_result *r
                 k++;
             category = info.category;
             rs__buf_printf(b, "\n%s%s (%zu)%s\n", st->bold, rs_category_label(category),
-                           k - i, st->reset);
+                           k - i, st->reset);   /* labels are ours, not input */
         }
         S_hit(b, lex, r->doc, h, flags, st);
     }

@@ -4,7 +4,8 @@
  *
  * Normalization is utf8proc's NFKC with case folding, accent stripping,
  * default-ignorable removal and lumping (curly quotes, dashes, odd spaces to
- * ASCII). Plain ASCII needs none of that but lowercasing, so only non-ASCII
+ * ASCII: utf8proc's lumping plus the double quotes it leaves). Plain ASCII
+ * needs none of that but lowercasing, so only non-ASCII
  * units (a character and the combining marks after it, with the ASCII
  * character before them when they combine with it) go through utf8proc.
  * rs_normalize_reference() is the same without the fast path; a test holds
@@ -64,6 +65,22 @@ static bool S_reserve(S_out *o, size_t more)
     }
     o->cap = cap;
     return true;
+}
+
+/* utf8proc's LUMP turns curly single quotes into ' but leaves the double
+ * ones: they become " here, so “Go” reads like "Go". */
+static utf8proc_int32_t S_lump_more(utf8proc_int32_t cp, void *data)
+{
+    (void)data;
+    switch (cp) {
+    case 0x00AB: case 0x00BB: case 0x201C: case 0x201D: case 0x201E:
+    case 0x201F: case 0x2033: case 0x301D: case 0x301E: case 0x301F:
+        return '"';
+    case 0x2032:
+        return '\'';
+    default:
+        return cp;
+    }
 }
 
 static bool S_is_combining(utf8proc_int32_t cp)
@@ -137,8 +154,9 @@ static bool S_emit_unit(S_out *o, const unsigned char *s, size_t start,
             return S_append(o, slot->bytes, slot->len, start);
     }
     utf8proc_int32_t buf[S_MAX_UNIT * 18];
-    utf8proc_ssize_t n = utf8proc_decompose(s + start, (utf8proc_ssize_t)(end - start),
-                                            buf, S_MAX_UNIT * 18, S_OPTIONS);
+    utf8proc_ssize_t n = utf8proc_decompose_custom(
+        s + start, (utf8proc_ssize_t)(end - start), buf, S_MAX_UNIT * 18, S_OPTIONS,
+        S_lump_more, NULL);
     if (n < 0 || n > S_MAX_UNIT * 18) {
         buf[0] = 0xFFFD;
         n = 1;
@@ -304,6 +322,8 @@ rs_status rs_document_new(rs_text *text, rs_document **out, rs_error *err)
         rs_document_free(d);
         return rs__nomem(err, text->name);
     }
+    /* PCRE2's JIT may read ahead within the buffer: give it defined bytes */
+    memset(o.norm + o.len, 0, o.cap - o.len);
     d->norm = o.norm;
     d->norm_len = o.len;
     d->map = o.map;
@@ -331,8 +351,9 @@ char *rs__normalize_term(const char *term, size_t *out_len)
 char *rs_normalize_reference(const char *utf8, size_t len, size_t *out_len)
 {
     utf8proc_uint8_t *dst = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)utf8,
-                                      (utf8proc_ssize_t)len, &dst, S_OPTIONS);
+    utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)utf8,
+                                             (utf8proc_ssize_t)len, &dst, S_OPTIONS,
+                                             S_lump_more, NULL);
     if (n < 0)
         return NULL;
     if (out_len)

@@ -1,0 +1,347 @@
+/* test_render.c — stage 5: the JSON document (parsed back with jansson) and
+ * the text report, including that input can never drive a terminal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static rs_lexicon *S_lex;
+
+typedef struct scanned {
+    rs_document *doc;
+    rs_scan *scan;
+} scanned;
+
+static scanned scan_text(const char *text)
+{
+    scanned s = {0};
+    rs_text *t = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_text_decode("cv.txt", (const unsigned char *)text, strlen(text),
+                                    0, &t, &err), RS_OK);
+    assert_int_equal(rs_document_new(t, &s.doc, &err), RS_OK);
+    assert_int_equal(rs_scan_run(S_lex, s.doc, &s.scan, &err), RS_OK);
+    return s;
+}
+
+static void scanned_free(scanned *s)
+{
+    rs_scan_free(s->scan);
+    rs_document_free(s->doc);
+}
+
+/* Renders one result as text or JSON; caller frees with rs_free(). */
+static char *render(const rs_scan_result *r, bool json, unsigned flags)
+{
+    char *out = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    rs_status st = json ? rs_render_scan_json(S_lex, r, 1, flags, &out, &len, &err)
+                        : rs_render_scan_text(S_lex, r, 1, flags, &out, &len, &err);
+    assert_int_equal(st, RS_OK);
+    assert_non_null(out);
+    assert_int_equal(strlen(out), len);
+    return out;
+}
+
+static json_t *render_json(const rs_scan_result *r)
+{
+    char *out = render(r, true, 0);
+    json_error_t jerr;
+    json_t *root = json_loads(out, 0, &jerr);
+    if (!root)
+        fail_msg("JSON does not parse: %s (line %d)\n%s", jerr.text, jerr.line, out);
+    rs_free(out);
+    return root;
+}
+
+static json_t *skill_by_id(json_t *skills, const char *id)
+{
+    size_t i;
+    json_t *s;
+    json_array_foreach(skills, i, s) {
+        if (strcmp(json_string_value(json_object_get(s, "id")), id) == 0)
+            return s;
+    }
+    fail_msg("no skill %s in the JSON", id);
+    return NULL;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    assert_true(json_is_string(v));
+    return json_string_value(v);
+}
+
+static json_int_t jint(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    assert_true(json_is_integer(v));
+    return json_integer_value(v);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    rs_error err = {0};
+    if (rs_lexicon_load(RS_TEST_DATA "/mini", &S_lex, &err) != RS_OK) {
+        print_error("mini: %s:%u: %s\n", err.file, err.line, err.message);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rs_lexicon_free(S_lex);
+    return 0;
+}
+
+static const char S_resume[] = "Skills: C++ and Python\n  Ran Amazon EKS clusters\n";
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static void test_json_header(void **state)
+{
+    (void)state;
+    scanned s = scan_text(S_resume);
+    rs_scan_result r = {"cv.txt", s.doc, s.scan, NULL};
+    json_t *root = render_json(&r);
+    assert_string_equal(jstr(root, "$schema"), "https://rolescan.dev/schema/scan-1.json");
+    assert_string_equal(jstr(root, "rolescan"), RS_VERSION);
+    json_t *lex = json_object_get(root, "lexicon");
+    assert_string_equal(jstr(lex, "version"), "1.0.0");
+    assert_string_equal(jstr(lex, "hash"), rs_lexicon_hash(S_lex));
+    assert_int_equal(jint(lex, "skills"), 18);
+    json_t *docs = json_object_get(root, "documents");
+    assert_int_equal(json_array_size(docs), 1);
+    json_t *d = json_array_get(docs, 0);
+    assert_string_equal(jstr(d, "input"), "cv.txt");
+    assert_string_equal(jstr(d, "status"), "ok");
+    assert_string_equal(jstr(d, "encoding"), "UTF-8");
+    assert_int_equal(json_array_size(json_object_get(d, "warnings")), 0);
+    json_decref(root);
+    scanned_free(&s);
+}
+
+static void test_json_skills(void **state)
+{
+    (void)state;
+    scanned s = scan_text(S_resume);
+    rs_scan_result r = {"cv.txt", s.doc, s.scan, NULL};
+    json_t *root = render_json(&r);
+    json_t *skills = json_object_get(json_array_get(json_object_get(root, "documents"), 0),
+                                     "skills");
+    assert_int_equal(json_array_size(skills), 5);   /* cpp python aws-eks aws k8s */
+    json_t *cpp = skill_by_id(skills, "cpp");
+    assert_string_equal(jstr(cpp, "name"), "C++");
+    assert_string_equal(jstr(cpp, "category"), "language");
+    assert_int_equal(jint(cpp, "count"), 1);
+    assert_true(json_is_null(json_object_get(cpp, "implied_by")));
+    json_t *ev = json_object_get(cpp, "evidence");
+    assert_int_equal(json_array_size(ev), 1);
+    json_t *e0 = json_array_get(ev, 0);
+    assert_int_equal(jint(e0, "line"), 1);
+    assert_int_equal(jint(e0, "column"), 9);
+    assert_string_equal(jstr(e0, "text"), "C++");
+    assert_string_equal(jstr(e0, "context"), "Skills: C++ and Python");
+    json_decref(root);
+    scanned_free(&s);
+}
+
+static void test_json_implied(void **state)
+{
+    (void)state;
+    scanned s = scan_text(S_resume);
+    rs_scan_result r = {"cv.txt", s.doc, s.scan, NULL};
+    json_t *root = render_json(&r);
+    json_t *skills = json_object_get(json_array_get(json_object_get(root, "documents"), 0),
+                                     "skills");
+    json_t *aws = skill_by_id(skills, "aws");
+    assert_string_equal(jstr(aws, "implied_by"), "aws-eks");
+    assert_int_equal(jint(aws, "count"), 0);
+    json_t *e0 = json_array_get(json_object_get(aws, "evidence"), 0);
+    assert_int_equal(jint(e0, "line"), 2);
+    assert_int_equal(jint(e0, "column"), 7);
+    assert_string_equal(jstr(e0, "text"), "Amazon EKS");
+    assert_string_equal(jstr(e0, "context"), "Ran Amazon EKS clusters");
+    json_decref(root);
+    scanned_free(&s);
+}
+
+static void test_json_error_result(void **state)
+{
+    (void)state;
+    rs_error e = {0};
+    e.status = RS_ERR_BINARY;
+    snprintf(e.message, sizeof e.message, "binary file: this is a PNG image, not text");
+    rs_scan_result r = {"photo.png", NULL, NULL, &e};
+    json_t *root = render_json(&r);
+    json_t *d = json_array_get(json_object_get(root, "documents"), 0);
+    assert_string_equal(jstr(d, "input"), "photo.png");
+    assert_string_equal(jstr(d, "status"), "error");
+    assert_null(json_object_get(d, "skills"));
+    json_t *err = json_object_get(d, "error");
+    assert_string_equal(jstr(err, "message"), e.message);
+    assert_string_equal(jstr(err, "code"), rs_strerror(RS_ERR_BINARY));
+    assert_null(json_object_get(err, "line"));
+    json_decref(root);
+}
+
+static void test_json_escapes_input(void **state)
+{
+    (void)state;
+    scanned s = scan_text("Python \"quoted\" \\ \x1b[31m tab\there\n");
+    rs_scan_result r = {"a\"b.txt", s.doc, s.scan, NULL};
+    json_t *root = render_json(&r);   /* parses, so every string was escaped */
+    json_t *d = json_array_get(json_object_get(root, "documents"), 0);
+    assert_string_equal(jstr(d, "input"), "a\"b.txt");
+    json_t *e0 = json_array_get(json_object_get(skill_by_id(json_object_get(d, "skills"),
+                                                            "python"), "evidence"), 0);
+    assert_string_equal(jstr(e0, "context"), "Python \"quoted\" \\ \x1b[31m tab here");
+    json_decref(root);
+    scanned_free(&s);
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+static void test_text_plain(void **state)
+{
+    (void)state;
+    scanned s = scan_text(S_resume);
+    rs_scan_result r = {"cv.txt", s.doc, s.scan, NULL};
+    char *out = render(&r, false, 0);
+    assert_non_null(strstr(out, "cv.txt: 3 skills found, 2 implied"));
+    assert_non_null(strstr(out, "\nLanguages (2)\n"));
+    assert_non_null(strstr(out, "\nCloud (2)\n"));
+    assert_non_null(strstr(out, "Skills: [C++] and Python"));
+    assert_non_null(strstr(out, "Amazon EKS"));
+    assert_non_null(strstr(out, "implied by Amazon EKS"));
+    assert_non_null(strstr(out, rs_lexicon_hash(S_lex)));
+    assert_null(strchr(out, '\x1b'));
+    /* Languages come before Cloud, which comes before Infrastructure */
+    assert_true(strstr(out, "Languages") < strstr(out, "Cloud"));
+    assert_true(strstr(out, "Cloud") < strstr(out, "Infrastructure"));
+    rs_free(out);
+    scanned_free(&s);
+}
+
+static void test_text_color(void **state)
+{
+    (void)state;
+    scanned s = scan_text(S_resume);
+    rs_scan_result r = {"cv.txt", s.doc, s.scan, NULL};
+    char *out = render(&r, false, RS_RENDER_COLOR);
+    assert_non_null(strstr(out, "\x1b[1mLanguages (2)\x1b[0m"));
+    assert_non_null(strstr(out, "\x1b[1;33mC++\x1b[0m"));
+    assert_null(strstr(out, "[C++]"));
+    rs_free(out);
+    scanned_free(&s);
+}
+
+static void test_text_all_evidence(void **state)
+{
+    (void)state;
+    scanned s = scan_text("Python\nmore Python\nand PYTHON\n");
+    rs_scan_result r = {"cv.txt", s.doc, s.scan, NULL};
+    char *one = render(&r, false, 0);
+    char *all = render(&r, false, RS_RENDER_ALL_EVIDENCE);
+    assert_null(strstr(one, "[PYTHON]"));
+    assert_non_null(strstr(all, "more [Python]"));
+    assert_non_null(strstr(all, "and [PYTHON]"));
+    rs_free(one);
+    rs_free(all);
+    scanned_free(&s);
+}
+
+static void test_text_error_result(void **state)
+{
+    (void)state;
+    rs_error e = {0};
+    e.status = RS_ERR_IO;
+    snprintf(e.message, sizeof e.message, "cannot open: No such file or directory");
+    rs_scan_result r = {"gone.txt", NULL, NULL, &e};
+    char *out = render(&r, false, 0);
+    assert_non_null(strstr(out, "gone.txt: error: cannot open: No such file or directory"));
+    rs_free(out);
+}
+
+static void test_text_control_chars_in_input(void **state)
+{
+    (void)state;
+    scanned s = scan_text("Python \x1b[31mred\x1b[0m \x07\xC2\x9B" "2J done\n");
+    rs_scan_result r = {"cv.txt", s.doc, s.scan, NULL};
+    for (unsigned flags = 0; flags <= RS_RENDER_COLOR; flags++) {
+        char *out = render(&r, false, flags);
+        assert_null(strstr(out, "\x1b[31m"));
+        assert_null(strstr(out, "\x1b[0mred"));
+        assert_null(strchr(out, '\x07'));
+        assert_null(strstr(out, "\xC2\x9B"));
+        assert_non_null(strstr(out, "\xEF\xBF\xBD[31mred\xEF\xBF\xBD[0m"));
+        if (!flags)
+            assert_null(strchr(out, '\x1b'));
+        rs_free(out);
+    }
+    scanned_free(&s);
+}
+
+static void test_text_control_chars_in_name(void **state)
+{
+    (void)state;
+    scanned s = scan_text("Python\n");
+    rs_scan_result r = {"cv\x1b]0;pwned\x07.txt", s.doc, s.scan, NULL};
+    char *out = render(&r, false, 0);
+    bool raw = strchr(out, '\x1b') || strchr(out, '\x07');
+    rs_free(out);
+    rs_error e = {0};
+    e.status = RS_ERR_BINARY;
+    snprintf(e.message, sizeof e.message, "bad \x1b[2J input");
+    rs_scan_result bad = {"x\x1b[2J.txt", NULL, NULL, &e};
+    out = render(&bad, false, 0);
+    bool raw_error = strchr(out, '\x1b') != NULL;
+    rs_free(out);
+    scanned_free(&s);
+    assert_false(raw);         /* the input name of a scanned document */
+    assert_false(raw_error);   /* the name and message of a failed one */
+}
+
+static void test_escape_terminal(void **state)
+{
+    (void)state;
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    static const char in[] = "a\x1b[0mb\tc\r\nd\x7f" "e\xC2\x9B" "f\xC2\xA0g\xC3\xA9\x01";
+    assert_true(rs__escape_terminal(&b, in, sizeof in - 1));
+    assert_string_equal(b.data, "a\xEF\xBF\xBD[0mb c  d\xEF\xBF\xBD" "e\xEF\xBF\xBD"
+                                "f\xC2\xA0g\xC3\xA9\xEF\xBF\xBD");
+    rs__buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json_header),
+        cmocka_unit_test(test_json_skills),
+        cmocka_unit_test(test_json_implied),
+        cmocka_unit_test(test_json_error_result),
+        cmocka_unit_test(test_json_escapes_input),
+        cmocka_unit_test(test_text_plain),
+        cmocka_unit_test(test_text_color),
+        cmocka_unit_test(test_text_all_evidence),
+        cmocka_unit_test(test_text_error_result),
+        cmocka_unit_test(test_text_control_chars_in_input),
+        cmocka_unit_test(test_text_control_chars_in_name),
+        cmocka_unit_test(test_escape_terminal),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
