@@ -41,6 +41,7 @@ typedef struct S_out {
     uint32_t *map;   /* NULL when the caller wants no map */
     size_t len;
     size_t cap;
+    bool cache_ready;
     S_cached cache[S_CACHE_SIZE];
 } S_out;
 
@@ -148,6 +149,11 @@ static bool S_emit_unit(S_out *o, const unsigned char *s, size_t start,
 {
     utf8proc_int32_t cp;
     S_cached *slot = NULL;
+    if (!o->cache_ready) {   /* plain ASCII text never pays for the cache */
+        for (size_t i = 0; i < S_CACHE_SIZE; i++)
+            o->cache[i].cp = -1;
+        o->cache_ready = true;
+    }
     if (S_next_cp(s, end, start, &cp) == end - start) {
         slot = &o->cache[(uint32_t)cp % S_CACHE_SIZE];
         if (slot->cp == cp)
@@ -186,54 +192,49 @@ static size_t S_unit_end(const unsigned char *s, size_t len, size_t i)
     return j;
 }
 
-/* End of the plain ASCII run at i that needs only lowercasing: it stops
- * before a hyphen (a possible line-break join) and leaves out its last
- * character when combining marks follow it. */
-static size_t S_ascii_run(const unsigned char *s, size_t len, size_t i)
+/* Copies, lowercased, the plain ASCII run at i that needs nothing else and
+ * returns where it ends: before a hyphen (a possible line-break join),
+ * before non-ASCII, and without its last character when combining marks
+ * follow it. Capacity for the whole text was reserved up front; growth is
+ * checked here because expansions before may have used it. */
+static bool S_copy_ascii_run(S_out *o, const unsigned char *s, size_t len, size_t *at)
 {
+    size_t i = *at;
+    if (o->len + (len - i) + 1 > o->cap && !S_reserve(o, len - i))
+        return false;
+    char *out = o->norm + o->len;
+    uint32_t *m = o->map ? o->map + o->len : NULL;
     size_t j = i;
-    while (j < len && s[j] < 0x80 && s[j] != '-')
-        j++;
+    for (; j < len; j++) {
+        unsigned char c = s[j];
+        if (c >= 0x80 || c == '-')
+            break;
+        out[j - i] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
+        if (m)
+            m[j - i] = (uint32_t)j;
+    }
     if (j > i && j < len && s[j] >= 0x80) {
         utf8proc_int32_t cp;
         S_next_cp(s, len, j, &cp);
         if (S_is_combining(cp))
             j--;
     }
-    return j;
-}
-
-static bool S_copy_ascii(S_out *o, const unsigned char *s, size_t from, size_t to)
-{
-    if (!S_reserve(o, to - from))
-        return false;
-    char *out = o->norm + o->len;
-    for (size_t k = from; k < to; k++) {
-        unsigned char c = s[k];
-        out[k - from] = (char)((unsigned)(c - 'A') < 26u ? c + 32 : c);
-    }
-    if (o->map) {
-        uint32_t *m = o->map + o->len;
-        for (size_t k = from; k < to; k++)
-            m[k - from] = (uint32_t)k;
-    }
-    o->len += to - from;
+    o->len += j - i;
+    *at = j;
     return true;
 }
 
 static bool S_normalize(const char *text, size_t len, S_out *o)
 {
     const unsigned char *s = (const unsigned char *)text;
-    for (size_t i = 0; i < S_CACHE_SIZE; i++)
-        o->cache[i].cp = -1;
     if (!S_reserve(o, len + 16))
         return false;
     size_t i = 0;
     while (i < len) {
-        size_t run = S_ascii_run(s, len, i);
+        size_t run = i;
+        if (!S_copy_ascii_run(o, s, len, &run))
+            return false;
         if (run > i) {
-            if (!S_copy_ascii(o, s, i, run))
-                return false;
             i = run;
             continue;
         }
@@ -314,7 +315,10 @@ rs_status rs_document_new(rs_text *text, rs_document **out, rs_error *err)
         return RS_ERR_NOMEM;
     }
     d->text = text;
-    S_out o = {0};
+    S_out o;   /* not = {0}: the cache is large and set up lazily */
+    o.norm = NULL;
+    o.len = o.cap = 0;
+    o.cache_ready = false;
     o.map = rs__malloc(sizeof *o.map);
     if (!o.map || !S_normalize(text->data, text->len, &o)) {
         rs__free(o.norm);
@@ -338,7 +342,11 @@ rs_status rs_document_new(rs_text *text, rs_document **out, rs_error *err)
 
 char *rs__normalize_term(const char *term, size_t *out_len)
 {
-    S_out o = {0};
+    S_out o;
+    o.norm = NULL;
+    o.map = NULL;
+    o.len = o.cap = 0;
+    o.cache_ready = false;
     if (!S_normalize(term, strlen(term), &o)) {
         rs__free(o.norm);
         return NULL;
