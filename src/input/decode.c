@@ -121,20 +121,20 @@ static const char *S_binary_kind(const unsigned char *p, size_t n)
     return NULL;
 }
 
-static rs_status S_new_text(const char *name, size_t cap, rs_text **out,
-                            rs_error *err)
+/* A new text with room for cap bytes, or NULL (err set). */
+static rs_text *S_new_text(const char *name, size_t cap, rs_error *err)
 {
     rs_text *t = rs__calloc(1, sizeof *t);
-    if (!t)
-        return rs__nomem(err, name);
-    t->name = rs__strdup(name);
-    t->data = rs__malloc(cap + 1);
-    if (!t->name || !t->data) {
-        rs_text_free(t);
-        return rs__nomem(err, name);
+    if (t) {
+        t->name = rs__strdup(name);
+        t->data = rs__malloc(cap + 1);
     }
-    *out = t;
-    return RS_OK;
+    if (!t || !t->name || !t->data) {
+        rs_text_free(t);
+        rs__nomem(err, name);
+        return NULL;
+    }
+    return t;
 }
 
 static rs_status S_set_warning(rs_text *t, const unsigned char *bytes,
@@ -153,11 +153,10 @@ static rs_status S_decode_utf16(const char *name, const unsigned char *p,
                                 size_t n, bool big_endian, rs_text **out,
                                 rs_error *err)
 {
-    rs_text *t = NULL;
     /* Each 2-byte unit becomes at most 3 UTF-8 bytes; pairs 4 for 4. */
-    rs_status st = S_new_text(name, n / 2 * 3 + 3, &t, err);
-    if (st)
-        return st;
+    rs_text *t = S_new_text(name, n / 2 * 3 + 3, err);
+    if (!t)
+        return RS_ERR_NOMEM;
     t->encoding = big_endian ? RS_ENC_UTF16BE : RS_ENC_UTF16LE;
     size_t o = 0, bad = SIZE_MAX;
     for (size_t i = 2; i + 1 < n; i += 2) {
@@ -225,10 +224,10 @@ static rs_status S_decode_8bit(const char *name, const unsigned char *p,
         }
     }
     bool cp1252 = invalid > 0 && (multibyte == 0 || invalid > multibyte);
-    rs_text *t = NULL;
-    rs_status st = S_new_text(name, invalid ? n * 3 : n, &t, err);
-    if (st)
-        return st;
+    rs_text *t = S_new_text(name, invalid ? n * 3 : n, err);
+    if (!t)
+        return RS_ERR_NOMEM;
+    rs_status st;
     size_t o = 0;
     if (invalid == 0) {   /* the common case: valid UTF-8, copied as is */
         memcpy(t->data, p, n);
