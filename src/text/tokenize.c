@@ -35,45 +35,42 @@ static const uint8_t S_ascii_class[128] = {
     ['Y'] = S_WORD, ['Z'] = S_WORD,
 };
 
-static inline bool S_is_space(const unsigned char *s, size_t len, size_t i, size_t *k)
+/* The class of the character at i (S_SPACE, S_WORD or S_OTHER); *k
+ * receives its length in bytes. */
+static inline int S_class_at(const unsigned char *s, size_t len, size_t i, size_t *k)
 {
     unsigned char c = s[i];
     *k = 1;
     if (c < 0x80)
-        return S_ascii_class[c] == S_SPACE;
+        return S_ascii_class[c];
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
-    *k = n > 0 ? (size_t)n : 1;
     if (n <= 0)
-        return false;
-    utf8proc_category_t cat = utf8proc_category(cp);
-    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-           cat == UTF8PROC_CATEGORY_ZP;
-}
-
-/* Is the character at i part of a word? *k receives its length. */
-static inline bool S_is_word(const unsigned char *s, size_t len, size_t i, size_t *k)
-{
-    unsigned char c = s[i];
-    *k = 1;
-    if (c < 0x80)
-        return S_ascii_class[c] == S_WORD;
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
-    *k = n > 0 ? (size_t)n : 1;
-    if (n <= 0)
-        return false;
+        return S_OTHER;
+    *k = (size_t)n;
     switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+        return S_SPACE;
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
     case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
     case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
     case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
     case UTF8PROC_CATEGORY_ME:
-        return true;
+        return S_WORD;
     default:
-        return false;
+        return S_OTHER;
     }
+}
+
+static inline bool S_is_space(const unsigned char *s, size_t len, size_t i, size_t *k)
+{
+    return S_class_at(s, len, i, k) == S_SPACE;
+}
+
+static inline bool S_is_word(const unsigned char *s, size_t len, size_t i, size_t *k)
+{
+    return S_class_at(s, len, i, k) == S_WORD;
 }
 
 static bool S_push(S_tokens *t, size_t start, size_t len, rs_token_kind kind,
