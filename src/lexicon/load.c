@@ -12,13 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
-#include <libxml/tree.h>
+#include "xml.h"
 
 #define S_NS "urn:rolescan:lexicon:1"
-#define S_MAX_FILE (32u * 1024u * 1024u)
-#define S_MAX_FILES 1000
 
 extern const char rs__lexicon_schema[];
 extern const size_t rs__lexicon_schema_len;
@@ -59,131 +55,6 @@ bool rs__category_technical(int index)
            strcmp(c, "business") && strcmp(c, "methodology");
 }
 
-/* ---- libxml2 errors become ours ---------------------------------------- */
-
-typedef struct S_xml_errors {
-    rs_error *err;
-    const char *file;
-    bool seen;
-} S_xml_errors;
-
-static void S_on_xml_error(void *ctx, xmlErrorPtr e)
-{
-    S_xml_errors *x = ctx;
-    if (x->seen || !e || e->level < XML_ERR_ERROR)
-        return;
-    x->seen = true;
-    char msg[400];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    rs__fail(x->err, RS_ERR_LEXICON, x->file, (unsigned)(e->line > 0 ? e->line : 0),
-             "%s", msg);
-}
-
-/* ---- reading files ----------------------------------------------------- */
-
-static rs_status S_read_file(const char *path, char **data, size_t *len,
-                             rs_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return rs__fail(err, RS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
-    rs_buf b;
-    rs__buf_init(&b, S_MAX_FILE);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (!rs__buf_append(&b, chunk, n))
-            break;
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        rs__buf_free(&b);
-        return rs__fail(err, RS_ERR_IO, path, 0, "read error");
-    }
-    if (b.failed) {
-        bool big = b.len + sizeof chunk > S_MAX_FILE;
-        rs__buf_free(&b);
-        return big ? rs__fail(err, RS_ERR_TOO_LARGE, path, 0,
-                              "lexicon file over %u bytes", S_MAX_FILE)
-                   : rs__nomem(err, path);
-    }
-    *data = rs__buf_detach(&b, len);
-    return *data ? RS_OK : rs__nomem(err, path);
-}
-
-/* 1-based line of the first `needle` in data (libxml2 keeps no line for a
- * DTD node), or 1 when absent. */
-static unsigned S_line_of(const char *data, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    unsigned line = 1;
-    for (size_t i = 0; i + n <= len; i++) {
-        if (memcmp(data + i, needle, n) == 0)
-            return line;
-        line += data[i] == '\n';
-    }
-    return 1;
-}
-
-static int S_cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool S_has_xml_suffix(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".xml") == 0 && name[0] != '.';
-}
-
-/* The *.xml files of dir, sorted, as full paths. */
-static rs_status S_list_files(const char *dir, char ***out, size_t *count,
-                              rs_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return rs__fail(err, RS_ERR_IO, dir, 0, "cannot open lexicon folder: %s",
-                        strerror(errno));
-    char **files = NULL;
-    size_t n = 0, cap = 0;
-    rs_status st = RS_OK;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (!S_has_xml_suffix(e->d_name))
-            continue;
-        if (n >= S_MAX_FILES) {
-            st = rs__fail(err, RS_ERR_LIMIT, dir, 0, "more than %d lexicon files",
-                          S_MAX_FILES);
-            break;
-        }
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        char *path = rs__malloc(len);
-        if (!path || !rs__grow((void **)&files, &cap, n + 1, sizeof *files)) {
-            rs__free(path);
-            st = rs__nomem(err, dir);
-            break;
-        }
-        snprintf(path, len, "%s/%s", dir, e->d_name);
-        files[n++] = path;
-    }
-    closedir(d);
-    if (st == RS_OK && n == 0)
-        st = rs__fail(err, RS_ERR_LEXICON, dir, 0, "no lexicon files (*.xml) in folder");
-    if (st) {
-        for (size_t i = 0; i < n; i++)
-            rs__free(files[i]);
-        rs__free(files);
-        return st;
-    }
-    qsort(files, n, sizeof *files, S_cmp_str);
-    *out = files;
-    *count = n;
-    return RS_OK;
-}
-
 /* ---- walking a validated document -------------------------------------- */
 
 typedef struct S_loader {
@@ -196,52 +67,17 @@ typedef struct S_loader {
     size_t version_count;
 } S_loader;
 
-static bool S_is(const xmlNode *n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0;
-}
-
-static char *S_attr(const xmlNode *n, const char *name)
-{
-    xmlChar *v = xmlGetProp(n, BAD_CAST name);
-    if (!v)
-        return NULL;
-    char *s = rs__strdup((const char *)v);
-    xmlFree(v);
-    return s;
-}
-
-static char *S_text(const xmlNode *n)
-{
-    xmlChar *v = xmlNodeGetContent(n);
-    if (!v)
-        return NULL;
-    /* Trim: the schema allows surrounding white space in element text. */
-    const char *a = (const char *)v;
-    while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r')
-        a++;
-    size_t len = strlen(a);
-    while (len && (a[len - 1] == ' ' || a[len - 1] == '\t' || a[len - 1] == '\n' ||
-                   a[len - 1] == '\r'))
-        len--;
-    char *s = rs__strndup(a, len);
-    xmlFree(v);
-    return s;
-}
-
-static unsigned S_line(const xmlNode *n) { return (unsigned)xmlGetLineNo(n); }
-
 static rs_status S_add_alias(S_loader *L, rs_skill_def *sk, const xmlNode *n)
 {
     rs_alias_def a = {0};
-    a.term = S_text(n);
+    a.term = rs__xml_text(n);
     if (!a.term)
         return rs__nomem(L->err, L->file);
-    char *ctx = S_attr(n, "context");
-    char *cs = S_attr(n, "case");
+    char *ctx = rs__xml_attr(n, "context");
+    char *cs = rs__xml_attr(n, "case");
     a.needs_context = ctx != NULL;
     a.exact_case = cs != NULL;
-    a.line = S_line(n);
+    a.line = rs__xml_line(n);
     rs__free(ctx);
     rs__free(cs);
     rs_alias_def *all = rs__realloc(sk->aliases, (sk->alias_count + 1) * sizeof a);
@@ -264,10 +100,10 @@ static rs_status S_add_pattern(S_loader *L, size_t skill, const xmlNode *n)
     memset(p, 0, sizeof *p);
     p->skill = skill;
     p->file = L->file;
-    p->line = S_line(n);
-    p->source = S_text(n);
-    p->trigger = S_attr(n, "trigger");
-    char *ctx = S_attr(n, "context");
+    p->line = rs__xml_line(n);
+    p->source = rs__xml_text(n);
+    p->trigger = rs__xml_attr(n, "trigger");
+    char *ctx = rs__xml_attr(n, "context");
     p->needs_context = ctx != NULL;
     rs__free(ctx);
     lex->pattern_count++;
@@ -293,7 +129,7 @@ static rs_status S_add_pattern(S_loader *L, size_t skill, const xmlNode *n)
 
 static rs_status S_add_implies(S_loader *L, rs_skill_def *sk, const xmlNode *n)
 {
-    char *ref = S_attr(n, "ref");
+    char *ref = rs__xml_attr(n, "ref");
     if (!ref)
         return rs__nomem(L->err, L->file);
     size_t count = sk->implies_count;
@@ -308,7 +144,7 @@ static rs_status S_add_implies(S_loader *L, rs_skill_def *sk, const xmlNode *n)
     }
     sk->implies_lines = lines;
     ids[count] = ref;
-    lines[count] = S_line(n);
+    lines[count] = rs__xml_line(n);
     sk->implies_count++;
     return RS_OK;
 }
@@ -323,10 +159,10 @@ static rs_status S_add_skill(S_loader *L, const xmlNode *n)
     rs_skill_def *sk = &lex->skills[index];
     memset(sk, 0, sizeof *sk);
     sk->file = L->file;
-    sk->line = S_line(n);
-    sk->id = S_attr(n, "id");
-    sk->name = S_attr(n, "name");
-    char *cat = S_attr(n, "category");
+    sk->line = rs__xml_line(n);
+    sk->id = rs__xml_attr(n, "id");
+    sk->name = rs__xml_attr(n, "name");
+    char *cat = rs__xml_attr(n, "category");
     if (!sk->id || !sk->name || !cat) {
         rs__free(cat);
         return rs__nomem(L->err, L->file);
@@ -339,11 +175,11 @@ static rs_status S_add_skill(S_loader *L, const xmlNode *n)
     sk->technical = rs__category_technical(sk->category);
     rs_status st = RS_OK;
     for (const xmlNode *c = n->children; c && !st; c = c->next) {
-        if (S_is(c, "alias"))
+        if (rs__xml_is(c, "alias"))
             st = S_add_alias(L, &lex->skills[index], c);
-        else if (S_is(c, "pattern"))
+        else if (rs__xml_is(c, "pattern"))
             st = S_add_pattern(L, index, c);
-        else if (S_is(c, "implies"))
+        else if (rs__xml_is(c, "implies"))
             st = S_add_implies(L, &lex->skills[index], c);
     }
     sk = &lex->skills[index];
@@ -355,18 +191,18 @@ static rs_status S_add_skill(S_loader *L, const xmlNode *n)
 
 static rs_status S_add_phrase(S_loader *L, const xmlNode *n, uint8_t flag)
 {
-    char *t = S_text(n);
+    char *t = rs__xml_text(n);
     if (!t)
         return rs__nomem(L->err, L->file);
     rs_status st = rs__term_add(L->lex, t, flag, RS_NOT_FOUND, NULL, L->file,
-                                S_line(n), NULL, L->err);
+                                rs__xml_line(n), NULL, L->err);
     rs__free(t);
     return st;
 }
 
 static rs_status S_walk(S_loader *L, const xmlNode *root)
 {
-    char *version = S_attr(root, "version");
+    char *version = rs__xml_attr(root, "version");
     if (!version)
         return rs__nomem(L->err, L->file);
     char **v = rs__realloc(L->versions, (L->version_count + 1) * sizeof *v);
@@ -378,11 +214,11 @@ static rs_status S_walk(S_loader *L, const xmlNode *root)
     v[L->version_count++] = version;
     rs_status st = RS_OK;
     for (const xmlNode *c = root->children; c && !st; c = c->next) {
-        if (S_is(c, "skill"))
+        if (rs__xml_is(c, "skill"))
             st = S_add_skill(L, c);
-        else if (S_is(c, "stop"))
+        else if (rs__xml_is(c, "stop"))
             st = S_add_phrase(L, c, RS_TERM_STOP);
-        else if (S_is(c, "cue"))
+        else if (rs__xml_is(c, "cue"))
             st = S_add_phrase(L, c, RS_TERM_CUE);
     }
     return st;
@@ -390,68 +226,19 @@ static rs_status S_walk(S_loader *L, const xmlNode *root)
 
 /* ---- one file ---------------------------------------------------------- */
 
-static bool S_is_skill_lexicon(const xmlNode *root)
-{
-    return root && S_is(root, "lexicon") && root->ns &&
-           xmlStrcmp(root->ns->href, BAD_CAST S_NS) == 0;
-}
-
-static rs_status S_validate(xmlDoc *doc, xmlRelaxNGPtr schema, S_xml_errors *x)
-{
-    xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema);
-    if (!v)
-        return rs__nomem(x->err, x->file);
-    xmlRelaxNGSetValidStructuredErrors(v, S_on_xml_error, x);
-    int rc = xmlRelaxNGValidateDoc(v, doc);
-    xmlRelaxNGFreeValidCtxt(v);
-    if (rc == 0)
-        return RS_OK;
-    if (!x->seen)
-        rs__fail(x->err, RS_ERR_LEXICON, x->file, 0, "does not match the lexicon schema");
-    return RS_ERR_LEXICON;
-}
-
 static rs_status S_load_file(S_loader *L, const char *path, xmlRelaxNGPtr schema,
                              uint64_t *hash)
 {
-    char *data = NULL;
-    size_t len = 0;
-    rs_status st = S_read_file(path, &data, &len, L->err);
+    xmlDoc *doc = NULL;
+    rs_status st = rs__xml_open(path, hash, &doc, L->err);
     if (st)
         return st;
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    *hash = rs__fnv1a64(*hash, base, strlen(base) + 1);
-    *hash = rs__fnv1a64(*hash, data, len);
-    unsigned doctype_line = S_line_of(data, len, "<!DOCTYPE");
-    S_xml_errors x = {L->err, path, false};
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) {
-        rs__free(data);
-        return rs__nomem(L->err, path);
-    }
-    xmlSetStructuredErrorFunc(&x, S_on_xml_error);
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_NOCDATA);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    xmlFreeParserCtxt(ctxt);
-    rs__free(data);
-    if (!doc)
-        return x.seen ? RS_ERR_LEXICON
-                      : rs__fail(L->err, RS_ERR_LEXICON, path, 0, "not well-formed XML");
-    if (doc->intSubset || doc->extSubset) {
-        xmlFreeDoc(doc);
-        return rs__fail(L->err, RS_ERR_LEXICON, path, doctype_line,
-                        "a DOCTYPE is not allowed in a lexicon (no DTDs or entities)");
-    }
     const xmlNode *root = xmlDocGetRootElement(doc);
-    if (!S_is_skill_lexicon(root)) {
-        xmlFreeDoc(doc);
-        return RS_OK;   /* another kind of lexicon (roles) or unrelated XML */
+    if (rs__xml_root_is(root, "lexicon", S_NS)) {   /* else: roles, or not ours */
+        st = rs__xml_validate(doc, schema, path, L->err);
+        if (!st)
+            st = S_walk(L, root);
     }
-    st = S_validate(doc, schema, &x);
-    if (!st)
-        st = S_walk(L, root);
     xmlFreeDoc(doc);
     return st;
 }
@@ -519,6 +306,11 @@ static rs_status S_index_ids(rs_lexicon *lex, rs_error *err)
     return RS_OK;
 }
 
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static rs_status S_set_version(rs_lexicon *lex, S_loader *L, uint64_t hash,
                                rs_error *err)
 {
@@ -539,10 +331,7 @@ static rs_status S_set_version(rs_lexicon *lex, S_loader *L, uint64_t hash,
 
 static rs_status S_load_all(rs_lexicon *lex, S_loader *L, rs_error *err)
 {
-    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(rs__lexicon_schema,
-                                                            (int)rs__lexicon_schema_len);
-    xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
-    xmlRelaxNGFreeParserCtxt(pc);
+    xmlRelaxNGPtr schema = rs__xml_schema(rs__lexicon_schema, rs__lexicon_schema_len);
     if (!schema)
         return rs__fail(err, RS_ERR_LEXICON, NULL, 0, "the built-in lexicon schema failed to load");
     uint64_t hash = RS_FNV_OFFSET;
@@ -574,7 +363,7 @@ rs_status rs_lexicon_load(const char *dir, rs_lexicon **out, rs_error *err)
     rs_lexicon *lex = rs__calloc(1, sizeof *lex);
     if (!lex)
         return rs__nomem(err, dir);
-    rs_status st = S_list_files(dir, &lex->files, &lex->file_count, err);
+    rs_status st = rs__xml_list(dir, &lex->files, &lex->file_count, err);
     S_loader L = {.lex = lex, .err = err};
     if (!st)
         st = S_load_all(lex, &L, err);

@@ -1,0 +1,243 @@
+/* xml.c — what every lexicon loader shares: the folder's *.xml files in
+ * name order, a safe parse (no network, no DTD, no entities, no XInclude)
+ * whose errors become ours with file and line, RelaxNG validation against a
+ * schema compiled into rolescan, and small tree helpers. */
+#include "xml.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S_MAX_FILE (32u * 1024u * 1024u)
+#define S_MAX_FILES 1000
+
+/* ---- libxml2 errors become ours ---------------------------------------- */
+
+typedef struct S_xml_errors {
+    rs_error *err;
+    const char *file;
+    bool seen;
+} S_xml_errors;
+
+static void S_on_xml_error(void *ctx, xmlErrorPtr e)
+{
+    S_xml_errors *x = ctx;
+    if (x->seen || !e || e->level < XML_ERR_ERROR)
+        return;
+    x->seen = true;
+    char msg[400];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    rs__fail(x->err, RS_ERR_LEXICON, x->file, (unsigned)(e->line > 0 ? e->line : 0),
+             "%s", msg);
+}
+
+/* ---- reading files ----------------------------------------------------- */
+
+static rs_status S_read_file(const char *path, char **data, size_t *len,
+                             rs_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return rs__fail(err, RS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    rs_buf b;
+    rs__buf_init(&b, S_MAX_FILE);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (!rs__buf_append(&b, chunk, n))
+            break;
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        rs__buf_free(&b);
+        return rs__fail(err, RS_ERR_IO, path, 0, "read error");
+    }
+    if (b.failed) {
+        bool big = b.len + sizeof chunk > S_MAX_FILE;
+        rs__buf_free(&b);
+        return big ? rs__fail(err, RS_ERR_TOO_LARGE, path, 0,
+                              "lexicon file over %u bytes", S_MAX_FILE)
+                   : rs__nomem(err, path);
+    }
+    *data = rs__buf_detach(&b, len);
+    return *data ? RS_OK : rs__nomem(err, path);
+}
+
+/* 1-based line of the first `needle` in data (libxml2 keeps no line for a
+ * DTD node), or 1 when absent. */
+static unsigned S_line_of(const char *data, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    unsigned line = 1;
+    for (size_t i = 0; i + n <= len; i++) {
+        if (memcmp(data + i, needle, n) == 0)
+            return line;
+        line += data[i] == '\n';
+    }
+    return 1;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool S_has_xml_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".xml") == 0 && name[0] != '.';
+}
+
+/* The *.xml files of dir, sorted, as full paths. */
+rs_status rs__xml_list(const char *dir, char ***out, size_t *count,
+                              rs_error *err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return rs__fail(err, RS_ERR_IO, dir, 0, "cannot open lexicon folder: %s",
+                        strerror(errno));
+    char **files = NULL;
+    size_t n = 0, cap = 0;
+    rs_status st = RS_OK;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!S_has_xml_suffix(e->d_name))
+            continue;
+        if (n >= S_MAX_FILES) {
+            st = rs__fail(err, RS_ERR_LIMIT, dir, 0, "more than %d lexicon files",
+                          S_MAX_FILES);
+            break;
+        }
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        char *path = rs__malloc(len);
+        if (!path || !rs__grow((void **)&files, &cap, n + 1, sizeof *files)) {
+            rs__free(path);
+            st = rs__nomem(err, dir);
+            break;
+        }
+        snprintf(path, len, "%s/%s", dir, e->d_name);
+        files[n++] = path;
+    }
+    closedir(d);
+    if (st == RS_OK && n == 0)
+        st = rs__fail(err, RS_ERR_LEXICON, dir, 0, "no lexicon files (*.xml) in folder");
+    if (st) {
+        for (size_t i = 0; i < n; i++)
+            rs__free(files[i]);
+        rs__free(files);
+        return st;
+    }
+    qsort(files, n, sizeof *files, S_cmp_str);
+    *out = files;
+    *count = n;
+    return RS_OK;
+}
+
+bool rs__xml_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0;
+}
+
+char *rs__xml_attr(const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    if (!v)
+        return NULL;
+    char *s = rs__strdup((const char *)v);
+    xmlFree(v);
+    return s;
+}
+
+char *rs__xml_text(const xmlNode *n)
+{
+    xmlChar *v = xmlNodeGetContent(n);
+    if (!v)
+        return NULL;
+    /* Trim: the schema allows surrounding white space in element text. */
+    const char *a = (const char *)v;
+    while (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r')
+        a++;
+    size_t len = strlen(a);
+    while (len && (a[len - 1] == ' ' || a[len - 1] == '\t' || a[len - 1] == '\n' ||
+                   a[len - 1] == '\r'))
+        len--;
+    char *s = rs__strndup(a, len);
+    xmlFree(v);
+    return s;
+}
+
+unsigned rs__xml_line(const xmlNode *n) { return (unsigned)xmlGetLineNo(n); }
+
+
+bool rs__xml_root_is(const xmlNode *root, const char *name, const char *ns)
+{
+    return root && rs__xml_is(root, name) && root->ns &&
+           xmlStrcmp(root->ns->href, BAD_CAST ns) == 0;
+}
+
+xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len)
+{
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(bytes, (int)len);
+    xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
+    xmlRelaxNGFreeParserCtxt(pc);
+    return schema;
+}
+
+rs_status rs__xml_validate(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
+                           rs_error *err)
+{
+    S_xml_errors x = {err, path, false};
+    xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema);
+    if (!v)
+        return rs__nomem(err, path);
+    xmlRelaxNGSetValidStructuredErrors(v, S_on_xml_error, &x);
+    int rc = xmlRelaxNGValidateDoc(v, doc);
+    xmlRelaxNGFreeValidCtxt(v);
+    if (rc == 0)
+        return RS_OK;
+    if (!x.seen)
+        rs__fail(err, RS_ERR_LEXICON, path, 0, "does not match the lexicon schema");
+    return RS_ERR_LEXICON;
+}
+
+rs_status rs__xml_open(const char *path, uint64_t *hash, xmlDoc **out, rs_error *err)
+{
+    *out = NULL;
+    char *data = NULL;
+    size_t len = 0;
+    rs_status st = S_read_file(path, &data, &len, err);
+    if (st)
+        return st;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    *hash = rs__fnv1a64(*hash, base, strlen(base) + 1);
+    *hash = rs__fnv1a64(*hash, data, len);
+    unsigned doctype_line = S_line_of(data, len, "<!DOCTYPE");
+    S_xml_errors x = {err, path, false};
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        rs__free(data);
+        return rs__nomem(err, path);
+    }
+    xmlSetStructuredErrorFunc(&x, S_on_xml_error);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlFreeParserCtxt(ctxt);
+    rs__free(data);
+    if (!doc)
+        return x.seen ? RS_ERR_LEXICON
+                      : rs__fail(err, RS_ERR_LEXICON, path, 0, "not well-formed XML");
+    if (doc->intSubset || doc->extSubset) {
+        xmlFreeDoc(doc);
+        return rs__fail(err, RS_ERR_LEXICON, path, doctype_line,
+                        "a DOCTYPE is not allowed in a lexicon (no DTDs or entities)");
+    }
+    *out = doc;
+    return RS_OK;
+}

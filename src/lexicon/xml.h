@@ -1,0 +1,26 @@
+/* xml.h — shared by the skill and roles lexicon loaders (xml.c). */
+#ifndef RS_XML_H
+#define RS_XML_H
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "internal.h"
+
+/* The *.xml files of dir (hidden ones skipped), sorted, as full paths. */
+rs_status rs__xml_list(const char *dir, char ***out, size_t *count, rs_error *err);
+/* Reads and parses one file safely, adding its name and bytes to *hash. */
+rs_status rs__xml_open(const char *path, uint64_t *hash, xmlDoc **out, rs_error *err);
+xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len);
+rs_status rs__xml_validate(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
+                           rs_error *err);
+
+bool rs__xml_root_is(const xmlNode *root, const char *name, const char *ns);
+bool rs__xml_is(const xmlNode *n, const char *name);
+/* Attribute or trimmed text content as a new string (NULL when absent). */
+char *rs__xml_attr(const xmlNode *n, const char *name);
+char *rs__xml_text(const xmlNode *n);
+unsigned rs__xml_line(const xmlNode *n);
+
+#endif
