@@ -303,6 +303,208 @@ RS_EXPORT rs_status rs_render_scan_json(const rs_lexicon *lex,
 /* Frees memory the library handed to the caller (rendered output). */
 RS_EXPORT void rs_free(void *ptr);
 
+/* ---- roles and the ladder ---------------------------------------------- */
+
+/* The roles lexicon: tracks, roles on rungs 1 (junior) to 8 (CTO), their
+ * titles, weighted skills, salary bands, advice and scope cues. Loaded from
+ * the *.xml files of a folder whose root is <roles> (urn:rolescan:roles:1),
+ * validated against the schema compiled into rolescan; skill references
+ * are checked against `skills`, which must outlive the roles. */
+typedef struct rs_roles rs_roles;
+
+RS_EXPORT rs_status rs_roles_load(const char *dir, const rs_lexicon *skills,
+                                  rs_roles **out, rs_error *err);
+RS_EXPORT void rs_roles_free(rs_roles *roles);
+RS_EXPORT const char *rs_roles_version(const rs_roles *roles);
+
+typedef enum rs_weight {
+    RS_WEIGHT_NICE = 1,
+    RS_WEIGHT_IMPORTANT = 2,
+    RS_WEIGHT_CORE = 3
+} rs_weight;
+
+typedef struct rs_role_skill {
+    size_t skill;          /* index into the skill lexicon */
+    rs_weight weight;
+    const char *why;       /* may be NULL */
+} rs_role_skill;
+
+typedef struct rs_role_info {
+    const char *id;
+    const char *title;
+    const char *track;       /* track id */
+    const char *track_name;
+    int rung;                /* 1..8 */
+    const char *summary;
+    size_t title_count;      /* rs_roles_title() */
+    size_t responsibility_count;
+    size_t skill_count;      /* rs_roles_skill() */
+    size_t advice_count;     /* rs_roles_advice() */
+    size_t lateral_count;    /* rs_roles_lateral() */
+    long salary_min;         /* 0 when the sources give no band */
+    long salary_max;
+    const char *salary_currency;
+    const char *salary_source;
+} rs_role_info;
+
+RS_EXPORT size_t rs_roles_count(const rs_roles *roles);
+RS_EXPORT rs_role_info rs_roles_role(const rs_roles *roles, size_t role);
+RS_EXPORT size_t rs_roles_find(const rs_roles *roles, const char *id);
+RS_EXPORT const char *rs_roles_title(const rs_roles *roles, size_t role, size_t i);
+RS_EXPORT const char *rs_roles_responsibility(const rs_roles *roles, size_t role,
+                                              size_t i);
+RS_EXPORT rs_role_skill rs_roles_skill(const rs_roles *roles, size_t role, size_t i);
+RS_EXPORT const char *rs_roles_advice(const rs_roles *roles, size_t role, size_t i);
+/* Index of a lateral-move role. */
+RS_EXPORT size_t rs_roles_lateral(const rs_roles *roles, size_t role, size_t i);
+/* The role one rung up the same track (the nearest higher rung; past the
+ * top of a track, the backend ladder's), or (size_t)-1 at the top. */
+RS_EXPORT size_t rs_roles_next(const rs_roles *roles, size_t role);
+
+typedef struct rs_track_info {
+    const char *id;
+    const char *name;
+} rs_track_info;
+RS_EXPORT size_t rs_roles_track_count(const rs_roles *roles);
+RS_EXPORT rs_track_info rs_roles_track(const rs_roles *roles, size_t i);
+
+/* ---- title recognition ------------------------------------------------- */
+
+/* A job title read from text: its track and rung, and the role they lead
+ * to. `exact` is set when the words equal a title the roles lexicon lists. */
+typedef struct rs_title_match {
+    size_t role;             /* index, or (size_t)-1 when not engineering */
+    int rung;
+    int exact;
+    size_t norm_start;       /* span in the normalized text */
+    size_t norm_end;
+} rs_title_match;
+
+/* Reads one title ("Sr. SWE II", "VP Eng", "CTO & Co-founder",
+ * "Software Engineer (Backend)"). Returns 1 and fills *out when the text is
+ * an engineering title, 0 when not, -1 on allocation failure. */
+RS_EXPORT int rs_roles_parse_title(const rs_roles *roles, const char *title,
+                                   rs_title_match *out);
+
+/* ---- dates and years of experience ------------------------------------- */
+
+typedef struct rs_date {
+    int year;
+    int month;    /* 1..12 */
+} rs_date;
+
+/* "2026-11", "2026-11-22" or "Nov 2026"; returns 0 when not a date. */
+RS_EXPORT int rs_date_parse(const char *text, rs_date *out);
+/* This month (UTC). */
+RS_EXPORT rs_date rs_date_today(void);
+
+/* ---- stage 5: analysis ------------------------------------------------- */
+
+typedef struct rs_analysis rs_analysis;
+
+typedef struct rs_analysis_options {
+    rs_date as_of;          /* what "present" means; {0,0} = today */
+    const char *target;     /* role id or title to score against, or NULL */
+    size_t top;             /* closest roles to keep (0 = 5) */
+} rs_analysis_options;
+
+/* A title found in the document, with its place. */
+typedef struct rs_found_title {
+    rs_title_match match;
+    unsigned line;
+    int current;             /* the person's current (or the posting's) title */
+} rs_found_title;
+
+/* A date range of experience, as written. */
+typedef struct rs_range {
+    rs_date start;
+    rs_date end;
+    int open_ended;          /* "present" */
+    unsigned line;
+    size_t orig_start;       /* original text of the range */
+    size_t orig_end;
+} rs_range;
+
+/* One piece of evidence for the level: what, where and which rung it says. */
+typedef struct rs_level_evidence {
+    const char *kind;        /* "title", "experience", "scope", "stated years" */
+    char text[160];          /* readable, e.g. "Senior Backend Engineer" */
+    unsigned line;           /* 0 when not one place */
+    int rung;
+    double weight;
+} rs_level_evidence;
+
+typedef struct rs_role_score {
+    size_t role;
+    double score;            /* 0..100, see docs/scoring.md */
+    double coverage;         /* weighted share of the role's skills found */
+    double title_fit;        /* 0..1 */
+    double level_fit;        /* 0..1 */
+    size_t matched;          /* role skills found */
+    size_t total;            /* role skills */
+} rs_role_score;
+
+RS_EXPORT rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex,
+                               const rs_document *doc, const rs_scan *scan,
+                               const rs_analysis_options *opts,
+                               rs_analysis **out, rs_error *err);
+RS_EXPORT void rs_analysis_free(rs_analysis *a);
+
+/* Whether the text is about software engineering; if not, why. */
+RS_EXPORT int rs_analysis_in_scope(const rs_analysis *a, const char **why);
+RS_EXPORT size_t rs_analysis_title_count(const rs_analysis *a);
+RS_EXPORT const rs_found_title *rs_analysis_title(const rs_analysis *a, size_t i);
+RS_EXPORT size_t rs_analysis_range_count(const rs_analysis *a);
+RS_EXPORT const rs_range *rs_analysis_range(const rs_analysis *a, size_t i);
+/* Months of experience from the merged date ranges, and years stated in
+ * phrases like "7+ years" (0 when none). */
+RS_EXPORT long rs_analysis_months(const rs_analysis *a);
+RS_EXPORT int rs_analysis_stated_years(const rs_analysis *a);
+/* Estimated rung (0 when out of scope) and confidence 0..1. */
+RS_EXPORT int rs_analysis_rung(const rs_analysis *a, double *confidence);
+RS_EXPORT size_t rs_analysis_evidence_count(const rs_analysis *a);
+RS_EXPORT const rs_level_evidence *rs_analysis_evidence(const rs_analysis *a,
+                                                        size_t i);
+/* Closest roles, best first (the target first when one was given). */
+RS_EXPORT size_t rs_analysis_role_count(const rs_analysis *a);
+RS_EXPORT const rs_role_score *rs_analysis_role(const rs_analysis *a, size_t i);
+/* Is skill `skill` found (directly or implied) in the document? */
+RS_EXPORT int rs_analysis_has_skill(const rs_analysis *a, size_t skill);
+
+/* The skills of `role` the document lacks, most important first (core,
+ * important, nice; in the order the role lists them); at most max. */
+RS_EXPORT size_t rs_analysis_missing(const rs_analysis *a, size_t role,
+                                     rs_role_skill *out, size_t max);
+
+/* Score of any role (for the next rung, lateral moves). */
+RS_EXPORT rs_role_score rs_analysis_score_role(const rs_analysis *a, size_t role);
+
+/* ---- rendering an analysis -------------------------------------------- */
+
+/* One input of a score run: doc, scan and analysis, or error. */
+typedef struct rs_score_result {
+    const char *name;
+    const rs_document *doc;
+    const rs_scan *scan;
+    const rs_analysis *analysis;
+    const rs_error *error;
+} rs_score_result;
+
+/* Readable text, or the JSON object of docs/schema/score.schema.json.
+ * *out is owned by the caller (rs_free). `as_of` is echoed in JSON. */
+RS_EXPORT rs_status rs_render_score_text(const rs_roles *roles,
+                                         const rs_lexicon *lex,
+                                         const rs_score_result *results,
+                                         size_t count, unsigned flags,
+                                         char **out, size_t *len,
+                                         rs_error *err);
+RS_EXPORT rs_status rs_render_score_json(const rs_roles *roles,
+                                         const rs_lexicon *lex,
+                                         const rs_score_result *results,
+                                         size_t count, rs_date as_of,
+                                         char **out, size_t *len,
+                                         rs_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -92,6 +92,12 @@ uint64_t rs__token_hash(const char *s, size_t len);
  * rules; returns a new string or NULL on allocation failure. */
 char *rs__normalize_term(const char *term, size_t *out_len);
 
+/* ---- skill categories (lexicon/load.c) --------------------------------- */
+int rs__category_index(const char *name);
+/* Technical categories give tech context; soft skills, leadership,
+ * business and methodology do not. */
+bool rs__category_technical(int index);
+
 /* ---- escaping (render/escape.c), shared by every renderer -------------- */
 /* Appends s[0..n) with control characters made visible (U+FFFD for C0/C1
  * controls and DEL; tab and line ends as a space) so input cannot drive a terminal. */

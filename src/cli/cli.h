@@ -45,7 +45,23 @@ bool cli_use_color(const cli_common *c);
 void cli_report_error(const rs_error *err);
 int cli_exit_for(rs_status st);
 
+/* One input read, normalized and scanned; on failure err says why and
+ * doc/scan are NULL. Warnings go to stderr unless quiet. */
+typedef struct cli_input {
+    rs_document *doc;
+    rs_scan *scan;
+    rs_error err;
+} cli_input;
+rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_common *c,
+                         cli_input *in);
+void cli_input_clear(cli_input *in);
+
+/* Loads the roles lexicon from the same folder as the skills. */
+int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles);
+
 int cmd_scan(int argc, char **argv);
+int cmd_score(int argc, char **argv);
+int cmd_roles(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 
 #endif

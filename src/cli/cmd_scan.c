@@ -24,34 +24,6 @@ static void S_usage(FILE *f)
           f);
 }
 
-typedef struct S_input {
-    rs_document *doc;
-    rs_scan *scan;
-    rs_error err;
-} S_input;
-
-/* Reads, normalizes and scans one input; failures stay in in->err. */
-static rs_status S_scan_one(const rs_lexicon *lex, const char *path,
-                            const cli_common *c, S_input *in)
-{
-    rs_text *text = NULL;
-    rs_status st = rs_text_read_file(path, c->max_size, &text, &in->err);
-    if (st)
-        return st;
-    if (rs_text_warning(text) && !c->quiet)
-        fprintf(stderr, "rolescan: %s: warning: %s\n", rs_text_name(text),
-                rs_text_warning(text));
-    st = rs_document_new(text, &in->doc, &in->err);
-    if (st)
-        return st;
-    st = rs_scan_run(lex, in->doc, &in->scan, &in->err);
-    if (st == RS_OK && !c->quiet)
-        for (size_t i = 0; i < rs_scan_warning_count(in->scan); i++)
-            fprintf(stderr, "rolescan: %s: warning: %s\n", path,
-                    rs_scan_warning(in->scan, i));
-    return st;
-}
-
 static int S_render(const rs_lexicon *lex, const rs_scan_result *results, size_t n,
                     bool json, unsigned flags, const cli_common *c)
 {
@@ -129,24 +101,20 @@ int cmd_scan(int argc, char **argv)
         free(files);
         return rc;
     }
-    S_input *inputs = calloc(nfiles, sizeof *inputs);
+    cli_input *inputs = calloc(nfiles, sizeof *inputs);
     rs_scan_result *results = calloc(nfiles, sizeof *results);
     if (!inputs || !results) {
         rc = RS_EXIT_INTERNAL;
         goto done;
     }
     for (size_t i = 0; i < nfiles; i++) {
-        S_input *in = &inputs[i];
-        rs_status st = S_scan_one(lex, files[i], &c, in);
+        cli_input *in = &inputs[i];
+        rs_status st = cli_scan_input(lex, files[i], &c, in);
         results[i].name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
         if (st) {
             cli_report_error(&in->err);
             int code = cli_exit_for(st);
             rc = rc > code ? rc : code;
-            rs_scan_free(in->scan);
-            rs_document_free(in->doc);
-            in->scan = NULL;
-            in->doc = NULL;
             results[i].error = &in->err;
         } else {
             results[i].doc = in->doc;
@@ -156,10 +124,8 @@ int cmd_scan(int argc, char **argv)
     int out_rc = S_render(lex, results, nfiles, json, flags, &c);
     rc = out_rc > rc ? out_rc : rc;
 done:
-    for (size_t i = 0; inputs && i < nfiles; i++) {
-        rs_scan_free(inputs[i].scan);
-        rs_document_free(inputs[i].doc);
-    }
+    for (size_t i = 0; inputs && i < nfiles; i++)
+        cli_input_clear(&inputs[i]);
     free(inputs);
     free(results);
     free(files);

@@ -235,3 +235,43 @@ int cli_write_output(const cli_common *c, const char *data, size_t len)
     free(tmp);
     return rc == 0 ? RS_EXIT_OK : RS_EXIT_OUTPUT;
 }
+
+rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_common *c,
+                         cli_input *in)
+{
+    rs_text *text = NULL;
+    rs_status st = rs_text_read_file(path, c->max_size, &text, &in->err);
+    if (st)
+        return st;
+    if (rs_text_warning(text) && !c->quiet)
+        fprintf(stderr, "rolescan: %s: warning: %s\n", rs_text_name(text),
+                rs_text_warning(text));
+    st = rs_document_new(text, &in->doc, &in->err);
+    if (!st)
+        st = rs_scan_run(lex, in->doc, &in->scan, &in->err);
+    if (st == RS_OK && !c->quiet)
+        for (size_t i = 0; i < rs_scan_warning_count(in->scan); i++)
+            fprintf(stderr, "rolescan: %s: warning: %s\n", path, rs_scan_warning(in->scan, i));
+    if (st)
+        cli_input_clear(in);
+    return st;
+}
+
+void cli_input_clear(cli_input *in)
+{
+    rs_scan_free(in->scan);
+    rs_document_free(in->doc);
+    in->scan = NULL;
+    in->doc = NULL;
+}
+
+int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles)
+{
+    rs_error err = {0};
+    rs_status st = rs_roles_load(cli_find_lexicons(c), lex, roles, &err);
+    if (st) {
+        cli_report_error(&err);
+        return st == RS_ERR_NOMEM ? RS_EXIT_INTERNAL : RS_EXIT_LEXICON;
+    }
+    return RS_EXIT_OK;
+}

@@ -9,6 +9,8 @@ static void S_usage(FILE *f)
           "\n"
           "commands:\n"
           "  scan FILE...          skills and tools found, with evidence\n"
+          "  score FILE...         closest roles, rung, gaps and next-level advice\n"
+          "  roles                 the ladder and the tracks\n"
           "  lexicon check [DIR]   validate a lexicon folder and count its skills\n"
           "\n"
           "  rolescan COMMAND --help   options of a command\n"
@@ -29,6 +31,10 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (strcmp(cmd, "scan") == 0)
         return cmd_scan(argc - 1, argv + 1);
+    if (strcmp(cmd, "score") == 0)
+        return cmd_score(argc - 1, argv + 1);
+    if (strcmp(cmd, "roles") == 0)
+        return cmd_roles(argc - 1, argv + 1);
     if (strcmp(cmd, "lexicon") == 0)
         return cmd_lexicon(argc - 1, argv + 1);
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {

@@ -108,8 +108,5 @@ size_t rs__term_lookup(const rs_lexicon *lex, uint64_t hash, const char *text,
 bool rs__prefix_known(const rs_lexicon *lex, uint64_t hash);
 void rs__terms_free(rs_lexicon *lex);
 
-/* load.c */
-int rs__category_index(const char *name);
-bool rs__category_technical(int index);
 
 #endif

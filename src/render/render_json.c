@@ -2,28 +2,16 @@
  * with jansson; its shape is docs/schema/scan.schema.json. */
 #include "internal.h"
 
-#include <jansson.h>
+#include "json_util.h"
 #include <stdlib.h>
 #include <string.h>
 
 #define S_SCHEMA_ID "https://rolescan.dev/schema/scan-1.json"
 
-/* Adds value to obj under key; a NULL value (failed allocation) or a failed
- * set leaves *ok false, so one check at the end covers every step. */
-static void S_set(json_t *obj, const char *key, json_t *value, bool *ok)
-{
-    /* jansson releases value when the set fails, obj NULL included */
-    if (!value || json_object_set_new(obj, key, value) != 0)
-        *ok = false;
-}
+#define S_set rs__json_set
+#define S_push rs__json_push
 
-static void S_push(json_t *arr, json_t *value, bool *ok)
-{
-    if (!value || json_array_append_new(arr, value) != 0)
-        *ok = false;
-}
-
-static json_t *S_lexicon(const rs_lexicon *lex, bool *ok)
+json_t *rs__json_lexicon(const rs_lexicon *lex, bool *ok)
 {
     json_t *o = json_object();
     rs_lexicon_stats st = rs_lexicon_get_stats(lex);
@@ -33,7 +21,7 @@ static json_t *S_lexicon(const rs_lexicon *lex, bool *ok)
     return o;
 }
 
-static json_t *S_evidence(const rs_document *doc, const rs_evidence *ev, bool *ok)
+json_t *rs__json_evidence(const rs_document *doc, const rs_evidence *ev, bool *ok)
 {
     char text[512], context[512];
     rs_evidence_text(doc, ev, text, sizeof text);
@@ -61,12 +49,12 @@ static json_t *S_skill(const rs_lexicon *lex, const rs_document *doc,
           ok);
     json_t *evs = json_array();
     for (size_t i = 0; i < h->evidence_count && *ok; i++)
-        S_push(evs, S_evidence(doc, &h->evidence[i], ok), ok);
+        S_push(evs, rs__json_evidence(doc, &h->evidence[i], ok), ok);
     S_set(o, "evidence", evs, ok);
     return o;
 }
 
-static json_t *S_error(const rs_error *e, bool *ok)
+json_t *rs__json_error(const rs_error *e, bool *ok)
 {
     json_t *o = json_object();
     S_set(o, "code", json_string(rs_strerror(e->status)), ok);
@@ -83,7 +71,7 @@ static json_t *S_document(const rs_lexicon *lex, const rs_scan_result *r, bool *
     if (!r->doc || !r->scan) {
         S_set(o, "status", json_string("error"), ok);
         if (r->error)
-            S_set(o, "error", S_error(r->error, ok), ok);
+            S_set(o, "error", rs__json_error(r->error, ok), ok);
         return o;
     }
     const rs_text *text = rs_document_text(r->doc);
@@ -112,11 +100,16 @@ rs_status rs_render_scan_json(const rs_lexicon *lex, const rs_scan_result *resul
     json_t *root = json_object();
     S_set(root, "$schema", json_string(S_SCHEMA_ID), &ok);
     S_set(root, "rolescan", json_string(RS_VERSION), &ok);
-    S_set(root, "lexicon", S_lexicon(lex, &ok), &ok);
+    S_set(root, "lexicon", rs__json_lexicon(lex, &ok), &ok);
     json_t *docs = json_array();
     for (size_t i = 0; i < count && ok; i++)
         S_push(docs, S_document(lex, &results[i], &ok), &ok);
     S_set(root, "documents", docs, &ok);
+    return rs__json_finish(root, ok, out, len, err);
+}
+
+rs_status rs__json_finish(json_t *root, bool ok, char **out, size_t *len, rs_error *err)
+{
     char *dump = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
     json_decref(root);
     if (!dump)

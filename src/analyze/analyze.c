@@ -1,0 +1,554 @@
+/* analyze.c — stage 5: from the skills found to a place on the ladder.
+ * Titles, date ranges, stated years and scope cues (skills that show
+ * seniority, team sizes, budgets) give the level; every role is then scored
+ * by a documented formula (docs/scoring.md): weighted coverage of its
+ * skills, title fit and level fit. */
+#include "analyze_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define S_MAX_TITLES 64
+#define S_MAX_EVIDENCE 24
+#define S_TOP_DEFAULT 5
+#define S_MIN_TECH_SKILLS 3
+#define S_SCOPE_SHOWN 4
+
+struct rs_analysis {
+    const rs_roles *roles;
+    const rs_lexicon *lex;
+    bool in_scope;
+    char why[200];
+    rs_found_title titles[S_MAX_TITLES];
+    size_t title_count;
+    size_t current;                /* index into titles, or RS_NOT_FOUND */
+    rs_range *ranges;
+    size_t range_count;
+    long months;
+    int stated_years;
+    int rung;
+    double confidence;
+    rs_level_evidence evidence[S_MAX_EVIDENCE];
+    size_t evidence_count;
+    rs_role_score *scores;
+    size_t score_count;
+    uint8_t *has;                  /* per skill of the lexicon */
+};
+
+/* ---- shared helpers ---------------------------------------------------- */
+
+bool rs__line_break_before(const S_ctx *c, size_t i)
+{
+    if (i == 0 || i >= c->ntok)
+        return i != 0;
+    for (size_t k = c->toks[i - 1].start + c->toks[i - 1].len; k < c->toks[i].start; k++)
+        if (c->norm[k] == '\n' || c->norm[k] == '\r')
+            return true;
+    return false;
+}
+
+bool rs__push_range(S_ctx *c, const rs_range *r)
+{
+    if (!rs__grow((void **)&c->ranges, &c->range_cap, c->range_count + 1, sizeof *c->ranges))
+        return false;
+    c->ranges[c->range_count++] = *r;
+    return true;
+}
+
+static void S_evidence(rs_analysis *a, const char *kind, const char *text, unsigned line,
+                       int rung, double weight)
+{
+    if (a->evidence_count >= S_MAX_EVIDENCE)
+        return;
+    rs_level_evidence *e = &a->evidence[a->evidence_count++];
+    e->kind = kind;
+    snprintf(e->text, sizeof e->text, "%s", text);
+    e->line = line;
+    e->rung = rung;
+    e->weight = weight;
+}
+
+static unsigned S_line_of(const S_ctx *c, size_t norm_offset)
+{
+    return rs_document_position(c->doc, c->doc->map[norm_offset]).line;
+}
+
+/* ---- titles ------------------------------------------------------------ */
+
+static bool S_separator(const char *s, size_t i, size_t end)
+{
+    unsigned char ch = (unsigned char)s[i];
+    if (strchr(",|():;@[]{}", ch) && ch)
+        return true;
+    if (ch == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < end && s[i + 1] == ' ')
+        return true;
+    if (ch >= 0x80) {   /* bullets and other symbols end a segment */
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(end - i), &cp) > 0) {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            return cat >= UTF8PROC_CATEGORY_PC && cat <= UTF8PROC_CATEGORY_SO;
+        }
+    }
+    return false;
+}
+
+static void S_add_title(rs_analysis *a, const S_ctx *c, const rs_title_match *m)
+{
+    unsigned line = S_line_of(c, m->norm_start);
+    for (size_t i = 0; i < a->title_count; i++)
+        if (a->titles[i].line == line && a->titles[i].match.role == m->role)
+            return;
+    if (a->title_count < S_MAX_TITLES)
+        a->titles[a->title_count++] = (rs_found_title){*m, line, 0};
+}
+
+/* Segments of one line, split at separators; each short one is read as a
+ * title, joined with a short segment after it when that reads better
+ * ("Software Engineer (Backend)", "Technical Lead, Backend Development"). */
+static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t le)
+{
+    size_t seg[33][2], n = 0, start = ls;
+    for (size_t i = ls; i <= le && n < 32; i++) {
+        if (i == le || S_separator(c->norm, i, le)) {
+            if (i > start)
+                seg[n][0] = start, seg[n][1] = i, n++;
+            start = i + 1;
+        }
+    }
+    for (size_t k = 0; k < n; k++) {
+        rs_title_match m, joined;
+        if (!rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], &m))
+            continue;
+        if (!m.exact && k + 1 < n &&
+            rs__title_read(c->roles, c->norm, seg[k][0], seg[k + 1][1], &joined) &&
+            joined.exact)
+            m = joined;
+        S_add_title(a, c, &m);
+    }
+}
+
+static void S_find_titles(rs_analysis *a, const S_ctx *c)
+{
+    size_t len = c->doc->norm_len, ls = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || c->norm[i] == '\n' || c->norm[i] == '\r') {
+            if (i > ls)
+                S_titles_in_line(a, c, ls, i);
+            ls = i + 1;
+        }
+    }
+}
+
+/* The current title: the one nearest a range that runs to the present,
+ * else the first in the text (a resume's headline, a posting's title). */
+static void S_pick_current(rs_analysis *a)
+{
+    a->current = a->title_count ? 0 : RS_NOT_FOUND;
+    unsigned best = 3;
+    for (size_t r = 0; r < a->range_count; r++) {
+        if (!a->ranges[r].open_ended)
+            continue;
+        for (size_t t = 0; t < a->title_count; t++) {
+            unsigned tl = a->titles[t].line, rl = a->ranges[r].line;
+            unsigned d = tl > rl ? tl - rl : rl - tl;
+            if (d < best) {
+                best = d;
+                a->current = t;
+            }
+        }
+    }
+    if (a->current != RS_NOT_FOUND)
+        a->titles[a->current].current = 1;
+}
+
+/* ---- scope ------------------------------------------------------------- */
+
+static bool S_tok_is(const S_ctx *c, size_t i, const char *lit)
+{
+    return i < c->ntok && c->toks[i].len == strlen(lit) &&
+           memcmp(c->norm + c->toks[i].start, lit, c->toks[i].len) == 0;
+}
+
+static long S_number(const S_ctx *c, size_t i)
+{
+    if (i >= c->ntok || c->toks[i].kind != RS_TOKEN_WORD || c->toks[i].len > 6)
+        return -1;
+    long v = 0;
+    for (size_t k = 0; k < c->toks[i].len; k++) {
+        char ch = c->norm[c->toks[i].start + k];
+        if (ch < '0' || ch > '9')
+            return -1;
+        v = v * 10 + (ch - '0');
+    }
+    return v;
+}
+
+static int S_team_rung(long people, long teams)
+{
+    if (people >= 80 || teams >= 8)
+        return 7;
+    if (people >= 25 || teams >= 2)
+        return 6;
+    return people >= 3 ? 4 : 0;
+}
+
+/* "team of 6", "40 engineers", "5 teams", "$4M budget". */
+static void S_scope_numbers(rs_analysis *a, const S_ctx *c)
+{
+    int best = 0;
+    size_t at = 0;
+    char what[80] = "";
+    for (size_t i = 0; i < c->ntok; i++) {
+        long n = S_number(c, i), people = 0, teams = 0;
+        if (n < 0)
+            continue;
+        if (i >= 2 && S_tok_is(c, i - 1, "of") && S_tok_is(c, i - 2, "team"))
+            people = n;
+        if (S_tok_is(c, i + 1, "engineers") || S_tok_is(c, i + 1, "developers") ||
+            S_tok_is(c, i + 1, "reports") || S_tok_is(c, i + 1, "people"))
+            people = n;
+        if (S_tok_is(c, i + 1, "teams") || S_tok_is(c, i + 1, "squads"))
+            teams = n;
+        int rung = S_team_rung(people, teams);
+        if (rung > best) {
+            best = rung;
+            at = i;
+            snprintf(what, sizeof what, "%ld %s", n, teams ? "teams" : "people led or managed");
+        }
+    }
+    if (best)
+        S_evidence(a, "scope", what, S_line_of(c, c->toks[at].start), best, 1.0);
+}
+
+static const rs_skill_hit *S_direct_hit(const rs_scan *scan, size_t skill)
+{
+    for (size_t h = 0; h < rs_scan_hit_count(scan); h++) {
+        const rs_skill_hit *hit = rs_scan_hit(scan, h);
+        if (hit->skill == skill && hit->implied_by == RS_NOT_FOUND)
+            return hit;
+    }
+    return NULL;
+}
+
+/* Scope skills found, highest rung first, the top S_SCOPE_SHOWN as
+ * evidence; returns the highest rung. */
+static int S_scope_skills(rs_analysis *a, const S_ctx *c)
+{
+    int best = 0, shown = 0;
+    for (int rung = 8; rung >= 1 && shown < S_SCOPE_SHOWN; rung--) {
+        for (size_t s = 0; s < c->roles->scope_count && shown < S_SCOPE_SHOWN; s++) {
+            const rs_scope_def *d = &c->roles->scopes[s];
+            if (d->rung != rung)
+                continue;
+            const rs_skill_hit *hit = S_direct_hit(c->scan, d->skill);
+            if (!hit)
+                continue;
+            if (!best)
+                best = rung;
+            shown++;
+            S_evidence(a, "scope", rs_lexicon_skill(c->lex, d->skill).name,
+                       hit->evidence[0].line, rung, 0.5);
+        }
+    }
+    return best;
+}
+
+/* ---- level ------------------------------------------------------------- */
+
+static int S_years_rung(double years)
+{
+    static const double limits[] = {1.5, 4.5, 8, 11, 14};
+    for (int i = 0; i < 5; i++)
+        if (years < limits[i])
+            return i + 1;
+    return 6;   /* years alone never say VP or CTO */
+}
+
+/* The estimate (docs/scoring.md): a current title sets the rung, moved one
+ * step when experience and scope agree it is two or more off; without a
+ * title, the weighted mean of experience, scope and earlier titles. */
+static void S_estimate(rs_analysis *a, const S_ctx *c)
+{
+    int title = 0, past = 0, years_rung = 0;
+    if (a->current != RS_NOT_FOUND) {
+        const rs_found_title *t = &a->titles[a->current];
+        title = t->match.rung;
+        S_evidence(a, "title", c->roles->roles[t->match.role].title, t->line, title, 3.0);
+    }
+    unsigned past_line = 0;
+    for (size_t i = 0; i < a->title_count; i++)
+        if (i != a->current && a->titles[i].match.rung > past)
+            past = a->titles[i].match.rung, past_line = a->titles[i].line;
+    if (past) {
+        char text[160];
+        snprintf(text, sizeof text, "%s (earlier title)",
+                 c->roles->roles[a->titles[0].match.role].title);
+        for (size_t i = 0; i < a->title_count; i++)
+            if (a->titles[i].line == past_line)
+                snprintf(text, sizeof text, "%s (earlier title)",
+                         c->roles->roles[a->titles[i].match.role].title);
+        S_evidence(a, "past title", text, past_line, past, 0.5);
+    }
+    double years = a->months / 12.0;
+    if (a->stated_years > years)
+        years = a->stated_years;
+    if (years > 0) {
+        char text[160];
+        years_rung = S_years_rung(years);
+        snprintf(text, sizeof text, "%.1f years of experience", years);
+        S_evidence(a, "experience", text, 0, years_rung, 1.0);
+    }
+    S_scope_numbers(a, c);
+    int scope = S_scope_skills(a, c);
+    for (size_t i = 0; i < a->evidence_count; i++)
+        if (strcmp(a->evidence[i].kind, "scope") == 0 && a->evidence[i].rung > scope)
+            scope = a->evidence[i].rung;
+    int kinds = (title > 0) + (years_rung > 0) + (scope > 0);
+    double agree = 0;
+    if (title) {
+        int up = (years_rung >= title + 2 || !years_rung) && scope >= title + 2;
+        int down = years_rung && years_rung <= title - 2 && scope <= title - 2;
+        a->rung = title + up - down;
+        agree = (years_rung && abs(years_rung - title) <= 1) + (scope && scope >= title - 1);
+    } else {
+        double sum = 0, w = 0;
+        if (years_rung)
+            sum += years_rung, w += 1;
+        if (scope)
+            sum += 1.5 * scope, w += 1.5;
+        if (past)
+            sum += 0.5 * past, w += 0.5;
+        a->rung = w > 0 ? (int)lround(sum / w) : 2;
+        agree = (years_rung && scope && abs(years_rung - scope) <= 1);
+    }
+    if (a->rung < 1)
+        a->rung = 1;
+    if (a->rung > 8)
+        a->rung = 8;
+    double conf = 0.25 + 0.15 * kinds + 0.1 * agree + (title ? 0.1 : 0);
+    a->confidence = conf > 0.95 ? 0.95 : conf;
+}
+
+/* ---- scores ------------------------------------------------------------ */
+
+static rs_role_score S_score(const rs_analysis *a, size_t role)
+{
+    const rs_role_def *r = &a->roles->roles[role];
+    rs_role_score s = {.role = role, .total = r->skill_count};
+    double have = 0, all = 0;
+    for (size_t i = 0; i < r->skill_count; i++) {
+        all += r->skills[i].weight;
+        if (a->has[r->skills[i].skill]) {
+            have += r->skills[i].weight;
+            s.matched++;
+        }
+    }
+    s.coverage = all > 0 ? have / all : 0;
+    for (size_t i = 0; i < a->title_count; i++) {
+        const rs_title_match *m = &a->titles[i].match;
+        const rs_role_def *tr = &a->roles->roles[m->role];
+        double fit = m->role == role ? 1.0 : tr->track == r->track ? 0.5 : 0;
+        if (!a->titles[i].current)
+            fit *= 0.5;
+        if (fit > s.title_fit)
+            s.title_fit = fit;
+    }
+    double gap = fabs((double)r->rung - a->rung);
+    s.level_fit = gap >= 3 ? 0 : 1 - gap / 3;
+    s.score = a->title_count
+                  ? 100 * (0.5 * s.coverage + 0.3 * s.title_fit + 0.2 * s.level_fit)
+                  : 100 * (0.7 * s.coverage + 0.3 * s.level_fit);
+    return s;
+}
+
+rs_role_score rs_analysis_score_role(const rs_analysis *a, size_t role)
+{
+    rs_role_score s = {0};
+    return role < a->roles->role_count ? S_score(a, role) : s;
+}
+
+static int S_cmp_score(const void *x, const void *y)
+{
+    const rs_role_score *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    return a->role < b->role ? -1 : a->role > b->role;
+}
+
+static size_t S_target(const rs_roles *roles, const char *target)
+{
+    if (!target)
+        return RS_NOT_FOUND;
+    size_t r = rs_roles_find(roles, target);
+    rs_title_match m;
+    if (r == RS_NOT_FOUND && rs_roles_parse_title(roles, target, &m) == 1)
+        r = m.role;
+    return r;
+}
+
+static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *err)
+{
+    size_t n = a->roles->role_count;
+    a->scores = rs__calloc(n ? n : 1, sizeof *a->scores);
+    if (!a->scores)
+        return rs__nomem(err, NULL);
+    for (size_t i = 0; i < n; i++)
+        a->scores[i] = S_score(a, i);
+    if (n)
+        qsort(a->scores, n, sizeof *a->scores, S_cmp_score);
+    size_t top = o && o->top ? o->top : S_TOP_DEFAULT;
+    size_t target = S_target(a->roles, o ? o->target : NULL);
+    if (o && o->target && target == RS_NOT_FOUND)
+        return rs__fail(err, RS_ERR_ARG, NULL, 0,
+                        "--target '%s' is neither a role id nor a title rolescan can read",
+                        o->target);
+    if (target != RS_NOT_FOUND) {   /* the target leads */
+        for (size_t i = 0; i < n; i++) {
+            if (a->scores[i].role == target) {
+                rs_role_score t = a->scores[i];
+                memmove(a->scores + 1, a->scores, i * sizeof *a->scores);
+                a->scores[0] = t;
+                break;
+            }
+        }
+    }
+    a->score_count = top < n ? top : n;
+    return RS_OK;
+}
+
+/* ---- scope of the document --------------------------------------------- */
+
+static void S_mark_skills(rs_analysis *a, const rs_scan *scan, size_t *tech)
+{
+    *tech = 0;
+    for (size_t i = 0; i < rs_scan_hit_count(scan); i++) {
+        const rs_skill_hit *h = rs_scan_hit(scan, i);
+        a->has[h->skill] = 1;
+        rs_skill_info info = rs_lexicon_skill(a->lex, h->skill);
+        int cat = rs__category_index(info.category);
+        if (h->implied_by == RS_NOT_FOUND && cat >= 0 && rs__category_technical(cat))
+            (*tech)++;
+    }
+}
+
+rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_document *doc,
+                     const rs_scan *scan, const rs_analysis_options *opts,
+                     rs_analysis **out, rs_error *err)
+{
+    if (!roles || !lex || !doc || !scan || !out || roles->lex != lex)
+        return rs__fail(err, RS_ERR_ARG, NULL, 0,
+                        "analysis needs roles loaded with this skill lexicon, a document and its scan");
+    *out = NULL;
+    rs_analysis *a = rs__calloc(1, sizeof *a);
+    if (!a || !(a->has = rs__calloc(rs_lexicon_skill_count(lex), 1))) {
+        rs__free(a);
+        return rs__nomem(err, doc->text->name);
+    }
+    a->roles = roles;
+    a->lex = lex;
+    S_ctx c = {.roles = roles, .lex = lex, .doc = doc, .scan = scan, .norm = doc->norm,
+               .toks = doc->tokens, .ntok = doc->token_count};
+    c.as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
+    size_t tech;
+    S_mark_skills(a, scan, &tech);
+    rs_status st = rs__find_ranges(&c);
+    a->ranges = c.ranges;
+    a->range_count = c.range_count;
+    if (!st && (a->months = rs__merged_months(a->ranges, a->range_count)) < 0)
+        st = RS_ERR_NOMEM;
+    unsigned stated_line = 0;
+    a->stated_years = rs__stated_years(&c, &stated_line);
+    S_find_titles(a, &c);
+    S_pick_current(a);
+    a->in_scope = tech >= S_MIN_TECH_SKILLS ||
+                  (a->current != RS_NOT_FOUND && tech >= 1);
+    if (!a->in_scope)
+        snprintf(a->why, sizeof a->why,
+                 "not about software engineering: %zu technical skill%s and no engineering title found",
+                 tech, tech == 1 ? "" : "s");
+    if (!st) {
+        S_estimate(a, &c);
+        st = S_rank(a, opts, err);
+    } else {
+        rs__nomem(err, doc->text->name);
+    }
+    if (st) {
+        rs_analysis_free(a);
+        return st;
+    }
+    if (!a->in_scope)
+        a->rung = 0;
+    *out = a;
+    return RS_OK;
+}
+
+void rs_analysis_free(rs_analysis *a)
+{
+    if (!a)
+        return;
+    rs__free(a->ranges);
+    rs__free(a->scores);
+    rs__free(a->has);
+    rs__free(a);
+}
+
+/* ---- accessors --------------------------------------------------------- */
+
+int rs_analysis_in_scope(const rs_analysis *a, const char **why)
+{
+    if (why)
+        *why = a->in_scope ? NULL : a->why;
+    return a->in_scope;
+}
+
+size_t rs_analysis_title_count(const rs_analysis *a) { return a->title_count; }
+const rs_found_title *rs_analysis_title(const rs_analysis *a, size_t i)
+{
+    return i < a->title_count ? &a->titles[i] : NULL;
+}
+size_t rs_analysis_range_count(const rs_analysis *a) { return a->range_count; }
+const rs_range *rs_analysis_range(const rs_analysis *a, size_t i)
+{
+    return i < a->range_count ? &a->ranges[i] : NULL;
+}
+long rs_analysis_months(const rs_analysis *a) { return a->months; }
+int rs_analysis_stated_years(const rs_analysis *a) { return a->stated_years; }
+
+int rs_analysis_rung(const rs_analysis *a, double *confidence)
+{
+    if (confidence)
+        *confidence = a->in_scope ? a->confidence : 0;
+    return a->rung;
+}
+
+size_t rs_analysis_evidence_count(const rs_analysis *a) { return a->evidence_count; }
+const rs_level_evidence *rs_analysis_evidence(const rs_analysis *a, size_t i)
+{
+    return i < a->evidence_count ? &a->evidence[i] : NULL;
+}
+size_t rs_analysis_role_count(const rs_analysis *a) { return a->in_scope ? a->score_count : 0; }
+const rs_role_score *rs_analysis_role(const rs_analysis *a, size_t i)
+{
+    return i < rs_analysis_role_count(a) ? &a->scores[i] : NULL;
+}
+int rs_analysis_has_skill(const rs_analysis *a, size_t skill)
+{
+    return skill < rs_lexicon_skill_count(a->lex) && a->has[skill];
+}
+
+size_t rs_analysis_missing(const rs_analysis *a, size_t role, rs_role_skill *out, size_t max)
+{
+    if (role >= a->roles->role_count)
+        return 0;
+    const rs_role_def *r = &a->roles->roles[role];
+    size_t n = 0;
+    for (int w = RS_WEIGHT_CORE; w >= RS_WEIGHT_NICE; w--)
+        for (size_t i = 0; i < r->skill_count && n < max; i++)
+            if ((int)r->skills[i].weight == w && !a->has[r->skills[i].skill])
+                out[n++] = (rs_role_skill){r->skills[i].skill, r->skills[i].weight,
+                                           r->skills[i].why};
+    return n;
+}

@@ -1,0 +1,260 @@
+/* dates.c — years of experience: date ranges as resumes write them
+ * ("Jan 2018 – Mar 2021", "2019 - present", "06/2020 to 08/2022", "'19–'22",
+ * "2016-2019"), merged where they overlap, and stated years ("7+ years of
+ * experience"). Works on the document's tokens. */
+#define _POSIX_C_SOURCE 200809L
+#include "analyze_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const S_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+static const char *const S_months_long[] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december"};
+static const char *const S_present[] = {"present", "current", "now", "today",
+                                        "ongoing", "date", NULL};
+static const char *const S_education[] = {
+    "university", "college", "school", "bachelor", "bachelors", "master", "masters",
+    "degree", "bsc", "msc", "phd", "diploma", "academy", "bootcamp", "gpa",
+    "coursework", "b", "m", "ba", "ma", "bs", "ms", "universitat", NULL};
+
+static bool S_tok_is(const S_ctx *c, size_t i, const char *lit)
+{
+    if (i >= c->ntok)
+        return false;
+    const rs_token *t = &c->toks[i];
+    return t->len == strlen(lit) && memcmp(c->norm + t->start, lit, t->len) == 0;
+}
+
+static bool S_tok_number(const S_ctx *c, size_t i, size_t digits, int *value)
+{
+    if (i >= c->ntok || c->toks[i].kind != RS_TOKEN_WORD)
+        return false;
+    const rs_token *t = &c->toks[i];
+    if ((digits && t->len != digits) || t->len > 4)
+        return false;
+    int v = 0;
+    for (size_t k = 0; k < t->len; k++) {
+        char ch = c->norm[t->start + k];
+        if (ch < '0' || ch > '9')
+            return false;
+        v = v * 10 + (ch - '0');
+    }
+    *value = v;
+    return true;
+}
+
+static int S_month_at(const S_ctx *c, size_t i)
+{
+    for (int m = 0; m < 12; m++)
+        if (S_tok_is(c, i, S_months[m]) || S_tok_is(c, i, S_months_long[m]))
+            return m + 1;
+    return S_tok_is(c, i, "sept") ? 9 : 0;
+}
+
+static bool S_year_ok(int y) { return y >= 1950 && y <= 2100; }
+
+/* A date at token i: "Jan 2018", "Jan. '18", "01/2018", "2018", "'18".
+ * Sets *next past it; month 0 when the date is a year only. */
+static bool S_date_at(const S_ctx *c, size_t i, rs_date *d, size_t *next)
+{
+    int month = S_month_at(c, i), v = 0, y;
+    size_t j = i;
+    if (month) {
+        j++;
+        if (S_tok_is(c, j, ".") || S_tok_is(c, j, ","))
+            j++;
+    } else if (S_tok_number(c, i, 0, &v) && v >= 1 && v <= 12 && c->toks[i].len <= 2 &&
+               (S_tok_is(c, i + 1, "/") || S_tok_is(c, i + 1, ".")) &&
+               S_tok_number(c, i + 2, 4, &y) && S_year_ok(y)) {
+        *d = (rs_date){y, v};
+        *next = i + 3;
+        return true;
+    }
+    if (S_tok_is(c, j, "'") && S_tok_number(c, j + 1, 2, &y)) {
+        *d = (rs_date){y < 50 ? 2000 + y : 1900 + y, month};
+        *next = j + 2;
+        return true;
+    }
+    if (S_tok_number(c, j, 4, &y) && S_year_ok(y)) {
+        *d = (rs_date){y, month};
+        *next = j + 1;
+        return true;
+    }
+    return false;
+}
+
+static bool S_separator_at(const S_ctx *c, size_t i, size_t *next)
+{
+    static const char *const seps[] = {"-", "to", "until", "till", "through", "thru",
+                                       "~", NULL};
+    for (size_t k = 0; seps[k]; k++) {
+        if (S_tok_is(c, i, seps[k])) {
+            *next = i + 1;
+            if (S_tok_is(c, *next, "-"))   /* "--" */
+                (*next)++;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool S_present_at(const S_ctx *c, size_t i)
+{
+    for (size_t k = 0; S_present[k]; k++)
+        if (S_tok_is(c, i, S_present[k]))
+            return true;
+    return false;
+}
+
+static long S_index(rs_date d) { return (long)d.year * 12 + (d.month ? d.month - 1 : 0); }
+
+/* A range starting at token i, or false. */
+static bool S_range_at(const S_ctx *c, size_t i, rs_range *r, size_t *next)
+{
+    rs_date a, b;
+    size_t j, k;
+    if (!S_date_at(c, i, &a, &j) || !S_separator_at(c, j, &k))
+        return false;
+    memset(r, 0, sizeof *r);
+    if (S_present_at(c, k)) {
+        b = c->as_of;
+        r->open_ended = 1;
+        *next = k + 1;
+    } else if (S_date_at(c, k, &b, next)) {
+        if (!b.month)   /* "2016 - 2019": to the start of the final year */
+            b.month = a.year == b.year ? 7 : 1;
+    } else {
+        return false;
+    }
+    if (!a.month)
+        a.month = 1;
+    if (S_index(a) > S_index(b) || S_index(b) > S_index(c->as_of))
+        return false;
+    r->start = a;
+    r->end = b;
+    return true;
+}
+
+static bool S_education_line(const S_ctx *c, size_t line_first, size_t line_end)
+{
+    for (size_t i = line_first; i < line_end; i++)
+        for (size_t k = 0; S_education[k]; k++)
+            if (S_tok_is(c, i, S_education[k]) && (strlen(S_education[k]) > 2 ||
+                                                   S_tok_is(c, i + 1, ".")))
+                return true;
+    return false;
+}
+
+rs_status rs__find_ranges(S_ctx *c)
+{
+    size_t line_first = 0;
+    for (size_t i = 0; i < c->ntok; i++) {
+        if (i == 0 || rs__line_break_before(c, i))
+            line_first = i;
+        rs_range r;
+        size_t next;
+        if (!S_range_at(c, i, &r, &next))
+            continue;
+        size_t line_end = next;
+        while (line_end < c->ntok && !rs__line_break_before(c, line_end))
+            line_end++;
+        if (!S_education_line(c, line_first, line_end)) {
+            r.orig_start = c->doc->map[c->toks[i].start];
+            r.orig_end = c->doc->map[c->toks[next - 1].start + c->toks[next - 1].len];
+            r.line = rs_document_position(c->doc, r.orig_start).line;
+            if (!rs__push_range(c, &r))
+                return RS_ERR_NOMEM;
+        }
+        i = next - 1;
+    }
+    return RS_OK;
+}
+
+static int S_cmp_range(const void *x, const void *y)
+{
+    long a = S_index(((const rs_range *)x)->start), b = S_index(((const rs_range *)y)->start);
+    return a < b ? -1 : a > b;
+}
+
+long rs__merged_months(const rs_range *ranges, size_t n)
+{
+    if (!n)
+        return 0;
+    rs_range *sorted = rs__malloc(n * sizeof *sorted);
+    if (!sorted)
+        return -1;
+    memcpy(sorted, ranges, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, S_cmp_range);
+    long total = 0, cur_a = S_index(sorted[0].start), cur_b = S_index(sorted[0].end);
+    for (size_t i = 1; i < n; i++) {
+        long a = S_index(sorted[i].start), b = S_index(sorted[i].end);
+        if (a <= cur_b + 1) {
+            if (b > cur_b)
+                cur_b = b;
+        } else {
+            total += cur_b - cur_a + 1;
+            cur_a = a;
+            cur_b = b;
+        }
+    }
+    total += cur_b - cur_a + 1;
+    rs__free(sorted);
+    return total;
+}
+
+int rs__stated_years(const S_ctx *c, unsigned *line)
+{
+    int best = 0;
+    for (size_t i = 0; i + 1 < c->ntok; i++) {
+        int v;
+        if (!S_tok_number(c, i, 0, &v) || v < 1 || v > 50)
+            continue;
+        size_t j = i + 1;
+        if (S_tok_is(c, j, "+"))
+            j++;
+        if (!(S_tok_is(c, j, "years") || S_tok_is(c, j, "yrs") || S_tok_is(c, j, "year")))
+            continue;
+        bool experience = false;
+        for (size_t k = j + 1; k < c->ntok && k < j + 7 && !rs__line_break_before(c, k); k++)
+            experience |= S_tok_is(c, k, "experience") || S_tok_is(c, k, "professional");
+        if (experience && v > best) {
+            best = v;
+            *line = rs_document_position(c->doc, c->doc->map[c->toks[i].start]).line;
+        }
+    }
+    return best;
+}
+
+int rs_date_parse(const char *text, rs_date *out)
+{
+    int y = 0, m = 0, d = 0;
+    char mon[16];
+    if (sscanf(text, "%4d-%2d-%2d", &y, &m, &d) >= 2 && S_year_ok(y) && m >= 1 && m <= 12) {
+        *out = (rs_date){y, m};
+        return 1;
+    }
+    if (sscanf(text, "%15s %4d", mon, &y) == 2 && S_year_ok(y)) {
+        for (char *p = mon; *p; p++)
+            *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        for (int k = 0; k < 12; k++) {
+            if (strncmp(mon, S_months[k], 3) == 0) {
+                *out = (rs_date){y, k + 1};
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+rs_date rs_date_today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return (rs_date){tm.tm_year + 1900, tm.tm_mon + 1};
+}

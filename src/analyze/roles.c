@@ -1,0 +1,450 @@
+/* roles.c — loads the roles lexicon: tracks, roles on rungs 1..8 with
+ * their titles, weighted skills, salary bands, advice and lateral moves, and
+ * the scope cues. Validated against the compiled-in roles schema, then for
+ * meaning: unique ids, known tracks, skills and lateral roles. */
+#include "roles_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../lexicon/xml.h"
+
+#define S_NS "urn:rolescan:roles:1"
+
+extern const char rs__roles_schema[];
+extern const size_t rs__roles_schema_len;
+
+typedef struct S_loader {
+    rs_roles *roles;
+    const char *file;
+    rs_error *err;
+    size_t track_cap, role_cap, scope_cap;
+} S_loader;
+
+static rs_status S_nomem(S_loader *L) { return rs__nomem(L->err, L->file); }
+
+/* Appends a new string (owned) to *arr. */
+static bool S_push_str(char ***arr, size_t *count, char *s)
+{
+    if (!s)
+        return false;
+    char **a = rs__realloc(*arr, (*count + 1) * sizeof *a);
+    if (!a) {
+        rs__free(s);
+        return false;
+    }
+    a[(*count)++] = s;
+    *arr = a;
+    return true;
+}
+
+static rs_status S_add_track(S_loader *L, const xmlNode *n)
+{
+    rs_roles *r = L->roles;
+    if (!rs__grow((void **)&r->tracks, &L->track_cap, r->track_count + 1, sizeof *r->tracks))
+        return S_nomem(L);
+    rs_track_def *t = &r->tracks[r->track_count++];
+    memset(t, 0, sizeof *t);
+    t->id = rs__xml_attr(n, "id");
+    t->name = rs__xml_attr(n, "name");
+    if (!t->id || !t->name)
+        return S_nomem(L);
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (!rs__xml_is(c, "domain"))
+            continue;
+        char *raw = rs__xml_text(c);
+        char *canon = raw ? rs__title_canonical_text(raw) : NULL;
+        rs__free(raw);
+        if (!S_push_str(&t->domains, &t->domain_count, canon))
+            return S_nomem(L);
+    }
+    return RS_OK;
+}
+
+static rs_status S_add_role_skill(S_loader *L, rs_role_def *role, const xmlNode *n)
+{
+    rs_role_skill_def *s = rs__realloc(role->skills, (role->skill_count + 1) * sizeof *s);
+    if (!s)
+        return S_nomem(L);
+    role->skills = s;
+    rs_role_skill_def *d = &s[role->skill_count++];
+    memset(d, 0, sizeof *d);
+    d->ref = rs__xml_attr(n, "ref");
+    char *w = rs__xml_attr(n, "weight");
+    d->why = rs__xml_attr(n, "why");
+    if (!d->ref || !w) {
+        rs__free(w);
+        return S_nomem(L);
+    }
+    d->weight = strcmp(w, "core") == 0        ? RS_WEIGHT_CORE
+                : strcmp(w, "important") == 0 ? RS_WEIGHT_IMPORTANT
+                                              : RS_WEIGHT_NICE;
+    rs__free(w);
+    d->skill = rs_lexicon_find(L->roles->lex, d->ref);
+    if (d->skill == RS_NOT_FOUND)
+        return rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
+                        "role '%s' names skill '%s', which no skill lexicon defines",
+                        role->id, d->ref);
+    return RS_OK;
+}
+
+static long S_long_attr(const xmlNode *n, const char *name)
+{
+    char *v = rs__xml_attr(n, name);
+    long x = v ? strtol(v, NULL, 10) : 0;
+    rs__free(v);
+    return x;
+}
+
+static rs_status S_role_child(S_loader *L, rs_role_def *role, const xmlNode *c)
+{
+    if (rs__xml_is(c, "title")) {
+        char *t = rs__xml_text(c);
+        char *canon = t ? rs__title_canonical_text(t) : NULL;
+        char **a = canon ? rs__realloc(role->titles, (role->title_count + 1) * sizeof *a) : NULL;
+        if (a)
+            role->titles = a;
+        char **b = a ? rs__realloc(role->norm_titles, (role->title_count + 1) * sizeof *b) : NULL;
+        if (!b) {
+            rs__free(t);
+            rs__free(canon);
+            return S_nomem(L);
+        }
+        role->norm_titles = b;
+        role->titles[role->title_count] = t;
+        role->norm_titles[role->title_count++] = canon;
+    } else if (rs__xml_is(c, "summary")) {
+        if (!(role->summary = rs__xml_text(c)))
+            return S_nomem(L);
+    } else if (rs__xml_is(c, "responsibility")) {
+        if (!S_push_str(&role->resp, &role->resp_count, rs__xml_text(c)))
+            return S_nomem(L);
+    } else if (rs__xml_is(c, "skill")) {
+        return S_add_role_skill(L, role, c);
+    } else if (rs__xml_is(c, "salary")) {
+        role->salary_min = S_long_attr(c, "min");
+        role->salary_max = S_long_attr(c, "max");
+        role->currency = rs__xml_attr(c, "currency");
+        role->salary_source = rs__xml_attr(c, "source");
+        if (!role->currency || !role->salary_source)
+            return S_nomem(L);
+        if (role->salary_min > role->salary_max)
+            return rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(c),
+                            "role '%s': salary min is above max", role->id);
+    } else if (rs__xml_is(c, "advice")) {
+        if (!S_push_str(&role->advice, &role->advice_count, rs__xml_text(c)))
+            return S_nomem(L);
+    } else if (rs__xml_is(c, "lateral")) {
+        if (!S_push_str(&role->lateral_ids, &role->lateral_count, rs__xml_attr(c, "ref")))
+            return S_nomem(L);
+    }
+    return RS_OK;
+}
+
+static rs_status S_add_role(S_loader *L, const xmlNode *n)
+{
+    rs_roles *r = L->roles;
+    if (!rs__grow((void **)&r->roles, &L->role_cap, r->role_count + 1, sizeof *r->roles))
+        return S_nomem(L);
+    rs_role_def *role = &r->roles[r->role_count++];
+    memset(role, 0, sizeof *role);
+    role->file = L->file;
+    role->line = rs__xml_line(n);
+    role->id = rs__xml_attr(n, "id");
+    role->title = rs__xml_attr(n, "title");
+    role->track_id = rs__xml_attr(n, "track");
+    role->rung = (int)S_long_attr(n, "rung");
+    if (!role->id || !role->title || !role->track_id)
+        return S_nomem(L);
+    role->track = rs__roles_track(r, role->track_id);
+    if (role->track == RS_NOT_FOUND)
+        return rs__fail(L->err, RS_ERR_LEXICON, L->file, role->line,
+                        "role '%s' is on track '%s', which is not defined", role->id,
+                        role->track_id);
+    rs_status st = RS_OK;
+    for (const xmlNode *c = n->children; c && !st; c = c->next)
+        st = S_role_child(L, role, c);
+    return st;
+}
+
+static rs_status S_add_scope(S_loader *L, const xmlNode *n)
+{
+    rs_roles *r = L->roles;
+    if (!rs__grow((void **)&r->scopes, &L->scope_cap, r->scope_count + 1, sizeof *r->scopes))
+        return S_nomem(L);
+    char *ref = rs__xml_attr(n, "skill");
+    if (!ref)
+        return S_nomem(L);
+    size_t skill = rs_lexicon_find(r->lex, ref);
+    rs_status st = RS_OK;
+    if (skill == RS_NOT_FOUND)
+        st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
+                      "scope cue names skill '%s', which no skill lexicon defines", ref);
+    else
+        r->scopes[r->scope_count++] = (rs_scope_def){skill, (int)S_long_attr(n, "rung")};
+    rs__free(ref);
+    return st;
+}
+
+static rs_status S_walk(S_loader *L, const xmlNode *root)
+{
+    if (!L->roles->version && !(L->roles->version = rs__xml_attr(root, "version")))
+        return S_nomem(L);
+    rs_status st = RS_OK;
+    for (const xmlNode *c = root->children; c && !st; c = c->next) {
+        if (rs__xml_is(c, "track"))
+            st = S_add_track(L, c);
+        else if (rs__xml_is(c, "role"))
+            st = S_add_role(L, c);
+        else if (rs__xml_is(c, "scope"))
+            st = S_add_scope(L, c);
+    }
+    return st;
+}
+
+/* Unique ids; lateral moves name known roles. */
+static rs_status S_check(rs_roles *r, rs_error *err)
+{
+    for (size_t i = 0; i < r->role_count; i++) {
+        rs_role_def *a = &r->roles[i];
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(r->roles[j].id, a->id) == 0)
+                return rs__fail(err, RS_ERR_LEXICON, a->file, a->line,
+                                "role id '%s' is already defined at %s:%u", a->id,
+                                r->roles[j].file, r->roles[j].line);
+        a->laterals = rs__calloc(a->lateral_count ? a->lateral_count : 1, sizeof *a->laterals);
+        if (!a->laterals)
+            return rs__nomem(err, a->file);
+        for (size_t k = 0; k < a->lateral_count; k++) {
+            a->laterals[k] = rs_roles_find(r, a->lateral_ids[k]);
+            if (a->laterals[k] == RS_NOT_FOUND)
+                return rs__fail(err, RS_ERR_LEXICON, a->file, a->line,
+                                "role '%s' names lateral move '%s', which is not a role",
+                                a->id, a->lateral_ids[k]);
+        }
+    }
+    return RS_OK;
+}
+
+static rs_status S_load_files(S_loader *L, rs_error *err)
+{
+    rs_roles *r = L->roles;
+    xmlRelaxNGPtr schema = rs__xml_schema(rs__roles_schema, rs__roles_schema_len);
+    if (!schema)
+        return rs__fail(err, RS_ERR_LEXICON, NULL, 0, "the built-in roles schema failed to load");
+    uint64_t hash = RS_FNV_OFFSET;
+    rs_status st = RS_OK;
+    for (size_t i = 0; i < r->file_count && !st; i++) {
+        L->file = r->files[i];
+        xmlDoc *doc = NULL;
+        st = rs__xml_open(r->files[i], &hash, &doc, err);
+        if (st)
+            break;
+        const xmlNode *root = xmlDocGetRootElement(doc);
+        if (rs__xml_root_is(root, "roles", S_NS)) {
+            st = rs__xml_validate(doc, schema, r->files[i], err);
+            if (!st)
+                st = S_walk(L, root);
+        }
+        xmlFreeDoc(doc);
+    }
+    xmlRelaxNGFree(schema);
+    if (!st && r->role_count == 0)
+        st = rs__fail(err, RS_ERR_LEXICON, r->files[0], 0, "no roles lexicon in this folder");
+    return st ? st : S_check(r, err);
+}
+
+rs_status rs_roles_load(const char *dir, const rs_lexicon *skills, rs_roles **out,
+                        rs_error *err)
+{
+    if (!dir || !skills || !out)
+        return rs__fail(err, RS_ERR_ARG, NULL, 0, "no folder, skill lexicon or output");
+    *out = NULL;
+    rs_roles *r = rs__calloc(1, sizeof *r);
+    if (!r)
+        return rs__nomem(err, dir);
+    r->lex = skills;
+    S_loader L = {.roles = r, .err = err};
+    rs_status st = rs__xml_list(dir, &r->files, &r->file_count, err);
+    if (!st)
+        st = S_load_files(&L, err);
+    if (st) {
+        rs_roles_free(r);
+        return st;
+    }
+    *out = r;
+    return RS_OK;
+}
+
+static void S_free_strs(char **a, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rs__free(a[i]);
+    rs__free(a);
+}
+
+static void S_free_role(rs_role_def *role)
+{
+    rs__free(role->id);
+    rs__free(role->title);
+    rs__free(role->track_id);
+    rs__free(role->summary);
+    S_free_strs(role->titles, role->title_count);
+    S_free_strs(role->norm_titles, role->title_count);
+    S_free_strs(role->resp, role->resp_count);
+    for (size_t i = 0; i < role->skill_count; i++) {
+        rs__free(role->skills[i].ref);
+        rs__free(role->skills[i].why);
+    }
+    rs__free(role->skills);
+    rs__free(role->currency);
+    rs__free(role->salary_source);
+    S_free_strs(role->advice, role->advice_count);
+    S_free_strs(role->lateral_ids, role->lateral_count);
+    rs__free(role->laterals);
+}
+
+void rs_roles_free(rs_roles *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->track_count; i++) {
+        rs__free(r->tracks[i].id);
+        rs__free(r->tracks[i].name);
+        S_free_strs(r->tracks[i].domains, r->tracks[i].domain_count);
+    }
+    rs__free(r->tracks);
+    for (size_t i = 0; i < r->role_count; i++)
+        S_free_role(&r->roles[i]);
+    rs__free(r->roles);
+    rs__free(r->scopes);
+    S_free_strs(r->files, r->file_count);
+    rs__free(r->version);
+    rs__free(r);
+}
+
+/* ---- lookups ----------------------------------------------------------- */
+
+size_t rs__roles_track(const rs_roles *r, const char *id)
+{
+    for (size_t i = 0; i < r->track_count; i++)
+        if (strcmp(r->tracks[i].id, id) == 0)
+            return i;
+    return RS_NOT_FOUND;
+}
+
+size_t rs__roles_at(const rs_roles *r, size_t track, int rung)
+{
+    size_t backend = rs__roles_track(r, "backend");
+    if (rung >= 7 && backend != RS_NOT_FOUND)
+        track = backend;
+    size_t best = RS_NOT_FOUND;
+    int best_gap = 99;
+    for (size_t i = 0; i < r->role_count; i++) {
+        if (r->roles[i].track != track)
+            continue;
+        int gap = abs(r->roles[i].rung - rung) * 2 + (r->roles[i].rung < rung);
+        if (gap < best_gap) {
+            best_gap = gap;
+            best = i;
+        }
+    }
+    return best;
+}
+
+const char *rs_roles_version(const rs_roles *r) { return r->version; }
+size_t rs_roles_count(const rs_roles *r) { return r->role_count; }
+
+size_t rs_roles_find(const rs_roles *r, const char *id)
+{
+    for (size_t i = 0; i < r->role_count; i++)
+        if (strcmp(r->roles[i].id, id) == 0)
+            return i;
+    return RS_NOT_FOUND;
+}
+
+rs_role_info rs_roles_role(const rs_roles *r, size_t i)
+{
+    rs_role_info info = {0};
+    if (i >= r->role_count)
+        return info;
+    const rs_role_def *d = &r->roles[i];
+    info.id = d->id;
+    info.title = d->title;
+    info.track = d->track_id;
+    info.track_name = r->tracks[d->track].name;
+    info.rung = d->rung;
+    info.summary = d->summary;
+    info.title_count = d->title_count;
+    info.responsibility_count = d->resp_count;
+    info.skill_count = d->skill_count;
+    info.advice_count = d->advice_count;
+    info.lateral_count = d->lateral_count;
+    info.salary_min = d->salary_min;
+    info.salary_max = d->salary_max;
+    info.salary_currency = d->currency;
+    info.salary_source = d->salary_source;
+    return info;
+}
+
+const char *rs_roles_title(const rs_roles *r, size_t role, size_t i)
+{
+    return role < r->role_count && i < r->roles[role].title_count ? r->roles[role].titles[i]
+                                                                 : NULL;
+}
+
+const char *rs_roles_responsibility(const rs_roles *r, size_t role, size_t i)
+{
+    return role < r->role_count && i < r->roles[role].resp_count ? r->roles[role].resp[i]
+                                                                : NULL;
+}
+
+rs_role_skill rs_roles_skill(const rs_roles *r, size_t role, size_t i)
+{
+    rs_role_skill s = {RS_NOT_FOUND, RS_WEIGHT_NICE, NULL};
+    if (role < r->role_count && i < r->roles[role].skill_count) {
+        const rs_role_skill_def *d = &r->roles[role].skills[i];
+        s = (rs_role_skill){d->skill, d->weight, d->why};
+    }
+    return s;
+}
+
+const char *rs_roles_advice(const rs_roles *r, size_t role, size_t i)
+{
+    return role < r->role_count && i < r->roles[role].advice_count ? r->roles[role].advice[i]
+                                                                  : NULL;
+}
+
+size_t rs_roles_lateral(const rs_roles *r, size_t role, size_t i)
+{
+    return role < r->role_count && i < r->roles[role].lateral_count
+               ? r->roles[role].laterals[i]
+               : RS_NOT_FOUND;
+}
+
+size_t rs_roles_next(const rs_roles *r, size_t role)
+{
+    if (role >= r->role_count || r->roles[role].rung >= 8)
+        return RS_NOT_FOUND;
+    const rs_role_def *d = &r->roles[role];
+    size_t best = RS_NOT_FOUND;
+    for (size_t i = 0; i < r->role_count; i++)
+        if (r->roles[i].track == d->track && r->roles[i].rung > d->rung &&
+            (best == RS_NOT_FOUND || r->roles[i].rung < r->roles[best].rung))
+            best = i;
+    if (best != RS_NOT_FOUND)
+        return best;
+    size_t backend = rs__roles_track(r, "backend");
+    return backend == RS_NOT_FOUND ? RS_NOT_FOUND : rs__roles_at(r, backend, d->rung + 1);
+}
+
+size_t rs_roles_track_count(const rs_roles *r) { return r->track_count; }
+
+rs_track_info rs_roles_track(const rs_roles *r, size_t i)
+{
+    rs_track_info t = {0};
+    if (i < r->track_count)
+        t = (rs_track_info){r->tracks[i].id, r->tracks[i].name};
+    return t;
+}

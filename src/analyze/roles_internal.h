@@ -1,0 +1,81 @@
+/* roles_internal.h — the loaded roles lexicon, shared by roles.c (loading),
+ * titles.c (reading job titles) and analyze.c (level, scores, gaps). */
+#ifndef RS_ROLES_INTERNAL_H
+#define RS_ROLES_INTERNAL_H
+
+#include "internal.h"
+
+typedef struct rs_track_def {
+    char *id;
+    char *name;
+    char **domains;          /* canonical domain words ("back end", "net") */
+    size_t domain_count;
+} rs_track_def;
+
+typedef struct rs_role_skill_def {
+    char *ref;
+    size_t skill;
+    rs_weight weight;
+    char *why;
+} rs_role_skill_def;
+
+typedef struct rs_role_def {
+    char *id;
+    char *title;
+    char *track_id;
+    size_t track;
+    int rung;
+    char *summary;
+    char **titles;
+    char **norm_titles;      /* canonical (rs__title_canonical_text) */
+    size_t title_count;
+    char **resp;
+    size_t resp_count;
+    rs_role_skill_def *skills;
+    size_t skill_count;
+    long salary_min, salary_max;
+    char *currency;
+    char *salary_source;
+    char **advice;
+    size_t advice_count;
+    char **lateral_ids;
+    size_t *laterals;
+    size_t lateral_count;
+    const char *file;
+    unsigned line;
+} rs_role_def;
+
+typedef struct rs_scope_def {
+    size_t skill;
+    int rung;
+} rs_scope_def;
+
+struct rs_roles {
+    const rs_lexicon *lex;
+    char *version;
+    rs_track_def *tracks;
+    size_t track_count;
+    rs_role_def *roles;
+    size_t role_count;
+    rs_scope_def *scopes;
+    size_t scope_count;
+    char **files;
+    size_t file_count;
+};
+
+/* Index of a track id, or RS_NOT_FOUND. */
+size_t rs__roles_track(const rs_roles *roles, const char *id);
+/* The role on `track` at `rung`, else the nearest rung on that track; for
+ * rungs 7 and 8 the executive roles of the backend ladder. */
+size_t rs__roles_at(const rs_roles *roles, size_t track, int rung);
+
+/* A title's canonical form: normalized, its words (runs of letters and
+ * digits) joined by single spaces: "Sr. SWE (II)" -> "sr swe ii". New
+ * string, or NULL on allocation failure (titles.c). */
+char *rs__title_canonical_text(const char *text);
+
+/* Reads the title in normalized text [start, end) (titles.c). */
+bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,
+                    size_t end, rs_title_match *out);
+
+#endif

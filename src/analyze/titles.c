@@ -1,0 +1,321 @@
+/* titles.c — reads job titles: "Sr. SWE II", "VP Eng", "Head of Backend
+ * Engineering", "CTO & Co-founder", "Software Engineer (Backend)". A title
+ * is a head noun (engineer, developer, architect, lead, manager, director,
+ * VP, CTO...) with seniority words and a domain that picks the track. An
+ * exact title from the roles lexicon wins over this reading. */
+#include "roles_internal.h"
+
+#include <string.h>
+
+#define S_MAX_WORDS 24
+#define S_MAX_TITLE_WORDS 8   /* a longer segment is prose, not a title */
+
+typedef struct S_word {
+    const char *s;
+    size_t len;
+    size_t start;   /* offsets into the normalized text */
+    size_t end;
+} S_word;
+
+enum { S_IC = 1, S_NEEDS_TECH = 2 };
+
+typedef struct S_noun {
+    const char *word;   /* one or two words */
+    int rung;
+    int flags;
+    const char *track;  /* NULL: from the domain words */
+} S_noun;
+
+static const S_noun S_nouns[] = {
+    {"chief technology officer", 8, 0, "backend"},
+    {"chief technical officer", 8, 0, "backend"},
+    {"cto", 8, 0, "backend"},
+    {"vice president", 7, S_NEEDS_TECH, NULL},
+    {"vp", 7, S_NEEDS_TECH, NULL},
+    {"svp", 7, S_NEEDS_TECH, NULL},
+    {"evp", 7, S_NEEDS_TECH, NULL},
+    {"director", 6, S_NEEDS_TECH, NULL},
+    {"dir", 6, S_NEEDS_TECH, NULL},
+    {"head", 6, S_NEEDS_TECH, NULL},
+    {"architect", 5, 0, NULL},
+    {"manager", 4, S_NEEDS_TECH, NULL},
+    {"mgr", 4, S_NEEDS_TECH, NULL},
+    {"lead", 4, S_NEEDS_TECH, NULL},
+    {"engineer", 2, S_IC, NULL},
+    {"eng", 2, S_IC, NULL},
+    {"developer", 2, S_IC, NULL},
+    {"dev", 2, S_IC, NULL},
+    {"programmer", 2, S_IC, NULL},
+    {"coder", 2, S_IC, NULL},
+    {"swe", 2, S_IC, "backend"},
+    {"sde", 2, S_IC, "backend"},
+    {"sre", 2, S_IC, "devops"},
+    {"dba", 3, S_IC, "dba"},
+    {"database administrator", 3, S_IC, "dba"},
+    {"system administrator", 2, S_IC, "devops"},
+    {"systems administrator", 2, S_IC, "devops"},
+    {"sysadmin", 2, S_IC, "devops"},
+    {"data scientist", 2, S_IC, "ml"},
+    {"security analyst", 2, S_IC, "security"},
+    {"intern", 1, S_IC, NULL},
+    {"trainee", 1, S_IC, NULL},
+    {"apprentice", 1, S_IC, NULL},
+};
+
+typedef struct S_modifier {
+    const char *word;
+    int rung;
+} S_modifier;
+
+static const S_modifier S_modifiers[] = {
+    {"intern", 1}, {"internship", 1}, {"trainee", 1}, {"junior", 1}, {"jr", 1},
+    {"entry", 1}, {"graduate", 1}, {"apprentice", 1}, {"associate", 1}, {"i", 1},
+    {"1", 1}, {"mid", 2}, {"intermediate", 2}, {"ii", 2}, {"2", 2},
+    {"senior", 3}, {"sr", 3}, {"snr", 3}, {"iii", 3}, {"3", 3}, {"iv", 4},
+    {"staff", 4}, {"lead", 4}, {"leader", 4}, {"principal", 5}, {"distinguished", 5},
+    {"fellow", 5}, {"chief", 5}, {"head", 6}, {"director", 6},
+};
+
+/* Words that make manager/director/head/VP/lead an engineering title. */
+static const char *const S_tech_words[] = {
+    "engineering", "eng", "software", "technology", "technical", "tech", "development",
+    "it", "r", "d", "platform", "infrastructure", "architecture", "systems", NULL};
+
+/* ---- words ------------------------------------------------------------- */
+
+static bool S_word_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static size_t S_words(const char *norm, size_t a, size_t b, S_word *w, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b && n < max;) {
+        if (!S_word_char((unsigned char)norm[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < b && S_word_char((unsigned char)norm[j]))
+            j++;
+        w[n++] = (S_word){norm + i, j - i, i, j};
+        i = j;
+    }
+    return n;
+}
+
+static bool S_is(const S_word *w, const char *lit)
+{
+    return strlen(lit) == w->len && memcmp(w->s, lit, w->len) == 0;
+}
+
+/* Do words[i..] spell the space-separated phrase? Returns its word count. */
+static size_t S_phrase_at(const S_word *w, size_t n, size_t i, const char *phrase)
+{
+    size_t k = 0;
+    const char *p = phrase;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t len = sp ? (size_t)(sp - p) : strlen(p);
+        if (i + k >= n || w[i + k].len != len || memcmp(w[i + k].s, p, len) != 0)
+            return 0;
+        k++;
+        p += len + (sp ? 1 : 0);
+    }
+    return k;
+}
+
+char *rs__title_canonical_text(const char *text)
+{
+    size_t len;
+    char *norm = rs__normalize_term(text, &len);
+    if (!norm)
+        return NULL;
+    S_word w[64];
+    size_t n = S_words(norm, 0, len, w, 64);
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            rs__buf_putc(&b, ' ');
+        rs__buf_append(&b, w[i].s, w[i].len);
+    }
+    rs__free(norm);
+    return rs__buf_detach(&b, NULL);
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+/* The canonical form of words [a, b) equals a role's listed title? */
+static size_t S_exact_role(const rs_roles *r, const S_word *w, size_t a, size_t b)
+{
+    char canon[512];
+    size_t o = 0;
+    for (size_t i = a; i < b; i++) {
+        if (o + w[i].len + 2 >= sizeof canon)
+            return RS_NOT_FOUND;
+        if (i > a)
+            canon[o++] = ' ';
+        memcpy(canon + o, w[i].s, w[i].len);
+        o += w[i].len;
+    }
+    canon[o] = '\0';
+    for (size_t k = 0; k < r->role_count; k++)
+        for (size_t t = 0; t < r->roles[k].title_count; t++)
+            if (strcmp(r->roles[k].norm_titles[t], canon) == 0)
+                return k;
+    return RS_NOT_FOUND;
+}
+
+/* The track named by the domain word nearest before `noun`, or after it
+ * ("Head of Backend", "Engineer (Backend)"). */
+static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun)
+{
+    size_t best = RS_NOT_FOUND, best_dist = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t t = 0; t < r->track_count; t++) {
+            for (size_t d = 0; d < r->tracks[t].domain_count; d++) {
+                size_t k = S_phrase_at(w, n, i, r->tracks[t].domains[d]);
+                if (!k)
+                    continue;
+                /* before the noun is nearer than the same distance after */
+                size_t dist = i < noun ? (noun - i) * 2 : (i - noun) * 2 + 1;
+                if (dist < best_dist) {
+                    best_dist = dist;
+                    best = t;
+                }
+            }
+        }
+    }
+    return best;
+}
+
+static bool S_has_tech_word(const S_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; S_tech_words[k]; k++)
+            if (S_is(&w[i], S_tech_words[k]))
+                return true;
+    return false;
+}
+
+/* The head noun: the title noun of highest rank ("Director" in "Director
+ * of Engineering"); "lead" is the head only when no other noun is there,
+ * else it is a modifier ("Lead Backend Developer"). */
+static const S_noun *S_head(const S_word *w, size_t n, size_t *at)
+{
+    const S_noun *best = NULL, *lead = NULL;
+    size_t lead_at = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < sizeof S_nouns / sizeof S_nouns[0]; k++) {
+            const S_noun *noun = &S_nouns[k];
+            if (!S_phrase_at(w, n, i, noun->word))
+                continue;
+            if (strcmp(noun->word, "lead") == 0) {
+                lead = noun;
+                lead_at = i;
+            } else if (!best || noun->rung > best->rung ||
+                       (noun->rung == best->rung && noun->track)) {
+                best = noun;
+                *at = i;
+            }
+            break;
+        }
+    }
+    if (!best && lead) {
+        best = lead;
+        *at = lead_at;
+    }
+    return best;
+}
+
+static int S_modifier_rung(const S_word *w, size_t n, size_t noun)
+{
+    int rung = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == noun)
+            continue;
+        for (size_t k = 0; k < sizeof S_modifiers / sizeof S_modifiers[0]; k++) {
+            if (!S_is(&w[i], S_modifiers[k].word))
+                continue;
+            /* "I" is a level only after the noun: Backend Engineer I */
+            if ((S_is(&w[i], "i") || S_is(&w[i], "1") || S_is(&w[i], "2") ||
+                 S_is(&w[i], "3")) && i < noun)
+                continue;
+            if (S_modifiers[k].rung > rung)
+                rung = S_modifiers[k].rung;
+        }
+    }
+    return rung;
+}
+
+/* Words that make a segment prose, not a title ("report to the VP"). */
+static const char *const S_prose_words[] = {
+    "to", "the", "a", "an", "with", "for", "by", "from", "as", "our", "we", "i", "my",
+    "you", "your", "is", "are", "was", "were", "will", "be", "report", "reports",
+    "reported", "reporting", "join", "joined", "hiring", "hire", "looking", "seeking",
+    "into", "under", "who", "that", "this", NULL};
+
+static bool S_prose(const S_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; S_prose_words[k]; k++)
+            if (S_is(&w[i], S_prose_words[k]))
+                return true;
+    return false;
+}
+
+static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
+{
+    for (size_t i = 1; i < n; i++)
+        if (S_is(&w[i], "at"))   /* "Senior Engineer at Acme": the rest is the employer */
+            n = i;
+    if (S_prose(w, n))
+        return false;
+    size_t noun = 0;
+    const S_noun *head = S_head(w, n, &noun);
+    if (!head || n > S_MAX_TITLE_WORDS)
+        return false;
+    size_t track = head->track ? rs__roles_track(r, head->track) : S_track(r, w, n, noun);
+    if ((head->flags & S_NEEDS_TECH) && track == RS_NOT_FOUND && !S_has_tech_word(w, n))
+        return false;   /* Project Manager, Sales Director */
+    if (track == RS_NOT_FOUND)
+        track = rs__roles_track(r, "backend");
+    if (track == RS_NOT_FOUND)
+        return false;
+    int mod = S_modifier_rung(w, n, noun);
+    int rung = (head->flags & S_IC) ? (mod ? mod : head->rung)
+                                    : (mod > head->rung ? mod : head->rung);
+    size_t exact = S_exact_role(r, w, 0, n);
+    out->exact = exact != RS_NOT_FOUND;
+    out->role = out->exact ? exact : rs__roles_at(r, track, rung);
+    out->rung = out->exact ? r->roles[exact].rung : rung;
+    out->norm_start = w[0].start;
+    out->norm_end = w[n - 1].end;
+    return out->role != RS_NOT_FOUND;
+}
+
+bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t end,
+                    rs_title_match *out)
+{
+    S_word w[S_MAX_WORDS];
+    size_t n = S_words(norm, start, end, w, S_MAX_WORDS);
+    if (n == 0)
+        return false;
+    return S_read_words(r, w, n, out);
+}
+
+int rs_roles_parse_title(const rs_roles *r, const char *title, rs_title_match *out)
+{
+    size_t len;
+    char *norm = rs__normalize_term(title, &len);
+    if (!norm)
+        return -1;
+    rs_title_match m = {0};
+    bool ok = rs__title_read(r, norm, 0, len, &m);
+    rs__free(norm);
+    if (ok)
+        *out = m;
+    return ok ? 1 : 0;
+}

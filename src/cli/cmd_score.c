@@ -1,0 +1,200 @@
+/* cmd_score.c — `rolescan score FILE...`: closest roles, rung, gaps and
+ * next-level advice, with the evidence behind each. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void S_usage(FILE *f)
+{
+    fputs("usage: rolescan score [options] FILE...   (FILE may be - for stdin)\n"
+          "\n"
+          "Places a resume (or a posting) on the engineering ladder: the rung and\n"
+          "why, the closest roles with their score parts, the skills missing for\n"
+          "the closest role and for the next rung, next steps and lateral moves.\n"
+          "\n"
+          "options:\n"
+          "  --format text|json   output format (default text)\n"
+          "  --target ROLE        score against this role id or title first\n"
+          "  --top N              closest roles to show (default 5)\n"
+          "  --as-of DATE         what \"present\" means: 2026-11, 2026-11-22 or\n"
+          "                       \"Nov 2026\" (default: today)\n"
+          "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+          "  --lexicons DIR       lexicon folder (default: found automatically)\n"
+          "  --max-size SIZE      refuse inputs larger than SIZE (default 16M)\n"
+          "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
+          "  -q, --quiet          no warnings on stderr\n"
+          "\n"
+          "exit: 0 ok, 1 an input failed, 2 usage, 3 lexicon, 4 output, 5 internal\n",
+          f);
+}
+
+typedef struct S_opts {
+    cli_common c;
+    bool json;
+    rs_analysis_options analysis;
+    char **files;
+    size_t nfiles;
+} S_opts;
+
+static int S_value(int argc, char **argv, int *i, const char *opt, const char **out)
+{
+    size_t n = strlen(opt);
+    if (strncmp(argv[*i], opt, n) != 0 || (argv[*i][n] != '\0' && argv[*i][n] != '='))
+        return 0;
+    if (argv[*i][n] == '=') {
+        *out = argv[*i] + n + 1;
+        return 1;
+    }
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "rolescan score: %s needs a value\n", opt);
+        return -1;
+    }
+    *out = argv[++*i];
+    return 1;
+}
+
+/* Returns -1 to go on, else an exit code. */
+static int S_parse(int argc, char **argv, S_opts *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        int taken = cli_common_option(&o->c, argc, argv, &i);
+        if (taken)
+            { if (taken < 0) return RS_EXIT_USAGE; continue; }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            S_usage(stdout);
+            return RS_EXIT_OK;
+        }
+        int r;
+        if ((r = S_value(argc, argv, &i, "--format", &v))) {
+            if (r < 0)
+                return RS_EXIT_USAGE;
+            if (strcmp(v, "json") && strcmp(v, "text")) {
+                fprintf(stderr, "rolescan score: --format takes text or json, not '%s'\n", v);
+                return RS_EXIT_USAGE;
+            }
+            o->json = strcmp(v, "json") == 0;
+        } else if ((r = S_value(argc, argv, &i, "--target", &v))) {
+            if (r < 0)
+                return RS_EXIT_USAGE;
+            o->analysis.target = v;
+        } else if ((r = S_value(argc, argv, &i, "--top", &v))) {
+            char *end;
+            long n = r > 0 ? strtol(v, &end, 10) : 0;
+            if (r < 0 || *end || n < 1 || n > 100) {
+                fprintf(stderr, "rolescan score: --top takes a number from 1 to 100\n");
+                return RS_EXIT_USAGE;
+            }
+            o->analysis.top = (size_t)n;
+        } else if ((r = S_value(argc, argv, &i, "--as-of", &v))) {
+            if (r < 0 || !rs_date_parse(v, &o->analysis.as_of)) {
+                fprintf(stderr, "rolescan score: --as-of takes a date like 2026-11 or "
+                                "\"Nov 2026\"\n");
+                return RS_EXIT_USAGE;
+            }
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "rolescan score: unknown option '%s'\n", a);
+            S_usage(stderr);
+            return RS_EXIT_USAGE;
+        } else {
+            o->files[o->nfiles++] = argv[i];
+        }
+    }
+    if (o->nfiles == 0) {
+        fprintf(stderr, "rolescan score: no input files\n");
+        S_usage(stderr);
+        return RS_EXIT_USAGE;
+    }
+    return -1;
+}
+
+static int S_render(const rs_roles *roles, const rs_lexicon *lex, const rs_score_result *res,
+                    const S_opts *o)
+{
+    char *out = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    rs_date as_of = o->analysis.as_of;
+    rs_status st = o->json ? rs_render_score_json(roles, lex, res, o->nfiles, as_of, &out,
+                                                  &len, &err)
+                           : rs_render_score_text(roles, lex, res, o->nfiles,
+                                                  cli_use_color(&o->c) ? RS_RENDER_COLOR : 0,
+                                                  &out, &len, &err);
+    if (st) {
+        cli_report_error(&err);
+        return RS_EXIT_INTERNAL;
+    }
+    int rc = cli_write_output(&o->c, out, len);
+    rs_free(out);
+    return rc;
+}
+
+static int S_run(const rs_roles *roles, const rs_lexicon *lex, S_opts *o)
+{
+    cli_input *in = calloc(o->nfiles, sizeof *in);
+    rs_analysis **an = calloc(o->nfiles, sizeof *an);
+    rs_score_result *res = calloc(o->nfiles, sizeof *res);
+    int rc = RS_EXIT_OK;
+    if (!in || !an || !res) {
+        rc = RS_EXIT_INTERNAL;
+        goto done;
+    }
+    for (size_t i = 0; i < o->nfiles; i++) {
+        res[i].name = strcmp(o->files[i], "-") == 0 ? "<stdin>" : o->files[i];
+        rs_status st = cli_scan_input(lex, o->files[i], &o->c, &in[i]);
+        if (!st)
+            st = rs_analyze(roles, lex, in[i].doc, in[i].scan, &o->analysis, &an[i], &in[i].err);
+        if (st == RS_ERR_ARG) {   /* --target unreadable: the same for every file */
+            cli_report_error(&in[i].err);
+            rc = RS_EXIT_USAGE;
+            goto done;
+        }
+        if (st) {
+            cli_report_error(&in[i].err);
+            int code = cli_exit_for(st);
+            rc = rc > code ? rc : code;
+            res[i].error = &in[i].err;
+            continue;
+        }
+        res[i] = (rs_score_result){res[i].name, in[i].doc, in[i].scan, an[i], NULL};
+    }
+    int out_rc = S_render(roles, lex, res, o);
+    rc = out_rc > rc ? out_rc : rc;
+done:
+    for (size_t i = 0; i < o->nfiles && in; i++) {
+        rs_analysis_free(an ? an[i] : NULL);
+        cli_input_clear(&in[i]);
+    }
+    free(in);
+    free(an);
+    free(res);
+    return rc;
+}
+
+int cmd_score(int argc, char **argv)
+{
+    S_opts o = {0};
+    cli_common_init(&o.c);
+    o.files = calloc((size_t)argc, sizeof *o.files);
+    if (!o.files)
+        return RS_EXIT_INTERNAL;
+    int rc = S_parse(argc, argv, &o);
+    if (rc >= 0) {
+        free(o.files);
+        return rc;
+    }
+    if (!o.analysis.as_of.year)
+        o.analysis.as_of = rs_date_today();
+    rs_lexicon *lex = NULL;
+    rs_roles *roles = NULL;
+    rc = cli_load_lexicon(&o.c, &lex);
+    if (!rc)
+        rc = cli_load_roles(&o.c, lex, &roles);
+    if (!rc)
+        rc = S_run(roles, lex, &o);
+    rs_roles_free(roles);
+    rs_lexicon_free(lex);
+    free(o.files);
+    return rc;
+}

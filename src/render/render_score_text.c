@@ -1,0 +1,180 @@
+/* render_score_text.c — the readable report of `rolescan score`: where the
+ * person stands and why, the closest roles with their score parts, the
+ * gaps for the closest role and the next rung, next steps and lateral
+ * moves. Every claim names the line of the text it rests on. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define S_MAX_MISSING 64
+#define S_GAPS_SHOWN 8
+
+typedef struct S_style {
+    const char *bold, *dim, *good, *bad, *reset;
+} S_style;
+
+static S_style S_style_for(unsigned flags)
+{
+    if (flags & RS_RENDER_COLOR)
+        return (S_style){"\033[1m", "\033[2m", "\033[32m", "\033[33m", "\033[0m"};
+    return (S_style){"", "", "", "", ""};
+}
+
+static void S_text(rs_buf *b, const char *s) { rs__escape_terminal(b, s, strlen(s)); }
+
+static const char *S_weight(rs_weight w)
+{
+    return w == RS_WEIGHT_CORE ? "core" : w == RS_WEIGHT_IMPORTANT ? "important" : "nice";
+}
+
+static void S_bar(rs_buf *b, double score)
+{
+    int full = (int)(score / 10 + 0.5);
+    for (int i = 0; i < 10; i++)
+        rs__buf_puts(b, i < full ? "█" : "░");
+}
+
+static void S_level(rs_buf *b, const rs_roles *roles, const rs_analysis *a, const S_style *st)
+{
+    double conf;
+    int rung = rs_analysis_rung(a, &conf);
+    const rs_role_score *best = rs_analysis_role(a, 0);
+    rs_role_info info = rs_roles_role(roles, best->role);
+    rs__buf_printf(b, "  %sRung %d of 8%s, closest role ", st->bold, rung, st->reset);
+    S_text(b, info.title);
+    rs__buf_printf(b, " (%s)  %sconfidence %.2f%s\n", info.track_name, st->dim, conf, st->reset);
+    for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
+        const rs_level_evidence *e = rs_analysis_evidence(a, i);
+        rs__buf_printf(b, "    %-11s", e->kind);
+        S_text(b, e->text);
+        if (e->line)
+            rs__buf_printf(b, "  %s(line %u)%s", st->dim, e->line, st->reset);
+        rs__buf_printf(b, "  → rung %d\n", e->rung);
+    }
+    long months = rs_analysis_months(a);
+    if (months > 0 || rs_analysis_stated_years(a))
+        rs__buf_printf(b, "    %sexperience: %ld months in %zu date ranges (overlaps merged)%s%s\n",
+                       st->dim, months, rs_analysis_range_count(a),
+                       rs_analysis_stated_years(a) ? "; years stated in the text counted too" : "",
+                       st->reset);
+}
+
+static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, const S_style *st)
+{
+    rs__buf_printf(b, "\n  %sClosest roles%s  %sscore = skills 50%% + title 30%% + level 20%%%s\n",
+                   st->bold, st->reset, st->dim, st->reset);
+    for (size_t i = 0; i < rs_analysis_role_count(a); i++) {
+        const rs_role_score *sc = rs_analysis_role(a, i);
+        rs_role_info info = rs_roles_role(roles, sc->role);
+        char title[80];
+        snprintf(title, sizeof title, "%s", info.title);
+        rs__buf_printf(b, "    %zu. %-34s rung %d  %5.1f ", i + 1, title, info.rung, sc->score);
+        S_bar(b, sc->score);
+        rs__buf_printf(b, "  %sskills %zu/%zu (%.0f%%), title %.2f, level %.2f%s\n", st->dim,
+                       sc->matched, sc->total, sc->coverage * 100, sc->title_fit,
+                       sc->level_fit, st->reset);
+    }
+}
+
+static void S_gaps(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
+                   const rs_analysis *a, size_t role, const char *label, const S_style *st)
+{
+    rs_role_info info = rs_roles_role(roles, role);
+    rs_role_score sc = rs_analysis_score_role(a, role);
+    rs__buf_printf(b, "\n  %s%s: ", st->bold, label);
+    S_text(b, info.title);
+    rs__buf_printf(b, " (rung %d)%s  %syou have %zu of its %zu skills%s\n", info.rung,
+                   st->reset, st->dim, sc.matched, sc.total, st->reset);
+    rs_role_skill miss[S_MAX_MISSING];
+    size_t n = rs_analysis_missing(a, role, miss, S_MAX_MISSING);
+    if (n == 0)
+        rs__buf_printf(b, "    %snothing missing%s\n", st->good, st->reset);
+    for (size_t i = 0; i < n && i < S_GAPS_SHOWN; i++) {
+        rs__buf_printf(b, "    %s%-9s%s ", st->bad, S_weight(miss[i].weight), st->reset);
+        S_text(b, rs_lexicon_skill(lex, miss[i].skill).name);
+        if (miss[i].why) {
+            rs__buf_printf(b, "%s: ", st->dim);
+            S_text(b, miss[i].why);
+            rs__buf_puts(b, st->reset);
+        }
+        rs__buf_putc(b, '\n');
+    }
+    if (n > S_GAPS_SHOWN)
+        rs__buf_printf(b, "    %s(and %zu more; --format json lists all)%s\n", st->dim,
+                       n - S_GAPS_SHOWN, st->reset);
+}
+
+static void S_advice(rs_buf *b, const rs_roles *roles, const rs_analysis *a, size_t role,
+                     const S_style *st)
+{
+    rs_role_info info = rs_roles_role(roles, role);
+    if (info.advice_count)
+        rs__buf_printf(b, "\n  %sNext steps%s\n", st->bold, st->reset);
+    for (size_t i = 0; i < info.advice_count; i++) {
+        rs__buf_puts(b, "    • ");
+        S_text(b, rs_roles_advice(roles, role, i));
+        rs__buf_putc(b, '\n');
+    }
+    if (info.lateral_count)
+        rs__buf_printf(b, "\n  %sLateral moves within reach%s\n", st->bold, st->reset);
+    for (size_t i = 0; i < info.lateral_count; i++) {
+        size_t r = rs_roles_lateral(roles, role, i);
+        rs_role_info li = rs_roles_role(roles, r);
+        rs_role_score sc = rs_analysis_score_role(a, r);
+        rs__buf_puts(b, "    • ");
+        S_text(b, li.title);
+        rs__buf_printf(b, " (%s, rung %d): you have %.0f%% of its skills\n", li.track_name,
+                       li.rung, sc.coverage * 100);
+    }
+    if (info.salary_currency)
+        rs__buf_printf(b, "\n  %sSalary band%s %ld–%ld %s %s(source: %s)%s\n", st->bold,
+                       st->reset, info.salary_min, info.salary_max, info.salary_currency,
+                       st->dim, info.salary_source, st->reset);
+}
+
+static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
+                       const rs_score_result *r, const S_style *st)
+{
+    rs__buf_puts(b, st->bold);
+    S_text(b, r->name);
+    rs__buf_puts(b, st->reset);
+    if (!r->analysis) {
+        rs__buf_puts(b, ": error: ");
+        S_text(b, r->error ? r->error->message : "not analysed");
+        rs__buf_puts(b, "\n\n");
+        return;
+    }
+    rs__buf_putc(b, '\n');
+    const char *why = NULL;
+    if (!rs_analysis_in_scope(r->analysis, &why) || !rs_analysis_role(r->analysis, 0)) {
+        rs__buf_printf(b, "  %sOut of scope:%s ", st->bold, st->reset);
+        S_text(b, why ? why : "no role scored");
+        rs__buf_puts(b, "\n\n");
+        return;
+    }
+    S_level(b, roles, r->analysis, st);
+    S_roles(b, roles, r->analysis, st);
+    size_t best = rs_analysis_role(r->analysis, 0)->role;
+    S_gaps(b, roles, lex, r->analysis, best, "Gaps for the closest role", st);
+    size_t next = rs_roles_next(roles, best);
+    if (next != (size_t)-1)
+        S_gaps(b, roles, lex, r->analysis, next, "Next rung", st);
+    S_advice(b, roles, r->analysis, best, st);
+    rs__buf_putc(b, '\n');
+}
+
+rs_status rs_render_score_text(const rs_roles *roles, const rs_lexicon *lex,
+                               const rs_score_result *results, size_t count, unsigned flags,
+                               char **out, size_t *len, rs_error *err)
+{
+    S_style st = S_style_for(flags);
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    for (size_t i = 0; i < count; i++)
+        S_document(&b, roles, lex, &results[i], &st);
+    rs__buf_printf(&b, "%slexicon %s, %s; roles %s%s\n", st.dim, rs_lexicon_version(lex),
+                   rs_lexicon_hash(lex), rs_roles_version(roles), st.reset);
+    *out = rs__buf_detach(&b, len);
+    return *out ? RS_OK : rs__nomem(err, NULL);
+}
