@@ -17,7 +17,9 @@ typedef struct S_word {
     size_t end;
 } S_word;
 
-enum { S_IC = 1, S_NEEDS_TECH = 2 };
+/* S_NEEDS_DOMAIN: a title only when a track's domain word names the field
+ * ("Security Analyst", "Database Specialist"; not "Business Analyst"). */
+enum { S_IC = 1, S_NEEDS_TECH = 2, S_NEEDS_DOMAIN = 4 };
 
 typedef struct S_noun {
     const char *word;   /* one or two words */
@@ -57,6 +59,12 @@ static const S_noun S_nouns[] = {
     {"sysadmin", 2, S_IC, "devops"},
     {"data scientist", 2, S_IC, "ml"},
     {"security analyst", 2, S_IC, "security"},
+    {"administrator", 2, S_IC | S_NEEDS_DOMAIN, NULL},
+    {"admin", 2, S_IC | S_NEEDS_DOMAIN, NULL},
+    {"specialist", 2, S_IC | S_NEEDS_DOMAIN, NULL},
+    {"analyst", 2, S_IC | S_NEEDS_DOMAIN, NULL},
+    {"consultant", 2, S_IC | S_NEEDS_DOMAIN, NULL},
+    {"officer", 3, S_IC | S_NEEDS_DOMAIN, NULL},
     {"intern", 1, S_IC, NULL},
     {"trainee", 1, S_IC, NULL},
     {"apprentice", 1, S_IC, NULL},
@@ -80,6 +88,14 @@ static const S_modifier S_modifiers[] = {
 static const char *const S_tech_words[] = {
     "engineering", "eng", "software", "technology", "technical", "tech", "development",
     "it", "r", "d", "platform", "infrastructure", "architecture", "systems", NULL};
+
+/* Fields of engineering outside our tracks: a title in one of them with no
+ * domain of ours ("Network Engineer", "QA Engineer") is out of scope. */
+static const char *const S_other_fields[] = {
+    "network", "networking", "hardware", "electrical", "electronics", "mechanical",
+    "civil", "chemical", "structural", "biomedical", "manufacturing", "process",
+    "telecom", "rf", "sales", "marketing", "support", "helpdesk", "desktop", "field",
+    "qa", "quality", "test", "testing", "embedded", "firmware", "game", NULL};
 
 /* ---- words ------------------------------------------------------------- */
 
@@ -191,14 +207,16 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun)
     return best;
 }
 
-static bool S_has_tech_word(const S_word *w, size_t n)
+static bool S_any_word(const S_word *w, size_t n, const char *const *list)
 {
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; S_tech_words[k]; k++)
-            if (S_is(&w[i], S_tech_words[k]))
+        for (size_t k = 0; list[k]; k++)
+            if (S_is(&w[i], list[k]))
                 return true;
     return false;
 }
+
+static bool S_has_tech_word(const S_word *w, size_t n) { return S_any_word(w, n, S_tech_words); }
 
 /* The head noun: the title noun of highest rank ("Director" in "Director
  * of Engineering"); "lead" is the head only when no other noun is there,
@@ -257,14 +275,7 @@ static const char *const S_prose_words[] = {
     "reported", "reporting", "join", "joined", "hiring", "hire", "looking", "seeking",
     "into", "under", "who", "that", "this", NULL};
 
-static bool S_prose(const S_word *w, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; S_prose_words[k]; k++)
-            if (S_is(&w[i], S_prose_words[k]))
-                return true;
-    return false;
-}
+static bool S_prose(const S_word *w, size_t n) { return S_any_word(w, n, S_prose_words); }
 
 static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
 {
@@ -280,6 +291,13 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     size_t track = head->track ? rs__roles_track(r, head->track) : S_track(r, w, n, noun);
     if ((head->flags & S_NEEDS_TECH) && track == RS_NOT_FOUND && !S_has_tech_word(w, n))
         return false;   /* Project Manager, Sales Director */
+    if ((head->flags & S_NEEDS_DOMAIN) && track == RS_NOT_FOUND)
+        return false;   /* Business Analyst */
+    if (track == RS_NOT_FOUND && S_any_word(w, n, S_other_fields))
+        return false;   /* Network Engineer */
+    size_t sysarch = rs__roles_track(r, "sysarch");
+    if (track == sysarch && sysarch != RS_NOT_FOUND && strcmp(head->word, "architect") != 0)
+        track = rs__roles_track(r, "devops");   /* a systems engineer runs systems */
     if (track == RS_NOT_FOUND)
         track = rs__roles_track(r, "backend");
     if (track == RS_NOT_FOUND)
@@ -306,6 +324,9 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
     return S_read_words(r, w, n, out);
 }
 
+/* Separators between several titles in one ("DBA / Reporting Analyst"). */
+static bool S_title_separator(char c) { return c == '/' || c == ',' || c == '|' || c == ';'; }
+
 int rs_roles_parse_title(const rs_roles *r, const char *title, rs_title_match *out)
 {
     size_t len;
@@ -314,6 +335,13 @@ int rs_roles_parse_title(const rs_roles *r, const char *title, rs_title_match *o
         return -1;
     rs_title_match m = {0};
     bool ok = rs__title_read(r, norm, 0, len, &m);
+    /* Else the first part that reads as a title. */
+    for (size_t a = 0, i = 0; !ok && i <= len; i++) {
+        if (i == len || S_title_separator(norm[i])) {
+            ok = i > a && rs__title_read(r, norm, a, i, &m);
+            a = i + 1;
+        }
+    }
     rs__free(norm);
     if (ok)
         *out = m;

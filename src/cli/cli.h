@@ -62,6 +62,7 @@ int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles)
 int cmd_scan(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_roles(int argc, char **argv);
+int cmd_title(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@ static void S_usage(FILE *f)
           "  scan FILE...          skills and tools found, with evidence\n"
           "  score FILE...         closest roles, rung, gaps and next-level advice\n"
           "  roles                 the ladder and the tracks\n"
+          "  title [TITLE...]      track, rung and role of job titles (or stdin lines)\n"
           "  lexicon check [DIR]   validate a lexicon folder and count its skills\n"
           "\n"
           "  rolescan COMMAND --help   options of a command\n"
@@ -33,6 +34,8 @@ int main(int argc, char **argv)
         return cmd_scan(argc - 1, argv + 1);
     if (strcmp(cmd, "score") == 0)
         return cmd_score(argc - 1, argv + 1);
+    if (strcmp(cmd, "title") == 0)
+        return cmd_title(argc - 1, argv + 1);
     if (strcmp(cmd, "roles") == 0)
         return cmd_roles(argc - 1, argv + 1);
     if (strcmp(cmd, "lexicon") == 0)

@@ -1,0 +1,83 @@
+/* cmd_title.c — `rolescan title [TITLE...]`: reads job titles (arguments,
+ * or one per line on stdin) and prints the track, rung and role of each as
+ * tab-separated values, for batch use and the accuracy script. */
+#define _POSIX_C_SOURCE 200809L   /* getline */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void S_usage(FILE *f)
+{
+    fputs("usage: rolescan title [--lexicons DIR] [TITLE...]\n"
+          "\n"
+          "Reads job titles (the arguments, or one per line on standard input)\n"
+          "and prints one line per title: the title, track, rung, role id and\n"
+          "whether it is a title the roles lexicon lists exactly, separated by\n"
+          "tabs; '-' fields when the title is not an engineering title.\n",
+          f);
+}
+
+static void S_one(const rs_roles *roles, const char *title)
+{
+    rs_title_match m;
+    int rc = rs_roles_parse_title(roles, title, &m);
+    for (const char *p = title; *p; p++)   /* titles are data: keep TSV intact */
+        putchar(*p == '\t' ? ' ' : *p);
+    if (rc == 1) {
+        rs_role_info info = rs_roles_role(roles, m.role);
+        printf("\t%s\t%d\t%s\t%s\n", info.track, m.rung, info.id, m.exact ? "exact" : "read");
+    } else {
+        printf("\t-\t-\t-\t-\n");
+    }
+}
+
+static int S_stdin(const rs_roles *roles)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, stdin)) >= 0) {
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        S_one(roles, line);
+    }
+    free(line);
+    return ferror(stdin) ? RS_EXIT_INPUT : RS_EXIT_OK;
+}
+
+int cmd_title(int argc, char **argv)
+{
+    cli_common c;
+    cli_common_init(&c);
+    int first = argc;
+    for (int i = 1; i < argc && first == argc; i++) {
+        int taken = cli_common_option(&c, argc, argv, &i);
+        if (taken < 0)
+            return RS_EXIT_USAGE;
+        if (taken)
+            continue;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            S_usage(stdout);
+            return RS_EXIT_OK;
+        }
+        first = i;
+    }
+    rs_lexicon *lex = NULL;
+    rs_roles *roles = NULL;
+    int rc = cli_load_lexicon(&c, &lex);
+    if (!rc)
+        rc = cli_load_roles(&c, lex, &roles);
+    if (!rc) {
+        if (first < argc)
+            for (int i = first; i < argc; i++)
+                S_one(roles, argv[i]);
+        else
+            rc = S_stdin(roles);
+        if (fflush(stdout) != 0)
+            rc = RS_EXIT_OUTPUT;
+    }
+    rs_roles_free(roles);
+    rs_lexicon_free(lex);
+    return rc;
+}
