@@ -6,6 +6,7 @@
 #include "roles_internal.h"
 
 #include <string.h>
+#include <utf8proc.h>
 
 #define S_MAX_WORDS 24
 #define S_MAX_TITLE_WORDS 8   /* a longer segment is prose, not a title */
@@ -99,22 +100,33 @@ static const char *const S_other_fields[] = {
 
 /* ---- words ------------------------------------------------------------- */
 
-static bool S_word_char(unsigned char c)
+/* Length of the word character at s[i] (a letter or digit), or 0. */
+static size_t S_word_char(const char *s, size_t i, size_t end)
 {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(end - i), &cp);
+    if (k <= 0)
+        return 0;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO ? (size_t)k : 0;
 }
 
 static size_t S_words(const char *norm, size_t a, size_t b, S_word *w, size_t max)
 {
     size_t n = 0;
     for (size_t i = a; i < b && n < max;) {
-        if (!S_word_char((unsigned char)norm[i])) {
+        size_t k = S_word_char(norm, i, b);
+        if (!k) {
             i++;
             continue;
         }
         size_t j = i;
-        while (j < b && S_word_char((unsigned char)norm[j]))
-            j++;
+        while (j < b && (k = S_word_char(norm, j, b)) > 0)
+            j += k;
         w[n++] = (S_word){norm + i, j - i, i, j};
         i = j;
     }
@@ -268,12 +280,15 @@ static int S_modifier_rung(const S_word *w, size_t n, size_t noun)
     return rung;
 }
 
-/* Words that make a segment prose, not a title ("report to the VP"). */
+/* Words that make a segment prose or a credential, not a title ("report
+ * to the VP"). */
 static const char *const S_prose_words[] = {
     "to", "the", "a", "an", "with", "for", "by", "from", "as", "our", "we", "i", "my",
     "you", "your", "is", "are", "was", "were", "will", "be", "report", "reports",
     "reported", "reporting", "join", "joined", "hiring", "hire", "looking", "seeking",
-    "into", "under", "who", "that", "this", NULL};
+    "into", "under", "who", "that", "this",
+    /* a certification is not a job: "AWS Certified Developer" */
+    "certified", "certification", "certificate", NULL};
 
 static bool S_prose(const S_word *w, size_t n) { return S_any_word(w, n, S_prose_words); }
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Validates JSON outputs against docs/schema/*.schema.json.
+
+    check_schema.py SCHEMA_DIR FILE...
+
+Exits 77 (CTest's skip code here) when the jsonschema package is missing.
+"""
+import json
+import sys
+
+try:
+    import jsonschema
+    from referencing import Registry, Resource
+except ImportError:
+    print("jsonschema (python3) is not installed: schema check skipped")
+    sys.exit(77)
+
+
+def main():
+    schema_dir, files = sys.argv[1], sys.argv[2:]
+    schemas = {}
+    for name in ("scan", "score"):
+        with open("%s/%s.schema.json" % (schema_dir, name)) as f:
+            schemas[name] = json.load(f)
+    registry = Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in schemas.values())
+    bad = 0
+    for path in files:
+        with open(path) as f:
+            doc = json.load(f)
+        kind = "score" if "score" in doc.get("$schema", "") else "scan"
+        validator = jsonschema.Draft202012Validator(schemas[kind], registry=registry)
+        errors = list(validator.iter_errors(doc))
+        for e in errors[:5]:
+            print("%s: %s at %s" % (path, e.message[:200], "/".join(map(str, e.absolute_path))))
+        bad += bool(errors)
+    print("%d passed, %d failed" % (len(files) - bad, bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
