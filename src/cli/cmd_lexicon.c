@@ -9,9 +9,9 @@ static void S_usage(FILE *f)
     fputs("usage: rolescan lexicon check [DIR]\n"
           "\n"
           "Validates every lexicon file in DIR (default: the lexicon folder\n"
-          "rolescan uses) against the schema and for meaning (unique ids and\n"
-          "aliases, known implications, compilable patterns), then prints the\n"
-          "counts per category.\n"
+          "rolescan uses) against its schema and for meaning (unique ids and\n"
+          "aliases, known implications, compilable patterns; roles naming known\n"
+          "skills, tracks and roles), then prints the counts per category.\n"
           "\n"
           "exit: 0 valid, 2 usage, 3 invalid (file:line: error on stderr)\n",
           f);
@@ -36,6 +36,34 @@ static void S_print(const rs_lexicon *lex, const char *dir)
     }
 }
 
+/* The roles lexicon, when the folder has one, is checked too. */
+static int S_check_roles(const char *dir, const rs_lexicon *lex)
+{
+    rs_roles *roles = NULL;
+    rs_error err = {0};
+    rs_status st = rs_roles_load(dir, lex, &roles, &err);
+    if (st == RS_ERR_LEXICON && !err.line && strstr(err.message, "no roles lexicon")) {
+        printf("\nroles: none in this folder (score needs a roles lexicon)\n");
+        return RS_EXIT_OK;
+    }
+    if (st) {
+        cli_report_error(&err);
+        return st == RS_ERR_NOMEM ? RS_EXIT_INTERNAL : RS_EXIT_LEXICON;
+    }
+    size_t titles = 0, skills = 0;
+    for (size_t i = 0; i < rs_roles_count(roles); i++) {
+        rs_role_info info = rs_roles_role(roles, i);
+        titles += info.title_count;
+        skills += info.skill_count;
+    }
+    printf("\nroles %s: valid\n  tracks    %zu\n  roles     %zu\n  titles    %zu\n"
+           "  skill references %zu\n",
+           rs_roles_version(roles), rs_roles_track_count(roles), rs_roles_count(roles),
+           titles, skills);
+    rs_roles_free(roles);
+    return RS_EXIT_OK;
+}
+
 int cmd_lexicon(int argc, char **argv)
 {
     if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
@@ -56,6 +84,7 @@ int cmd_lexicon(int argc, char **argv)
     if (rc)
         return rc;
     S_print(lex, cli_find_lexicons(&c));
+    rc = S_check_roles(cli_find_lexicons(&c), lex);
     rs_lexicon_free(lex);
-    return RS_EXIT_OK;
+    return rc;
 }
