@@ -158,8 +158,12 @@ rs_status rs__find_ranges(S_ctx *c)
             line_first = i;
         rs_range r;
         size_t next;
-        if (!S_range_at(c, i, &r, &next))
+        if (!S_range_at(c, i, &r, &next)) {
+            rs_date d;   /* a refused range is not read again from its year */
+            if (S_date_at(c, i, &d, &next))
+                i = next - 1;
             continue;
+        }
         size_t line_end = next;
         while (line_end < c->ntok && !rs__line_break_before(c, line_end))
             line_end++;
@@ -230,22 +234,29 @@ int rs__stated_years(const S_ctx *c, unsigned *line)
     return best;
 }
 
+/* Parses exactly: "2026-11", "2026-11-22", "Nov 2026", "November 2026". */
 int rs_date_parse(const char *text, rs_date *out)
 {
-    int y = 0, m = 0, d = 0;
-    char mon[16];
-    if (sscanf(text, "%4d-%2d-%2d", &y, &m, &d) >= 2 && S_year_ok(y) && m >= 1 && m <= 12) {
+    int y = 0, m = 0, d = 0, used = 0;
+    size_t len = strlen(text);
+    if ((sscanf(text, "%4d-%2d%n", &y, &m, &used) == 2 && (size_t)used == len) ||
+        (sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) == 3 && (size_t)used == len &&
+         d >= 1 && d <= 31)) {
+        if (!S_year_ok(y) || m < 1 || m > 12 || text[4] != '-')
+            return 0;
         *out = (rs_date){y, m};
         return 1;
     }
-    if (sscanf(text, "%15s %4d", mon, &y) == 2 && S_year_ok(y)) {
-        for (char *p = mon; *p; p++)
-            *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
-        for (int k = 0; k < 12; k++) {
-            if (strncmp(mon, S_months[k], 3) == 0) {
-                *out = (rs_date){y, k + 1};
-                return 1;
-            }
+    char mon[16];
+    if (sscanf(text, "%15[A-Za-z] %4d%n", mon, &y, &used) != 2 || (size_t)used != len ||
+        !S_year_ok(y) || strlen(text) - strlen(mon) != 5)
+        return 0;
+    for (char *p = mon; *p; p++)
+        *p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    for (int k = 0; k < 12; k++) {
+        if (strcmp(mon, S_months[k]) == 0 || strcmp(mon, S_months_long[k]) == 0) {
+            *out = (rs_date){y, k + 1};
+            return 1;
         }
     }
     return 0;

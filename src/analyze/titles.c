@@ -283,7 +283,7 @@ static int S_modifier_rung(const S_word *w, size_t n, size_t noun)
 /* Words that make a segment prose or a credential, not a title ("report
  * to the VP"). */
 static const char *const S_prose_words[] = {
-    "to", "the", "a", "an", "with", "for", "by", "from", "as", "our", "we", "i", "my",
+    "to", "the", "a", "an", "with", "for", "by", "from", "as", "our", "we", "my",
     "you", "your", "is", "are", "was", "were", "will", "be", "report", "reports",
     "reported", "reporting", "join", "joined", "hiring", "hire", "looking", "seeking",
     "into", "under", "who", "that", "this",
@@ -297,6 +297,11 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     for (size_t i = 1; i < n; i++)
         if (S_is(&w[i], "at"))   /* "Senior Engineer at Acme": the rest is the employer */
             n = i;
+    size_t exact = S_exact_role(r, w, 0, n);
+    if (exact != RS_NOT_FOUND) {   /* a listed title needs no reading */
+        *out = (rs_title_match){exact, r->roles[exact].rung, 1, w[0].start, w[n - 1].end};
+        return true;
+    }
     if (S_prose(w, n))
         return false;
     size_t noun = 0;
@@ -320,10 +325,9 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     int mod = S_modifier_rung(w, n, noun);
     int rung = (head->flags & S_IC) ? (mod ? mod : head->rung)
                                     : (mod > head->rung ? mod : head->rung);
-    size_t exact = S_exact_role(r, w, 0, n);
-    out->exact = exact != RS_NOT_FOUND;
-    out->role = out->exact ? exact : rs__roles_at(r, track, rung);
-    out->rung = out->exact ? r->roles[exact].rung : rung;
+    out->exact = 0;
+    out->role = rs__roles_at(r, track, rung);
+    out->rung = rung;
     out->norm_start = w[0].start;
     out->norm_end = w[n - 1].end;
     return out->role != RS_NOT_FOUND;

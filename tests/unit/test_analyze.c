@@ -1,0 +1,511 @@
+/* test_analyze.c — stage 5 with the real lexicons (RS_LEXICONS): the level
+ * of the sample resumes (samples/resumes, found next to the lexicons
+ * folder), scope, --target, the score formula and the gaps, and the score
+ * renderers (JSON parsed back with jansson, and text). "Present" is Nov
+ * 2026 throughout. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static rs_lexicon *S_lex;
+static rs_roles *S_roles;
+
+static const rs_date S_as_of = {2026, 11};
+
+typedef struct analysed {
+    const char *name;
+    rs_document *doc;
+    rs_scan *scan;
+    rs_analysis *a;
+} analysed;
+
+/* RS_LEXICONS with its last "lexicons" replaced by "samples", then
+ * "/resumes/<file>". */
+static void sample_path(const char *file, char *buf, size_t size)
+{
+    const char *lex = RS_LEXICONS;
+    const char *at = NULL;
+    for (const char *p = strstr(lex, "lexicons"); p; p = strstr(p + 1, "lexicons"))
+        at = p;
+    assert_non_null(at);
+    int n = snprintf(buf, size, "%.*ssamples%s/resumes/%s", (int)(at - lex), lex,
+                     at + strlen("lexicons"), file);
+    assert_true(n > 0 && (size_t)n < size);
+}
+
+static analysed analyse_text_opts(rs_text *t, const rs_analysis_options *opts)
+{
+    analysed x = {.name = rs_text_name(t)};
+    rs_error err = {0};
+    assert_int_equal(rs_document_new(t, &x.doc, &err), RS_OK);
+    if (rs_scan_run(S_lex, x.doc, &x.scan, &err) != RS_OK)
+        fail_msg("scan failed: %s", err.message);
+    if (rs_analyze(S_roles, S_lex, x.doc, x.scan, opts, &x.a, &err) != RS_OK)
+        fail_msg("analysis failed: %s", err.message);
+    return x;
+}
+
+static analysed analyse_sample(const char *file, const char *target)
+{
+    char path[1024];
+    sample_path(file, path, sizeof path);
+    rs_text *t = NULL;
+    rs_error err = {0};
+    if (rs_text_read_file(path, 0, &t, &err) != RS_OK)
+        fail_msg("%s: %s", path, err.message);
+    rs_analysis_options opts = {.as_of = S_as_of, .target = target};
+    return analyse_text_opts(t, &opts);
+}
+
+static analysed analyse(const char *text)
+{
+    rs_text *t = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_text_decode("cv.txt", (const unsigned char *)text, strlen(text), 0,
+                                    &t, &err), RS_OK);
+    rs_analysis_options opts = {.as_of = S_as_of};
+    return analyse_text_opts(t, &opts);
+}
+
+static void analysed_free(analysed *x)
+{
+    rs_analysis_free(x->a);
+    rs_scan_free(x->scan);
+    rs_document_free(x->doc);
+}
+
+static const char *best_id(const analysed *x)
+{
+    const rs_role_score *s = rs_analysis_role(x->a, 0);
+    assert_non_null(s);
+    return rs_roles_role(S_roles, s->role).id;
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    rs_error err = {0};
+    if (rs_lexicon_load(RS_LEXICONS, &S_lex, &err) != RS_OK) {
+        print_error("skills: %s:%u: %s\n", err.file, err.line, err.message);
+        return -1;
+    }
+    if (rs_roles_load(RS_LEXICONS, S_lex, &S_roles, &err) != RS_OK) {
+        print_error("roles: %s:%u: %s\n", err.file, err.line, err.message);
+        rs_lexicon_free(S_lex);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rs_roles_free(S_roles);
+    rs_lexicon_free(S_lex);
+    return 0;
+}
+
+/* ---- the level of the samples ------------------------------------------ */
+
+static void test_junior(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("01-junior-backend.txt", NULL);
+    double conf = -1;
+    int rung = rs_analysis_rung(x.a, &conf);
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    if (rung != 1 && rung != 2)
+        fail_msg("junior: rung %d, want 1 or 2", rung);
+    assert_true(conf > 0 && conf <= 1);
+    assert_string_equal(rs_roles_role(S_roles, rs_analysis_role(x.a, 0)->role).track,
+                        "backend");
+    analysed_free(&x);
+}
+
+static void test_senior(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("03-senior-backend.txt", NULL);
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    assert_int_equal(rs_analysis_rung(x.a, NULL), 3);
+    assert_true(rs_analysis_months(x.a) > 0);
+    assert_true(rs_analysis_title_count(x.a) > 0);
+    analysed_free(&x);
+}
+
+static void test_cto(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("07-cto.txt", NULL);
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    assert_int_equal(rs_analysis_rung(x.a, NULL), 8);
+    assert_string_equal(best_id(&x), "cto");
+    analysed_free(&x);
+}
+
+static void test_chef_out_of_scope(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("12-chef.txt", NULL);
+    const char *why = NULL;
+    double conf = -1;
+    assert_int_equal(rs_analysis_in_scope(x.a, &why), 0);
+    assert_non_null(why);
+    if (!strstr(why, "not about software engineering"))
+        fail_msg("reason: \"%s\"", why);
+    assert_int_equal(rs_analysis_role_count(x.a), 0);
+    assert_null(rs_analysis_role(x.a, 0));
+    assert_int_equal(rs_analysis_rung(x.a, &conf), 0);
+    assert_true(conf == 0);
+    analysed_free(&x);
+}
+
+static void test_devops_track(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("08-devops-engineer.txt", NULL);
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    assert_string_equal(rs_roles_role(S_roles, rs_analysis_role(x.a, 0)->role).track,
+                        "devops");
+    analysed_free(&x);
+}
+
+/* ---- --target ---------------------------------------------------------- */
+
+static void test_target_role_id(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("03-senior-backend.txt", NULL);
+    const char *plain_best = best_id(&x);
+    assert_string_not_equal(plain_best, "backend-lead");   /* or the test says nothing */
+    analysed_free(&x);
+
+    x = analyse_sample("03-senior-backend.txt", "backend-lead");
+    assert_string_equal(best_id(&x), "backend-lead");
+    /* the target leads; the others keep their order, best first */
+    for (size_t i = 2; i < rs_analysis_role_count(x.a); i++)
+        assert_true(rs_analysis_role(x.a, i - 1)->score >= rs_analysis_role(x.a, i)->score);
+    /* the target's score is its own, not the best's */
+    rs_role_score own = rs_analysis_score_role(x.a, rs_roles_find(S_roles, "backend-lead"));
+    assert_true(fabs(own.score - rs_analysis_role(x.a, 0)->score) < 1e-9);
+    analysed_free(&x);
+}
+
+static void test_target_title(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("03-senior-backend.txt", "Backend Team Lead");
+    assert_string_equal(best_id(&x), "backend-lead");
+    analysed_free(&x);
+
+    /* a target far from the person still leads */
+    x = analyse_sample("01-junior-backend.txt", "cto");
+    assert_string_equal(best_id(&x), "cto");
+    analysed_free(&x);
+}
+
+static void test_target_unknown(void **state)
+{
+    (void)state;
+    char path[1024];
+    sample_path("03-senior-backend.txt", path, sizeof path);
+    rs_text *t = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_text_read_file(path, 0, &t, &err), RS_OK);
+    rs_document *doc = NULL;
+    rs_scan *scan = NULL;
+    assert_int_equal(rs_document_new(t, &doc, &err), RS_OK);
+    assert_int_equal(rs_scan_run(S_lex, doc, &scan, &err), RS_OK);
+    rs_analysis_options opts = {.as_of = S_as_of, .target = "Astronaut Pastry Chef"};
+    rs_analysis *a = NULL;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(rs_analyze(S_roles, S_lex, doc, scan, &opts, &a, &err), RS_ERR_ARG);
+    assert_int_equal(err.status, RS_ERR_ARG);
+    if (!strstr(err.message, "Astronaut Pastry Chef"))
+        fail_msg("message does not name the target: \"%s\"", err.message);
+    assert_null(a);
+    rs_scan_free(scan);
+    rs_document_free(doc);
+}
+
+/* ---- the score formula ------------------------------------------------- */
+
+/* "<first listed title>\nSkills: <name>, <name>, ...\n" for a role. */
+static char *role_document(size_t role)
+{
+    rs_role_info info = rs_roles_role(S_roles, role);
+    const char *title = rs_roles_title(S_roles, role, 0);
+    size_t size = strlen(title) + 16;
+    for (size_t i = 0; i < info.skill_count; i++)
+        size += strlen(rs_lexicon_skill(S_lex, rs_roles_skill(S_roles, role, i).skill).name) + 2;
+    char *doc = malloc(size);
+    assert_non_null(doc);
+    int n = snprintf(doc, size, "%s\nSkills: ", title);
+    for (size_t i = 0; i < info.skill_count; i++)
+        n += snprintf(doc + n, size - (size_t)n, "%s%s", i ? ", " : "",
+                      rs_lexicon_skill(S_lex, rs_roles_skill(S_roles, role, i).skill).name);
+    snprintf(doc + n, size - (size_t)n, "\n");
+    return doc;
+}
+
+static void test_full_match_scores_high(void **state)
+{
+    (void)state;
+    int failed = 0;
+    double lowest = 101;
+    size_t lowest_role = 0;
+    for (size_t r = 0; r < rs_roles_count(S_roles); r++) {
+        rs_role_info info = rs_roles_role(S_roles, r);
+        char *text = role_document(r);
+        analysed x = analyse(text);
+        rs_role_score s = rs_analysis_score_role(x.a, r);
+        if (s.coverage != 1.0 || s.matched != s.total || s.total != info.skill_count ||
+            s.score < 90) {
+            print_error("%s: coverage %.3f (%zu/%zu), score %.1f (title %.2f, level %.2f, "
+                        "rung %d); want coverage 1 and score >= 90\n",
+                        info.id, s.coverage, s.matched, s.total, s.score, s.title_fit,
+                        s.level_fit, rs_analysis_rung(x.a, NULL));
+            failed++;
+        }
+        if (s.score < lowest)
+            lowest = s.score, lowest_role = r;
+        rs_role_skill miss[1];
+        if (rs_analysis_missing(x.a, r, miss, 1) != 0) {
+            print_error("%s: %s missing although listed\n", info.id,
+                        rs_lexicon_skill(S_lex, miss[0].skill).id);
+            failed++;
+        }
+        analysed_free(&x);
+        free(text);
+    }
+    print_message("%zu roles; lowest score %.1f (%s)\n", rs_roles_count(S_roles), lowest,
+                  rs_roles_role(S_roles, lowest_role).id);
+    assert_int_equal(failed, 0);
+}
+
+/* score = 100 (0.5 coverage + 0.3 title fit + 0.2 level fit) with a title,
+ * 100 (0.7 coverage + 0.3 level fit) without; level fit 1 - gap / 3. */
+static void test_score_parts(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("03-senior-backend.txt", NULL);
+    int rung = rs_analysis_rung(x.a, NULL);
+    assert_true(rs_analysis_title_count(x.a) > 0);
+    for (size_t r = 0; r < rs_roles_count(S_roles); r++) {
+        rs_role_score s = rs_analysis_score_role(x.a, r);
+        double want = 100 * (0.5 * s.coverage + 0.3 * s.title_fit + 0.2 * s.level_fit);
+        assert_true(fabs(s.score - want) < 1e-9);
+        int gap = abs(rs_roles_role(S_roles, r).rung - rung);
+        assert_true(fabs(s.level_fit - (gap >= 3 ? 0 : 1 - gap / 3.0)) < 1e-9);
+        assert_true(s.coverage >= 0 && s.coverage <= 1);
+        assert_true(s.matched <= s.total);
+    }
+    /* the list is best first */
+    for (size_t i = 1; i < rs_analysis_role_count(x.a); i++)
+        assert_true(rs_analysis_role(x.a, i - 1)->score >= rs_analysis_role(x.a, i)->score);
+    analysed_free(&x);
+
+    /* no title: only skills and level */
+    x = analyse("Python, Django, PostgreSQL, Git, Docker, REST APIs, SQL\n");
+    assert_int_equal(rs_analysis_title_count(x.a), 0);
+    for (size_t r = 0; r < rs_roles_count(S_roles); r++) {
+        rs_role_score s = rs_analysis_score_role(x.a, r);
+        assert_true(s.title_fit == 0);
+        assert_true(fabs(s.score - 100 * (0.7 * s.coverage + 0.3 * s.level_fit)) < 1e-9);
+    }
+    analysed_free(&x);
+}
+
+static void test_missing_order(void **state)
+{
+    (void)state;
+    size_t role = rs_roles_find(S_roles, "backend-junior");
+    assert_true(role != RS_NOT_FOUND);
+    analysed x = analyse("Junior Backend Developer\nSkills: Python, Docker, PostgreSQL\n");
+    rs_role_info info = rs_roles_role(S_roles, role);
+    rs_role_score s = rs_analysis_score_role(x.a, role);
+    assert_true(s.matched > 0 && s.matched < s.total);
+    rs_role_skill miss[64];
+    size_t n = rs_analysis_missing(x.a, role, miss, 64);
+    assert_int_equal(n, s.total - s.matched);
+    /* every weight present, in order core, important, nice; within one
+     * weight in the order the role lists them */
+    int seen[4] = {0};
+    size_t last_pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        assert_false(rs_analysis_has_skill(x.a, miss[i].skill));
+        seen[miss[i].weight] = 1;
+        size_t pos = 0;
+        while (pos < info.skill_count && rs_roles_skill(S_roles, role, pos).skill != miss[i].skill)
+            pos++;
+        assert_true(pos < info.skill_count);
+        assert_int_equal(rs_roles_skill(S_roles, role, pos).weight, miss[i].weight);
+        if (i > 0) {
+            assert_true(miss[i - 1].weight >= miss[i].weight);
+            if (miss[i - 1].weight == miss[i].weight)
+                assert_true(pos > last_pos);
+        }
+        last_pos = pos;
+    }
+    assert_true(seen[RS_WEIGHT_CORE] && seen[RS_WEIGHT_IMPORTANT] && seen[RS_WEIGHT_NICE]);
+    assert_int_equal(miss[0].weight, RS_WEIGHT_CORE);
+    assert_int_equal(miss[n - 1].weight, RS_WEIGHT_NICE);
+    /* max is respected, and cuts from the end (core first) */
+    rs_role_skill two[2];
+    assert_int_equal(rs_analysis_missing(x.a, role, two, 2), 2);
+    assert_int_equal(two[0].skill, miss[0].skill);
+    assert_int_equal(two[1].skill, miss[1].skill);
+    assert_int_equal(rs_analysis_missing(x.a, role, two, 0), 0);
+    assert_int_equal(rs_analysis_missing(x.a, rs_roles_count(S_roles), two, 2), 0);
+    analysed_free(&x);
+}
+
+/* ---- rendering --------------------------------------------------------- */
+
+static json_t *get(json_t *o, const char *key, json_type type)
+{
+    json_t *v = json_object_get(o, key);
+    if (!v || json_typeof(v) != type)
+        fail_msg("\"%s\": missing or of type %d, want %d", key, v ? (int)json_typeof(v) : -1,
+                 (int)type);
+    return v;
+}
+
+static void test_render_json(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("03-senior-backend.txt", NULL);
+    rs_score_result r = {x.name, x.doc, x.scan, x.a, NULL};
+    char *out = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    assert_int_equal(rs_render_score_json(S_roles, S_lex, &r, 1, S_as_of, &out, &len, &err),
+                     RS_OK);
+    assert_int_equal(strlen(out), len);
+    json_error_t jerr;
+    json_t *root = json_loadb(out, len, 0, &jerr);
+    if (!root)
+        fail_msg("JSON does not parse: %s (line %d)", jerr.text, jerr.line);
+    assert_string_equal(json_string_value(get(root, "as_of", JSON_STRING)), "2026-11");
+    json_t *docs = get(root, "documents", JSON_ARRAY);
+    assert_int_equal(json_array_size(docs), 1);
+    json_t *d = json_array_get(docs, 0);
+    assert_true(json_is_true(get(d, "in_scope", JSON_TRUE)));
+    json_t *level = get(d, "level", JSON_OBJECT);
+    assert_int_equal(json_integer_value(get(level, "rung", JSON_INTEGER)), 3);
+
+    json_t *roles = get(d, "roles", JSON_ARRAY);
+    assert_int_equal(json_array_size(roles), rs_analysis_role_count(x.a));
+    json_t *r0 = json_array_get(roles, 0);
+    const rs_role_score *best = rs_analysis_role(x.a, 0);
+    rs_role_info info = rs_roles_role(S_roles, best->role);
+    assert_string_equal(json_string_value(get(r0, "id", JSON_STRING)), info.id);
+    assert_string_equal(json_string_value(get(r0, "title", JSON_STRING)), info.title);
+    assert_string_equal(json_string_value(get(r0, "track", JSON_STRING)), info.track);
+    assert_int_equal(json_integer_value(get(r0, "rung", JSON_INTEGER)), info.rung);
+    assert_true(fabs(json_real_value(get(r0, "score", JSON_REAL)) - best->score) < 1e-6);
+    json_t *matched = get(r0, "matched", JSON_ARRAY);
+    json_t *missing = get(r0, "missing", JSON_ARRAY);
+    assert_int_equal(json_array_size(matched), best->matched);
+    assert_int_equal(json_array_size(matched) + json_array_size(missing), best->total);
+
+    json_t *gaps = get(d, "gaps", JSON_OBJECT);
+    assert_string_equal(json_string_value(get(gaps, "role", JSON_STRING)), info.id);
+    assert_int_equal(json_array_size(get(gaps, "missing", JSON_ARRAY)),
+                     best->total - best->matched);
+    json_t *next = get(d, "next_rung", JSON_OBJECT);
+    size_t next_role = rs_roles_next(S_roles, best->role);
+    assert_true(next_role != RS_NOT_FOUND);
+    assert_string_equal(json_string_value(get(next, "role", JSON_STRING)),
+                        rs_roles_role(S_roles, next_role).id);
+    get(next, "missing", JSON_ARRAY);
+    json_t *steps = get(get(d, "advice", JSON_OBJECT), "steps", JSON_ARRAY);
+    assert_int_equal(json_array_size(steps), info.advice_count);
+    assert_true(json_array_size(steps) > 0);
+    json_decref(root);
+    rs_free(out);
+    analysed_free(&x);
+}
+
+static void test_render_json_out_of_scope(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("12-chef.txt", NULL);
+    rs_score_result r = {x.name, x.doc, x.scan, x.a, NULL};
+    char *out = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    assert_int_equal(rs_render_score_json(S_roles, S_lex, &r, 1, S_as_of, &out, &len, &err),
+                     RS_OK);
+    json_t *root = json_loadb(out, len, 0, NULL);
+    assert_non_null(root);
+    json_t *d = json_array_get(get(root, "documents", JSON_ARRAY), 0);
+    assert_true(json_is_false(get(d, "in_scope", JSON_FALSE)));
+    assert_non_null(strstr(json_string_value(get(d, "out_of_scope_reason", JSON_STRING)),
+                           "not about software engineering"));
+    assert_int_equal(json_array_size(get(d, "roles", JSON_ARRAY)), 0);
+    get(d, "gaps", JSON_NULL);
+    get(d, "next_rung", JSON_NULL);
+    json_decref(root);
+    rs_free(out);
+    analysed_free(&x);
+}
+
+static void test_render_text(void **state)
+{
+    (void)state;
+    analysed x = analyse_sample("03-senior-backend.txt", NULL);
+    rs_score_result r = {x.name, x.doc, x.scan, x.a, NULL};
+    char *out = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    assert_int_equal(rs_render_score_text(S_roles, S_lex, &r, 1, 0, &out, &len, &err), RS_OK);
+    assert_int_equal(strlen(out), len);
+    assert_non_null(strstr(out, "Rung 3"));
+    assert_non_null(strstr(out, "Closest roles"));
+    assert_non_null(strstr(out, rs_roles_role(S_roles, rs_analysis_role(x.a, 0)->role).title));
+    assert_null(strstr(out, "\033["));   /* no colour unless asked */
+    assert_null(strstr(out, "Out of scope"));
+    rs_free(out);
+    analysed_free(&x);
+
+    x = analyse_sample("12-chef.txt", NULL);
+    r = (rs_score_result){x.name, x.doc, x.scan, x.a, NULL};
+    assert_int_equal(rs_render_score_text(S_roles, S_lex, &r, 1, 0, &out, &len, &err), RS_OK);
+    assert_non_null(strstr(out, "Out of scope"));
+    assert_non_null(strstr(out, "not about software engineering"));
+    assert_null(strstr(out, "Closest roles"));
+    rs_free(out);
+    analysed_free(&x);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_junior),
+        cmocka_unit_test(test_senior),
+        cmocka_unit_test(test_cto),
+        cmocka_unit_test(test_chef_out_of_scope),
+        cmocka_unit_test(test_devops_track),
+        cmocka_unit_test(test_target_role_id),
+        cmocka_unit_test(test_target_title),
+        cmocka_unit_test(test_target_unknown),
+        cmocka_unit_test(test_full_match_scores_high),
+        cmocka_unit_test(test_score_parts),
+        cmocka_unit_test(test_missing_order),
+        cmocka_unit_test(test_render_json),
+        cmocka_unit_test(test_render_json_out_of_scope),
+        cmocka_unit_test(test_render_text),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,188 @@
+/* test_titles.c — reading job titles (rs_roles_parse_title) with the real
+ * lexicons (RS_LEXICONS): every title the roles lexicon lists reads back
+ * exactly as its role, and the usual abbreviations and forms land on the
+ * right track and rung, while titles outside engineering are refused. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static rs_lexicon *S_lex;
+static rs_roles *S_roles;
+
+static int setup(void **state)
+{
+    (void)state;
+    rs_error err = {0};
+    if (rs_lexicon_load(RS_LEXICONS, &S_lex, &err) != RS_OK) {
+        print_error("skills: %s:%u: %s\n", err.file, err.line, err.message);
+        return -1;
+    }
+    if (rs_roles_load(RS_LEXICONS, S_lex, &S_roles, &err) != RS_OK) {
+        print_error("roles: %s:%u: %s\n", err.file, err.line, err.message);
+        rs_lexicon_free(S_lex);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rs_roles_free(S_roles);
+    rs_lexicon_free(S_lex);
+    return 0;
+}
+
+/* ---- every listed title ------------------------------------------------ */
+
+static void test_every_listed_title_is_exact(void **state)
+{
+    (void)state;
+    size_t roles = rs_roles_count(S_roles), titles = 0;
+    int failed = 0;
+    assert_true(roles > 0);
+    for (size_t r = 0; r < roles; r++) {
+        rs_role_info info = rs_roles_role(S_roles, r);
+        assert_true(info.title_count > 0);
+        for (size_t t = 0; t < info.title_count; t++) {
+            const char *title = rs_roles_title(S_roles, r, t);
+            assert_non_null(title);
+            titles++;
+            rs_title_match m = {0};
+            int got = rs_roles_parse_title(S_roles, title, &m);
+            if (got != 1) {
+                print_error("%s: \"%s\": parse returned %d, want 1\n", info.id, title, got);
+                failed++;
+            } else if (!m.exact || m.rung != info.rung || m.role != r) {
+                print_error("%s: \"%s\": exact %d rung %d (role %s), want exact 1 rung %d\n",
+                            info.id, title, m.exact, m.rung,
+                            rs_roles_role(S_roles, m.role).id, info.rung);
+                failed++;
+            }
+        }
+    }
+    print_message("%zu titles of %zu roles checked\n", titles, roles);
+    assert_true(titles >= 200);
+    assert_int_equal(failed, 0);
+}
+
+/* ---- abbreviations and forms ------------------------------------------- */
+
+typedef struct title_case {
+    const char *title;
+    const char *track;
+    int rung;   /* 0: any rung */
+} title_case;
+
+static void test_abbreviations_and_forms(void **state)
+{
+    (void)state;
+    static const title_case cases[] = {
+        {"Sr. SWE", "backend", 3},
+        {"Jr. Backend Dev", "backend", 1},
+        {"SDE II", "backend", 2},
+        {"Backend Engineer III", "backend", 3},
+        {"Staff Engineer", "backend", 4},
+        {"Principal Engineer", "backend", 5},
+        {"Tech Lead", "backend", 4},
+        {"Engineering Mgr", "backend", 4},
+        {"Dir. of Engineering", "backend", 6},
+        {"Head of Engineering", "backend", 6},
+        {"VP Eng", "backend", 7},
+        {"Vice President, Engineering", "backend", 7},
+        {"CTO & Co-founder", "backend", 8},
+        {"Chief Technology Officer", "backend", 8},
+        {"Senior Data Engineer", "data", 3},
+        {"DevOps Engineer II", "devops", 2},
+        {"Site Reliability Engineer", "devops", 0},
+        {"Senior SRE", "devops", 3},
+        {"Frontend Developer", "frontend", 2},
+        {"React Developer", "frontend", 0},
+        {"Full-Stack Engineer", "fullstack", 0},
+        {"Machine Learning Engineer", "ml", 2},
+        {"Database Administrator", "dba", 3},
+        {"Cloud Solutions Architect", "cloud", 5},
+        {"Security Engineer", "security", 2},
+        {"Software Engineer Intern", "backend", 1},
+    };
+    int failed = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const title_case *c = &cases[i];
+        rs_title_match m = {0};
+        int got = rs_roles_parse_title(S_roles, c->title, &m);
+        if (got != 1) {
+            print_error("\"%s\": parse returned %d, want 1\n", c->title, got);
+            failed++;
+            continue;
+        }
+        rs_role_info info = rs_roles_role(S_roles, m.role);
+        if (!info.track || strcmp(info.track, c->track) != 0 ||
+            (c->rung && m.rung != c->rung)) {
+            print_error("\"%s\": got %s rung %d (role %s), want %s rung %d\n", c->title,
+                        info.track ? info.track : "(none)", m.rung,
+                        info.id ? info.id : "(none)", c->track, c->rung);
+            failed++;
+        }
+        /* the match's rung is the rung of the role it leads to, or near it */
+        if (m.exact && m.rung != info.rung) {
+            print_error("\"%s\": exact match with rung %d but role %s is rung %d\n",
+                        c->title, m.rung, info.id, info.rung);
+            failed++;
+        }
+    }
+    assert_int_equal(failed, 0);
+}
+
+static void test_not_engineering(void **state)
+{
+    (void)state;
+    static const char *const titles[] = {
+        "Project Manager", "Executive Chef",  "Sales Director",
+        "Registered Nurse", "Product Manager", "Marketing Lead",
+    };
+    int failed = 0;
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+        rs_title_match m = {.role = 12345, .rung = -7};
+        int got = rs_roles_parse_title(S_roles, titles[i], &m);
+        if (got != 0) {
+            print_error("\"%s\": parse returned %d (role %s rung %d), want 0\n", titles[i],
+                        got, rs_roles_role(S_roles, m.role).id ? rs_roles_role(S_roles, m.role).id : "?",
+                        m.rung);
+            failed++;
+        } else if (m.role != 12345 || m.rung != -7) {
+            print_error("\"%s\": *out written on a 0 return\n", titles[i]);
+            failed++;
+        }
+    }
+    assert_int_equal(failed, 0);
+}
+
+/* The span covers the title's words in the normalized text. */
+static void test_span(void **state)
+{
+    (void)state;
+    rs_title_match m = {0};
+    assert_int_equal(rs_roles_parse_title(S_roles, "  Senior Data Engineer  ", &m), 1);
+    assert_true(m.exact);
+    assert_true(m.norm_start < m.norm_end);
+    assert_int_equal(m.norm_end - m.norm_start, strlen("senior data engineer"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_listed_title_is_exact),
+        cmocka_unit_test(test_abbreviations_and_forms),
+        cmocka_unit_test(test_not_engineering),
+        cmocka_unit_test(test_span),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
