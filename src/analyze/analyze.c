@@ -186,6 +186,41 @@ static long S_number(const S_ctx *c, size_t i)
     return v;
 }
 
+/* "$4M budget", "budget of $2.5 million": the amount in dollars when the
+ * number at token i is one, else 0. */
+static long S_budget(const S_ctx *c, size_t i, long n)
+{
+    if (i == 0 || !S_tok_is(c, i - 1, "$"))
+        return 0;
+    size_t unit = i + 1;
+    long fraction = 0;   /* tenths, for "2.5" */
+    if (S_tok_is(c, unit, ".") && S_number(c, unit + 1) >= 0 && c->toks[unit + 1].len == 1) {
+        fraction = S_number(c, unit + 1);
+        unit += 2;
+    }
+    long scale = S_tok_is(c, unit, "m") || S_tok_is(c, unit, "million") || S_tok_is(c, unit, "mm")
+                     ? 1000000
+                 : S_tok_is(c, unit, "k") ? 1000 : 1;
+    bool budget = false;
+    for (size_t k = i > 6 ? i - 6 : 0; k < c->ntok && k < i + 6; k++)
+        budget |= S_tok_is(c, k, "budget") || S_tok_is(c, k, "budgets");
+    return budget ? n * scale + fraction * scale / 10 : 0;
+}
+
+/* "4m" or "12mm" as one token: the millions, else 0. */
+static long S_millions(const S_ctx *c, size_t i)
+{
+    if (i >= c->ntok || c->toks[i].kind != RS_TOKEN_WORD || c->toks[i].len > 6)
+        return 0;
+    const char *t = c->norm + c->toks[i].start;
+    size_t len = c->toks[i].len, k = 0;
+    long v = 0;
+    while (k < len && t[k] >= '0' && t[k] <= '9')
+        v = v * 10 + (t[k++] - '0');
+    bool m = k > 0 && ((len - k == 1 && t[k] == 'm') || (len - k == 2 && t[k] == 'm' && t[k + 1] == 'm'));
+    return m ? v : 0;
+}
+
 static int S_team_rung(long people, long teams)
 {
     if (people >= 80 || teams >= 8)
@@ -203,8 +238,15 @@ static void S_scope_numbers(rs_analysis *a, const S_ctx *c)
     char what[80] = "";
     for (size_t i = 0; i < c->ntok; i++) {
         long n = S_number(c, i), people = 0, teams = 0;
-        if (n < 0)
+        if (n < 0) {   /* "$4M" is one token */
+            long m = S_millions(c, i);
+            if (m > 0 && S_budget(c, i, 1) && (m >= 20 ? 7 : 6) > best) {
+                best = m >= 20 ? 7 : 6;
+                at = i;
+                snprintf(what, sizeof what, "a budget of $%ldM", m);
+            }
             continue;
+        }
         if (i >= 2 && S_tok_is(c, i - 1, "of") && S_tok_is(c, i - 2, "team"))
             people = n;
         if (S_tok_is(c, i + 1, "engineers") || S_tok_is(c, i + 1, "developers") ||
@@ -213,6 +255,16 @@ static void S_scope_numbers(rs_analysis *a, const S_ctx *c)
         if (S_tok_is(c, i + 1, "teams") || S_tok_is(c, i + 1, "squads"))
             teams = n;
         int rung = S_team_rung(people, teams);
+        long budget = S_budget(c, i, n);
+        if (budget >= 1000000 && (budget >= 20000000 ? 7 : 6) > rung) {
+            rung = budget >= 20000000 ? 7 : 6;
+            if (rung > best) {
+                best = rung;
+                at = i;
+                snprintf(what, sizeof what, "a budget of $%ld", budget);
+            }
+            continue;
+        }
         if (rung > best) {
             best = rung;
             at = i;
