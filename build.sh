@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # build.sh — the two commands of the README, each complete on a fresh
 # Debian 12 machine (run as root, or with sudo available):
-#   ./build.sh demo   install what is missing, build, scan the bundled samples
+#   ./build.sh demo   install what is missing, build, scan a bundled resume
+#                     and score every bundled resume
 #   ./build.sh test   install what is missing, build twice (plain and
 #                     ASan+UBSan) and run every test through CTest, then the
 #                     unit tests again under valgrind
@@ -37,7 +38,8 @@ case "${1:-}" in
   demo)
     install_packages
     build build -DCMAKE_BUILD_TYPE=Release -DRS_SANITIZE=OFF -DBUILD_TESTING=OFF
-    ./build/rolescan scan samples/resumes/*
+    ./build/rolescan scan samples/resumes/03-senior-backend.txt
+    ./build/rolescan score samples/resumes/*
     ;;
   test)
     install_packages
