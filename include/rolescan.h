@@ -505,6 +505,36 @@ RS_EXPORT rs_status rs_render_score_json(const rs_roles *roles,
                                          char **out, size_t *len,
                                          rs_error *err);
 
+/* ---- batch classification ---------------------------------------------- */
+
+/* One posting's classification, as `rolescan classify` writes it: either
+ * analysis (with its scan) or error is set. */
+typedef struct rs_classification {
+    const char *id;              /* record id, or the file path */
+    const rs_scan *scan;
+    const rs_analysis *analysis;
+    const rs_error *error;
+    const char *warning;         /* e.g. a decoding repair; may be NULL */
+} rs_classification;
+
+typedef enum rs_classify_format {
+    RS_CLASSIFY_TABLE = 0,
+    RS_CLASSIFY_CSV,             /* RFC 4180 */
+    RS_CLASSIFY_JSONL            /* one JSON object per line */
+} rs_classify_format;
+
+/* The header line of a format (the CSV header, the table's column names,
+ * "" for JSON Lines); static storage. */
+RS_EXPORT const char *rs_classify_header(rs_classify_format format);
+/* One output line (ending in a newline) for a classification; *out is the
+ * caller's (rs_free). */
+RS_EXPORT rs_status rs_render_classification(const rs_roles *roles,
+                                             const rs_lexicon *lex,
+                                             const rs_classification *c,
+                                             rs_classify_format format,
+                                             char **out, size_t *len,
+                                             rs_error *err);
+
 #ifdef __cplusplus
 }
 #endif

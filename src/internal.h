@@ -102,5 +102,9 @@ bool rs__category_technical(int index);
 /* Appends s[0..n) with control characters made visible (U+FFFD for C0/C1
  * controls and DEL; tab and line ends as a space) so input cannot drive a terminal. */
 bool rs__escape_terminal(rs_buf *b, const char *s, size_t n);
+/* Appends s as one RFC 4180 field: quoted (quotes doubled) when it holds a
+ * comma, quote, CR or LF, or starts with a character a spreadsheet would
+ * run as a formula (= + - @), which is then prefixed with an apostrophe. */
+bool rs__escape_csv(rs_buf *b, const char *s);
 
 #endif

@@ -26,7 +26,8 @@ bool rs__push_range(S_ctx *c, const rs_range *r);
 rs_status rs__find_ranges(S_ctx *c);
 /* Months covered by the ranges, overlaps counted once; -1 on no memory. */
 long rs__merged_months(const rs_range *ranges, size_t n);
-/* Largest "N+ years of experience"; its line in *line. */
+/* Largest "N+ years ...", "at least N years", "N years of experience";
+ * its line in *line. */
 int rs__stated_years(const S_ctx *c, unsigned *line);
 
 #endif

@@ -219,11 +219,13 @@ int rs__stated_years(const S_ctx *c, unsigned *line)
         if (!S_tok_number(c, i, 0, &v) || v < 1 || v > 50)
             continue;
         size_t j = i + 1;
-        if (S_tok_is(c, j, "+"))
+        bool plus = S_tok_is(c, j, "+");   /* "5+ years of Go" states a requirement */
+        if (plus)
             j++;
         if (!(S_tok_is(c, j, "years") || S_tok_is(c, j, "yrs") || S_tok_is(c, j, "year")))
             continue;
-        bool experience = false;
+        bool experience = plus || (i > 0 && (S_tok_is(c, i - 1, "least") ||
+                                             S_tok_is(c, i - 1, "minimum")));
         for (size_t k = j + 1; k < c->ntok && k < j + 7 && !rs__line_break_before(c, k); k++)
             experience |= S_tok_is(c, k, "experience") || S_tok_is(c, k, "professional");
         if (experience && v > best) {

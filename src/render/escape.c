@@ -2,6 +2,8 @@
  * terminals here; HTML and CSV escaping join it as those renderers land. */
 #include "internal.h"
 
+#include <string.h>
+
 bool rs__escape_terminal(rs_buf *b, const char *s, size_t n)
 {
     size_t run = 0;   /* start of the pending run of safe bytes */
@@ -21,4 +23,20 @@ bool rs__escape_terminal(rs_buf *b, const char *s, size_t n)
         run = i + 1;
     }
     return rs__buf_append(b, s + run, n - run);
+}
+
+bool rs__escape_csv(rs_buf *b, const char *s)
+{
+    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@';
+    if (!formula && !strpbrk(s, ",\"\r\n"))
+        return rs__buf_puts(b, s);
+    rs__buf_putc(b, '"');
+    if (formula)
+        rs__buf_putc(b, '\'');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"')
+            rs__buf_putc(b, '"');
+        rs__buf_putc(b, *p);
+    }
+    return rs__buf_putc(b, '"');
 }

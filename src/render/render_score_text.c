@@ -53,11 +53,15 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs_analysis *a, cons
         rs__buf_printf(b, "  → rung %d\n", e->rung);
     }
     long months = rs_analysis_months(a);
-    if (months > 0 || rs_analysis_stated_years(a))
-        rs__buf_printf(b, "    %sexperience: %ld months in %zu date ranges (overlaps merged)%s%s\n",
-                       st->dim, months, rs_analysis_range_count(a),
-                       rs_analysis_stated_years(a) ? "; years stated in the text counted too" : "",
-                       st->reset);
+    int stated = rs_analysis_stated_years(a);
+    if (months > 0)
+        rs__buf_printf(b, "    %sexperience: %ld months in %zu date ranges (overlaps merged)",
+                       st->dim, months, rs_analysis_range_count(a));
+    if (stated)
+        rs__buf_printf(b, "%s%d years stated in the text", months > 0 ? "; " : "    experience: ",
+                       stated);
+    if (months > 0 || stated)
+        rs__buf_printf(b, "%s\n", st->reset);
 }
 
 static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, const S_style *st)
