@@ -535,6 +535,39 @@ RS_EXPORT rs_status rs_render_classification(const rs_roles *roles,
                                              char **out, size_t *len,
                                              rs_error *err);
 
+/* ---- HTML postings ------------------------------------------------------ */
+
+/* What an HTML posting says about itself beyond its text: the title and
+ * required experience of a schema.org JobPosting in JSON-LD, when present
+ * (else the <title> or first <h1>). Strings are the caller's: free with
+ * rs_html_info_free(). */
+typedef struct rs_html_info {
+    const char *title;               /* NULL when none */
+    const char *experience;          /* JobPosting experienceRequirements, or NULL */
+    int has_json_ld;                 /* a JobPosting was found and used */
+} rs_html_info;
+
+/* Reads HTML (bytes in any encoding libxml2's HTML parser detects; UTF-8
+ * by default) into plain text for the pipeline: script, style, noscript,
+ * template, nav, footer, header's nav, aside and svg dropped (forms
+ * stay: ASP.NET pages wrap the whole body in one); block
+ * elements (p, div, li, tr, h1-h6, br, section, article, table cells...)
+ * end lines, list items start with "- ", table cells on their own lines;
+ * entities decoded; runs of blanks folded; at most 2 blank lines in a row.
+ * When a JobPosting is present in <script type="application/ld+json"> (a
+ * single object, an array, or an @graph), its title, description (itself
+ * HTML, read the same way) and experienceRequirements make the text instead
+ * of the page body: "title\n\ndescription\n\nexperience". Malformed HTML is
+ * read as far as libxml2 recovers it; a document with no text is refused
+ * (RS_ERR_ENCODING, "no text in HTML"). `max_len` limits input bytes. */
+RS_EXPORT rs_status rs_html_read(const char *name, const unsigned char *bytes,
+                                 size_t len, size_t max_len, rs_text **out,
+                                 rs_html_info *info, rs_error *err);
+
+/* Frees the strings of an rs_html_info filled by rs_html_read and clears
+ * it (accepts NULL). */
+RS_EXPORT void rs_html_info_free(rs_html_info *info);
+
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,7 @@ static void S_usage(FILE *f)
           "commands:\n"
           "  scan FILE...          skills and tools found, with evidence\n"
           "  score FILE...         closest roles, rung, gaps and next-level advice\n"
+          "  classify PATH...      batch-classify postings to a table, CSV or JSON Lines\n"
           "  roles                 the ladder and the tracks\n"
           "  title [TITLE...]      track, rung and role of job titles (or stdin lines)\n"
           "  lexicon check [DIR]   validate a lexicon folder and count its skills\n"
@@ -34,6 +35,8 @@ int main(int argc, char **argv)
         return cmd_scan(argc - 1, argv + 1);
     if (strcmp(cmd, "score") == 0)
         return cmd_score(argc - 1, argv + 1);
+    if (strcmp(cmd, "classify") == 0)
+        return cmd_classify(argc - 1, argv + 1);
     if (strcmp(cmd, "title") == 0)
         return cmd_title(argc - 1, argv + 1);
     if (strcmp(cmd, "roles") == 0)

@@ -155,7 +155,7 @@ static char *S_json(const rs_lexicon *lex, const rs_classification *c, const S_f
     }
     rs__json_set(o, "skills", skills, &ok);
     rs__json_set(o, "message", *f->message ? json_string(f->message) : json_null(), &ok);
-    char *s = ok ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    char *s = ok ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) : NULL;
     json_decref(o);
     return s;
 }

@@ -110,7 +110,7 @@ rs_status rs_render_scan_json(const rs_lexicon *lex, const rs_scan_result *resul
 
 rs_status rs__json_finish(json_t *root, bool ok, char **out, size_t *len, rs_error *err)
 {
-    char *dump = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    char *dump = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) : NULL;
     json_decref(root);
     if (!dump)
         return rs__nomem(err, NULL);

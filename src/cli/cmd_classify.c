@@ -1,0 +1,801 @@
+/* cmd_classify.c — `rolescan classify`: thousands of postings (files,
+ * folders, JSON Lines) to a table, CSV or JSON Lines, on N threads, in input
+ * order, with bounded memory; `--stream` is the Hadoop/Spark contract (JSON
+ * Lines in on stdin, one line out per line in, flushed). */
+#define _GNU_SOURCE   /* FNM_CASEFOLD, getline */
+#include "cli.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define S_MAX_DEPTH 64
+#define S_WINDOW_PER_THREAD 16
+#define S_MAX_THREADS 256
+
+static const char *const S_default_globs[] = {"*.txt", "*.md", "*.markdown", "*.html",
+                                              "*.htm", "*.jsonl", NULL};
+
+static void S_usage(FILE *f)
+{
+    fputs("usage: rolescan classify [options] PATH...\n"
+          "       rolescan classify --stream < postings.jsonl > results.jsonl\n"
+          "\n"
+          "Classifies job postings: for each, the track, rung, closest role and\n"
+          "score, the runner-up, the years required when stated and the skills\n"
+          "asked for. PATH is a file, a folder (searched recursively) or - for\n"
+          "JSON Lines on stdin. Files: .txt .md .html .htm, and .jsonl whose\n"
+          "records carry \"id\" and any of \"title\", \"text\", \"html\". Output is\n"
+          "in input order whatever the number of threads.\n"
+          "\n"
+          "options:\n"
+          "  --format table|csv|jsonl  output format (default table)\n"
+          "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+          "  -j, --jobs N         threads (default: the number of cores)\n"
+          "  --glob PATTERN       files to take from folders (repeatable; default\n"
+          "                       *.txt *.md *.markdown *.html *.htm *.jsonl)\n"
+          "  --summary            postings per track and rung, and the most asked-\n"
+          "                       for skills per rung (stdout for the table, else\n"
+          "                       stderr)\n"
+          "  --stream             stdin JSON Lines to stdout JSON Lines, one line\n"
+          "                       out per line in, flushed per record\n"
+          "  --as-of DATE         what \"present\" means (default: this month)\n"
+          "  --lexicons DIR, --max-size SIZE, -q/--quiet as in scan\n"
+          "\n"
+          "A progress line is shown on stderr when it is a terminal (not with\n"
+          "--quiet). exit: 0 ok, 1 some postings failed (each has a row with\n"
+          "status error), 2 usage, 3 lexicon, 4 output, 5 internal\n",
+          f);
+}
+
+/* ---- options ----------------------------------------------------------- */
+
+typedef struct S_opts {
+    cli_common c;
+    rs_classify_format format;
+    long jobs;
+    const char **globs;   /* points at argv or the defaults */
+    size_t glob_count;
+    bool summary, stream;
+    rs_date as_of;
+    const char **paths;
+    size_t path_count;
+} S_opts;
+
+static int S_value(int argc, char **argv, int *i, const char *opt, const char **out)
+{
+    size_t n = strlen(opt);
+    if (strncmp(argv[*i], opt, n) != 0 || (argv[*i][n] != '\0' && argv[*i][n] != '='))
+        return 0;
+    if (argv[*i][n] == '=') {
+        *out = argv[*i] + n + 1;
+        return 1;
+    }
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "rolescan classify: %s needs a value\n", opt);
+        return -1;
+    }
+    *out = argv[++*i];
+    return 1;
+}
+
+static int S_option(S_opts *o, int argc, char **argv, int *i)
+{
+    const char *v = NULL;
+    int r;
+    if ((r = S_value(argc, argv, i, "--format", &v)) != 0) {
+        if (r > 0 && strcmp(v, "csv") == 0)
+            o->format = RS_CLASSIFY_CSV;
+        else if (r > 0 && strcmp(v, "jsonl") == 0)
+            o->format = RS_CLASSIFY_JSONL;
+        else if (r > 0 && strcmp(v, "table") == 0)
+            o->format = RS_CLASSIFY_TABLE;
+        else
+            return fprintf(stderr, "rolescan classify: --format takes table, csv or jsonl\n"), -1;
+    } else if ((r = S_value(argc, argv, i, "--jobs", &v)) != 0 ||
+               (r = S_value(argc, argv, i, "-j", &v)) != 0) {
+        char *end = NULL;
+        o->jobs = r > 0 ? strtol(v, &end, 10) : 0;
+        if (r < 0 || *end || o->jobs < 1 || o->jobs > S_MAX_THREADS)
+            return fprintf(stderr, "rolescan classify: -j takes a number from 1 to %d\n",
+                           S_MAX_THREADS), -1;
+    } else if ((r = S_value(argc, argv, i, "--glob", &v)) != 0) {
+        if (r < 0)
+            return -1;
+        o->globs[o->glob_count++] = v;
+    } else if ((r = S_value(argc, argv, i, "--as-of", &v)) != 0) {
+        if (r < 0 || !rs_date_parse(v, &o->as_of))
+            return fprintf(stderr, "rolescan classify: --as-of takes a date like 2026-11\n"), -1;
+    } else if (strcmp(argv[*i], "--summary") == 0) {
+        o->summary = true;
+    } else if (strcmp(argv[*i], "--stream") == 0) {
+        o->stream = true;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+/* Returns -1 to go on, else an exit code. */
+static int S_parse(S_opts *o, int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        int taken = cli_common_option(&o->c, argc, argv, &i);
+        if (!taken)
+            taken = S_option(o, argc, argv, &i);
+        if (taken < 0)
+            return RS_EXIT_USAGE;
+        if (taken)
+            continue;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+            return S_usage(stdout), RS_EXIT_OK;
+        if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "rolescan classify: unknown option '%s'\n", argv[i]);
+            return S_usage(stderr), RS_EXIT_USAGE;
+        }
+        o->paths[o->path_count++] = argv[i];
+    }
+    if (o->stream) {
+        if (o->path_count) {
+            fprintf(stderr, "rolescan classify: --stream reads stdin only\n");
+            return RS_EXIT_USAGE;
+        }
+        o->paths[o->path_count++] = "-";
+        o->format = RS_CLASSIFY_JSONL;
+        o->c.quiet = true;
+    }
+    if (!o->path_count) {
+        fprintf(stderr, "rolescan classify: no input paths\n");
+        return S_usage(stderr), RS_EXIT_USAGE;
+    }
+    if (!o->glob_count)
+        for (size_t k = 0; S_default_globs[k]; k++)
+            o->globs[o->glob_count++] = S_default_globs[k];
+    return -1;
+}
+
+/* ---- inputs ------------------------------------------------------------ */
+
+typedef struct S_list {
+    char **items;
+    size_t count, cap;
+} S_list;
+
+static bool S_list_add(S_list *l, const char *s)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **n = realloc(l->items, cap * sizeof *n);
+        if (!n)
+            return false;
+        l->items = n;
+        l->cap = cap;
+    }
+    return (l->items[l->count] = strdup(s)) != NULL && ++l->count;
+}
+
+static bool S_matches(const S_opts *o, const char *name)
+{
+    for (size_t k = 0; k < o->glob_count; k++)
+        if (fnmatch(o->globs[k], name, FNM_CASEFOLD) == 0)
+            return true;
+    return false;
+}
+
+static int S_cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The matching files below dir, in name order, not following links. */
+static bool S_walk(const S_opts *o, const char *dir, int depth, S_list *out)
+{
+    DIR *d = depth < S_MAX_DEPTH ? opendir(dir) : NULL;
+    if (!d)
+        return S_list_add(out, dir);   /* its error row says why */
+    S_list names = {0};
+    struct dirent *e;
+    bool ok = true;
+    while (ok && (e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.')
+            ok = S_list_add(&names, e->d_name);
+    closedir(d);
+    if (names.count)
+        qsort(names.items, names.count, sizeof *names.items, S_cmp_name);
+    for (size_t i = 0; ok && i < names.count; i++) {
+        size_t n = strlen(dir) + strlen(names.items[i]) + 2;
+        char *path = malloc(n);
+        struct stat st;
+        if (!path) {
+            ok = false;
+            break;
+        }
+        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.items[i]);
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            ok = S_walk(o, path, depth + 1, out);
+        else if ((lstat(path, &st) != 0 || S_ISREG(st.st_mode)) && S_matches(o, names.items[i]))
+            ok = S_list_add(out, path);
+        free(path);
+    }
+    for (size_t i = 0; i < names.count; i++)
+        free(names.items[i]);
+    free(names.items);
+    return ok;
+}
+
+static bool S_gather(const S_opts *o, S_list *out)
+{
+    for (size_t i = 0; i < o->path_count; i++) {
+        struct stat st;
+        const char *p = o->paths[i];
+        bool ok = strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode)
+                      ? S_walk(o, p, 0, out)
+                      : S_list_add(out, p);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static bool S_is_jsonl(const char *path)
+{
+    size_t n = strlen(path);
+    return strcmp(path, "-") == 0 || (n > 6 && strcmp(path + n - 6, ".jsonl") == 0);
+}
+
+static bool S_is_html(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 5 && strcasecmp(path + n - 5, ".html") == 0) ||
+           (n > 4 && strcasecmp(path + n - 4, ".htm") == 0);
+}
+
+/* ---- the run ----------------------------------------------------------- */
+
+typedef struct S_slot {
+    bool ready;
+    char *row;
+    size_t len;
+    bool failed;
+    const char *track;        /* for the summary */
+    int rung;
+    size_t *skills;
+    size_t skill_count;
+} S_slot;
+
+typedef struct S_run {
+    const S_opts *o;
+    const rs_lexicon *lex;
+    const rs_roles *roles;
+    S_list inputs;
+    /* reading: under in_lock */
+    pthread_mutex_t in_lock;
+    size_t next_input;
+    FILE *jsonl;
+    const char *jsonl_name;
+    size_t jsonl_line;
+    char *line;
+    size_t line_cap;
+    size_t next_seq;
+    bool read_error;
+    /* writing: under out_lock */
+    pthread_mutex_t out_lock;
+    pthread_cond_t slot_free;
+    S_slot *slots;
+    size_t window;
+    size_t next_write;
+    FILE *out;
+    bool write_failed;
+    size_t failures;
+    double started, last_progress;
+    bool progress;
+    /* summary */
+    size_t track_rung[16][9];
+    size_t *skill_rung;       /* skill_count x 9 */
+} S_run;
+
+typedef struct S_item {
+    size_t seq;
+    char *id;
+    char *record;   /* a JSON Lines record, or NULL for a file */
+} S_item;
+
+/* The next item, or false at the end; under in_lock. */
+static bool S_next_item(S_run *r, S_item *it)
+{
+    for (;;) {
+        if (r->jsonl) {
+            ssize_t n = getline(&r->line, &r->line_cap, r->jsonl);
+            if (n >= 0) {
+                r->jsonl_line++;
+                while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
+                    r->line[--n] = '\0';
+                if (n == 0)
+                    continue;   /* blank lines are not records */
+                char id[512];
+                snprintf(id, sizeof id, "%s:%zu", r->jsonl_name, r->jsonl_line);
+                it->id = strdup(id);
+                it->record = strdup(r->line);
+                it->seq = r->next_seq++;
+                return it->id && it->record;
+            }
+            if (r->jsonl != stdin)
+                fclose(r->jsonl);
+            r->jsonl = NULL;
+        }
+        if (r->next_input >= r->inputs.count)
+            return false;
+        const char *path = r->inputs.items[r->next_input++];
+        if (S_is_jsonl(path)) {
+            r->jsonl = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+            r->jsonl_name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+            r->jsonl_line = 0;
+            if (r->jsonl)
+                continue;
+        }
+        it->id = strdup(path);
+        it->record = NULL;
+        it->seq = r->next_seq++;
+        return it->id != NULL;
+    }
+}
+
+/* ---- one posting ------------------------------------------------------- */
+
+typedef struct S_work {
+    rs_text *text;
+    rs_document *doc;
+    rs_scan *scan;
+    rs_analysis *analysis;
+    rs_error err;
+    char *id;
+    char warning[300];
+} S_work;
+
+static rs_status S_fail(S_work *w, rs_status st, const char *what, const char *detail)
+{
+    w->err.status = st;
+    snprintf(w->err.message, sizeof w->err.message, "%s%s", what, detail ? detail : "");
+    return st;
+}
+
+/* "title\n\nhtml-as-text\n\ntext" from a JSON Lines record. */
+static rs_status S_record_text(const S_run *r, S_work *w, const char *line)
+{
+    json_error_t jerr;
+    json_t *rec = json_loads(line, JSON_REJECT_DUPLICATES, &jerr);
+    if (!rec || !json_is_object(rec)) {
+        char msg[300];
+        if (rec)
+            snprintf(msg, sizeof msg, "a record must be a JSON object");
+        else
+            snprintf(msg, sizeof msg, "invalid JSON at column %d: %s", jerr.column, jerr.text);
+        json_decref(rec);
+        return S_fail(w, RS_ERR_ENCODING, msg, NULL);
+    }
+    json_t *id = json_object_get(rec, "id");
+    if (json_is_string(id) || json_is_integer(id)) {
+        char buf[64];
+        const char *s = json_is_string(id) ? json_string_value(id) : buf;
+        if (json_is_integer(id))
+            snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(id));
+        char *copy = strdup(s);
+        if (copy) {
+            free(w->id);
+            w->id = copy;
+        }
+    }
+    const char *title = json_string_value(json_object_get(rec, "title"));
+    const char *text = json_string_value(json_object_get(rec, "text"));
+    const char *html = json_string_value(json_object_get(rec, "html"));
+    rs_status st = RS_OK;
+    rs_text *from_html = NULL;
+    rs_html_info info = {0};
+    if (html)
+        st = rs_html_read(w->id, (const unsigned char *)html, strlen(html), r->o->c.max_size,
+                          &from_html, &info, &w->err);
+    size_t n = (title ? strlen(title) : 0) + (text ? strlen(text) : 0) +
+               (from_html ? rs_text_length(from_html) : 0) + 8;
+    char *all = st ? NULL : malloc(n);
+    if (all) {
+        snprintf(all, n, "%s\n\n%s\n\n%s", title ? title : "",
+                 from_html ? rs_text_data(from_html) : "", text ? text : "");
+        if (!title && !text && !html)
+            st = S_fail(w, RS_ERR_ENCODING, "record has none of title, text, html", NULL);
+        else
+            st = rs_text_decode(w->id, (const unsigned char *)all, strlen(all),
+                                r->o->c.max_size, &w->text, &w->err);
+    } else if (!st) {
+        st = S_fail(w, RS_ERR_NOMEM, "out of memory", NULL);
+    }
+    free(all);
+    rs_text_free(from_html);
+    rs_html_info_free(&info);
+    json_decref(rec);
+    return st;
+}
+
+static rs_status S_file_text(const S_run *r, S_work *w, const char *path)
+{
+    if (!S_is_html(path))
+        return rs_text_read_file(path, r->o->c.max_size, &w->text, &w->err);
+    rs_text *raw = NULL;   /* read the bytes as they are; the HTML reader decodes */
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return S_fail(w, RS_ERR_IO, "cannot open: ", strerror(errno));
+    size_t cap = 65536, len = 0;
+    unsigned char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += n;
+        if (len > r->o->c.max_size)
+            break;
+        if (len == cap) {
+            unsigned char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+    }
+    bool bad = ferror(f);
+    fclose(f);
+    (void)raw;
+    if (!buf)
+        return S_fail(w, RS_ERR_NOMEM, "out of memory", NULL);
+    rs_html_info info = {0};
+    rs_status st = bad ? S_fail(w, RS_ERR_IO, "read error", NULL)
+                       : rs_html_read(path, buf, len, r->o->c.max_size, &w->text, &info, &w->err);
+    free(buf);
+    rs_html_info_free(&info);
+    return st;
+}
+
+static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
+{
+    rs_status st = it->record ? S_record_text(r, w, it->record) : S_file_text(r, w, it->id);
+    if (st)
+        return st;
+    if (rs_text_warning(w->text))
+        snprintf(w->warning, sizeof w->warning, "%s", rs_text_warning(w->text));
+    st = rs_document_new(w->text, &w->doc, &w->err);
+    w->text = NULL;   /* the document owns it, even on failure */
+    if (!st)
+        st = rs_scan_run(r->lex, w->doc, &w->scan, &w->err);
+    rs_analysis_options ao = {.as_of = r->o->as_of};
+    if (!st)
+        st = rs_analyze(r->roles, r->lex, w->doc, w->scan, &ao, &w->analysis, &w->err);
+    return st;
+}
+
+/* Fills the slot with the rendered row and what the summary needs. */
+static void S_fill_slot(const S_run *r, S_work *w, rs_status st, S_slot *slot)
+{
+    rs_classification c = {w->id, st ? NULL : w->scan, st ? NULL : w->analysis,
+                           st ? &w->err : NULL, w->warning[0] ? w->warning : NULL};
+    rs_error err = {0};
+    memset(slot, 0, sizeof *slot);
+    slot->failed = st != RS_OK;
+    if (rs_render_classification(r->roles, r->lex, &c, r->o->format, &slot->row, &slot->len,
+                                  &err) != RS_OK)
+        slot->failed = true;
+    if (st || !rs_analysis_in_scope(w->analysis, NULL))
+        return;
+    slot->rung = rs_analysis_rung(w->analysis, NULL);
+    const rs_role_score *best = rs_analysis_role(w->analysis, 0);
+    slot->track = best ? rs_roles_role(r->roles, best->role).track : NULL;
+    size_t n = rs_scan_hit_count(w->scan);
+    slot->skills = malloc((n ? n : 1) * sizeof *slot->skills);
+    for (size_t i = 0; slot->skills && i < n; i++)
+        if (rs_scan_hit(w->scan, i)->implied_by == (size_t)-1)
+            slot->skills[slot->skill_count++] = rs_scan_hit(w->scan, i)->skill;
+}
+
+static void S_work_clear(S_work *w)
+{
+    rs_analysis_free(w->analysis);
+    rs_scan_free(w->scan);
+    rs_document_free(w->doc);
+    rs_text_free(w->text);
+    free(w->id);
+}
+
+/* ---- output in input order --------------------------------------------- */
+
+static double S_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void S_progress(S_run *r, bool final)
+{
+    double now = S_now();
+    if (!r->progress || (!final && now - r->last_progress < 0.2))
+        return;
+    r->last_progress = now;
+    double rate = r->next_write / (now - r->started + 1e-9);
+    bool known = true;
+    for (size_t i = 0; i < r->inputs.count; i++)
+        known &= !S_is_jsonl(r->inputs.items[i]);
+    fprintf(stderr, "\r%zu", r->next_write);
+    if (known) {
+        size_t total = r->inputs.count;
+        double left = rate > 0 ? (total - r->next_write) / rate : 0;
+        fprintf(stderr, "/%zu postings  %.0f/s  %.0fs left  ", total, rate, left);
+    } else {
+        fprintf(stderr, " postings  %.0f/s  ", rate);
+    }
+    if (final)
+        fputc('\n', stderr);
+}
+
+static void S_count(S_run *r, const S_slot *s)
+{
+    if (!s->track || s->rung < 1 || s->rung > 8)
+        return;
+    for (size_t t = 0; t < rs_roles_track_count(r->roles) && t < 16; t++)
+        if (strcmp(rs_roles_track(r->roles, t).id, s->track) == 0)
+            r->track_rung[t][s->rung]++;
+    for (size_t i = 0; r->skill_rung && i < s->skill_count; i++)
+        r->skill_rung[s->skills[i] * 9 + (size_t)s->rung]++;
+}
+
+/* Writes every consecutive ready slot; under out_lock. */
+static void S_drain(S_run *r)
+{
+    for (;;) {
+        S_slot *s = &r->slots[r->next_write % r->window];
+        if (!s->ready)
+            break;
+        if (!s->row || fwrite(s->row, 1, s->len, r->out) != s->len)
+            r->write_failed = true;
+        if (r->o->stream && fflush(r->out) != 0)
+            r->write_failed = true;
+        r->failures += s->failed;
+        if (r->o->summary)
+            S_count(r, s);
+        rs_free(s->row);
+        free(s->skills);
+        memset(s, 0, sizeof *s);
+        r->next_write++;
+        S_progress(r, false);
+    }
+    pthread_cond_broadcast(&r->slot_free);
+}
+
+static void S_deposit(S_run *r, size_t seq, const S_slot *slot)
+{
+    pthread_mutex_lock(&r->out_lock);
+    while (seq >= r->next_write + r->window)   /* bounded memory: wait our turn */
+        pthread_cond_wait(&r->slot_free, &r->out_lock);
+    r->slots[seq % r->window] = *slot;
+    r->slots[seq % r->window].ready = true;
+    S_drain(r);
+    pthread_mutex_unlock(&r->out_lock);
+}
+
+static void *S_worker(void *arg)
+{
+    S_run *r = arg;
+    for (;;) {
+        S_item it = {0};
+        pthread_mutex_lock(&r->in_lock);
+        bool got = S_next_item(r, &it);
+        if (!got && (it.id || it.record))
+            r->read_error = true;
+        pthread_mutex_unlock(&r->in_lock);
+        if (!got) {
+            free(it.id);
+            free(it.record);
+            return NULL;
+        }
+        S_work w = {.id = it.id};
+        rs_status st = S_classify(r, &w, &it);
+        S_slot slot;
+        S_fill_slot(r, &w, st, &slot);
+        S_work_clear(&w);
+        free(it.record);
+        S_deposit(r, it.seq, &slot);
+    }
+}
+
+/* ---- summary ----------------------------------------------------------- */
+
+static void S_summary(const S_run *r, FILE *f)
+{
+    fprintf(f, "\nsummary: %zu postings, %zu failed\n\npostings per track and rung\n%-14s",
+            r->next_write, r->failures, "track");
+    for (int g = 1; g <= 8; g++)
+        fprintf(f, "%6d", g);
+    fputc('\n', f);
+    for (size_t t = 0; t < rs_roles_track_count(r->roles) && t < 16; t++) {
+        fprintf(f, "%-14s", rs_roles_track(r->roles, t).id);
+        for (int g = 1; g <= 8; g++)
+            fprintf(f, "%6zu", r->track_rung[t][g]);
+        fputc('\n', f);
+    }
+    fprintf(f, "\nmost asked-for skills per rung\n");
+    size_t n = rs_lexicon_skill_count(r->lex);
+    for (int g = 1; g <= 8 && r->skill_rung; g++) {
+        size_t top[8] = {0}, k = 0;
+        bool used[8] = {false};
+        (void)used;
+        for (k = 0; k < 8; k++) {
+            size_t best = (size_t)-1;
+            for (size_t s = 0; s < n; s++) {
+                size_t c = r->skill_rung[s * 9 + (size_t)g];
+                bool taken = false;
+                for (size_t q = 0; q < k; q++)
+                    taken |= top[q] == s;
+                if (c && !taken && (best == (size_t)-1 || c > r->skill_rung[best * 9 + (size_t)g]))
+                    best = s;
+            }
+            if (best == (size_t)-1)
+                break;
+            top[k] = best;
+        }
+        if (!k)
+            continue;
+        fprintf(f, "  rung %d:", g);
+        for (size_t q = 0; q < k; q++)
+            fprintf(f, " %s (%zu)%s", rs_lexicon_skill(r->lex, top[q]).name,
+                    r->skill_rung[top[q] * 9 + (size_t)g], q + 1 < k ? "," : "");
+        fputc('\n', f);
+    }
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+/* Output to stdout, or to a temporary file beside -o FILE that replaces it
+ * only when everything was written. */
+static int S_open_output(const S_opts *o, FILE **out, char **tmp)
+{
+    *tmp = NULL;
+    if (!o->c.output || strcmp(o->c.output, "-") == 0) {
+        *out = stdout;
+        return RS_EXIT_OK;
+    }
+    size_t n = strlen(o->c.output) + 16;
+    *tmp = malloc(n);
+    if (!*tmp)
+        return RS_EXIT_INTERNAL;
+    snprintf(*tmp, n, "%s.tmp.XXXXXX", o->c.output);
+    int fd = mkstemp(*tmp);
+    if (fd >= 0) {
+        mode_t mask = umask(0);
+        umask(mask);
+        (void)fchmod(fd, 0666 & ~mask);
+    }
+    *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!*out) {
+        fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n", o->c.output,
+                strerror(errno));
+        if (fd >= 0)
+            close(fd), unlink(*tmp);
+        free(*tmp);
+        *tmp = NULL;
+        return RS_EXIT_OUTPUT;
+    }
+    return RS_EXIT_OK;
+}
+
+static int S_close_output(const S_opts *o, FILE *out, char *tmp, bool failed)
+{
+    int rc = RS_EXIT_OK;
+    if (out == stdout) {
+        if (fflush(stdout) != 0 || failed)
+            rc = RS_EXIT_OUTPUT;
+    } else {
+        bool ok = !failed && fflush(out) == 0 && fsync(fileno(out)) == 0;
+        ok = fclose(out) == 0 && ok;
+        if (ok && rename(tmp, o->c.output) != 0)
+            ok = false;
+        if (!ok) {
+            unlink(tmp);
+            rc = RS_EXIT_OUTPUT;
+        }
+        free(tmp);
+    }
+    if (rc)
+        fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n",
+                o->c.output ? o->c.output : "<stdout>", strerror(errno));
+    return rc;
+}
+
+static int S_run_all(S_run *r)
+{
+    const S_opts *o = r->o;
+    long jobs = o->jobs ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    if (jobs < 1)
+        jobs = 1;
+    r->window = (size_t)jobs * S_WINDOW_PER_THREAD;
+    r->slots = calloc(r->window, sizeof *r->slots);
+    if (o->summary)
+        r->skill_rung = calloc(rs_lexicon_skill_count(r->lex) * 9, sizeof *r->skill_rung);
+    pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
+    if (!r->slots || !threads || (o->summary && !r->skill_rung)) {
+        free(threads);
+        return RS_EXIT_INTERNAL;
+    }
+    pthread_mutex_init(&r->in_lock, NULL);
+    pthread_mutex_init(&r->out_lock, NULL);
+    pthread_cond_init(&r->slot_free, NULL);
+    r->started = S_now();
+    const char *header = rs_classify_header(o->format);
+    if (*header && fputs(header, r->out) == EOF)
+        r->write_failed = true;
+    long started = 0;
+    for (; started < jobs; started++)
+        if (pthread_create(&threads[started], NULL, S_worker, r) != 0)
+            break;
+    if (started == 0)
+        S_worker(r);   /* no thread could start: do the work here */
+    for (long i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
+    S_progress(r, true);
+    pthread_cond_destroy(&r->slot_free);
+    pthread_mutex_destroy(&r->out_lock);
+    pthread_mutex_destroy(&r->in_lock);
+    return RS_EXIT_OK;
+}
+
+int cmd_classify(int argc, char **argv)
+{
+    S_opts o = {.format = RS_CLASSIFY_TABLE};
+    cli_common_init(&o.c);
+    o.paths = calloc((size_t)argc + 1, sizeof *o.paths);
+    o.globs = calloc((size_t)argc + 8, sizeof *o.globs);
+    if (!o.paths || !o.globs)
+        return RS_EXIT_INTERNAL;
+    int rc = S_parse(&o, argc, argv);
+    if (rc < 0 && !o.as_of.year)
+        o.as_of = rs_date_today();
+    S_run r = {.o = &o};
+    rs_lexicon *lex = NULL;
+    rs_roles *roles = NULL;
+    char *tmp = NULL;
+    if (rc < 0)
+        rc = cli_load_lexicon(&o.c, &lex);
+    if (!rc)
+        rc = cli_load_roles(&o.c, lex, &roles);
+    if (!rc && !S_gather(&o, &r.inputs))
+        rc = RS_EXIT_INTERNAL;
+    if (!rc)
+        rc = S_open_output(&o, &r.out, &tmp);
+    if (!rc) {
+        r.lex = lex;
+        r.roles = roles;
+        r.progress = !o.c.quiet && isatty(STDERR_FILENO);
+        rc = S_run_all(&r);
+        if (!rc && o.summary)
+            S_summary(&r, o.format == RS_CLASSIFY_TABLE ? r.out : stderr);
+        int out_rc = S_close_output(&o, r.out, tmp, r.write_failed || rc != 0);
+        if (!rc)
+            rc = out_rc ? out_rc : (r.failures || r.read_error) ? RS_EXIT_INPUT : RS_EXIT_OK;
+    }
+    for (size_t i = 0; i < r.inputs.count; i++)
+        free(r.inputs.items[i]);
+    free(r.inputs.items);
+    free(r.slots);
+    free(r.skill_rung);
+    free(r.line);
+    rs_roles_free(roles);
+    rs_lexicon_free(lex);
+    free(o.paths);
+    free(o.globs);
+    return rc < 0 ? RS_EXIT_OK : rc;
+}

@@ -1,0 +1,657 @@
+/* html.c — HTML postings become plain text for the pipeline. libxml2's HTML
+ * parser recovers what it can of the markup; one walk over the tree turns
+ * block elements into lines; a schema.org JobPosting in JSON-LD, when the
+ * page has one, is read instead of the page around it. The result goes
+ * through rs_text_decode, so later stages see an ordinary rs_text. The rule
+ * is documented in rolescan.h (rs_html_read). */
+#include "internal.h"
+
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Not HTML_PARSE_NOBLANKS: it drops the blank between two inline elements
+ * ("<b>Go</b> <i>Rust</i>"). Errors are recovered from, never printed. */
+#define S_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
+                   HTML_PARSE_NOWARNING | HTML_PARSE_NONET)
+#define S_MAX_BREAKS 3     /* line ends in a row: at most 2 blank lines */
+#define S_MAX_INDENT 4     /* list levels shown by indentation */
+#define S_MAX_JSON_NEST 8  /* arrays and @graph levels searched for a posting */
+
+/* ---- what each element stands for -------------------------------------- */
+
+typedef enum S_kind {
+    S_INLINE = 0, /* text flows through it */
+    S_DROP,       /* neither it nor anything inside is text */
+    S_HEAD,       /* dropped from the text, searched for the <title> */
+    S_BREAK,      /* <br>: one more line end */
+    S_LINE,       /* ends the line before and after */
+    S_PARA,       /* a blank line before and after */
+    S_LIST,       /* ul, ol: a line, and one list level deeper */
+    S_ITEM,       /* li: a line starting with "- " */
+    S_PRE         /* a paragraph whose line ends are kept */
+} S_kind;
+
+static const struct {
+    const char *name;
+    S_kind kind;
+} S_elements[] = {
+    {"script", S_DROP}, {"style", S_DROP}, {"noscript", S_DROP},
+    {"template", S_DROP}, {"nav", S_DROP}, {"footer", S_DROP},
+    {"aside", S_DROP}, {"svg", S_DROP}, {"head", S_HEAD},
+    {"br", S_BREAK}, {"p", S_PARA}, {"h1", S_PARA}, {"h2", S_PARA},
+    {"h3", S_PARA}, {"h4", S_PARA}, {"h5", S_PARA}, {"h6", S_PARA},
+    {"section", S_PARA}, {"article", S_PARA}, {"main", S_PARA},
+    {"header", S_PARA}, {"blockquote", S_PARA}, {"table", S_PARA},
+    {"dl", S_PARA}, {"figure", S_PARA}, {"hr", S_PARA}, {"address", S_PARA},
+    {"div", S_LINE}, {"tr", S_LINE}, {"td", S_LINE}, {"th", S_LINE},
+    {"thead", S_LINE}, {"tbody", S_LINE}, {"tfoot", S_LINE},
+    {"caption", S_LINE}, {"dt", S_LINE}, {"dd", S_LINE},
+    {"figcaption", S_LINE}, {"details", S_LINE}, {"summary", S_LINE},
+    {"fieldset", S_LINE}, {"legend", S_LINE}, {"center", S_LINE},
+    {"body", S_LINE}, {"html", S_LINE}, {"ul", S_LIST}, {"ol", S_LIST},
+    {"menu", S_LIST}, {"dir", S_LIST}, {"li", S_ITEM}, {"pre", S_PRE},
+    {"listing", S_PRE}, {"xmp", S_PRE},
+};
+
+/* libxml2's HTML parser gives element names in lower case. */
+static S_kind S_kind_of(const xmlNode *n)
+{
+    const char *name = (const char *)n->name;
+    for (size_t i = 0; name && i < sizeof S_elements / sizeof S_elements[0]; i++)
+        if (strcmp(name, S_elements[i].name) == 0)
+            return S_elements[i].kind;
+    return S_INLINE;
+}
+
+static bool S_is(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->name &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+/* The node after n in document order below root, n's children skipped
+ * unless `into`; NULL at the end. Parent pointers, not recursion: nesting
+ * depth costs no stack. */
+static xmlNode *S_next(xmlNode *n, const xmlNode *root, bool into)
+{
+    if (into && n->children)
+        return n->children;
+    while (!n->next) {
+        n = n->parent;
+        if (!n || n == root)
+            return NULL;
+    }
+    return n->next;
+}
+
+/* The first element called `name` below root, outside dropped elements. */
+static xmlNode *S_find(xmlNode *root, const char *name)
+{
+    for (xmlNode *n = root->children; n;) {
+        if (S_is(n, name))
+            return n;
+        bool into = n->type == XML_ELEMENT_NODE && S_kind_of(n) != S_DROP;
+        n = S_next(n, root, into);
+    }
+    return NULL;
+}
+
+/* ---- the text writer ---------------------------------------------------- */
+
+/* Blanks and line ends are owed, not written, until the next text: none
+ * lead, none trail, runs fold into one. */
+typedef struct S_out {
+    rs_buf b;
+    unsigned breaks;   /* line ends owed, 0..S_MAX_BREAKS */
+    bool space;        /* a blank owed */
+    bool item;         /* a list item's "- " owed */
+    unsigned indent;   /* its list level, 0..S_MAX_INDENT */
+    size_t lists;      /* open lists */
+    size_t pre;        /* open pre elements: line ends are kept */
+    bool one_line;     /* every line end becomes a blank (titles) */
+} S_out;
+
+static void S_lines(S_out *o, unsigned n)
+{
+    if (o->breaks < n)
+        o->breaks = n;
+}
+
+/* Writes what is owed before a run of text. */
+static void S_flush(S_out *o)
+{
+    if (o->one_line && o->breaks)
+        o->space = true;
+    if (o->one_line || o->b.len == 0)
+        o->breaks = 0;
+    if (o->b.len == 0)
+        o->space = false;
+    if (o->breaks)
+        rs__buf_append(&o->b, "\n\n\n", o->breaks);
+    else if (o->space)
+        rs__buf_putc(&o->b, ' ');
+    if (o->item && !o->one_line) {
+        rs__buf_append(&o->b, "        ", 2 * o->indent);
+        rs__buf_append(&o->b, "- ", 2);
+    }
+    o->breaks = 0;
+    o->space = false;
+    o->item = false;
+}
+
+/* Length of the blank at s (ASCII white space or U+00A0), or 0. */
+static size_t S_blank(const char *s, size_t n)
+{
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
+        *s == '\v')
+        return 1;
+    return n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
+static void S_text(S_out *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t k = S_blank(s + i, n - i);
+        if (k) {
+            if (o->pre && s[i] == '\n' && o->breaks < S_MAX_BREAKS)
+                o->breaks++;
+            o->space = true;
+            i += k;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && !S_blank(s + j, n - j))
+            j++;
+        S_flush(o);
+        rs__buf_append(&o->b, s + i, j - i);
+        i = j;
+    }
+}
+
+static void S_open(S_out *o, S_kind k)
+{
+    switch (k) {
+    case S_BREAK:
+        if (o->breaks < S_MAX_BREAKS)
+            o->breaks++;
+        break;
+    case S_LINE: S_lines(o, 1); break;
+    case S_PARA: S_lines(o, 2); break;
+    case S_PRE:
+        S_lines(o, 2);
+        o->pre++;
+        break;
+    case S_LIST:
+        S_lines(o, 1);
+        o->lists++;
+        break;
+    case S_ITEM:
+        S_lines(o, 1);
+        o->item = true;
+        o->indent = o->lists > S_MAX_INDENT ? S_MAX_INDENT
+                    : o->lists ? (unsigned)o->lists - 1 : 0;
+        break;
+    default: break;
+    }
+}
+
+static void S_close(S_out *o, S_kind k)
+{
+    switch (k) {
+    case S_LINE: S_lines(o, 1); break;
+    case S_PARA: S_lines(o, 2); break;
+    case S_PRE:
+        o->pre -= o->pre > 0;
+        S_lines(o, 2);
+        break;
+    case S_LIST:
+        o->lists -= o->lists > 0;
+        S_lines(o, 1);
+        break;
+    case S_ITEM:
+        o->item = false;   /* an empty item shows no "- " */
+        S_lines(o, 1);
+        break;
+    default: break;
+    }
+}
+
+/* Writes what n stands for; true when its children are to be read. */
+static bool S_enter(S_out *o, const xmlNode *n)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (n->content)
+            S_text(o, (const char *)n->content, strlen((const char *)n->content));
+        return false;
+    }
+    if (n->type != XML_ELEMENT_NODE)
+        return false;
+    S_kind k = S_kind_of(n);
+    if (k == S_DROP || k == S_HEAD)
+        return false;
+    S_open(o, k);
+    return true;
+}
+
+/* Writes the text below root, entering and leaving every element in
+ * document order without recursion. */
+static void S_walk(S_out *o, xmlNode *root)
+{
+    xmlNode *n = root->children;
+    while (n) {
+        bool in = S_enter(o, n);
+        if (in && n->children) {
+            n = n->children;
+            continue;
+        }
+        if (in)
+            S_close(o, S_kind_of(n));
+        while (!n->next) {
+            n = n->parent;
+            if (!n || n == root)
+                return;
+            S_close(o, S_kind_of(n));
+        }
+        n = n->next;
+    }
+}
+
+/* Hands over the buffer's text (NULL when empty); false when out of
+ * memory. The buffer is freed either way. */
+static bool S_finish(rs_buf *b, char **out)
+{
+    *out = NULL;
+    if (b->failed || b->len == 0) {
+        bool ok = !b->failed;
+        rs__buf_free(b);
+        return ok;
+    }
+    *out = rs__buf_detach(b, NULL);
+    return *out != NULL;
+}
+
+/* ---- HTML strings (JSON-LD values) -------------------------------------- */
+
+/* Reads a UTF-8 string as HTML into *out (NULL when it holds no text).
+ * `keep_lines` keeps its line ends, for a string that is not markup. */
+static rs_status S_fragment(const char *s, bool keep_lines, bool one_line,
+                            char **out)
+{
+    *out = NULL;
+    size_t n = strlen(s);
+    if (n == 0 || n > INT_MAX)
+        return RS_OK;
+    xmlDoc *doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
+                                 S_OPTIONS | HTML_PARSE_IGNORE_ENC);
+    if (!doc)
+        return RS_OK;
+    S_out o = {.pre = keep_lines, .one_line = one_line};
+    rs__buf_init(&o.b, 0);
+    S_walk(&o, (xmlNode *)doc);
+    xmlFreeDoc(doc);
+    return S_finish(&o.b, out) ? RS_OK : RS_ERR_NOMEM;
+}
+
+/* Whether s holds a tag: '<' then a letter, '/' or '!' ("a < b" is text). */
+static bool S_has_markup(const char *s)
+{
+    for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
+        unsigned char c = (unsigned char)p[1];
+        if (c == '/' || c == '!' || (unsigned)((c | 0x20) - 'a') < 26u)
+            return true;
+    }
+    return false;
+}
+
+/* A description: HTML, plain text with line ends, or HTML escaped once
+ * more ("&lt;p&gt;..."), which some sites publish. */
+static rs_status S_html_string(const char *s, bool one_line, char **out)
+{
+    bool markup = S_has_markup(s);
+    if (markup || one_line || !strstr(s, "&lt;"))
+        return S_fragment(s, !markup, one_line, out);
+    char *once = NULL;
+    rs_status st = S_fragment(s, true, false, &once);
+    if (st || !once)
+        return st;
+    st = S_fragment(once, false, false, out);
+    rs__free(once);
+    return st;
+}
+
+/* ---- the JobPosting in JSON-LD ------------------------------------------ */
+
+/* A JobPosting's parts, or the page body as description; page_title is
+ * the <title> or <h1>, for rs_html_info when the posting names none. */
+typedef struct S_posting {
+    char *title;
+    char *description;
+    char *experience;
+    char *page_title;
+} S_posting;
+
+static void S_posting_clear(S_posting *p)
+{
+    rs__free(p->title);
+    rs__free(p->description);
+    rs__free(p->experience);
+    rs__free(p->page_title);
+    memset(p, 0, sizeof *p);
+}
+
+/* "JobPosting", "schema:JobPosting" or "https://schema.org/JobPosting". */
+static bool S_type_name_is_posting(const json_t *v)
+{
+    const char *s = json_string_value(v);
+    if (!s)
+        return false;
+    size_t n = strlen(s), k = strlen("JobPosting");
+    return n >= k && strcmp(s + n - k, "JobPosting") == 0 &&
+           (n == k || s[n - k - 1] == '/' || s[n - k - 1] == ':');
+}
+
+static bool S_is_posting(const json_t *obj)
+{
+    const json_t *type = json_object_get(obj, "@type");
+    if (!json_is_array(type))
+        return S_type_name_is_posting(type);
+    size_t i;
+    const json_t *t;
+    json_array_foreach(type, i, t)
+        if (S_type_name_is_posting(t))
+            return true;
+    return false;
+}
+
+/* The JobPosting in v: v itself, an item of an array, or of an @graph;
+ * `depth` bounds the search. */
+static json_t *S_find_posting(json_t *v, int depth)
+{
+    if (depth > S_MAX_JSON_NEST)
+        return NULL;
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *item;
+        json_array_foreach(v, i, item) {
+            json_t *found = S_find_posting(item, depth + 1);
+            if (found)
+                return found;
+        }
+        return NULL;
+    }
+    if (!json_is_object(v))
+        return NULL;
+    if (S_is_posting(v))
+        return v;
+    json_t *graph = json_object_get(v, "@graph");
+    return graph ? S_find_posting(graph, depth + 1) : NULL;
+}
+
+/* One experienceRequirements value: a string, or an object with a
+ * description or monthsOfExperience. */
+static rs_status S_experience_one(const json_t *v, char **out)
+{
+    *out = NULL;
+    if (json_is_string(v))
+        return S_html_string(json_string_value(v), false, out);
+    if (!json_is_object(v))
+        return RS_OK;
+    const char *d = json_string_value(json_object_get(v, "description"));
+    if (d) {
+        rs_status st = S_html_string(d, false, out);
+        if (st || *out)
+            return st;
+    }
+    const json_t *months = json_object_get(v, "monthsOfExperience");
+    if (!json_is_number(months) || !(json_number_value(months) > 0))
+        return RS_OK;
+    char s[400];
+    double m = json_number_value(months);
+    bool whole = m < 1e15 && m == (double)(long long)m;
+    snprintf(s, sizeof s, "%.*f month%s of experience", whole ? 0 : 1, m,
+             m == 1 ? "" : "s");
+    *out = rs__strdup(s);
+    return *out ? RS_OK : RS_ERR_NOMEM;
+}
+
+/* experienceRequirements: one value, or an array of them, one a line. */
+static rs_status S_experience(const json_t *v, char **out)
+{
+    if (!json_is_array(v))
+        return S_experience_one(v, out);
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    size_t i;
+    const json_t *item;
+    json_array_foreach(v, i, item) {
+        char *one = NULL;
+        if (S_experience_one(item, &one) != RS_OK)
+            b.failed = true;
+        if (one && b.len)
+            rs__buf_putc(&b, '\n');
+        if (one)
+            rs__buf_puts(&b, one);
+        rs__free(one);
+    }
+    return S_finish(&b, out) ? RS_OK : RS_ERR_NOMEM;
+}
+
+static rs_status S_read_posting(const json_t *jp, S_posting *p)
+{
+    const char *title = json_string_value(json_object_get(jp, "title"));
+    const char *desc = json_string_value(json_object_get(jp, "description"));
+    rs_status st = RS_OK;
+    if (title)
+        st = S_html_string(title, true, &p->title);
+    if (!st && desc)
+        st = S_html_string(desc, false, &p->description);
+    if (!st)
+        st = S_experience(json_object_get(jp, "experienceRequirements"),
+                          &p->experience);
+    return st;
+}
+
+/* type="application/ld+json", in any case, parameters allowed. */
+static bool S_is_json_ld(const xmlNode *n)
+{
+    if (!S_is(n, "script"))
+        return false;
+    xmlChar *type = xmlGetProp(n, BAD_CAST "type");
+    const xmlChar *t = type;
+    while (t && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r'))
+        t++;
+    static const char want[] = "application/ld+json";
+    bool yes = t && xmlStrncasecmp(t, BAD_CAST want, (int)sizeof want - 1) == 0 &&
+               (t[sizeof want - 1] == '\0' || t[sizeof want - 1] == ';' ||
+                t[sizeof want - 1] == ' ');
+    xmlFree(type);
+    return yes;
+}
+
+/* Reads one JSON-LD script; p->description is set when it held a usable
+ * JobPosting. Invalid JSON is skipped. */
+static rs_status S_json_ld_script(const xmlNode *script, S_posting *p)
+{
+    xmlChar *src = xmlNodeGetContent(script);
+    if (!src)
+        return RS_OK;
+    json_t *root = json_loadb((const char *)src, strlen((const char *)src), 0, NULL);
+    xmlFree(src);
+    json_t *jp = root ? S_find_posting(root, 0) : NULL;
+    rs_status st = jp ? S_read_posting(jp, p) : RS_OK;
+    json_decref(root);
+    if (st == RS_OK && !p->description)
+        S_posting_clear(p);
+    return st;
+}
+
+/* The first JobPosting of the page whose description has text: without
+ * one, the page body is the better text. */
+static rs_status S_json_ld(xmlDoc *doc, S_posting *p)
+{
+    xmlNode *root = (xmlNode *)doc;
+    for (xmlNode *n = root->children; n; n = S_next(n, root, !S_is(n, "script"))) {
+        if (!S_is_json_ld(n))
+            continue;
+        rs_status st = S_json_ld_script(n, p);
+        if (st || p->description)
+            return st;
+    }
+    return RS_OK;
+}
+
+/* ---- the page ----------------------------------------------------------- */
+
+/* The text of <title>, else of the first <h1>, on one line. */
+static rs_status S_page_title(xmlDoc *doc, char **out)
+{
+    *out = NULL;
+    const char *names[] = {"title", "h1"};
+    for (size_t i = 0; i < 2 && !*out; i++) {
+        xmlNode *n = S_find((xmlNode *)doc, names[i]);
+        if (!n)
+            continue;
+        S_out o = {.one_line = true};
+        rs__buf_init(&o.b, 0);
+        S_walk(&o, n);
+        if (!S_finish(&o.b, out))
+            return RS_ERR_NOMEM;
+    }
+    return RS_OK;
+}
+
+static rs_status S_page_body(xmlDoc *doc, S_posting *p)
+{
+    S_out o = {0};
+    rs__buf_init(&o.b, 0);
+    S_walk(&o, (xmlNode *)doc);
+    return S_finish(&o.b, &p->description) ? RS_OK : RS_ERR_NOMEM;
+}
+
+/* "title\n\ndescription\n\nexperience\n", leaving out what is missing
+ * (a page body comes with neither title nor experience). */
+static char *S_compose(const S_posting *p, size_t *len)
+{
+    const char *parts[] = {p->title, p->description, p->experience};
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    for (size_t i = 0; i < 3; i++) {
+        if (!parts[i])
+            continue;
+        if (b.len)
+            rs__buf_append(&b, "\n\n", 2);
+        rs__buf_puts(&b, parts[i]);
+    }
+    if (b.len)
+        rs__buf_putc(&b, '\n');
+    *len = 0;
+    return rs__buf_detach(&b, len);
+}
+
+/* Reads the parsed page into p; true in *posting when JSON-LD was used.
+ * The page's title is looked for only when `want_title`. */
+static rs_status S_read_doc(xmlDoc *doc, bool want_title, S_posting *p,
+                            bool *posting)
+{
+    rs_status st = S_json_ld(doc, p);
+    *posting = st == RS_OK && p->description;
+    if (st == RS_OK && !*posting)
+        st = S_page_body(doc, p);
+    if (st == RS_OK && want_title && !p->title)
+        st = S_page_title(doc, &p->page_title);
+    return st;
+}
+
+static bool S_all_blank(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!S_blank((const char *)s + i, n - i))
+            return false;
+    return true;
+}
+
+static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
+                       size_t max_len, rs_status *st, rs_error *err)
+{
+    *st = RS_OK;
+    if (max_len && len > max_len) {
+        *st = rs__fail(err, RS_ERR_TOO_LARGE, name, 0,
+                       "input is %zu bytes, over the limit of %zu bytes", len, max_len);
+        return NULL;
+    }
+    if (len > INT_MAX) {
+        *st = rs__fail(err, RS_ERR_TOO_LARGE, name, 0,
+                       "input is %zu bytes, over the HTML reader's limit of %d bytes",
+                       len, INT_MAX);
+        return NULL;
+    }
+    xmlDoc *doc = len ? htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
+                                       S_OPTIONS) : NULL;
+    if (!doc)
+        *st = rs__fail(err, RS_ERR_ENCODING, name, 0, "%s",
+                       S_all_blank(bytes, len) ? "no text in HTML"
+                                               : "not readable as HTML");
+    return doc;
+}
+
+static void S_hand_info(S_posting *p, bool posting, rs_html_info *info)
+{
+    if (!info)
+        return;
+    char **title = p->title ? &p->title : &p->page_title;
+    info->title = *title;
+    info->experience = posting ? p->experience : NULL;
+    info->has_json_ld = posting;
+    *title = NULL;
+    if (posting)
+        p->experience = NULL;
+}
+
+rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
+                       size_t max_len, rs_text **out, rs_html_info *info,
+                       rs_error *err)
+{
+    if (info)
+        memset(info, 0, sizeof *info);
+    name = name ? name : "";
+    if (!out || (!bytes && len))
+        return rs__fail(err, RS_ERR_ARG, name, 0, "no output or no input");
+    *out = NULL;
+    rs_status st;
+    xmlDoc *doc = S_parse(name, bytes, len, max_len, &st, err);
+    if (!doc)
+        return st;
+    S_posting p = {0};
+    bool posting = false;
+    st = S_read_doc(doc, info != NULL, &p, &posting);
+    xmlFreeDoc(doc);
+    size_t n = 0;
+    char *utf8 = st == RS_OK ? S_compose(&p, &n) : NULL;
+    if (st == RS_OK && !utf8)
+        st = RS_ERR_NOMEM;
+    if (st == RS_OK && n == 0)
+        st = rs__fail(err, RS_ERR_ENCODING, name, 0, "no text in HTML");
+    else if (st == RS_OK)
+        st = rs_text_decode(name, (const unsigned char *)utf8, n, 0, out, err);
+    else
+        rs__nomem(err, name);
+    rs__free(utf8);
+    if (st == RS_OK)
+        S_hand_info(&p, posting, info);
+    S_posting_clear(&p);
+    return st;
+}
+
+void rs_html_info_free(rs_html_info *info)
+{
+    if (!info)
+        return;
+    rs__free((char *)(uintptr_t)info->title);
+    rs__free((char *)(uintptr_t)info->experience);
+    memset(info, 0, sizeof *info);
+}
