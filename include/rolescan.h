@@ -64,6 +64,13 @@ typedef struct rs_error {
     char message[512];
 } rs_error;
 
+/* ---- set-up -------------------------------------------------------------- */
+
+/* Initializes the libraries rolescan uses (libxml2's parser, jansson's hash
+ * seed) so that several threads may then use rolescan at once. Call it once,
+ * from one thread, before starting others; calling it again is harmless. */
+RS_EXPORT void rs_global_init(void);
+
 /* ---- allocation -------------------------------------------------------- */
 
 /* Replaces malloc/realloc/free for all of librolescan (for fault-injection

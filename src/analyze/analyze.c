@@ -81,8 +81,13 @@ static unsigned S_line_of(const S_ctx *c, size_t norm_offset)
 static bool S_separator(const char *s, size_t i, size_t end)
 {
     unsigned char ch = (unsigned char)s[i];
-    if (strchr(",|():;@[]{}", ch) && ch)
+    switch (ch) {
+    case ',': case '|': case '(': case ')': case ':': case ';': case '@':
+    case '[': case ']': case '{': case '}':
         return true;
+    default:
+        break;
+    }
     if (ch == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < end && s[i + 1] == ' ')
         return true;
     if (ch >= 0x80) {   /* bullets and other symbols end a segment */
@@ -166,10 +171,14 @@ static void S_pick_current(rs_analysis *a)
 
 /* ---- scope ------------------------------------------------------------- */
 
+/* Is token i the word lit? The first letter decides most calls cheaply. */
 static bool S_tok_is(const S_ctx *c, size_t i, const char *lit)
 {
-    return i < c->ntok && c->toks[i].len == strlen(lit) &&
-           memcmp(c->norm + c->toks[i].start, lit, c->toks[i].len) == 0;
+    if (i >= c->ntok)
+        return false;
+    const char *t = c->norm + c->toks[i].start;
+    size_t len = c->toks[i].len;
+    return t[0] == lit[0] && strncmp(t, lit, len) == 0 && lit[len] == '\0';
 }
 
 static long S_number(const S_ctx *c, size_t i)

@@ -22,12 +22,14 @@ static const char *const S_education[] = {
     "degree", "bsc", "msc", "phd", "diploma", "academy", "bootcamp", "gpa",
     "coursework", "b", "m", "ba", "ma", "bs", "ms", "universitat", NULL};
 
+/* Is token i the word lit? The first letter decides most calls cheaply. */
 static bool S_tok_is(const S_ctx *c, size_t i, const char *lit)
 {
     if (i >= c->ntok)
         return false;
-    const rs_token *t = &c->toks[i];
-    return t->len == strlen(lit) && memcmp(c->norm + t->start, lit, t->len) == 0;
+    const char *t = c->norm + c->toks[i].start;
+    size_t len = c->toks[i].len;
+    return t[0] == lit[0] && strncmp(t, lit, len) == 0 && lit[len] == '\0';
 }
 
 static bool S_tok_number(const S_ctx *c, size_t i, size_t digits, int *value)

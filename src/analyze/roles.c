@@ -203,6 +203,31 @@ static rs_status S_walk(S_loader *L, const xmlNode *root)
     return st;
 }
 
+static int S_cmp_title_ref(const void *a, const void *b)
+{
+    const rs_title_ref *x = a, *y = b;
+    int c = strcmp(x->canon, y->canon);
+    return c ? c : (x->role < y->role ? -1 : x->role > y->role);
+}
+
+/* Every listed title sorted, for exact matches by binary search. */
+static rs_status S_index_titles(rs_roles *r, rs_error *err)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->role_count; i++)
+        n += r->roles[i].title_count;
+    r->title_index = rs__calloc(n ? n : 1, sizeof *r->title_index);
+    if (!r->title_index)
+        return rs__nomem(err, NULL);
+    for (size_t i = 0; i < r->role_count; i++)
+        for (size_t t = 0; t < r->roles[i].title_count; t++)
+            r->title_index[r->title_index_count++] =
+                (rs_title_ref){r->roles[i].norm_titles[t], i};
+    if (n)
+        qsort(r->title_index, n, sizeof *r->title_index, S_cmp_title_ref);
+    return RS_OK;
+}
+
 /* Unique ids; lateral moves name known roles. */
 static rs_status S_check(rs_roles *r, rs_error *err)
 {
@@ -252,7 +277,9 @@ static rs_status S_load_files(S_loader *L, rs_error *err)
     xmlRelaxNGFree(schema);
     if (!st && r->role_count == 0)
         st = rs__fail(err, RS_ERR_LEXICON, r->files[0], 0, "no roles lexicon in this folder");
-    return st ? st : S_check(r, err);
+    if (!st)
+        st = S_check(r, err);
+    return st ? st : S_index_titles(r, err);
 }
 
 rs_status rs_roles_load(const char *dir, const rs_lexicon *skills, rs_roles **out,
@@ -319,6 +346,7 @@ void rs_roles_free(rs_roles *r)
         S_free_role(&r->roles[i]);
     rs__free(r->roles);
     rs__free(r->scopes);
+    rs__free(r->title_index);
     S_free_strs(r->files, r->file_count);
     rs__free(r->version);
     rs__free(r);

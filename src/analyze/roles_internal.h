@@ -50,8 +50,15 @@ typedef struct rs_scope_def {
     int rung;
 } rs_scope_def;
 
+typedef struct rs_title_ref {
+    const char *canon;       /* a role's norm_titles entry */
+    size_t role;
+} rs_title_ref;
+
 struct rs_roles {
     const rs_lexicon *lex;
+    rs_title_ref *title_index;   /* every listed title, sorted by canon */
+    size_t title_index_count;
     char *version;
     rs_track_def *tracks;
     size_t track_count;

@@ -135,12 +135,15 @@ static size_t S_words(const char *norm, size_t a, size_t b, S_word *w, size_t ma
 
 static bool S_is(const S_word *w, const char *lit)
 {
-    return strlen(lit) == w->len && memcmp(w->s, lit, w->len) == 0;
+    /* first letters first: most comparisons end there, without strlen */
+    return w->s[0] == lit[0] && strncmp(w->s, lit, w->len) == 0 && lit[w->len] == '\0';
 }
 
 /* Do words[i..] spell the space-separated phrase? Returns its word count. */
 static size_t S_phrase_at(const S_word *w, size_t n, size_t i, const char *phrase)
 {
+    if (i >= n || w[i].s[0] != phrase[0])
+        return 0;
     size_t k = 0;
     const char *p = phrase;
     while (*p) {
@@ -175,7 +178,8 @@ char *rs__title_canonical_text(const char *text)
 
 /* ---- reading ----------------------------------------------------------- */
 
-/* The canonical form of words [a, b) equals a role's listed title? */
+/* The role whose listed title is words [a, b) in canonical form (a binary
+ * search of the sorted titles), or RS_NOT_FOUND. */
 static size_t S_exact_role(const rs_roles *r, const S_word *w, size_t a, size_t b)
 {
     char canon[512];
@@ -189,10 +193,17 @@ static size_t S_exact_role(const rs_roles *r, const S_word *w, size_t a, size_t 
         o += w[i].len;
     }
     canon[o] = '\0';
-    for (size_t k = 0; k < r->role_count; k++)
-        for (size_t t = 0; t < r->roles[k].title_count; t++)
-            if (strcmp(r->roles[k].norm_titles[t], canon) == 0)
-                return k;
+    size_t lo = 0, hi = r->title_index_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(r->title_index[mid].canon, canon);
+        if (c == 0)
+            return r->title_index[mid].role;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return RS_NOT_FOUND;
 }
 
@@ -302,11 +313,11 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         *out = (rs_title_match){exact, r->roles[exact].rung, 1, w[0].start, w[n - 1].end};
         return true;
     }
-    if (S_prose(w, n))
+    if (n > S_MAX_TITLE_WORDS)
         return false;
     size_t noun = 0;
     const S_noun *head = S_head(w, n, &noun);
-    if (!head || n > S_MAX_TITLE_WORDS)
+    if (!head || S_prose(w, n))
         return false;
     size_t track = head->track ? rs__roles_track(r, head->track) : S_track(r, w, n, noun);
     if ((head->flags & S_NEEDS_TECH) && track == RS_NOT_FOUND && !S_has_tech_word(w, n))

@@ -30,6 +30,7 @@ int main(int argc, char **argv)
         S_usage(stderr);
         return RS_EXIT_USAGE;
     }
+    rs_global_init();   /* before classify starts its threads */
     const char *cmd = argv[1];
     if (strcmp(cmd, "scan") == 0)
         return cmd_scan(argc - 1, argv + 1);
