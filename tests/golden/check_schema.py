@@ -19,7 +19,7 @@ except ImportError:
 def main():
     schema_dir, files = sys.argv[1], sys.argv[2:]
     schemas = {}
-    for name in ("scan", "score"):
+    for name in ("scan", "score", "classify"):
         with open("%s/%s.schema.json" % (schema_dir, name)) as f:
             schemas[name] = json.load(f)
     registry = Registry().with_resources(
@@ -27,10 +27,14 @@ def main():
     bad = 0
     for path in files:
         with open(path) as f:
-            doc = json.load(f)
-        kind = "score" if "score" in doc.get("$schema", "") else "scan"
+            if path.endswith(".jsonl"):   # every line a classification
+                docs = [json.loads(line) for line in f if line.strip()]
+                kind = "classify"
+            else:
+                docs = [json.load(f)]
+                kind = "score" if "score" in docs[0].get("$schema", "") else "scan"
         validator = jsonschema.Draft202012Validator(schemas[kind], registry=registry)
-        errors = list(validator.iter_errors(doc))
+        errors = [e for d in docs for e in validator.iter_errors(d)]
         for e in errors[:5]:
             print("%s: %s at %s" % (path, e.message[:200], "/".join(map(str, e.absolute_path))))
         bad += bool(errors)
