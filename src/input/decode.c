@@ -229,7 +229,7 @@ static rs_status S_decode_8bit(const char *name, const unsigned char *p,
         return RS_ERR_NOMEM;
     rs_status st;
     size_t o = 0;
-    if (invalid == 0) {   /* the common case: valid UTF-8, copied as is */
+    if (invalid == 0 && n) {   /* the common case: valid UTF-8, copied as is */
         memcpy(t->data, p, n);
         o = n;
     }

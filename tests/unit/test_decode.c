@@ -277,6 +277,24 @@ static void test_read_file(void **state)
     unlink(path);
 }
 
+/* An empty file has no buffer at all: decoding it must not touch one. */
+static void test_read_empty_file(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/rolescan-empty-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    rs_text *t = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_text_read_file(path, 0, &t, &err), RS_OK);
+    assert_int_equal(rs_text_length(t), 0);
+    assert_string_equal(rs_text_data(t), "");
+    assert_null(rs_text_warning(t));
+    rs_text_free(t);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_line_ends_preserved),
         cmocka_unit_test(test_read_missing_file),
         cmocka_unit_test(test_read_file),
+        cmocka_unit_test(test_read_empty_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
