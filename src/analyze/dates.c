@@ -52,6 +52,10 @@ static bool S_tok_number(const S_ctx *c, size_t i, size_t digits, int *value)
 
 static int S_month_at(const S_ctx *c, size_t i)
 {
+    /* Most tokens are no month: their length or first letter says so. */
+    if (i >= c->ntok || c->toks[i].len < 3 || c->toks[i].len > 9 ||
+        !strchr("jfmasond", c->norm[c->toks[i].start]))
+        return 0;
     for (int m = 0; m < 12; m++)
         if (S_tok_is(c, i, S_months[m]) || S_tok_is(c, i, S_months_long[m]))
             return m + 1;
@@ -115,12 +119,12 @@ static bool S_present_at(const S_ctx *c, size_t i)
 
 static long S_index(rs_date d) { return (long)d.year * 12 + (d.month ? d.month - 1 : 0); }
 
-/* A range starting at token i, or false. */
-static bool S_range_at(const S_ctx *c, size_t i, rs_range *r, size_t *next)
+/* A range from start date a (its tokens end at j), or false. */
+static bool S_range_from(const S_ctx *c, rs_date a, size_t j, rs_range *r, size_t *next)
 {
-    rs_date a, b;
-    size_t j, k;
-    if (!S_date_at(c, i, &a, &j) || !S_separator_at(c, j, &k))
+    rs_date b;
+    size_t k;
+    if (!S_separator_at(c, j, &k))
         return false;
     memset(r, 0, sizeof *r);
     if (S_present_at(c, k)) {
@@ -159,11 +163,12 @@ rs_status rs__find_ranges(S_ctx *c)
         if (i == 0 || rs__line_break_before(c, i))
             line_first = i;
         rs_range r;
-        size_t next;
-        if (!S_range_at(c, i, &r, &next)) {
-            rs_date d;   /* a refused range is not read again from its year */
-            if (S_date_at(c, i, &d, &next))
-                i = next - 1;
+        rs_date start;
+        size_t after, next;
+        if (!S_date_at(c, i, &start, &after))
+            continue;
+        if (!S_range_from(c, start, after, &r, &next)) {
+            i = after - 1;   /* a refused range is not read again from its year */
             continue;
         }
         size_t line_end = next;
