@@ -263,9 +263,11 @@ static rs_status S_load_files(S_loader *L, rs_error *err)
     for (size_t i = 0; i < r->file_count && !st; i++) {
         L->file = r->files[i];
         xmlDoc *doc = NULL;
-        st = rs__xml_open(r->files[i], &hash, &doc, err);
+        st = rs__xml_open(r->files[i], "roles", &hash, &doc, err);
         if (st)
             break;
+        if (!doc)
+            continue;
         const xmlNode *root = xmlDocGetRootElement(doc);
         if (rs__xml_root_is(root, "roles", S_NS)) {
             st = rs__xml_validate(doc, schema, r->files[i], err);

@@ -230,8 +230,8 @@ static rs_status S_load_file(S_loader *L, const char *path, xmlRelaxNGPtr schema
                              uint64_t *hash)
 {
     xmlDoc *doc = NULL;
-    rs_status st = rs__xml_open(path, hash, &doc, L->err);
-    if (st)
+    rs_status st = rs__xml_open(path, "lexicon", hash, &doc, L->err);
+    if (st || !doc)
         return st;
     const xmlNode *root = xmlDocGetRootElement(doc);
     if (rs__xml_root_is(root, "lexicon", S_NS)) {   /* else: roles, or not ours */

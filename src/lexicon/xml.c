@@ -205,7 +205,44 @@ rs_status rs__xml_validate(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
     return RS_ERR_LEXICON;
 }
 
-rs_status rs__xml_open(const char *path, uint64_t *hash, xmlDoc **out, rs_error *err)
+/* The root element's local name as written ("lexicon" in "<x:lexicon"),
+ * found without parsing: past a BOM, the XML declaration and comments.
+ * Empty when a DOCTYPE or anything unusual comes first (then the file is
+ * parsed, and the parser has the last word). */
+static void S_sniff_root(const char *d, size_t len, char *name, size_t size)
+{
+    size_t i = len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    name[0] = '\0';
+    for (;;) {
+        while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\n' || d[i] == '\r'))
+            i++;
+        if (i + 4 < len && memcmp(d + i, "<?", 2) == 0) {
+            const char *e = strstr(d + i, "?>");
+            if (!e)
+                return;
+            i = (size_t)(e - d) + 2;
+        } else if (i + 4 < len && memcmp(d + i, "<!--", 4) == 0) {
+            const char *e = strstr(d + i, "-->");
+            if (!e)
+                return;
+            i = (size_t)(e - d) + 3;
+        } else {
+            break;
+        }
+    }
+    if (i >= len || d[i] != '<' || d[i + 1] == '!')
+        return;
+    size_t a = ++i, o = 0;
+    while (i < len && !strchr(" \t\r\n>/", d[i]))
+        if (d[i++] == ':')
+            a = i;   /* a prefix: keep the local name */
+    for (size_t k = a; k < i && o + 1 < size; k++)
+        name[o++] = d[k];
+    name[o] = '\0';
+}
+
+rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDoc **out,
+                       rs_error *err)
 {
     *out = NULL;
     char *data = NULL;
@@ -217,6 +254,12 @@ rs_status rs__xml_open(const char *path, uint64_t *hash, xmlDoc **out, rs_error 
     base = base ? base + 1 : path;
     *hash = rs__fnv1a64(*hash, base, strlen(base) + 1);
     *hash = rs__fnv1a64(*hash, data, len);
+    char found[64];
+    S_sniff_root(data, len, found, sizeof found);
+    if (found[0] && strcmp(found, root) != 0) {
+        rs__free(data);   /* another kind of lexicon: no need to parse it */
+        return RS_OK;
+    }
     unsigned doctype_line = S_line_of(data, len, "<!DOCTYPE");
     S_xml_errors x = {err, path, false};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();

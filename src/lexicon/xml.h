@@ -10,8 +10,11 @@
 
 /* The *.xml files of dir (hidden ones skipped), sorted, as full paths. */
 rs_status rs__xml_list(const char *dir, char ***out, size_t *count, rs_error *err);
-/* Reads and parses one file safely, adding its name and bytes to *hash. */
-rs_status rs__xml_open(const char *path, uint64_t *hash, xmlDoc **out, rs_error *err);
+/* Reads one file, adding its name and bytes to *hash, and parses it safely
+ * when its root element can be `root` (*out stays NULL when the file
+ * plainly holds another kind of document). */
+rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDoc **out,
+                       rs_error *err);
 xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len);
 rs_status rs__xml_validate(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
                            rs_error *err);
