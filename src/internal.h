@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define RS_NOT_FOUND ((size_t)-1)
 
@@ -48,7 +49,29 @@ char *rs__buf_detach(rs_buf *b, size_t *len);
 void rs__buf_free(rs_buf *b);
 
 /* ---- hashing (hash.c) -------------------------------------------------- */
-uint64_t rs__hash_bytes(const void *data, size_t len);
+/* Tokens are short; a word-at-a-time multiply-mix is fast and spreads
+ * well enough for an open-addressing table that verifies its keys. Inline:
+ * it runs once per token. */
+static inline uint64_t rs__hash_bytes(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t h = 0x243f6a8885a308d3ull ^ (len * 0x9e3779b97f4a7c15ull);
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+        p += 8;
+        len -= 8;
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < len; i++)   /* the tail, without a memcpy call */
+        w |= (uint64_t)p[i] << (8 * i);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return h ^ (h >> 32);
+}
 /* Combines a running sequence hash with the next token's hash and glue. */
 static inline uint64_t rs__hash_step(uint64_t seq, uint64_t tok, bool glued)
 {

@@ -96,17 +96,63 @@ struct rs_lexicon {
 };
 
 /* terms.c */
-uint64_t rs__seq_hash(uint64_t seq, const rs_token *tok, bool first);
 rs_status rs__term_add(rs_lexicon *lex, const char *written, uint8_t flag,
                        size_t skill, const rs_alias_def *alias,
                        const char *file, unsigned line, const size_t *pattern,
                        rs_error *err);
 rs_status rs__terms_index(rs_lexicon *lex, rs_error *err);
-/* Term index for a token span of a document, or RS_NOT_FOUND. */
-size_t rs__term_lookup(const rs_lexicon *lex, uint64_t hash, const char *text,
-                       const rs_token *toks, size_t n);
-bool rs__prefix_known(const rs_lexicon *lex, uint64_t hash);
 void rs__terms_free(rs_lexicon *lex);
 
+
+/* ---- the lookups the matcher makes per token: inline -------------------- */
+
+#define RS_SEQ_SEED 0x6a09e667f3bcc909ull
+
+/* The hash of a token sequence, extended by one token. */
+static inline uint64_t rs__seq_hash(uint64_t seq, const rs_token *tok, bool first)
+{
+    uint64_t h = rs__hash_step(first ? RS_SEQ_SEED : seq, tok->hash, !first && tok->glued);
+    return h ? h : 1;
+}
+
+/* Does the document span equal the key? Glued tokens are joined directly,
+ * others by one space, exactly as keys were built. */
+static inline bool rs__key_equals(const char *key, const char *text, const rs_token *toks,
+                                  size_t n)
+{
+    const char *k = key;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && !toks[i].glued && *k++ != ' ')
+            return false;
+        if (strncmp(k, text + toks[i].start, toks[i].len) != 0)
+            return false;
+        k += toks[i].len;
+    }
+    return *k == '\0';
+}
+
+/* Term index for a token span of a document, or RS_NOT_FOUND. */
+static inline size_t rs__term_lookup(const rs_lexicon *lex, uint64_t hash, const char *text,
+                                     const rs_token *toks, size_t n)
+{
+    const rs_table *t = &lex->term_table;
+    for (size_t i = (size_t)hash & t->mask; t->keys[i]; i = (i + 1) & t->mask) {
+        if (t->keys[i] != hash)
+            continue;
+        const rs_term *term = &lex->terms[t->values[i]];
+        if (term->ntokens == n && rs__key_equals(term->key, text, toks, n))
+            return t->values[i];
+    }
+    return RS_NOT_FOUND;
+}
+
+static inline bool rs__prefix_known(const rs_lexicon *lex, uint64_t hash)
+{
+    const rs_table *t = &lex->prefix_table;
+    for (size_t i = (size_t)hash & t->mask; t->keys[i]; i = (i + 1) & t->mask)
+        if (t->keys[i] == hash)
+            return true;
+    return false;
+}
 
 #endif

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define S_SEED 0x6a09e667f3bcc909ull
 
 typedef struct S_raw {
     rs_term term;       /* one form, one pattern at most */
@@ -19,13 +18,6 @@ typedef struct S_pending {
     size_t count;
     size_t cap;
 } S_pending;
-
-uint64_t rs__seq_hash(uint64_t seq, const rs_token *tok, bool first)
-{
-    uint64_t h = rs__hash_step(first ? S_SEED : seq, tok->hash,
-                               !first && tok->glued);
-    return h ? h : 1;
-}
 
 static bool S_key_append(rs_buf *key, const char *norm, const rs_token *t,
                          bool first)
@@ -290,41 +282,6 @@ rs_status rs__terms_index(rs_lexicon *lex, rs_error *err)
             return st;
     }
     return RS_OK;
-}
-
-/* Does the document span equal the key? Glued tokens are joined directly,
- * others by one space, exactly as keys were built. */
-static bool S_key_equals(const char *key, const char *text,
-                         const rs_token *toks, size_t n)
-{
-    const char *k = key;
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && !toks[i].glued && *k++ != ' ')
-            return false;
-        if (strncmp(k, text + toks[i].start, toks[i].len) != 0)
-            return false;
-        k += toks[i].len;
-    }
-    return *k == '\0';
-}
-
-size_t rs__term_lookup(const rs_lexicon *lex, uint64_t hash, const char *text,
-                       const rs_token *toks, size_t n)
-{
-    const rs_table *t = &lex->term_table;
-    for (size_t i = (size_t)hash & t->mask; t->keys[i]; i = (i + 1) & t->mask) {
-        if (t->keys[i] != hash)
-            continue;
-        const rs_term *term = &lex->terms[t->values[i]];
-        if (term->ntokens == n && S_key_equals(term->key, text, toks, n))
-            return t->values[i];
-    }
-    return RS_NOT_FOUND;
-}
-
-bool rs__prefix_known(const rs_lexicon *lex, uint64_t hash)
-{
-    return S_table_has(&lex->prefix_table, hash);
 }
 
 void rs__terms_free(rs_lexicon *lex)

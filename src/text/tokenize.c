@@ -76,12 +76,13 @@ static inline bool S_is_word(const unsigned char *s, size_t len, size_t i, size_
 static bool S_push(S_tokens *t, size_t start, size_t len, rs_token_kind kind,
                    bool glued, const char *s)
 {
-    if (!rs__grow((void **)&t->items, &t->cap, t->count + 1, sizeof *t->items))
+    if (t->count == t->cap &&
+        !rs__grow((void **)&t->items, &t->cap, t->count + 1, sizeof *t->items))
         return false;
     rs_token *tok = &t->items[t->count++];
     tok->start = (uint32_t)start;
     tok->len = (uint32_t)len;
-    tok->hash = rs__token_hash(s + start, len);
+    tok->hash = rs__hash_bytes(s + start, len);
     tok->kind = (uint8_t)kind;
     tok->glued = glued;
     return true;
