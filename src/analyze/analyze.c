@@ -135,15 +135,23 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
     }
 }
 
+/* Lines longer than this are paragraphs: no title is written that way. */
+#define S_MAX_TITLE_LINE 240
+
 static void S_find_titles(rs_analysis *a, const S_ctx *c)
 {
-    size_t len = c->doc->norm_len, ls = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i == len || c->norm[i] == '\n' || c->norm[i] == '\r') {
-            if (i > ls)
-                S_titles_in_line(a, c, ls, i);
-            ls = i + 1;
+    const char *s = c->norm, *end = s + c->doc->norm_len;
+    while (s < end) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        const char *e = nl ? nl : end;
+        for (const char *p = s; p < e;) {   /* CR alone also ends a line */
+            const char *cr = memchr(p, '\r', (size_t)(e - p));
+            const char *le = cr ? cr : e;
+            if (le > p && le - p <= S_MAX_TITLE_LINE)
+                S_titles_in_line(a, c, (size_t)(p - c->norm), (size_t)(le - c->norm));
+            p = le + 1;
         }
+        s = e + 1;
     }
 }
 

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define S_MAX_WORDS 24
 #define S_MAX_TITLE_WORDS 8   /* a longer segment is prose, not a title */
 
 typedef struct S_word {
@@ -133,14 +132,14 @@ static size_t S_words(const char *norm, size_t a, size_t b, S_word *w, size_t ma
     return n;
 }
 
-static bool S_is(const S_word *w, const char *lit)
+static inline bool S_is(const S_word *w, const char *lit)
 {
     /* first letters first: most comparisons end there, without strlen */
     return w->s[0] == lit[0] && strncmp(w->s, lit, w->len) == 0 && lit[w->len] == '\0';
 }
 
 /* Do words[i..] spell the space-separated phrase? Returns its word count. */
-static size_t S_phrase_at(const S_word *w, size_t n, size_t i, const char *phrase)
+static inline size_t S_phrase_at(const S_word *w, size_t n, size_t i, const char *phrase)
 {
     if (i >= n || w[i].s[0] != phrase[0])
         return 0;
@@ -251,7 +250,7 @@ static const S_noun *S_head(const S_word *w, size_t n, size_t *at)
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k < sizeof S_nouns / sizeof S_nouns[0]; k++) {
             const S_noun *noun = &S_nouns[k];
-            if (!S_phrase_at(w, n, i, noun->word))
+            if (noun->word[0] != w[i].s[0] || !S_phrase_at(w, n, i, noun->word))
                 continue;
             if (strcmp(noun->word, "lead") == 0) {
                 lead = noun;
@@ -347,8 +346,9 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
 bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t end,
                     rs_title_match *out)
 {
-    S_word w[S_MAX_WORDS];
-    size_t n = S_words(norm, start, end, w, S_MAX_WORDS);
+    /* One word past the most a title has is enough to reject prose. */
+    S_word w[S_MAX_TITLE_WORDS + 1];
+    size_t n = S_words(norm, start, end, w, S_MAX_TITLE_WORDS + 1);
     if (n == 0)
         return false;
     return S_read_words(r, w, n, out);
