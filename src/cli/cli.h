@@ -30,6 +30,10 @@ typedef struct cli_common {
  * 0 if not one of them, -1 on a usage error (already reported). */
 int cli_common_option(cli_common *c, int argc, char **argv, int *i);
 void cli_common_init(cli_common *c);
+/* "--opt VALUE" or "--opt=VALUE" at argv[*i]: 1 and *out set, 0 when argv[*i]
+ * is another option, -1 when the value is missing (reported for cmd). */
+int cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *opt,
+                     const char **out);
 
 /* The lexicon folder to use: --lexicons, $ROLESCAN_LEXICONS, the installed
  * folder next to the executable, the configured install folder, then the

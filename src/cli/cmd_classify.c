@@ -72,19 +72,7 @@ typedef struct S_opts {
 
 static int S_value(int argc, char **argv, int *i, const char *opt, const char **out)
 {
-    size_t n = strlen(opt);
-    if (strncmp(argv[*i], opt, n) != 0 || (argv[*i][n] != '\0' && argv[*i][n] != '='))
-        return 0;
-    if (argv[*i][n] == '=') {
-        *out = argv[*i] + n + 1;
-        return 1;
-    }
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "rolescan classify: %s needs a value\n", opt);
-        return -1;
-    }
-    *out = argv[++*i];
-    return 1;
+    return cli_option_value("classify", argc, argv, i, opt, out);
 }
 
 static int S_option(S_opts *o, int argc, char **argv, int *i)

@@ -39,19 +39,7 @@ typedef struct S_opts {
 
 static int S_value(int argc, char **argv, int *i, const char *opt, const char **out)
 {
-    size_t n = strlen(opt);
-    if (strncmp(argv[*i], opt, n) != 0 || (argv[*i][n] != '\0' && argv[*i][n] != '='))
-        return 0;
-    if (argv[*i][n] == '=') {
-        *out = argv[*i] + n + 1;
-        return 1;
-    }
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "rolescan score: %s needs a value\n", opt);
-        return -1;
-    }
-    *out = argv[++*i];
-    return 1;
+    return cli_option_value("score", argc, argv, i, opt, out);
 }
 
 /* Returns -1 to go on, else an exit code. */

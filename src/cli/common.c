@@ -275,3 +275,21 @@ int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles)
     }
     return RS_EXIT_OK;
 }
+
+int cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *opt,
+                     const char **out)
+{
+    size_t n = strlen(opt);
+    if (strncmp(argv[*i], opt, n) != 0 || (argv[*i][n] != '\0' && argv[*i][n] != '='))
+        return 0;
+    if (argv[*i][n] == '=') {
+        *out = argv[*i] + n + 1;
+        return 1;
+    }
+    if (*i + 1 >= argc) {
+        fprintf(stderr, "rolescan %s: %s needs a value\n", cmd, opt);
+        return -1;
+    }
+    *out = argv[++*i];
+    return 1;
+}
