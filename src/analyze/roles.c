@@ -24,6 +24,22 @@ typedef struct S_loader {
 
 static rs_status S_nomem(S_loader *L) { return rs__nomem(L->err, L->file); }
 
+static rs_status S_ident(S_loader *L, const char *what, const char *v, const xmlNode *n)
+{
+    return rs__check_ident(what, v, L->file, rs__xml_line(n), L->err);
+}
+
+/* Labels (titles, names) are 1 to 120 characters; prose 1 to 2000. */
+static rs_status S_label(S_loader *L, const char *what, const char *v, const xmlNode *n)
+{
+    return rs__check_length(what, v, 1, 120, L->file, rs__xml_line(n), L->err);
+}
+
+static rs_status S_prose(S_loader *L, const char *what, const char *v, const xmlNode *n)
+{
+    return rs__check_length(what, v, 1, 2000, L->file, rs__xml_line(n), L->err);
+}
+
 /* Appends a new string (owned) to *arr. */
 static bool S_push_str(char ***arr, size_t *count, char *s)
 {
@@ -50,10 +66,17 @@ static rs_status S_add_track(S_loader *L, const xmlNode *n)
     t->name = rs__xml_attr(n, "name");
     if (!t->id || !t->name)
         return S_nomem(L);
+    rs_status st = S_ident(L, "track id", t->id, n);
+    if (st || (st = S_label(L, "track name", t->name, n)))
+        return st;
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (!rs__xml_is(c, "domain"))
             continue;
         char *raw = rs__xml_text(c);
+        if (raw && (st = S_label(L, "domain", raw, c))) {
+            rs__free(raw);
+            return st;
+        }
         char *canon = raw ? rs__title_canonical_text(raw) : NULL;
         rs__free(raw);
         if (!S_push_str(&t->domains, &t->domain_count, canon))
@@ -77,6 +100,13 @@ static rs_status S_add_role_skill(S_loader *L, rs_role_def *role, const xmlNode 
         rs__free(w);
         return S_nomem(L);
     }
+    rs_status st = S_ident(L, "skill ref", d->ref, n);
+    if (!st && d->why)
+        st = S_prose(L, "why", d->why, n);
+    if (st) {
+        rs__free(w);
+        return st;
+    }
     d->weight = strcmp(w, "core") == 0        ? RS_WEIGHT_CORE
                 : strcmp(w, "important") == 0 ? RS_WEIGHT_IMPORTANT
                                               : RS_WEIGHT_NICE;
@@ -97,8 +127,41 @@ static long S_long_attr(const xmlNode *n, const char *name)
     return x;
 }
 
+/* The value checks of a role's child element. */
+static rs_status S_check_child(S_loader *L, const xmlNode *c)
+{
+    static const struct {
+        const char *element, *what;
+        size_t max;
+    } texts[] = {{"title", "title", 120}, {"summary", "summary", 2000},
+                 {"responsibility", "responsibility", 2000}, {"advice", "advice", 2000}};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        if (!rs__xml_is(c, texts[i].element))
+            continue;
+        char *t = rs__xml_text(c);
+        if (!t)
+            return S_nomem(L);
+        rs_status st = rs__check_length(texts[i].what, t, 1, texts[i].max, L->file,
+                                        rs__xml_line(c), L->err);
+        rs__free(t);
+        return st;
+    }
+    const char *attr = rs__xml_is(c, "lateral") ? "ref" : NULL;
+    if (!attr)
+        return RS_OK;
+    char *v = rs__xml_attr(c, attr);
+    if (!v)
+        return S_nomem(L);
+    rs_status st = S_ident(L, "lateral ref", v, c);
+    rs__free(v);
+    return st;
+}
+
 static rs_status S_role_child(S_loader *L, rs_role_def *role, const xmlNode *c)
 {
+    rs_status checked = S_check_child(L, c);
+    if (checked)
+        return checked;
     if (rs__xml_is(c, "title")) {
         char *t = rs__xml_text(c);
         char *canon = t ? rs__title_canonical_text(t) : NULL;
@@ -157,6 +220,11 @@ static rs_status S_add_role(S_loader *L, const xmlNode *n)
     role->rung = (int)S_long_attr(n, "rung");
     if (!role->id || !role->title || !role->track_id)
         return S_nomem(L);
+    rs_status checked = S_ident(L, "role id", role->id, n);
+    if (!checked)
+        checked = S_label(L, "role title", role->title, n);
+    if (checked)
+        return checked;
     role->track = rs__roles_track(r, role->track_id);
     if (role->track == RS_NOT_FOUND)
         return rs__fail(L->err, RS_ERR_LEXICON, L->file, role->line,
@@ -177,11 +245,11 @@ static rs_status S_add_scope(S_loader *L, const xmlNode *n)
     if (!ref)
         return S_nomem(L);
     size_t skill = rs_lexicon_find(r->lex, ref);
-    rs_status st = RS_OK;
-    if (skill == RS_NOT_FOUND)
+    rs_status st = S_ident(L, "scope skill", ref, n);
+    if (!st && skill == RS_NOT_FOUND)
         st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
                       "scope cue names skill '%s', which no skill lexicon defines", ref);
-    else
+    if (!st)
         r->scopes[r->scope_count++] = (rs_scope_def){skill, (int)S_long_attr(n, "rung")};
     rs__free(ref);
     return st;
@@ -191,6 +259,9 @@ static rs_status S_walk(S_loader *L, const xmlNode *root)
 {
     if (!L->roles->version && !(L->roles->version = rs__xml_attr(root, "version")))
         return S_nomem(L);
+    rs_status vst = rs__check_version(L->roles->version, L->file, rs__xml_line(root), L->err);
+    if (vst)
+        return vst;
     rs_status st = RS_OK;
     for (const xmlNode *c = root->children; c && !st; c = c->next) {
         if (rs__xml_is(c, "track"))

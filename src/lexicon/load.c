@@ -80,6 +80,11 @@ static rs_status S_add_alias(S_loader *L, rs_skill_def *sk, const xmlNode *n)
     a.line = rs__xml_line(n);
     rs__free(ctx);
     rs__free(cs);
+    rs_status st = rs__check_length("alias", a.term, 1, 120, L->file, a.line, L->err);
+    if (st) {
+        rs__free(a.term);
+        return st;
+    }
     rs_alias_def *all = rs__realloc(sk->aliases, (sk->alias_count + 1) * sizeof a);
     if (!all) {
         rs__free(a.term);
@@ -109,6 +114,11 @@ static rs_status S_add_pattern(S_loader *L, size_t skill, const xmlNode *n)
     lex->pattern_count++;
     if (!p->source || !p->trigger)
         return rs__nomem(L->err, L->file);
+    rs_status st = rs__check_length("pattern", p->source, 1, 400, L->file, p->line, L->err);
+    if (!st)
+        st = rs__check_length("trigger", p->trigger, 1, 120, L->file, p->line, L->err);
+    if (st)
+        return st;
     int code;
     PCRE2_SIZE at;
     p->code = pcre2_compile((PCRE2_SPTR)p->source, PCRE2_ZERO_TERMINATED,
@@ -132,6 +142,11 @@ static rs_status S_add_implies(S_loader *L, rs_skill_def *sk, const xmlNode *n)
     char *ref = rs__xml_attr(n, "ref");
     if (!ref)
         return rs__nomem(L->err, L->file);
+    rs_status st = rs__check_ident("implies ref", ref, L->file, rs__xml_line(n), L->err);
+    if (st) {
+        rs__free(ref);
+        return st;
+    }
     size_t count = sk->implies_count;
     char **ids = rs__realloc(sk->implies_ids, (count + 1) * sizeof *ids);
     if (ids)
@@ -169,11 +184,15 @@ static rs_status S_add_skill(S_loader *L, const xmlNode *n)
     }
     sk->category = rs__category_index(cat);
     rs__free(cat);
+    rs_status st = rs__check_ident("skill id", sk->id, L->file, sk->line, L->err);
+    if (!st)
+        st = rs__check_length("skill name", sk->name, 1, 80, L->file, sk->line, L->err);
+    if (st)
+        return st;
     if (sk->category < 0)   /* the schema's list and ours disagree */
         return rs__fail(L->err, RS_ERR_LEXICON, L->file, sk->line,
                         "skill '%s': unknown category", sk->id);
     sk->technical = rs__category_technical(sk->category);
-    rs_status st = RS_OK;
     for (const xmlNode *c = n->children; c && !st; c = c->next) {
         if (rs__xml_is(c, "alias"))
             st = S_add_alias(L, &lex->skills[index], c);
@@ -194,8 +213,11 @@ static rs_status S_add_phrase(S_loader *L, const xmlNode *n, uint8_t flag)
     char *t = rs__xml_text(n);
     if (!t)
         return rs__nomem(L->err, L->file);
-    rs_status st = rs__term_add(L->lex, t, flag, RS_NOT_FOUND, NULL, L->file,
-                                rs__xml_line(n), NULL, L->err);
+    rs_status st = rs__check_length(flag == RS_TERM_STOP ? "stop phrase" : "cue", t, 1, 120,
+                                    L->file, rs__xml_line(n), L->err);
+    if (!st)
+        st = rs__term_add(L->lex, t, flag, RS_NOT_FOUND, NULL, L->file, rs__xml_line(n),
+                          NULL, L->err);
     rs__free(t);
     return st;
 }
@@ -203,8 +225,20 @@ static rs_status S_add_phrase(S_loader *L, const xmlNode *n, uint8_t flag)
 static rs_status S_walk(S_loader *L, const xmlNode *root)
 {
     char *version = rs__xml_attr(root, "version");
-    if (!version)
+    char *name = rs__xml_attr(root, "name");
+    if (!version || !name) {
+        rs__free(version);
+        rs__free(name);
         return rs__nomem(L->err, L->file);
+    }
+    rs_status vst = rs__check_version(version, L->file, rs__xml_line(root), L->err);
+    if (!vst)
+        vst = rs__check_ident("lexicon name", name, L->file, rs__xml_line(root), L->err);
+    rs__free(name);
+    if (vst) {
+        rs__free(version);
+        return vst;
+    }
     char **v = rs__realloc(L->versions, (L->version_count + 1) * sizeof *v);
     if (!v) {
         rs__free(version);

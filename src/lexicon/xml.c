@@ -284,3 +284,41 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
     *out = doc;
     return RS_OK;
 }
+
+/* ---- value checks -------------------------------------------------------- */
+
+rs_status rs__check_ident(const char *what, const char *v, const char *file, unsigned line,
+                          rs_error *err)
+{
+    size_t n = strlen(v);
+    bool ok = n >= 1 && n <= 64 && ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= '0' && v[0] <= '9'));
+    for (size_t i = 1; ok && i < n; i++)
+        ok = (v[i] >= 'a' && v[i] <= 'z') || (v[i] >= '0' && v[i] <= '9') ||
+             strchr("_.+#-", v[i]) != NULL;
+    return ok ? RS_OK
+              : rs__fail(err, RS_ERR_LEXICON, file, line,
+                         "%s \"%s\" is not an id: 1 to 64 of a-z 0-9 _ . + # -, "
+                         "starting with a letter or digit", what, v);
+}
+
+rs_status rs__check_length(const char *what, const char *v, size_t min, size_t max,
+                           const char *file, unsigned line, rs_error *err)
+{
+    size_t chars = 0;
+    for (const char *p = v; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (chars >= min && chars <= max)
+        return RS_OK;
+    return rs__fail(err, RS_ERR_LEXICON, file, line, "%s is %zu characters; %zu to %zu allowed",
+                    what, chars, min, max);
+}
+
+rs_status rs__check_version(const char *v, const char *file, unsigned line, rs_error *err)
+{
+    bool ok = v[0] >= '0' && v[0] <= '9';
+    for (const char *p = v; ok && *p; p++)
+        ok = (*p >= '0' && *p <= '9') || (*p == '.' && p[1] >= '0' && p[1] <= '9');
+    return ok ? RS_OK
+              : rs__fail(err, RS_ERR_LEXICON, file, line,
+                         "version \"%s\" is not digits separated by dots (e.g. 2026.11.0)", v);
+}

@@ -26,4 +26,13 @@ char *rs__xml_attr(const xmlNode *n, const char *name);
 char *rs__xml_text(const xmlNode *n);
 unsigned rs__xml_line(const xmlNode *n);
 
+/* The value checks the schemas leave to code (see lexicon.rng): each
+ * returns RS_OK or fills err with file, line and what is wrong. */
+rs_status rs__check_ident(const char *what, const char *value, const char *file,
+                          unsigned line, rs_error *err);
+rs_status rs__check_length(const char *what, const char *value, size_t min, size_t max,
+                           const char *file, unsigned line, rs_error *err);
+rs_status rs__check_version(const char *value, const char *file, unsigned line,
+                            rs_error *err);
+
 #endif

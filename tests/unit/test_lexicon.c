@@ -226,7 +226,19 @@ static void test_bad_id(void **state)
 {
     (void)state;
     rs_error e = load_fail(BAD "bad-id", RS_ERR_LEXICON);
-    assert_err(&e, "/x.xml", 3, "attributes");
+    assert_err(&e, "/x.xml", 3, "skill id \"Bad Id!\" is not an id");
+}
+
+/* Values the schema leaves to code: version, lengths, refs. */
+static void test_value_checks(void **state)
+{
+    (void)state;
+    rs_error e = load_fail(BAD "bad-version", RS_ERR_LEXICON);
+    assert_err(&e, "/x.xml", 2, "version \"v1.x\" is not digits separated by dots");
+    e = load_fail(BAD "long-alias", RS_ERR_LEXICON);
+    assert_err(&e, "/x.xml", 4, "alias is 121 characters; 1 to 120 allowed");
+    e = load_fail(BAD "bad-ref", RS_ERR_LEXICON);
+    assert_err(&e, "/x.xml", 4, "implies ref \"Not An Id\" is not an id");
 }
 
 static void test_duplicate_id_across_files(void **state)
@@ -333,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_unknown_category),
         cmocka_unit_test(test_missing_id),
         cmocka_unit_test(test_bad_id),
+        cmocka_unit_test(test_value_checks),
         cmocka_unit_test(test_duplicate_id_across_files),
         cmocka_unit_test(test_alias_of_two_skills),
         cmocka_unit_test(test_stop_phrase_is_alias),
