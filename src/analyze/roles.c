@@ -119,6 +119,21 @@ static rs_status S_add_role_skill(S_loader *L, rs_role_def *role, const xmlNode 
     return RS_OK;
 }
 
+/* A rung attribute: a whole number from 1 to 8, else an error. */
+static rs_status S_rung(S_loader *L, const xmlNode *n, int *rung)
+{
+    char *v = rs__xml_attr(n, "rung");
+    if (!v)
+        return S_nomem(L);
+    bool ok = v[0] >= '1' && v[0] <= '8' && v[1] == '\0';
+    *rung = ok ? v[0] - '0' : 0;
+    rs_status st = ok ? RS_OK
+                      : rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
+                                 "rung \"%s\" is not a whole number from 1 to 8", v);
+    rs__free(v);
+    return st;
+}
+
 static long S_long_attr(const xmlNode *n, const char *name)
 {
     char *v = rs__xml_attr(n, name);
@@ -217,10 +232,12 @@ static rs_status S_add_role(S_loader *L, const xmlNode *n)
     role->id = rs__xml_attr(n, "id");
     role->title = rs__xml_attr(n, "title");
     role->track_id = rs__xml_attr(n, "track");
-    role->rung = (int)S_long_attr(n, "rung");
+
     if (!role->id || !role->title || !role->track_id)
         return S_nomem(L);
-    rs_status checked = S_ident(L, "role id", role->id, n);
+    rs_status checked = S_rung(L, n, &role->rung);
+    if (!checked)
+        checked = S_ident(L, "role id", role->id, n);
     if (!checked)
         checked = S_label(L, "role title", role->title, n);
     if (checked)
@@ -249,8 +266,11 @@ static rs_status S_add_scope(S_loader *L, const xmlNode *n)
     if (!st && skill == RS_NOT_FOUND)
         st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
                       "scope cue names skill '%s', which no skill lexicon defines", ref);
+    int rung = 0;
     if (!st)
-        r->scopes[r->scope_count++] = (rs_scope_def){skill, (int)S_long_attr(n, "rung")};
+        st = S_rung(L, n, &rung);
+    if (!st)
+        r->scopes[r->scope_count++] = (rs_scope_def){skill, rung};
     rs__free(ref);
     return st;
 }

@@ -269,7 +269,8 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
     }
     xmlSetStructuredErrorFunc(&x, S_on_xml_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_NOCDATA);
+                                      XML_PARSE_NONET | XML_PARSE_NOCDATA |
+                                          XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
     xmlSetStructuredErrorFunc(NULL, NULL);
     xmlFreeParserCtxt(ctxt);
     rs__free(data);
