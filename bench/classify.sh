@@ -86,7 +86,10 @@ run "$BIN" classify -q --format jsonl -j 2 "$CORPUS"; J2=$SECS; fig "classify -j
 run "$BIN" classify -q --lexicons "$WORK/lex10" --format jsonl -j 1 "$CORPUS"; B1=$SECS; fig "classify -j 1, tenfold lexicon"
 run rg -c -F -i -w -f "$WORK/terms.txt" "$CORPUS"; RG=$SECS; fig "ripgrep, lexicon terms"
 run rg -c -F -i -w -f "$WORK/terms10.txt" "$CORPUS"; RG10=$SECS; fig "ripgrep, tenfold terms"
-run "$BIN" score samples/resumes/03-senior-backend.txt; SCORE=$SECS
+# one resume scored: the mean of 20 runs (one run is below the timer's grain)
+T0=$(date +%s%N)
+for _ in $(seq 20); do "$BIN" score samples/resumes/03-senior-backend.txt > /dev/null; done
+SCORE=$(awk -v a="$T0" -v b="$(date +%s%N)" 'BEGIN { printf "%.4f", (b - a) / 20 / 1e9 }')
 
 awk -v j1="$J1" -v j2="$J2" -v b1="$B1" -v rg="$RG" -v rg10="$RG10" -v b="$BYTES" -v sc="$SCORE" 'BEGIN {
   printf "\n%-44s %8s %10s\n", "against the targets", "reached", "target"
@@ -95,6 +98,6 @@ awk -v j1="$J1" -v j2="$J2" -v b1="$B1" -v rg="$RG" -v rg10="$RG10" -v b="$BYTES
   printf "%-44s %7.0f%% %10s\n", "tenfold lexicon, share of default speed", 100*j1/b1, ">= 70%"
   printf "%-44s %8.1f %10s\n", "rolescan / ripgrep, default lexicon", rg/j1, ">= 3"
   printf "%-44s %8.1f %10s\n", "rolescan / ripgrep, tenfold lexicon", rg10/b1, ">= 100"
-  printf "%-44s %8.0f %10s\n", "one resume scored, ms (lexicon load incl.)", sc*1000, "<= 30"
+  printf "%-44s %8.1f %10s\n", "one resume scored, ms (lexicon load incl.)", sc*1000, "<= 30"
 }'
 echo "(peak memory target: <= 64 MiB at -j 2 whatever the corpus size)"
