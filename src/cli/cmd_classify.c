@@ -415,7 +415,7 @@ static rs_status S_file_text(const S_run *r, S_work *w, const char *path)
 {
     if (!S_is_html(path))
         return rs_text_read_file(path, r->o->c.max_size, &w->text, &w->err);
-    rs_text *raw = NULL;   /* read the bytes as they are; the HTML reader decodes */
+    /* the bytes as they are: the HTML reader finds the encoding */
     FILE *f = fopen(path, "rb");
     if (!f)
         return S_fail(w, RS_ERR_IO, "cannot open: ", strerror(errno));
@@ -439,7 +439,6 @@ static rs_status S_file_text(const S_run *r, S_work *w, const char *path)
     }
     bool bad = ferror(f);
     fclose(f);
-    (void)raw;
     if (!buf)
         return S_fail(w, RS_ERR_NOMEM, "out of memory", NULL);
     rs_html_info info = {0};
@@ -619,8 +618,6 @@ static void S_summary(const S_run *r, FILE *f)
     size_t n = rs_lexicon_skill_count(r->lex);
     for (int g = 1; g <= 8 && r->skill_rung; g++) {
         size_t top[8] = {0}, k = 0;
-        bool used[8] = {false};
-        (void)used;
         for (k = 0; k < 8; k++) {
             size_t best = (size_t)-1;
             for (size_t s = 0; s < n; s++) {
