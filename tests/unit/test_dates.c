@@ -20,10 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support.h"
 #include "internal.h"
 
-static rs_lexicon *S_lex;
-static rs_roles *S_roles;
 
 static const rs_date S_as_of = {2026, 11};
 
@@ -84,29 +83,6 @@ static void assert_range(const analysed *x, size_t i, int y0, int m0, int y1, in
                  r->open_ended, r->line, got, y0, m0, y1, m1, open_ended, line, text);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    rs_error err = {0};
-    if (rs_lexicon_load(RS_LEXICONS, &S_lex, &err) != RS_OK) {
-        print_error("skills: %s:%u: %s\n", err.file, err.line, err.message);
-        return -1;
-    }
-    if (rs_roles_load(RS_LEXICONS, S_lex, &S_roles, &err) != RS_OK) {
-        print_error("roles: %s:%u: %s\n", err.file, err.line, err.message);
-        rs_lexicon_free(S_lex);
-        return -1;
-    }
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    rs_roles_free(S_roles);
-    rs_lexicon_free(S_lex);
-    return 0;
-}
 
 /* ---- range forms ------------------------------------------------------- */
 
