@@ -179,29 +179,9 @@ static void S_pick_current(rs_analysis *a)
 
 /* ---- scope ------------------------------------------------------------- */
 
-/* Is token i the word lit? The first letter decides most calls cheaply. */
-static bool S_tok_is(const S_ctx *c, size_t i, const char *lit)
-{
-    if (i >= c->ntok)
-        return false;
-    const char *t = c->norm + c->toks[i].start;
-    size_t len = c->toks[i].len;
-    return t[0] == lit[0] && strncmp(t, lit, len) == 0 && lit[len] == '\0';
-}
+#define S_tok_is rs__tok_is
 
-static long S_number(const S_ctx *c, size_t i)
-{
-    if (i >= c->ntok || c->toks[i].kind != RS_TOKEN_WORD || c->toks[i].len > 6)
-        return -1;
-    long v = 0;
-    for (size_t k = 0; k < c->toks[i].len; k++) {
-        char ch = c->norm[c->toks[i].start + k];
-        if (ch < '0' || ch > '9')
-            return -1;
-        v = v * 10 + (ch - '0');
-    }
-    return v;
-}
+static long S_number(const S_ctx *c, size_t i) { return rs__tok_number(c, i, 6); }
 
 /* "$4M budget", "budget of $2.5 million": the amount in dollars when the
  * number at token i is one, else 0. */

@@ -5,6 +5,8 @@
 
 #include "roles_internal.h"
 
+#include <string.h>
+
 typedef struct S_ctx {
     const rs_roles *roles;
     const rs_lexicon *lex;
@@ -17,6 +19,32 @@ typedef struct S_ctx {
     rs_range *ranges;
     size_t range_count, range_cap;
 } S_ctx;
+
+/* Is token i the word lit? The first letter decides most calls cheaply. */
+static inline bool rs__tok_is(const S_ctx *c, size_t i, const char *lit)
+{
+    if (i >= c->ntok)
+        return false;
+    const char *t = c->norm + c->toks[i].start;
+    size_t len = c->toks[i].len;
+    return t[0] == lit[0] && strncmp(t, lit, len) == 0 && lit[len] == '\0';
+}
+
+/* The value of token i when it is a number of at most max_digits digits,
+ * else -1. */
+static inline long rs__tok_number(const S_ctx *c, size_t i, size_t max_digits)
+{
+    if (i >= c->ntok || c->toks[i].kind != RS_TOKEN_WORD || c->toks[i].len > max_digits)
+        return -1;
+    long v = 0;
+    for (size_t k = 0; k < c->toks[i].len; k++) {
+        char ch = c->norm[c->toks[i].start + k];
+        if (ch < '0' || ch > '9')
+            return -1;
+        v = v * 10 + (ch - '0');
+    }
+    return v;
+}
 
 /* Does a line end lie between token i - 1 and token i? */
 bool rs__line_break_before(const S_ctx *c, size_t i);

@@ -22,31 +22,15 @@ static const char *const S_education[] = {
     "degree", "bsc", "msc", "phd", "diploma", "academy", "bootcamp", "gpa",
     "coursework", "b", "m", "ba", "ma", "bs", "ms", "universitat", NULL};
 
-/* Is token i the word lit? The first letter decides most calls cheaply. */
-static bool S_tok_is(const S_ctx *c, size_t i, const char *lit)
-{
-    if (i >= c->ntok)
-        return false;
-    const char *t = c->norm + c->toks[i].start;
-    size_t len = c->toks[i].len;
-    return t[0] == lit[0] && strncmp(t, lit, len) == 0 && lit[len] == '\0';
-}
+#define S_tok_is rs__tok_is
 
+/* A number of `digits` digits (any count up to 4 when 0) at token i. */
 static bool S_tok_number(const S_ctx *c, size_t i, size_t digits, int *value)
 {
-    if (i >= c->ntok || c->toks[i].kind != RS_TOKEN_WORD)
+    long v = rs__tok_number(c, i, 4);
+    if (v < 0 || (digits && c->toks[i].len != digits))
         return false;
-    const rs_token *t = &c->toks[i];
-    if ((digits && t->len != digits) || t->len > 4)
-        return false;
-    int v = 0;
-    for (size_t k = 0; k < t->len; k++) {
-        char ch = c->norm[t->start + k];
-        if (ch < '0' || ch > '9')
-            return false;
-        v = v * 10 + (ch - '0');
-    }
-    *value = v;
+    *value = (int)v;
     return true;
 }
 

@@ -64,18 +64,14 @@ int cmd_scan(int argc, char **argv)
             S_usage(stdout);
             free(files);
             return RS_EXIT_OK;
-        } else if (strncmp(a, "--format", 8) == 0 && (a[8] == '=' || (a[8] == '\0' && i + 1 < argc))) {
-            const char *f = a[8] == '=' ? a + 9 : argv[++i];
-            if (strcmp(f, "json") != 0 && strcmp(f, "text") != 0) {
-                fprintf(stderr, "rolescan scan: --format takes text or json, not '%s'\n", f);
+        } else if ((taken = cli_option_value("scan", argc, argv, &i, "--format", &a)) != 0) {
+            if (taken < 0 || (strcmp(a, "json") != 0 && strcmp(a, "text") != 0)) {
+                if (taken > 0)
+                    fprintf(stderr, "rolescan scan: --format takes text or json, not '%s'\n", a);
                 free(files);
                 return RS_EXIT_USAGE;
             }
-            json = strcmp(f, "json") == 0;
-        } else if (strcmp(a, "--format") == 0) {
-            fprintf(stderr, "rolescan scan: --format needs a value (text or json)\n");
-            free(files);
-            return RS_EXIT_USAGE;
+            json = strcmp(a, "json") == 0;
         } else if (strcmp(a, "--all-evidence") == 0) {
             flags |= RS_RENDER_ALL_EVIDENCE;
         } else if (a[0] == '-' && a[1] != '\0') {

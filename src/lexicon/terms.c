@@ -225,14 +225,6 @@ static void S_table_put(rs_table *t, uint64_t key, uint32_t value)
     t->values[i] = value;
 }
 
-static bool S_table_has(const rs_table *t, uint64_t key)
-{
-    for (size_t i = (size_t)key & t->mask; t->keys[i]; i = (i + 1) & t->mask)
-        if (t->keys[i] == key)
-            return true;
-    return false;
-}
-
 /* Re-tokenizes a merged term's key to record its proper prefixes. */
 static rs_status S_add_prefixes(rs_lexicon *lex, const rs_term *t, rs_error *err)
 {
@@ -244,7 +236,7 @@ static rs_status S_add_prefixes(rs_lexicon *lex, const rs_term *t, rs_error *err
     uint64_t h = 0;
     for (size_t i = 0; i + 1 < n; i++) {
         h = rs__seq_hash(h, &toks[i], i == 0);
-        if (!S_table_has(&lex->prefix_table, h))
+        if (!rs__prefix_known(lex, h))
             S_table_put(&lex->prefix_table, h, 0);
     }
     rs__free(toks);
