@@ -147,8 +147,10 @@ static void S_find_titles(rs_analysis *a, const S_ctx *c)
         for (const char *p = s; p < e;) {   /* CR alone also ends a line */
             const char *cr = memchr(p, '\r', (size_t)(e - p));
             const char *le = cr ? cr : e;
-            if (le > p && le - p <= S_MAX_TITLE_LINE)
-                S_titles_in_line(a, c, (size_t)(p - c->norm), (size_t)(le - c->norm));
+            size_t from = (size_t)(p - c->norm), to = (size_t)(le - c->norm);
+            if (le > p && le - p <= S_MAX_TITLE_LINE &&
+                rs__title_gate_passes(c->roles, c->norm, from, to))
+                S_titles_in_line(a, c, from, to);
             p = le + 1;
         }
         s = e + 1;
@@ -512,12 +514,13 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
     a->stated_years = rs__stated_years(&c, &stated_line);
     S_find_titles(a, &c);
     S_pick_current(a);
-    a->in_scope = tech >= S_MIN_TECH_SKILLS ||
-                  (a->current != RS_NOT_FOUND && tech >= 1);
+    /* An engineering title alone is enough: a posting may be just its title. */
+    a->in_scope = tech >= S_MIN_TECH_SKILLS || a->current != RS_NOT_FOUND;
     if (!a->in_scope)
         snprintf(a->why, sizeof a->why,
-                 "not about software engineering: %zu technical skill%s and no engineering title found",
-                 tech, tech == 1 ? "" : "s");
+                 "not about software engineering: %zu technical skill%s (%d needed) and no "
+                 "engineering title found",
+                 tech, tech == 1 ? "" : "s", S_MIN_TECH_SKILLS);
     if (!st) {
         S_estimate(a, &c);
         st = S_rank(a, opts, err);

@@ -316,7 +316,7 @@ static rs_status S_index_titles(rs_roles *r, rs_error *err)
                 (rs_title_ref){r->roles[i].norm_titles[t], i};
     if (n)
         qsort(r->title_index, n, sizeof *r->title_index, S_cmp_title_ref);
-    return RS_OK;
+    return rs__title_gate_build(r) ? rs__nomem(err, NULL) : RS_OK;
 }
 
 /* Unique ids; lateral moves name known roles. */
@@ -440,6 +440,7 @@ void rs_roles_free(rs_roles *r)
     rs__free(r->roles);
     rs__free(r->scopes);
     rs__free(r->title_index);
+    rs__free(r->title_gate);
     S_free_strs(r->files, r->file_count);
     rs__free(r->version);
     rs__free(r);

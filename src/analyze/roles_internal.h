@@ -59,6 +59,8 @@ struct rs_roles {
     const rs_lexicon *lex;
     rs_title_ref *title_index;   /* every listed title, sorted by canon */
     size_t title_index_count;
+    uint64_t *title_gate;        /* hashes of words a title needs (titles.c) */
+    size_t title_gate_mask;
     char *version;
     rs_track_def *tracks;
     size_t track_count;
@@ -80,6 +82,14 @@ size_t rs__roles_at(const rs_roles *roles, size_t track, int rung);
  * digits) joined by single spaces: "Sr. SWE (II)" -> "sr swe ii". New
  * string, or NULL on allocation failure (titles.c). */
 char *rs__title_canonical_text(const char *text);
+
+/* Builds the title gate: the words a line must hold to carry a title (a
+ * head noun, or the last word of a listed title). RS_OK or RS_ERR_NOMEM. */
+rs_status rs__title_gate_build(rs_roles *roles);
+/* Can normalized text [start, end) hold a title? A cheap test that lets
+ * the analysis skip most lines of prose unread. */
+bool rs__title_gate_passes(const rs_roles *roles, const char *norm, size_t start,
+                           size_t end);
 
 /* Reads the title in normalized text [start, end) (titles.c). */
 bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,

@@ -302,11 +302,18 @@ static const char *const S_prose_words[] = {
 
 static bool S_prose(const S_word *w, size_t n) { return S_any_word(w, n, S_prose_words); }
 
+static bool S_gate_has(const uint64_t *set, size_t mask, const char *w, size_t len);
+
 static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
 {
     for (size_t i = 1; i < n; i++)
         if (S_is(&w[i], "at"))   /* "Senior Engineer at Acme": the rest is the employer */
             n = i;
+    bool gated = true;
+    for (size_t i = 0; i < n && gated; i++)
+        gated = !S_gate_has(r->title_gate, r->title_gate_mask, w[i].s, w[i].len);
+    if (gated)
+        return false;   /* no head noun and no listed title's last word */
     size_t exact = S_exact_role(r, w, 0, n);
     if (exact != RS_NOT_FOUND) {   /* a listed title needs no reading */
         *out = (rs_title_match){exact, r->roles[exact].rung, 1, w[0].start, w[n - 1].end};
@@ -352,6 +359,72 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
     if (n == 0)
         return false;
     return S_read_words(r, w, n, out);
+}
+
+/* ---- the gate ---------------------------------------------------------- */
+
+/* A set of word hashes, open addressing; 0 marks an empty slot. */
+static void S_gate_add(uint64_t *set, size_t mask, const char *w, size_t len)
+{
+    uint64_t h = rs__hash_bytes(w, len) | 1;
+    size_t i = (size_t)h & mask;
+    while (set[i] && set[i] != h)
+        i = (i + 1) & mask;
+    set[i] = h;
+}
+
+static bool S_gate_has(const uint64_t *set, size_t mask, const char *w, size_t len)
+{
+    uint64_t h = rs__hash_bytes(w, len) | 1;
+    for (size_t i = (size_t)h & mask; set[i]; i = (i + 1) & mask)
+        if (set[i] == h)
+            return true;
+    return false;
+}
+
+/* Every word of the head nouns, and the last word of every listed title:
+ * a line without one of them is neither read as a title nor an exact one
+ * (an exact title ends with its last word, trimmed at "at" or not). */
+rs_status rs__title_gate_build(rs_roles *r)
+{
+    size_t want = 2 * (sizeof S_nouns / sizeof S_nouns[0] * 3 + r->title_index_count), cap = 64;
+    while (cap < want)
+        cap *= 2;
+    r->title_gate = rs__calloc(cap, sizeof *r->title_gate);
+    if (!r->title_gate)
+        return RS_ERR_NOMEM;
+    r->title_gate_mask = cap - 1;
+    for (size_t k = 0; k < sizeof S_nouns / sizeof S_nouns[0]; k++) {
+        S_word w[4];
+        size_t n = S_words(S_nouns[k].word, 0, strlen(S_nouns[k].word), w, 4);
+        for (size_t i = 0; i < n; i++)
+            S_gate_add(r->title_gate, r->title_gate_mask, w[i].s, w[i].len);
+    }
+    for (size_t t = 0; t < r->title_index_count; t++) {
+        const char *canon = r->title_index[t].canon, *last = strrchr(canon, ' ');
+        last = last ? last + 1 : canon;
+        if (*last)
+            S_gate_add(r->title_gate, r->title_gate_mask, last, strlen(last));
+    }
+    return RS_OK;
+}
+
+bool rs__title_gate_passes(const rs_roles *r, const char *norm, size_t start, size_t end)
+{
+    for (size_t i = start; i < end;) {
+        size_t k = S_word_char(norm, i, end);
+        if (!k) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < end && (k = S_word_char(norm, j, end)) > 0)
+            j += k;
+        if (S_gate_has(r->title_gate, r->title_gate_mask, norm + i, j - i))
+            return true;
+        i = j;
+    }
+    return false;
 }
 
 /* Separators between several titles in one ("DBA / Reporting Analyst"). */

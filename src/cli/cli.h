@@ -63,6 +63,22 @@ void cli_input_clear(cli_input *in);
 /* Loads the roles lexicon from the same folder as the skills. */
 int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles);
 
+/* A JSON Lines posting record: its id (a string, or an integer's digits)
+ * and the title, text and html fields, each NULL when absent or not a
+ * string. All owned by the record (record.c). */
+typedef struct cli_record {
+    char *id;
+    char *field[3];   /* CLI_FIELD_TITLE, _TEXT, _HTML */
+    size_t len[3];
+} cli_record;
+enum { CLI_FIELD_TITLE = 0, CLI_FIELD_TEXT = 1, CLI_FIELD_HTML = 2 };
+/* Parses one record of `len` bytes. RS_OK; RS_ERR_ENCODING with the reason
+ * in msg (bad JSON, not an object, a key twice, U+0000); RS_ERR_NOMEM. On
+ * failure the record is left empty. */
+rs_status cli_record_parse(const char *line, size_t len, cli_record *rec, char *msg,
+                           size_t msg_size);
+void cli_record_clear(cli_record *rec);
+
 int cmd_scan(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_roles(int argc, char **argv);

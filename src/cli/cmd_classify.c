@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
-#include <jansson.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -358,48 +357,33 @@ static rs_status S_fail(S_work *w, rs_status st, const char *what, const char *d
 /* "title\n\nhtml-as-text\n\ntext" from a JSON Lines record. */
 static rs_status S_record_text(const S_run *r, S_work *w, const char *line)
 {
-    json_error_t jerr;
-    json_t *rec = json_loads(line, JSON_REJECT_DUPLICATES, &jerr);
-    if (!rec || !json_is_object(rec)) {
-        char msg[300];
-        if (rec)
-            snprintf(msg, sizeof msg, "a record must be a JSON object");
-        else
-            snprintf(msg, sizeof msg, "invalid JSON at column %d: %s", jerr.column, jerr.text);
-        json_decref(rec);
-        return S_fail(w, RS_ERR_ENCODING, msg, NULL);
+    cli_record rec;
+    char msg[300];
+    rs_status st = cli_record_parse(line, strlen(line), &rec, msg, sizeof msg);
+    if (st)
+        return S_fail(w, st, msg, NULL);
+    if (rec.id) {   /* the record's id replaces the file:line one */
+        free(w->id);
+        w->id = rec.id;
+        rec.id = NULL;
     }
-    json_t *id = json_object_get(rec, "id");
-    if (json_is_string(id) || json_is_integer(id)) {
-        char buf[64];
-        const char *s = json_is_string(id) ? json_string_value(id) : buf;
-        if (json_is_integer(id))
-            snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(id));
-        char *copy = strdup(s);
-        if (copy) {
-            free(w->id);
-            w->id = copy;
-        }
-    }
-    const char *title = json_string_value(json_object_get(rec, "title"));
-    const char *text = json_string_value(json_object_get(rec, "text"));
-    const char *html = json_string_value(json_object_get(rec, "html"));
-    rs_status st = RS_OK;
+    const char *title = rec.field[CLI_FIELD_TITLE], *text = rec.field[CLI_FIELD_TEXT],
+               *html = rec.field[CLI_FIELD_HTML];
     rs_text *from_html = NULL;
     rs_html_info info = {0};
     if (html)
-        st = rs_html_read(w->id, (const unsigned char *)html, strlen(html), r->o->c.max_size,
-                          &from_html, &info, &w->err);
-    size_t n = (title ? strlen(title) : 0) + (text ? strlen(text) : 0) +
+        st = rs_html_read(w->id, (const unsigned char *)html, rec.len[CLI_FIELD_HTML],
+                          r->o->c.max_size, &from_html, &info, &w->err);
+    size_t n = rec.len[CLI_FIELD_TITLE] + rec.len[CLI_FIELD_TEXT] +
                (from_html ? rs_text_length(from_html) : 0) + 8;
     char *all = st ? NULL : malloc(n);
     if (all) {
-        snprintf(all, n, "%s\n\n%s\n\n%s", title ? title : "",
-                 from_html ? rs_text_data(from_html) : "", text ? text : "");
+        int len = snprintf(all, n, "%s\n\n%s\n\n%s", title ? title : "",
+                           from_html ? rs_text_data(from_html) : "", text ? text : "");
         if (!title && !text && !html)
             st = S_fail(w, RS_ERR_ENCODING, "record has none of title, text, html", NULL);
         else
-            st = rs_text_decode(w->id, (const unsigned char *)all, strlen(all),
+            st = rs_text_decode(w->id, (const unsigned char *)all, (size_t)len,
                                 r->o->c.max_size, &w->text, &w->err);
     } else if (!st) {
         st = S_fail(w, RS_ERR_NOMEM, "out of memory", NULL);
@@ -407,7 +391,7 @@ static rs_status S_record_text(const S_run *r, S_work *w, const char *line)
     free(all);
     rs_text_free(from_html);
     rs_html_info_free(&info);
-    json_decref(rec);
+    cli_record_clear(&rec);
     return st;
 }
 

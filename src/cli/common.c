@@ -280,7 +280,14 @@ int cli_option_value(const char *cmd, int argc, char **argv, int *i, const char 
                      const char **out)
 {
     size_t n = strlen(opt);
-    if (strncmp(argv[*i], opt, n) != 0 || (argv[*i][n] != '\0' && argv[*i][n] != '='))
+    if (strncmp(argv[*i], opt, n) != 0)
+        return 0;
+    bool short_opt = n == 2 && opt[0] == '-' && opt[1] != '-';
+    if (short_opt && argv[*i][n] != '\0') {   /* "-j4", as make takes it */
+        *out = argv[*i] + n;
+        return 1;
+    }
+    if (argv[*i][n] != '\0' && argv[*i][n] != '=')
         return 0;
     if (argv[*i][n] == '=') {
         *out = argv[*i] + n + 1;
