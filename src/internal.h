@@ -129,5 +129,12 @@ bool rs__escape_terminal(rs_buf *b, const char *s, size_t n);
  * comma, quote, CR or LF, or starts with a character a spreadsheet would
  * run as a formula (= + - @), which is then prefixed with an apostrophe. */
 bool rs__escape_csv(rs_buf *b, const char *s);
+/* Appends s as a JSON string, quotes included: '"' and '\\' escaped, C0
+ * controls as \n \r \t \b \f or \u00XX; other UTF-8 as it is (what
+ * jansson writes, for one-line records built without a tree). */
+bool rs__escape_json(rs_buf *b, const char *s);
+/* Appends a JSON number as jansson writes a real of precision 6: "%.6g",
+ * with ".0" added when that reads as an integer. */
+bool rs__json_real(rs_buf *b, double v);
 
 #endif

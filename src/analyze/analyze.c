@@ -138,22 +138,26 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
 /* Lines longer than this are paragraphs: no title is written that way. */
 #define S_MAX_TITLE_LINE 240
 
+/* Only lines holding a gate word (a head noun, a listed title's last word)
+ * can hold a title, and the tokens carry their hashes: most lines of prose
+ * are never read. A line ends at LF or CR. */
 static void S_find_titles(rs_analysis *a, const S_ctx *c)
 {
-    const char *s = c->norm, *end = s + c->doc->norm_len;
-    while (s < end) {
-        const char *nl = memchr(s, '\n', (size_t)(end - s));
-        const char *e = nl ? nl : end;
-        for (const char *p = s; p < e;) {   /* CR alone also ends a line */
-            const char *cr = memchr(p, '\r', (size_t)(e - p));
-            const char *le = cr ? cr : e;
-            size_t from = (size_t)(p - c->norm), to = (size_t)(le - c->norm);
-            if (le > p && le - p <= S_MAX_TITLE_LINE &&
-                rs__title_gate_passes(c->roles, c->norm, from, to))
-                S_titles_in_line(a, c, from, to);
-            p = le + 1;
-        }
-        s = e + 1;
+    const char *s = c->norm;
+    size_t len = c->doc->norm_len;
+    for (size_t t = 0; t < c->ntok; t++) {
+        const rs_token *tok = &c->toks[t];
+        if (tok->kind != RS_TOKEN_WORD || !rs__title_gate_has(c->roles, tok->hash))
+            continue;
+        size_t from = tok->start, to = tok->start;
+        while (from > 0 && s[from - 1] != '\n' && s[from - 1] != '\r')
+            from--;
+        while (to < len && s[to] != '\n' && s[to] != '\r')
+            to++;
+        if (to - from <= S_MAX_TITLE_LINE)
+            S_titles_in_line(a, c, from, to);
+        while (t + 1 < c->ntok && c->toks[t + 1].start < to)
+            t++;   /* the rest of this line is read */
     }
 }
 

@@ -86,10 +86,9 @@ char *rs__title_canonical_text(const char *text);
 /* Builds the title gate: the words a line must hold to carry a title (a
  * head noun, or the last word of a listed title). RS_OK or RS_ERR_NOMEM. */
 rs_status rs__title_gate_build(rs_roles *roles);
-/* Can normalized text [start, end) hold a title? A cheap test that lets
- * the analysis skip most lines of prose unread. */
-bool rs__title_gate_passes(const rs_roles *roles, const char *norm, size_t start,
-                           size_t end);
+/* Is the word with this token hash (rs__token_hash) in the gate? A line
+ * without such a word holds no title: most lines of prose go unread. */
+bool rs__title_gate_has(const rs_roles *roles, uint64_t word_hash);
 
 /* Reads the title in normalized text [start, end) (titles.c). */
 bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,

@@ -302,8 +302,6 @@ static const char *const S_prose_words[] = {
 
 static bool S_prose(const S_word *w, size_t n) { return S_any_word(w, n, S_prose_words); }
 
-static bool S_gate_has(const uint64_t *set, size_t mask, const char *w, size_t len);
-
 static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
 {
     for (size_t i = 1; i < n; i++)
@@ -311,7 +309,7 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
             n = i;
     bool gated = true;
     for (size_t i = 0; i < n && gated; i++)
-        gated = !S_gate_has(r->title_gate, r->title_gate_mask, w[i].s, w[i].len);
+        gated = !rs__title_gate_has(r, rs__token_hash(w[i].s, w[i].len));
     if (gated)
         return false;   /* no head noun and no listed title's last word */
     size_t exact = S_exact_role(r, w, 0, n);
@@ -363,23 +361,15 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
 
 /* ---- the gate ---------------------------------------------------------- */
 
-/* A set of word hashes, open addressing; 0 marks an empty slot. */
+/* A set of word hashes (the tokens' hash), open addressing; 0 marks an
+ * empty slot. */
 static void S_gate_add(uint64_t *set, size_t mask, const char *w, size_t len)
 {
-    uint64_t h = rs__hash_bytes(w, len) | 1;
+    uint64_t h = rs__token_hash(w, len) | 1;
     size_t i = (size_t)h & mask;
     while (set[i] && set[i] != h)
         i = (i + 1) & mask;
     set[i] = h;
-}
-
-static bool S_gate_has(const uint64_t *set, size_t mask, const char *w, size_t len)
-{
-    uint64_t h = rs__hash_bytes(w, len) | 1;
-    for (size_t i = (size_t)h & mask; set[i]; i = (i + 1) & mask)
-        if (set[i] == h)
-            return true;
-    return false;
 }
 
 /* Every word of the head nouns, and the last word of every listed title:
@@ -409,21 +399,12 @@ rs_status rs__title_gate_build(rs_roles *r)
     return RS_OK;
 }
 
-bool rs__title_gate_passes(const rs_roles *r, const char *norm, size_t start, size_t end)
+bool rs__title_gate_has(const rs_roles *r, uint64_t word_hash)
 {
-    for (size_t i = start; i < end;) {
-        size_t k = S_word_char(norm, i, end);
-        if (!k) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < end && (k = S_word_char(norm, j, end)) > 0)
-            j += k;
-        if (S_gate_has(r->title_gate, r->title_gate_mask, norm + i, j - i))
+    uint64_t h = word_hash | 1;
+    for (size_t i = (size_t)h & r->title_gate_mask; r->title_gate[i]; i = (i + 1) & r->title_gate_mask)
+        if (r->title_gate[i] == h)
             return true;
-        i = j;
-    }
     return false;
 }
 

@@ -2,7 +2,7 @@
  * row (RFC 4180), a JSON object (JSON Lines) or a table row. The fields are
  * the same in all three: id, status, track, rung, role and its score, the
  * runner-up, required years, the skills asked for, and a message. */
-#include "json_util.h"
+#include "internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,31 +133,64 @@ static void S_table(rs_buf *b, const rs_classification *c, const S_fields *f)
     rs__buf_printf(b, "  %zu\n", S_direct_skills(c));
 }
 
-static char *S_json(const rs_lexicon *lex, const rs_classification *c, const S_fields *f)
+/* "key":"string" or "key":null when the string is empty. */
+static void S_json_str(rs_buf *b, const char *key, const char *v)
 {
-    bool ok = true;
-    json_t *o = json_object();
-    rs__json_set(o, "id", json_string(c->id), &ok);
-    rs__json_set(o, "status", json_string(f->status), &ok);
-    rs__json_set(o, "track", *f->track ? json_string(f->track) : json_null(), &ok);
-    rs__json_set(o, "rung", f->rung ? json_integer(f->rung) : json_null(), &ok);
-    rs__json_set(o, "role", *f->role ? json_string(f->role) : json_null(), &ok);
-    rs__json_set(o, "role_title", *f->role ? json_string(f->role_title) : json_null(), &ok);
-    rs__json_set(o, "score", *f->role ? json_real(f->score) : json_null(), &ok);
-    rs__json_set(o, "runner_up", *f->runner_up ? json_string(f->runner_up) : json_null(), &ok);
-    rs__json_set(o, "runner_up_score", *f->runner_up ? json_real(f->runner_up_score) : json_null(), &ok);
-    rs__json_set(o, "years_required", f->years ? json_integer(f->years) : json_null(), &ok);
-    json_t *skills = json_array();
+    rs__buf_printf(b, ",\"%s\":", key);
+    if (*v)
+        rs__escape_json(b, v);
+    else
+        rs__buf_puts(b, "null");
+}
+
+/* "key":N or "key":null when there is none (0). */
+static void S_json_int(rs_buf *b, const char *key, int v)
+{
+    if (v)
+        rs__buf_printf(b, ",\"%s\":%d", key, v);
+    else
+        rs__buf_printf(b, ",\"%s\":null", key);
+}
+
+static void S_json_num(rs_buf *b, const char *key, bool present, double v)
+{
+    rs__buf_printf(b, ",\"%s\":", key);
+    if (present)
+        rs__json_real(b, v);
+    else
+        rs__buf_puts(b, "null");
+}
+
+/* One flat object, written directly: a tree per posting cost more than the
+ * matching did. Key order and number forms are the schema's. */
+static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
+                   const S_fields *f)
+{
+    rs__buf_puts(b, "{\"id\":");
+    rs__escape_json(b, c->id);
+    S_json_str(b, "status", f->status);
+    S_json_str(b, "track", f->track);
+    S_json_int(b, "rung", f->rung);
+    S_json_str(b, "role", f->role);
+    S_json_str(b, "role_title", *f->role ? f->role_title : "");
+    S_json_num(b, "score", *f->role, f->score);
+    S_json_str(b, "runner_up", f->runner_up);
+    S_json_num(b, "runner_up_score", *f->runner_up, f->runner_up_score);
+    S_json_int(b, "years_required", f->years);
+    rs__buf_puts(b, ",\"skills\":[");
+    bool first = true;
     for (size_t i = 0; c->scan && i < rs_scan_hit_count(c->scan); i++) {
         const rs_skill_hit *h = rs_scan_hit(c->scan, i);
-        if (h->implied_by == (size_t)-1)
-            rs__json_push(skills, json_string(rs_lexicon_skill(lex, h->skill).id), &ok);
+        if (h->implied_by != (size_t)-1)
+            continue;
+        if (!first)
+            rs__buf_putc(b, ',');
+        first = false;
+        rs__escape_json(b, rs_lexicon_skill(lex, h->skill).id);
     }
-    rs__json_set(o, "skills", skills, &ok);
-    rs__json_set(o, "message", *f->message ? json_string(f->message) : json_null(), &ok);
-    char *s = ok ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) : NULL;
-    json_decref(o);
-    return s;
+    rs__buf_putc(b, ']');
+    S_json_str(b, "message", f->message);
+    rs__buf_puts(b, "}\n");
 }
 
 rs_status rs_render_classification(const rs_roles *roles, const rs_lexicon *lex,
@@ -172,12 +205,7 @@ rs_status rs_render_classification(const rs_roles *roles, const rs_lexicon *lex,
     } else if (format == RS_CLASSIFY_TABLE) {
         S_table(&b, c, &f);
     } else {
-        char *s = S_json(lex, c, &f);
-        if (!s)
-            return rs__nomem(err, c->id);
-        rs__buf_puts(&b, s);
-        rs__buf_putc(&b, '\n');
-        free(s);
+        S_json(&b, lex, c, &f);
     }
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, c->id);

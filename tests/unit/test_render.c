@@ -327,9 +327,45 @@ static void test_escape_terminal(void **state)
     rs__buf_free(&b);
 }
 
+static void test_escape_json(void **state)
+{
+    (void)state;
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    assert_true(rs__escape_json(&b, "say \"hi\"\\ \n\r\t\b\f\x01\x1f\x7f \xC3\xA9 </script>"));
+    assert_string_equal(b.data, "\"say \\\"hi\\\"\\\\ \\n\\r\\t\\b\\f\\u0001\\u001f\x7f "
+                                "\xC3\xA9 </script>\"");
+    /* what we write, jansson reads back as the same string */
+    json_error_t jerr;
+    json_t *back = json_loads(b.data, JSON_DECODE_ANY, &jerr);
+    assert_non_null(back);
+    assert_string_equal(json_string_value(back),
+                        "say \"hi\"\\ \n\r\t\b\f\x01\x1f\x7f \xC3\xA9 </script>");
+    json_decref(back);
+    rs__buf_free(&b);
+}
+
+static void test_json_real(void **state)
+{
+    (void)state;
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    rs__json_real(&b, 50.0);
+    rs__buf_putc(&b, ' ');
+    rs__json_real(&b, 51.47058823);
+    rs__buf_putc(&b, ' ');
+    rs__json_real(&b, 0.5);
+    rs__buf_putc(&b, ' ');
+    rs__json_real(&b, 1e21);
+    assert_string_equal(b.data, "50.0 51.4706 0.5 1e+21");
+    rs__buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_escape_json),
+        cmocka_unit_test(test_json_real),
         cmocka_unit_test(test_json_header),
         cmocka_unit_test(test_json_skills),
         cmocka_unit_test(test_json_implied),
