@@ -36,14 +36,20 @@ static bool S_tok_number(const S_ctx *c, size_t i, size_t digits, int *value)
 
 static int S_month_at(const S_ctx *c, size_t i)
 {
-    /* Most tokens are no month: their length or first letter says so. */
-    if (i >= c->ntok || c->toks[i].len < 3 || c->toks[i].len > 9 ||
-        !strchr("jfmasond", c->norm[c->toks[i].start]))
+    if (i >= c->ntok || c->toks[i].len < 3 || c->toks[i].len > 9)
         return 0;
-    for (int m = 0; m < 12; m++)
-        if (S_tok_is(c, i, S_months[m]) || S_tok_is(c, i, S_months_long[m]))
-            return m + 1;
-    return S_tok_is(c, i, "sept") ? 9 : 0;
+    const char *t = c->norm + c->toks[i].start;
+    size_t len = c->toks[i].len;
+    /* The first three letters pick the month; the rest must spell it out. */
+    for (int m = 0; m < 12; m++) {
+        const char *abbr = S_months[m], *full = S_months_long[m];
+        if (t[0] != abbr[0] || t[1] != abbr[1] || t[2] != abbr[2])
+            continue;
+        bool whole = len == 3 || (len == strlen(full) && memcmp(t, full, len) == 0) ||
+                     (m == 8 && len == 4 && t[3] == 't');   /* "sept" */
+        return whole ? m + 1 : 0;
+    }
+    return 0;
 }
 
 static bool S_year_ok(int y) { return y >= 1950 && y <= 2100; }
@@ -140,22 +146,30 @@ static bool S_education_line(const S_ctx *c, size_t line_first, size_t line_end)
     return false;
 }
 
+/* Can a date start at token i? It starts with a digit, an apostrophe
+ * ('19) or a month's first letter: most tokens are turned away here. */
+static bool S_may_start_date(const S_ctx *c, size_t i)
+{
+    char ch = c->norm[c->toks[i].start];
+    return (ch >= '0' && ch <= '9') || ch == '\'' ||
+           (ch && strchr("jfmasond", ch) != NULL);
+}
+
 rs_status rs__find_ranges(S_ctx *c)
 {
-    size_t line_first = 0;
     for (size_t i = 0; i < c->ntok; i++) {
-        if (i == 0 || rs__line_break_before(c, i))
-            line_first = i;
         rs_range r;
         rs_date start;
         size_t after, next;
-        if (!S_date_at(c, i, &start, &after))
+        if (!S_may_start_date(c, i) || !S_date_at(c, i, &start, &after))
             continue;
         if (!S_range_from(c, start, after, &r, &next)) {
             i = after - 1;   /* a refused range is not read again from its year */
             continue;
         }
-        size_t line_end = next;
+        size_t line_first = i, line_end = next;
+        while (line_first > 0 && !rs__line_break_before(c, line_first))
+            line_first--;
         while (line_end < c->ntok && !rs__line_break_before(c, line_end))
             line_end++;
         if (!S_education_line(c, line_first, line_end)) {
