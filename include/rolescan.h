@@ -522,6 +522,8 @@ typedef struct rs_classification {
     const rs_analysis *analysis;
     const rs_error *error;
     const char *warning;         /* e.g. a decoding repair; may be NULL */
+    int spans;                   /* JSON Lines: add "matches", each found
+                                    skill's id and byte range in the text read */
 } rs_classification;
 
 typedef enum rs_classify_format {

@@ -46,6 +46,9 @@ static void S_usage(FILE *f)
           "                       stderr)\n"
           "  --stream             stdin JSON Lines to stdout JSON Lines, one line\n"
           "                       out per line in, flushed per record\n"
+          "  --spans              with --format jsonl: add \"matches\", each skill\n"
+          "                       found with its byte range in the text read (a\n"
+          "                       record's fields joined by blank lines)\n"
           "  --as-of DATE         what \"present\" means (default: this month)\n"
           "  --lexicons DIR, --max-size SIZE, -q/--quiet as in scan\n"
           "\n"
@@ -63,7 +66,7 @@ typedef struct S_opts {
     long jobs;
     const char **globs;   /* points at argv or the defaults */
     size_t glob_count;
-    bool summary, stream;
+    bool summary, stream, spans;
     rs_date as_of;
     const char **paths;
     size_t path_count;
@@ -105,6 +108,8 @@ static int S_option(S_opts *o, int argc, char **argv, int *i)
         o->summary = true;
     } else if (strcmp(argv[*i], "--stream") == 0) {
         o->stream = true;
+    } else if (strcmp(argv[*i], "--spans") == 0) {
+        o->spans = true;
     } else {
         return 0;
     }
@@ -374,17 +379,29 @@ static rs_status S_record_text(const S_run *r, S_work *w, const char *line)
     if (html)
         st = rs_html_read(w->id, (const unsigned char *)html, rec.len[CLI_FIELD_HTML],
                           r->o->c.max_size, &from_html, &info, &w->err);
+    /* the fields present, joined by blank lines: a text-only record is read
+     * as it is, so --spans offsets are offsets into its text */
+    const char *parts[3] = {title, from_html ? rs_text_data(from_html) : NULL, text};
     size_t n = rec.len[CLI_FIELD_TITLE] + rec.len[CLI_FIELD_TEXT] +
                (from_html ? rs_text_length(from_html) : 0) + 8;
     char *all = st ? NULL : malloc(n);
     if (all) {
-        int len = snprintf(all, n, "%s\n\n%s\n\n%s", title ? title : "",
-                           from_html ? rs_text_data(from_html) : "", text ? text : "");
+        size_t len = 0;
+        for (int k = 0; k < 3; k++) {
+            if (!parts[k])
+                continue;
+            if (len)
+                memcpy(all + len, "\n\n", 2), len += 2;
+            size_t m = strlen(parts[k]);
+            memcpy(all + len, parts[k], m);
+            len += m;
+        }
+        all[len] = '\0';
         if (!title && !text && !html)
             st = S_fail(w, RS_ERR_ENCODING, "record has none of title, text, html", NULL);
         else
-            st = rs_text_decode(w->id, (const unsigned char *)all, (size_t)len,
-                                r->o->c.max_size, &w->text, &w->err);
+            st = rs_text_decode(w->id, (const unsigned char *)all, len, r->o->c.max_size,
+                                &w->text, &w->err);
     } else if (!st) {
         st = S_fail(w, RS_ERR_NOMEM, "out of memory", NULL);
     }
@@ -454,7 +471,8 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
 static void S_fill_slot(const S_run *r, S_work *w, rs_status st, S_slot *slot)
 {
     rs_classification c = {w->id, st ? NULL : w->scan, st ? NULL : w->analysis,
-                           st ? &w->err : NULL, w->warning[0] ? w->warning : NULL};
+                           st ? &w->err : NULL, w->warning[0] ? w->warning : NULL,
+                           r->o->spans};
     rs_error err = {0};
     memset(slot, 0, sizeof *slot);
     slot->failed = st != RS_OK;

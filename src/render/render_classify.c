@@ -161,6 +161,48 @@ static void S_json_num(rs_buf *b, const char *key, bool present, double v)
         rs__buf_puts(b, "null");
 }
 
+typedef struct S_span {
+    size_t start, end;
+    const char *skill;
+} S_span;
+
+static int S_cmp_span(const void *x, const void *y)
+{
+    const S_span *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* "matches": every place a skill was found (not implied), in text order. */
+static bool S_json_matches(rs_buf *b, const rs_lexicon *lex, const rs_classification *c)
+{
+    size_t n = 0, k = 0;
+    for (size_t i = 0; c->scan && i < rs_scan_hit_count(c->scan); i++) {
+        const rs_skill_hit *h = rs_scan_hit(c->scan, i);
+        n += h->implied_by == (size_t)-1 ? h->evidence_count : 0;
+    }
+    S_span *spans = rs__malloc((n ? n : 1) * sizeof *spans);
+    if (!spans)
+        return false;
+    for (size_t i = 0; c->scan && i < rs_scan_hit_count(c->scan); i++) {
+        const rs_skill_hit *h = rs_scan_hit(c->scan, i);
+        for (size_t e = 0; h->implied_by == (size_t)-1 && e < h->evidence_count; e++)
+            spans[k++] = (S_span){h->evidence[e].orig_start, h->evidence[e].orig_end,
+                                  rs_lexicon_skill(lex, h->skill).id};
+    }
+    if (n)
+        qsort(spans, n, sizeof *spans, S_cmp_span);
+    rs__buf_puts(b, ",\"matches\":[");
+    for (size_t i = 0; i < n; i++) {
+        rs__buf_puts(b, i ? ",{\"skill\":" : "{\"skill\":");
+        rs__escape_json(b, spans[i].skill);
+        rs__buf_printf(b, ",\"start\":%zu,\"end\":%zu}", spans[i].start, spans[i].end);
+    }
+    rs__free(spans);
+    return rs__buf_putc(b, ']');
+}
+
 /* One flat object, written directly: a tree per posting cost more than the
  * matching did. Key order and number forms are the schema's. */
 static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
@@ -190,6 +232,8 @@ static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
     }
     rs__buf_putc(b, ']');
     S_json_str(b, "message", f->message);
+    if (c->spans && !S_json_matches(b, lex, c))
+        b->failed = true;
     rs__buf_puts(b, "}\n");
 }
 
