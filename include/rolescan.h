@@ -467,6 +467,11 @@ RS_EXPORT const rs_range *rs_analysis_range(const rs_analysis *a, size_t i);
  * phrases like "7+ years" (0 when none). */
 RS_EXPORT long rs_analysis_months(const rs_analysis *a);
 RS_EXPORT int rs_analysis_stated_years(const rs_analysis *a);
+/* The level the document's title states on the rung scale (1..8), in any
+ * field, in scope or not: the current engineering title's rung, else the
+ * first line read as a title ("Sales Director" 6, "Marketing Intern" 1;
+ * 2 when it names no level); 0 for an empty document. */
+RS_EXPORT int rs_analysis_seniority(const rs_analysis *a);
 /* Estimated rung (0 when out of scope) and confidence 0..1. */
 RS_EXPORT int rs_analysis_rung(const rs_analysis *a, double *confidence);
 RS_EXPORT size_t rs_analysis_evidence_count(const rs_analysis *a);
@@ -524,6 +529,8 @@ typedef struct rs_classification {
     const char *warning;         /* e.g. a decoding repair; may be NULL */
     int spans;                   /* JSON Lines: add "matches", each found
                                     skill's id and byte range in the text read */
+    int timed;                   /* JSON Lines: add "micros" below */
+    long micros;                 /* time spent on this posting, microseconds */
 } rs_classification;
 
 typedef enum rs_classify_format {

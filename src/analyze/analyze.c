@@ -29,6 +29,7 @@ struct rs_analysis {
     size_t range_count;
     long months;
     int stated_years;
+    int seniority;                 /* the level the title states, any field */
     int rung;
     double confidence;
     rs_level_evidence evidence[S_MAX_EVIDENCE];
@@ -159,6 +160,26 @@ static void S_find_titles(rs_analysis *a, const S_ctx *c)
         while (t + 1 < c->ntok && c->toks[t + 1].start < to)
             t++;   /* the rest of this line is read */
     }
+}
+
+/* The level the document's title states: the current engineering title's
+ * rung, else the reading of its first line (a posting's title), whatever
+ * the field. */
+static int S_seniority(const rs_analysis *a, const S_ctx *c)
+{
+    if (a->current != RS_NOT_FOUND)
+        return a->titles[a->current].match.rung;
+    const char *s = c->norm, *end = s + c->doc->norm_len;
+    while (s < end) {
+        const char *e = s;
+        while (e < end && *e != '\n' && *e != '\r')
+            e++;
+        int level = rs__title_seniority(c->norm, (size_t)(s - c->norm), (size_t)(e - c->norm));
+        if (level)
+            return level;
+        s = e + 1;
+    }
+    return 0;
 }
 
 /* The current title: the one nearest a range that runs to the present,
@@ -518,6 +539,7 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
     a->stated_years = rs__stated_years(&c, &stated_line);
     S_find_titles(a, &c);
     S_pick_current(a);
+    a->seniority = S_seniority(a, &c);
     /* An engineering title alone is enough: a posting may be just its title. */
     a->in_scope = tech >= S_MIN_TECH_SKILLS || a->current != RS_NOT_FOUND;
     if (!a->in_scope)
@@ -572,6 +594,7 @@ const rs_range *rs_analysis_range(const rs_analysis *a, size_t i)
 }
 long rs_analysis_months(const rs_analysis *a) { return a->months; }
 int rs_analysis_stated_years(const rs_analysis *a) { return a->stated_years; }
+int rs_analysis_seniority(const rs_analysis *a) { return a->seniority; }
 
 int rs_analysis_rung(const rs_analysis *a, double *confidence)
 {

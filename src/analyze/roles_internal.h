@@ -83,6 +83,12 @@ size_t rs__roles_at(const rs_roles *roles, size_t track, int rung);
  * string, or NULL on allocation failure (titles.c). */
 char *rs__title_canonical_text(const char *text);
 
+/* The level a title of any field states, on the rung scale: C-suite 8,
+ * VP 7, director/head 6, principal/architect 5, lead/staff/manager 4,
+ * senior 3, junior/intern 1, else 2 ("Sales Director" 6, "Marketing
+ * Intern" 1); 0 when [start, end) holds no word. */
+int rs__title_seniority(const char *norm, size_t start, size_t end);
+
 /* Builds the title gate: the words a line must hold to carry a title (a
  * head noun, or the last word of a listed title). RS_OK or RS_ERR_NOMEM. */
 rs_status rs__title_gate_build(rs_roles *roles);

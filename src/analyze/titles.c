@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #define S_MAX_TITLE_WORDS 8   /* a longer segment is prose, not a title */
+#define S_MAX_SENIORITY_WORDS 16   /* postings' titles run longer */
 
 typedef struct S_word {
     const char *s;
@@ -357,6 +358,50 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
     if (n == 0)
         return false;
     return S_read_words(r, w, n, out);
+}
+
+/* ---- seniority of any title ---------------------------------------------- */
+
+/* Executive words outside our head nouns: the C-suite of any field. */
+static const char *const S_c_suite[] = {"ceo", "cfo", "coo", "cio", "ciso", "cmo", "cpo",
+                                        "cdo", "cso", "cro", "president", NULL};
+
+/* "Lead Generation", "Lead Gen": lead as a business term, not a level. */
+static bool S_lead_is_business(const S_word *w, size_t n, size_t i)
+{
+    return i + 1 < n && (S_is(&w[i + 1], "generation") || S_is(&w[i + 1], "gen"));
+}
+
+int rs__title_seniority(const char *norm, size_t start, size_t end)
+{
+    S_word w[S_MAX_SENIORITY_WORDS];
+    size_t n = S_words(norm, start, end, w, S_MAX_SENIORITY_WORDS);
+    for (size_t i = 1; i < n; i++)
+        if (S_is(&w[i], "at"))
+            n = i;
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (S_is(&w[i], "chief"))   /* Chief ... Officer */
+            for (size_t k = i + 1; k < n; k++)
+                if (S_is(&w[k], "officer"))
+                    return 8;
+        for (size_t k = 0; S_c_suite[k]; k++)
+            if (S_is(&w[i], S_c_suite[k]))
+                return i > 0 && S_is(&w[i - 1], "vice") ? 7 : 8;
+    }
+    size_t noun = SIZE_MAX;
+    const S_noun *head = S_head(w, n, &noun);
+    if (head && strcmp(head->word, "lead") == 0 && S_lead_is_business(w, n, noun))
+        head = NULL, noun = SIZE_MAX;
+    int mod = S_modifier_rung(w, n, noun);
+    for (size_t i = 0; i < n && mod == 4; i++)
+        if (S_is(&w[i], "lead") && S_lead_is_business(w, n, i))
+            mod = 0;   /* "Senior Lead Generation ..." keeps its other words */
+    if (!head)
+        return mod ? mod : 2;
+    return (head->flags & S_IC) ? (mod ? mod : head->rung)
+                                : (mod > head->rung ? mod : head->rung);
 }
 
 /* ---- the gate ---------------------------------------------------------- */

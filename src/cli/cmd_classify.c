@@ -49,6 +49,8 @@ static void S_usage(FILE *f)
           "  --spans              with --format jsonl: add \"matches\", each skill\n"
           "                       found with its byte range in the text read (a\n"
           "                       record's fields joined by blank lines)\n"
+          "  --timing             with --format jsonl: add \"micros\", the time spent\n"
+          "                       on each posting (output then differs run to run)\n"
           "  --as-of DATE         what \"present\" means (default: this month)\n"
           "  --lexicons DIR, --max-size SIZE, -q/--quiet as in scan\n"
           "\n"
@@ -66,7 +68,7 @@ typedef struct S_opts {
     long jobs;
     const char **globs;   /* points at argv or the defaults */
     size_t glob_count;
-    bool summary, stream, spans;
+    bool summary, stream, spans, timing;
     rs_date as_of;
     const char **paths;
     size_t path_count;
@@ -110,6 +112,8 @@ static int S_option(S_opts *o, int argc, char **argv, int *i)
         o->stream = true;
     } else if (strcmp(argv[*i], "--spans") == 0) {
         o->spans = true;
+    } else if (strcmp(argv[*i], "--timing") == 0) {
+        o->timing = true;
     } else {
         return 0;
     }
@@ -468,11 +472,11 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
 }
 
 /* Fills the slot with the rendered row and what the summary needs. */
-static void S_fill_slot(const S_run *r, S_work *w, rs_status st, S_slot *slot)
+static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, S_slot *slot)
 {
     rs_classification c = {w->id, st ? NULL : w->scan, st ? NULL : w->analysis,
                            st ? &w->err : NULL, w->warning[0] ? w->warning : NULL,
-                           r->o->spans};
+                           r->o->spans, r->o->timing, micros};
     rs_error err = {0};
     memset(slot, 0, sizeof *slot);
     slot->failed = st != RS_OK;
@@ -592,9 +596,13 @@ static void *S_worker(void *arg)
             return NULL;
         }
         S_work w = {.id = it.id};
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
         rs_status st = S_classify(r, &w, &it);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        long micros = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
         S_slot slot;
-        S_fill_slot(r, &w, st, &slot);
+        S_fill_slot(r, &w, st, micros, &slot);
         S_work_clear(&w);
         free(it.record);
         S_deposit(r, it.seq, &slot);

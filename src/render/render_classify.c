@@ -9,7 +9,7 @@
 #include <string.h>
 
 #define S_TABLE_HEADER "id                                   status  track        rung  role                      score  runner-up                 years  skills\n"
-#define S_CSV_HEADER "id,status,track,rung,role,role_title,score,runner_up,runner_up_score,years_required,skill_count,skills,message\n"
+#define S_CSV_HEADER "id,status,track,rung,seniority,role,role_title,score,runner_up,runner_up_score,years_required,skill_count,skills,message\n"
 
 const char *rs_classify_header(rs_classify_format format)
 {
@@ -25,6 +25,7 @@ typedef struct S_fields {
     const char *status;
     const char *track;
     int rung;
+    int seniority;   /* the level the title states, any field; 0 unknown */
     const char *role, *role_title, *runner_up;
     double score, runner_up_score;
     int years;
@@ -41,6 +42,7 @@ static S_fields S_collect(const rs_roles *roles, const rs_classification *c)
         return f;
     }
     const char *why = NULL;
+    f.seniority = rs_analysis_seniority(c->analysis);
     if (!rs_analysis_in_scope(c->analysis, &why)) {
         f.status = "out_of_scope";
         f.message = why;
@@ -78,6 +80,9 @@ static void S_csv(rs_buf *b, const rs_lexicon *lex, const rs_classification *c, 
     rs__buf_printf(b, ",%s,%s,", f->status, f->track);
     if (f->rung)
         rs__buf_printf(b, "%d", f->rung);
+    rs__buf_putc(b, ',');
+    if (f->seniority)
+        rs__buf_printf(b, "%d", f->seniority);
     rs__buf_printf(b, ",%s,", f->role);
     rs__escape_csv(b, f->role_title);
     if (*f->role)
@@ -213,6 +218,7 @@ static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
     S_json_str(b, "status", f->status);
     S_json_str(b, "track", f->track);
     S_json_int(b, "rung", f->rung);
+    S_json_int(b, "seniority", f->seniority);
     S_json_str(b, "role", f->role);
     S_json_str(b, "role_title", *f->role ? f->role_title : "");
     S_json_num(b, "score", *f->role, f->score);
@@ -234,6 +240,8 @@ static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
     S_json_str(b, "message", f->message);
     if (c->spans && !S_json_matches(b, lex, c))
         b->failed = true;
+    if (c->timed)
+        rs__buf_printf(b, ",\"micros\":%ld", c->micros);
     rs__buf_puts(b, "}\n");
 }
 
