@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake make gcc pkg-config libpcre2-dev libutf8proc-dev libxml2-dev
-          libjansson-dev libyajl-dev libcmocka-dev valgrind parallel)
+          libjansson-dev libyajl-dev libcmocka-dev valgrind parallel python3
+          python3-jsonschema wamerican)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 install_packages() {

@@ -141,6 +141,9 @@ def read_tsv(path, columns):
     return rows
 
 
+LEXICONS = None   # --lexicons, passed on to rolescan
+
+
 def classify(rolescan, records, jobs):
     """Runs classify over the records (dicts with id and title/text);
     returns the output records in input order and the wall time."""
@@ -150,8 +153,11 @@ def classify(rolescan, records, jobs):
         path = f.name
     try:
         t0 = time.monotonic()
-        p = subprocess.run([rolescan, "classify", "--format", "jsonl", "--spans", "--timing",
-                            "-q", "-j", str(jobs), path], capture_output=True)
+        cmd = [rolescan, "classify", "--format", "jsonl", "--spans", "--timing", "-q",
+               "-j", str(jobs), path]
+        if LEXICONS:
+            cmd[2:2] = ["--lexicons", LEXICONS]
+        p = subprocess.run(cmd, capture_output=True)
         wall = time.monotonic() - t0
     finally:
         os.unlink(path)
@@ -248,7 +254,7 @@ def confusion(rep, title, pairs, gold_order=None, pred_order=None):
     rep.table(["gold \\ rolescan"] + [str(p) for p in preds], rows, title)
 
 
-def common_errors(rep, errors, n=12):
+def common_errors(rep, errors, n=20):
     top = collections.Counter(errors).most_common(n)
     if top:
         rep.table(["count", "title", "expected", "rolescan"],
@@ -450,9 +456,9 @@ def skillspan_set(rep, a, paths):
              % (rec_k, found_k, gold_k))
     rep.figures.update(skill_precision=prec, knowledge_recall=rec_k)
     rep.table(["count", "knowledge span missed"],
-              [[c, t[:70]] for t, c in missed.most_common(25)], "knowledge spans missed most often")
+              [[c, t[:70]] for t, c in missed.most_common(60)], "knowledge spans missed most often")
     rep.table(["count", "matched words", "skill"],
-              [[c, t[:50], sk] for (t, sk), c in wrong.most_common(15)],
+              [[c, t[:50], sk] for (t, sk), c in wrong.most_common(60)],
               "our matches outside every gold span, most often")
     slowest(rep, recs, [r["text"] for r in records])
 
@@ -467,7 +473,10 @@ def main():
     ap.add_argument("--json", help="write the figures as JSON here")
     ap.add_argument("--limit", type=int, default=0, help="first N rows of each set")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--lexicons", help="lexicon folder (default: rolescan's own)")
     a = ap.parse_args()
+    global LEXICONS
+    LEXICONS = a.lexicons
     if not os.access(a.rolescan, os.X_OK):
         sys.exit("eval: no rolescan at %s (build it, or pass --rolescan)" % a.rolescan)
     rep = Report()

@@ -434,7 +434,8 @@ typedef struct rs_range {
 
 /* One piece of evidence for the level: what, where and which rung it says. */
 typedef struct rs_level_evidence {
-    const char *kind;        /* "title", "experience", "scope", "stated years" */
+    const char *kind;        /* "title", "title level", "past title",
+                                "experience", "scope" */
     char text[160];          /* readable, e.g. "Senior Backend Engineer" */
     unsigned line;           /* 0 when not one place */
     int rung;

@@ -30,6 +30,8 @@ struct rs_analysis {
     long months;
     int stated_years;
     int seniority;                 /* the level the title states, any field */
+    bool seniority_stated;         /* by a level word, not by default */
+    unsigned seniority_line;       /* where, when no engineering title */
     int rung;
     double confidence;
     rs_level_evidence evidence[S_MAX_EVIDENCE];
@@ -111,9 +113,31 @@ static void S_add_title(rs_analysis *a, const S_ctx *c, const rs_title_match *m)
         a->titles[a->title_count++] = (rs_found_title){*m, line, 0};
 }
 
+/* A segment that does not read as one title may be several joined by
+ * slashes ("IT Security Analyst/A&A Specialist"); a slash inside one title
+ * ("CI/CD Engineer") is read with the whole first. */
+static bool S_titles_in_slashed(rs_analysis *a, const S_ctx *c, size_t from, size_t to)
+{
+    bool any = false;
+    for (size_t i = from, start = from; i <= to; i++) {
+        if (i < to && c->norm[i] != '/')
+            continue;
+        rs_title_match m;
+        if (i > start && (start > from || i < to) &&
+            rs__title_read(c->roles, c->norm, start, i, &m)) {
+            S_add_title(a, c, &m);
+            any = true;
+        }
+        start = i + 1;
+    }
+    return any;
+}
+
 /* Segments of one line, split at separators; each short one is read as a
  * title, joined with a short segment after it when that reads better
- * ("Software Engineer (Backend)", "Technical Lead, Backend Development"). */
+ * ("Software Engineer (Backend)", "Technical Lead, Backend Development").
+ * When no segment reads, the line is read whole ("Information Security,
+ * Senior Analyst"). */
 static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t le)
 {
     size_t seg[33][2], n = 0, start = ls;
@@ -124,16 +148,23 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
             start = i + 1;
         }
     }
+    bool any = false;
     for (size_t k = 0; k < n; k++) {
         rs_title_match m, joined;
-        if (!rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], &m))
+        if (!rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], &m)) {
+            any |= S_titles_in_slashed(a, c, seg[k][0], seg[k][1]);
             continue;
+        }
         if (!m.exact && k + 1 < n &&
             rs__title_read(c->roles, c->norm, seg[k][0], seg[k + 1][1], &joined) &&
             joined.exact)
             m = joined;
         S_add_title(a, c, &m);
+        any = true;
     }
+    rs_title_match whole;
+    if (!any && n > 1 && rs__title_read(c->roles, c->norm, ls, le, &whole))
+        S_add_title(a, c, &whole);
 }
 
 /* Lines longer than this are paragraphs: no title is written that way. */
@@ -165,8 +196,9 @@ static void S_find_titles(rs_analysis *a, const S_ctx *c)
 /* The level the document's title states: the current engineering title's
  * rung, else the reading of its first line (a posting's title), whatever
  * the field. */
-static int S_seniority(const rs_analysis *a, const S_ctx *c)
+static int S_seniority(rs_analysis *a, const S_ctx *c)
 {
+    a->seniority_stated = true;
     if (a->current != RS_NOT_FOUND)
         return a->titles[a->current].match.rung;
     const char *s = c->norm, *end = s + c->doc->norm_len;
@@ -174,9 +206,12 @@ static int S_seniority(const rs_analysis *a, const S_ctx *c)
         const char *e = s;
         while (e < end && *e != '\n' && *e != '\r')
             e++;
-        int level = rs__title_seniority(c->norm, (size_t)(s - c->norm), (size_t)(e - c->norm));
-        if (level)
+        int level = rs__title_seniority(c->norm, (size_t)(s - c->norm), (size_t)(e - c->norm),
+                                        &a->seniority_stated);
+        if (level) {
+            a->seniority_line = S_line_of(c, (size_t)(s - c->norm));
             return level;
+        }
         s = e + 1;
     }
     return 0;
@@ -353,6 +388,12 @@ static void S_estimate(rs_analysis *a, const S_ctx *c)
         const rs_found_title *t = &a->titles[a->current];
         title = t->match.rung;
         S_evidence(a, "title", c->roles->roles[t->match.role].title, t->line, title, 3.0);
+    } else if (a->seniority_stated && a->seniority) {
+        /* no engineering title, but the first line names a level ("Data
+         * Science & AI - ML Internship") */
+        title = a->seniority;
+        S_evidence(a, "title level", "the level the first line states", a->seniority_line,
+                   title, 2.0);
     }
     unsigned past_line = 0;
     for (size_t i = 0; i < a->title_count; i++)

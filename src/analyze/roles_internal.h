@@ -86,8 +86,9 @@ char *rs__title_canonical_text(const char *text);
 /* The level a title of any field states, on the rung scale: C-suite 8,
  * VP 7, director/head 6, principal/architect 5, lead/staff/manager 4,
  * senior 3, junior/intern 1, else 2 ("Sales Director" 6, "Marketing
- * Intern" 1); 0 when [start, end) holds no word. */
-int rs__title_seniority(const char *norm, size_t start, size_t end);
+ * Intern" 1); 0 when [start, end) holds no word. *stated is false when
+ * the 2 is only the default (no level word, no ranked noun). */
+int rs__title_seniority(const char *norm, size_t start, size_t end, bool *stated);
 
 /* Builds the title gate: the words a line must hold to carry a title (a
  * head noun, or the last word of a listed title). RS_OK or RS_ERR_NOMEM. */

@@ -96,7 +96,10 @@ static const char *const S_other_fields[] = {
     "network", "networking", "hardware", "electrical", "electronics", "mechanical",
     "civil", "chemical", "structural", "biomedical", "manufacturing", "process",
     "telecom", "rf", "sales", "marketing", "support", "helpdesk", "desktop", "field",
-    "qa", "quality", "test", "testing", "embedded", "firmware", "game", NULL};
+    "qa", "quality", "test", "testing", "embedded", "firmware", "game",
+    /* managing projects, products and accounts is not engineering */
+    "project", "projects", "program", "programme", "product", "account", "accounts",
+    "delivery", "portfolio", NULL};
 
 /* ---- words ------------------------------------------------------------- */
 
@@ -207,27 +210,49 @@ static size_t S_exact_role(const rs_roles *r, const S_word *w, size_t a, size_t 
     return RS_NOT_FOUND;
 }
 
+/* Domain words so broad that any other domain in the title says more
+ * ("Full Stack Software Engineer", "Data Platform Engineer"). */
+static const char *const S_generic_domains[] = {
+    "software", "platform", "system", "systems", "infrastructure", "solutions",
+    "enterprise", NULL};
+
+static bool S_is_generic_domain(const char *domain)
+{
+    for (size_t k = 0; S_generic_domains[k]; k++)
+        if (strcmp(domain, S_generic_domains[k]) == 0)
+            return true;
+    return false;
+}
+
 /* The track named by the domain word nearest before `noun`, or after it
- * ("Head of Backend", "Engineer (Backend)"). */
+ * ("Head of Backend", "Engineer (Backend)"); a broad domain word only when
+ * no other is there. */
 static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun)
 {
-    size_t best = RS_NOT_FOUND, best_dist = SIZE_MAX;
+    size_t best[2] = {RS_NOT_FOUND, RS_NOT_FOUND}, best_dist[2] = {SIZE_MAX, SIZE_MAX};
+    size_t security = rs__roles_track(r, "security");
     for (size_t i = 0; i < n; i++) {
         for (size_t t = 0; t < r->track_count; t++) {
             for (size_t d = 0; d < r->tracks[t].domain_count; d++) {
                 size_t k = S_phrase_at(w, n, i, r->tracks[t].domains[d]);
                 if (!k)
                     continue;
+                /* security names the field wherever it stands ("Security
+                 * Systems Analyst", "IT Security Operations Analyst"); a
+                 * security clearance is no field */
+                if (t == security && !(i + k < n && S_is(&w[i + k], "clearance")))
+                    return t;
                 /* before the noun is nearer than the same distance after */
                 size_t dist = i < noun ? (noun - i) * 2 : (i - noun) * 2 + 1;
-                if (dist < best_dist) {
-                    best_dist = dist;
-                    best = t;
+                int g = S_is_generic_domain(r->tracks[t].domains[d]);
+                if (dist < best_dist[g]) {
+                    best_dist[g] = dist;
+                    best[g] = t;
                 }
             }
         }
     }
-    return best;
+    return best[0] != RS_NOT_FOUND ? best[0] : best[1];
 }
 
 static bool S_any_word(const S_word *w, size_t n, const char *const *list)
@@ -271,11 +296,17 @@ static const S_noun *S_head(const S_word *w, size_t n, size_t *at)
     return best;
 }
 
+/* "Lead Generation", "Lead Gen": lead as a business term, not a level. */
+static bool S_lead_is_business(const S_word *w, size_t n, size_t i)
+{
+    return i + 1 < n && (S_is(&w[i + 1], "generation") || S_is(&w[i + 1], "gen"));
+}
+
 static int S_modifier_rung(const S_word *w, size_t n, size_t noun)
 {
     int rung = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i == noun)
+        if (i == noun || (S_is(&w[i], "lead") && S_lead_is_business(w, n, i)))
             continue;
         for (size_t k = 0; k < sizeof S_modifiers / sizeof S_modifiers[0]; k++) {
             if (!S_is(&w[i], S_modifiers[k].word))
@@ -305,8 +336,10 @@ static bool S_prose(const S_word *w, size_t n) { return S_any_word(w, n, S_prose
 
 static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
 {
-    for (size_t i = 1; i < n; i++)
-        if (S_is(&w[i], "at"))   /* "Senior Engineer at Acme": the rest is the employer */
+    for (size_t i = 1; i < n; i++)   /* "Senior Engineer at Acme", "... with Computer
+                                       * Vision", "... for Payments": the rest
+                                       * is the employer or the subject */
+        if (S_is(&w[i], "at") || S_is(&w[i], "with") || S_is(&w[i], "for"))
             n = i;
     bool gated = true;
     for (size_t i = 0; i < n && gated; i++)
@@ -364,16 +397,17 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
 
 /* Executive words outside our head nouns: the C-suite of any field. */
 static const char *const S_c_suite[] = {"ceo", "cfo", "coo", "cio", "ciso", "cmo", "cpo",
-                                        "cdo", "cso", "cro", "president", NULL};
+                                        "cdo", "president", NULL};
 
-/* "Lead Generation", "Lead Gen": lead as a business term, not a level. */
-static bool S_lead_is_business(const S_word *w, size_t n, size_t i)
-{
-    return i + 1 < n && (S_is(&w[i + 1], "generation") || S_is(&w[i + 1], "gen"));
-}
+/* Titles of any field that employers file as entry level when nothing
+ * else says otherwise (a lab technician, an office assistant, an event
+ * coordinator); a co-op is an internship. */
+static const char *const S_entry_titles[] = {"technician", "assistant", "coordinator",
+                                             "internship", NULL};
 
-int rs__title_seniority(const char *norm, size_t start, size_t end)
+int rs__title_seniority(const char *norm, size_t start, size_t end, bool *stated)
 {
+    *stated = true;
     S_word w[S_MAX_SENIORITY_WORDS];
     size_t n = S_words(norm, start, end, w, S_MAX_SENIORITY_WORDS);
     for (size_t i = 1; i < n; i++)
@@ -394,10 +428,16 @@ int rs__title_seniority(const char *norm, size_t start, size_t end)
     const S_noun *head = S_head(w, n, &noun);
     if (head && strcmp(head->word, "lead") == 0 && S_lead_is_business(w, n, noun))
         head = NULL, noun = SIZE_MAX;
+    if (head && head->rung == 1)
+        return 1;   /* an intern stays one: "Summer Intern - Track 2" */
     int mod = S_modifier_rung(w, n, noun);
-    for (size_t i = 0; i < n && mod == 4; i++)
-        if (S_is(&w[i], "lead") && S_lead_is_business(w, n, i))
-            mod = 0;   /* "Senior Lead Generation ..." keeps its other words */
+    bool entry = false;
+    for (size_t i = 0; i < n; i++)
+        entry |= S_any_word(&w[i], 1, S_entry_titles) ||
+                 (i + 1 < n && S_is(&w[i], "co") && S_is(&w[i + 1], "op"));
+    if (entry && mod <= 2 && (!head || head->rung <= 2))
+        return 1;
+    *stated = mod || (head && head->rung != 2);
     if (!head)
         return mod ? mod : 2;
     return (head->flags & S_IC) ? (mod ? mod : head->rung)

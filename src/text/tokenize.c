@@ -73,6 +73,8 @@ static inline bool S_is_word(const unsigned char *s, size_t len, size_t i, size_
     return S_class_at(s, len, i, k) == S_WORD;
 }
 
+static inline bool S_is_letter(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
 static bool S_push(S_tokens *t, size_t start, size_t len, rs_token_kind kind,
                    bool glued, const char *s)
 {
@@ -154,6 +156,14 @@ static bool S_split_chunk(S_tokens *t, const char *text, size_t len,
             if (!S_push(t, i, j - i, RS_TOKEN_WORD, glued, text))
                 return false;
             i = j;
+        } else if (s[i] == '-' && i > start && i + 1 < end && S_is_letter(s[i - 1]) &&
+                   S_is_letter(s[i + 1])) {
+            /* a hyphen between letters joins words as a space does:
+             * "front-end" reads as "front end", "amazon-web-services" as
+             * "amazon web services"; between digits it stays ("2016-2019") */
+            i++;
+            glued = false;
+            continue;
         } else {
             if (i + k > end)
                 k = end - i;

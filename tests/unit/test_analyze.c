@@ -156,6 +156,55 @@ static void test_devops_track(void **state)
     analysed_free(&x);
 }
 
+/* A title alone puts a posting in scope; titles joined by slashes, or
+ * split by commas, are read; any title's level is kept as seniority. */
+static void test_titles_and_seniority(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int in_scope;
+        const char *track;   /* of the best role when in scope */
+        int seniority;
+    } cases[] = {
+        {"Staff Software Engineer", 1, "backend", 4},
+        {"IT Security Analyst/A&A Specialist", 1, "security", 2},
+        {"Information Security, Senior Analyst (FTE)", 1, "security", 3},
+        {"Sales Director", 0, NULL, 6},
+        {"Marketing Intern", 0, NULL, 1},
+        {"", 0, NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        analysed x = analyse(cases[i].text);
+        if (rs_analysis_in_scope(x.a, NULL) != cases[i].in_scope)
+            fail_msg("\"%s\": in scope %d", cases[i].text, rs_analysis_in_scope(x.a, NULL));
+        if (cases[i].track &&
+            strcmp(rs_roles_role(S_roles, rs_analysis_role(x.a, 0)->role).track,
+                   cases[i].track) != 0)
+            fail_msg("\"%s\": track %s", cases[i].text,
+                     rs_roles_role(S_roles, rs_analysis_role(x.a, 0)->role).track);
+        if (rs_analysis_seniority(x.a) != cases[i].seniority)
+            fail_msg("\"%s\": seniority %d", cases[i].text, rs_analysis_seniority(x.a));
+        analysed_free(&x);
+    }
+}
+
+/* No engineering title, but the first line states a level: that level is
+ * the rung's title evidence. */
+static void test_first_line_level(void **state)
+{
+    (void)state;
+    analysed x = analyse("Data Science & AI - ML Internship\n\n"
+                         "Python, PyTorch, SQL and machine learning on our data.\n");
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    assert_int_equal(rs_analysis_rung(x.a, NULL), 1);
+    bool seen = false;
+    for (size_t i = 0; i < rs_analysis_evidence_count(x.a); i++)
+        seen |= strcmp(rs_analysis_evidence(x.a, i)->kind, "title level") == 0;
+    assert_true(seen);
+    analysed_free(&x);
+}
+
 /* ---- --target ---------------------------------------------------------- */
 
 static void test_target_role_id(void **state)
@@ -473,6 +522,8 @@ int main(void)
         cmocka_unit_test(test_cto),
         cmocka_unit_test(test_chef_out_of_scope),
         cmocka_unit_test(test_devops_track),
+        cmocka_unit_test(test_titles_and_seniority),
+        cmocka_unit_test(test_first_line_level),
         cmocka_unit_test(test_target_role_id),
         cmocka_unit_test(test_target_title),
         cmocka_unit_test(test_target_unknown),

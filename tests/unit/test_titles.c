@@ -14,6 +14,7 @@
 
 #include "support.h"
 #include "internal.h"
+#include "analyze/roles_internal.h"
 
 
 
@@ -88,6 +89,15 @@ static void test_abbreviations_and_forms(void **state)
         {"Cloud Solutions Architect", "cloud", 5},
         {"Security Engineer", "security", 2},
         {"Software Engineer Intern", "backend", 1},
+        /* the accuracy rules */
+        {"Senior Security Systems Analyst", "security", 3},
+        {"IT Security Operations Analyst", "security", 2},
+        {"Full Stack Software Engineer", "fullstack", 0},
+        {"Data Platform Engineer", "data", 0},
+        {"Senior C++ Developer with Computer Vision", "backend", 3},
+        {"Data Engineer for Shelf Analytics", "data", 2},
+        {"Rust Developer", "backend", 2},
+        {"Systems Administrator (Security Clearance)", "devops", 2},
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -123,6 +133,7 @@ static void test_not_engineering(void **state)
     static const char *const titles[] = {
         "Project Manager", "Executive Chef",  "Sales Director",
         "Registered Nurse", "Product Manager", "Marketing Lead",
+        "IT Project Manager", "Technical Program Manager", "Account Manager",
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
@@ -138,6 +149,45 @@ static void test_not_engineering(void **state)
             failed++;
         }
     }
+    assert_int_equal(failed, 0);
+}
+
+/* The level any title states, in any field, on the rung scale. */
+static void test_seniority(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *title;
+        int level;
+        bool stated;
+    } cases[] = {
+        {"Sales Director", 6, true},          {"Marketing Intern", 1, true},
+        {"Chief Financial Officer", 8, true}, {"CEO", 8, true},
+        {"Vice President of Sales", 7, true}, {"VP, Marketing", 7, true},
+        {"Senior Accountant", 3, true},       {"Account Manager", 4, true},
+        {"Lead Generation Specialist", 2, false},
+        {"Senior Lead Generation Specialist", 3, true},
+        {"Laboratory Technician", 1, true},   {"Engineering Co-Op", 1, true},
+        {"2024 R&D Summer Intern - Track 2", 1, true},
+        {"Business Analyst", 2, false},       {"Chef", 2, false},
+        {"Junior Copywriter", 1, true},       {"Principal Consultant", 5, true},
+    };
+    int failed = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len;
+        char *norm = rs__normalize_term(cases[i].title, &len);
+        assert_non_null(norm);
+        bool stated = !cases[i].stated;
+        int got = rs__title_seniority(norm, 0, len, &stated);
+        if (got != cases[i].level || stated != cases[i].stated) {
+            print_error("\"%s\": level %d stated %d, want %d stated %d\n", cases[i].title, got,
+                        stated, cases[i].level, cases[i].stated);
+            failed++;
+        }
+        rs__free(norm);
+    }
+    bool stated;
+    assert_int_equal(rs__title_seniority("   ", 0, 3, &stated), 0);
     assert_int_equal(failed, 0);
 }
 
@@ -158,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_every_listed_title_is_exact),
         cmocka_unit_test(test_abbreviations_and_forms),
         cmocka_unit_test(test_not_engineering),
+        cmocka_unit_test(test_seniority),
         cmocka_unit_test(test_span),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

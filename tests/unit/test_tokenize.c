@@ -79,7 +79,7 @@ static void test_glued_punctuation(void **state)
         {"Node.js", "node:W ^.:P ^js:W"},
         {"Vue.js", "vue:W ^.:P ^js:W"},
         {"Next.js", "next:W ^.:P ^js:W"},
-        {"Objective-C", "objective:W ^-:P ^c:W"},
+        {"Objective-C", "objective:W c:W"},
         {"R&D", "r:W ^&:P ^d:W"},
         {"C ++", "c:W +:P ^+:P"},
     };
@@ -120,8 +120,27 @@ static void test_bullets_and_dashes(void **state)
         {"\xE2\x80\xA2 Go \xE2\x96\xAA Rust \xE2\x97\x8F Swift",
          "\xE2\x80\xA2:P go:W \xE2\x96\xAA:P rust:W \xE2\x97\x8F:P swift:W"},
         {"\xE2\x80\xA2Go\xE2\x96\xAARust", "\xE2\x80\xA2:P ^go:W ^\xE2\x96\xAA:P ^rust:W"},
-        {"Java\xE2\x80\x94Spring", "java:W ^-:P ^spring:W"},
+        {"Java\xE2\x80\x94Spring", "java:W spring:W"},
         {"Java \xE2\x80\x93 Spring", "java:W -:P spring:W"},
+    };
+    RUN(cases);
+}
+
+/* A hyphen between letters joins words as a space does; next to a digit
+ * it stays a token (date ranges, versions). */
+static void test_hyphens(void **state)
+{
+    (void)state;
+    static const tok_case cases[] = {
+        {"front-end", "front:W end:W"},
+        {"amazon-web-services", "amazon:W web:W services:W"},
+        {"on-call", "on:W call:W"},
+        {"2016-2019", "2016:W ^-:P ^2019:W"},
+        {"Jan-2020", "jan:W ^-:P ^2020:W"},
+        {"2019-present", "2019:W ^-:P ^present:W"},
+        {"-flag", "-:P ^flag:W"},
+        {"well- known", "well:W ^-:P known:W"},
+        {"x86-64", "x86:W ^-:P ^64:W"},
     };
     RUN(cases);
 }
@@ -217,6 +236,7 @@ int main(void)
         cmocka_unit_test(test_slashes),
         cmocka_unit_test(test_words_stay_whole),
         cmocka_unit_test(test_bullets_and_dashes),
+        cmocka_unit_test(test_hyphens),
         cmocka_unit_test(test_barriers),
         cmocka_unit_test(test_not_barriers),
         cmocka_unit_test(test_white_space_kinds),
