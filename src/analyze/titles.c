@@ -374,6 +374,8 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     int mod = S_modifier_rung(w, n, noun);
     int rung = (head->flags & S_IC) ? (mod ? mod : head->rung)
                                     : (mod > head->rung ? mod : head->rung);
+    if (head->rung == 1)
+        rung = 1;   /* an intern stays one: "Summer Intern - Track 2" */
     out->exact = 0;
     out->role = rs__roles_at(r, track, rung);
     out->rung = rung;
@@ -431,6 +433,9 @@ int rs__title_seniority(const char *norm, size_t start, size_t end, bool *stated
     if (head && head->rung == 1)
         return 1;   /* an intern stays one: "Summer Intern - Track 2" */
     int mod = S_modifier_rung(w, n, noun);
+    for (size_t i = 0; i < n && mod < 6; i++)
+        if (S_is(&w[i], "chief"))
+            mod = 6;   /* short of an officer, a chief leads a field: Chief Engineer */
     bool entry = false;
     for (size_t i = 0; i < n; i++)
         entry |= S_any_word(&w[i], 1, S_entry_titles) ||
