@@ -552,6 +552,65 @@ RS_EXPORT rs_status rs_render_classification(const rs_roles *roles,
                                              char **out, size_t *len,
                                              rs_error *err);
 
+/* ---- HTML reports ------------------------------------------------------ */
+
+typedef struct rs_report_options {
+    rs_date as_of;           /* shown in the footer; {0,0} = today */
+} rs_report_options;
+
+/* One self-contained HTML page (inline CSS and SVG, no script, a strict
+ * Content-Security-Policy) reporting one scored document: the ladder with
+ * "you are here" and the next rung, the evidence for the rung, the closest
+ * roles, the skills found with their evidence, the gaps, advice, lateral
+ * moves, salary bands. Built as a libxml2 tree: input text is only ever a
+ * text node. RS_ERR_ARG when result has no analysis. *out is the caller's
+ * (rs_free). */
+RS_EXPORT rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
+                                          const rs_score_result *result,
+                                          const rs_report_options *opts, char **out,
+                                          size_t *len, rs_error *err);
+
+/* ---- batch summaries --------------------------------------------------- */
+
+/* A roll-up of classified postings: counts per track and rung, the skills
+ * asked for per rung, and a table of the postings (the first max_rows) and
+ * of every error (the first max_rows). Feed it in input order; it is not
+ * thread-safe. */
+typedef struct rs_batch rs_batch;
+
+/* One posting as the summary keeps it (strings are copied). */
+typedef struct rs_batch_row {
+    const char *id;
+    const char *status;          /* "ok", "out_of_scope" or "error" */
+    const char *track;           /* track id, or NULL */
+    int rung;                    /* 0 when none */
+    const char *role_title;      /* closest role, or NULL */
+    double score;
+    const size_t *skills;        /* skills asked for (lexicon indices) */
+    size_t skill_count;
+    const char *message;         /* the error or out-of-scope reason, or NULL */
+    int is_file;                 /* id is a local path: linked in HTML */
+} rs_batch_row;
+
+/* The row of a classification (skills left empty: the caller lists them
+ * from the scan). Strings point into c and roles. */
+RS_EXPORT rs_batch_row rs_classification_row(const rs_roles *roles,
+                                             const rs_classification *c);
+
+/* NULL when out of memory. max_rows 0 = 10,000. */
+RS_EXPORT rs_batch *rs_batch_new(const rs_roles *roles, const rs_lexicon *lex,
+                                 size_t max_rows);
+RS_EXPORT rs_status rs_batch_add(rs_batch *batch, const rs_batch_row *row, rs_error *err);
+RS_EXPORT void rs_batch_free(rs_batch *batch);
+/* The text roll-up of `classify --summary`, and the HTML page of
+ * `classify --report` (charts per track and rung, top skills per rung,
+ * every posting, the errors). *out is the caller's (rs_free). */
+RS_EXPORT rs_status rs_render_batch_text(const rs_batch *batch, char **out, size_t *len,
+                                         rs_error *err);
+RS_EXPORT rs_status rs_render_batch_html(const rs_batch *batch,
+                                         const rs_report_options *opts, char **out,
+                                         size_t *len, rs_error *err);
+
 /* ---- HTML postings ------------------------------------------------------ */
 
 /* What an HTML posting says about itself beyond its text: the title and

@@ -121,6 +121,17 @@ int rs__category_index(const char *name);
  * business and methodology do not. */
 bool rs__category_technical(int index);
 
+/* ---- evidence windows (render/render_text.c), shared by renderers ------ */
+typedef struct rs_window {
+    size_t start, end;       /* original bytes shown, the match inside */
+    bool cut_left, cut_right;   /* the line goes on beyond them */
+} rs_window;
+/* The part of the evidence's line shown around the match: at most
+ * `before` bytes ahead of it and `max` from its start, on character
+ * boundaries, blanks trimmed. */
+void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t before,
+                         size_t max, rs_window *w);
+
 /* ---- escaping (render/escape.c), shared by every renderer -------------- */
 /* Appends s[0..n) with control characters made visible (U+FFFD for C0/C1
  * controls and DEL; tab and line ends as a space) so input cannot drive a terminal. */
@@ -136,5 +147,8 @@ bool rs__escape_json(rs_buf *b, const char *s);
 /* Appends a JSON number as jansson writes a real of precision 6: "%.6g",
  * with ".0" added when that reads as an integer. */
 bool rs__json_real(rs_buf *b, double v);
+/* Appends s[0..n) with C0 controls other than tab and line ends, DEL and
+ * C1 controls replaced by U+FFFD: text fit for an HTML or XML text node. */
+bool rs__clean_text(rs_buf *b, const char *s, size_t n);
 
 #endif

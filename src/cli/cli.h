@@ -84,6 +84,7 @@ int cmd_score(int argc, char **argv);
 int cmd_roles(int argc, char **argv);
 int cmd_title(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 
 #endif

@@ -44,6 +44,9 @@ static void S_usage(FILE *f)
           "  --summary            postings per track and rung, and the most asked-\n"
           "                       for skills per rung (stdout for the table, else\n"
           "                       stderr)\n"
+          "  --report FILE        also write an HTML summary page to FILE (charts per\n"
+          "                       track and rung, top skills per rung, every posting,\n"
+          "                       the errors; the table keeps the first 10,000)\n"
           "  --stream             stdin JSON Lines to stdout JSON Lines, one line\n"
           "                       out per line in, flushed per record\n"
           "  --spans              with --format jsonl: add \"matches\", each skill\n"
@@ -69,6 +72,7 @@ typedef struct S_opts {
     const char **globs;   /* points at argv or the defaults */
     size_t glob_count;
     bool summary, stream, spans, timing;
+    const char *report;   /* --report FILE: the HTML summary page */
     rs_date as_of;
     const char **paths;
     size_t path_count;
@@ -103,6 +107,10 @@ static int S_option(S_opts *o, int argc, char **argv, int *i)
         if (r < 0)
             return -1;
         o->globs[o->glob_count++] = v;
+    } else if ((r = S_value(argc, argv, i, "--report", &v)) != 0) {
+        if (r < 0)
+            return -1;
+        o->report = v;
     } else if ((r = S_value(argc, argv, i, "--as-of", &v)) != 0) {
         if (r < 0 || !rs_date_parse(v, &o->as_of))
             return fprintf(stderr, "rolescan classify: --as-of takes a date like 2026-11\n"), -1;
@@ -261,10 +269,9 @@ typedef struct S_slot {
     char *row;
     size_t len;
     bool failed;
-    const char *track;        /* for the summary */
-    int rung;
+    rs_batch_row batch;       /* for --summary and --report; id and message
+                                 are copies owned by the slot */
     size_t *skills;
-    size_t skill_count;
 } S_slot;
 
 typedef struct S_run {
@@ -293,9 +300,8 @@ typedef struct S_run {
     size_t failures;
     double started, last_progress;
     bool progress;
-    /* summary */
-    size_t track_rung[16][9];
-    size_t *skill_rung;       /* skill_count x 9 */
+    rs_batch *batch;          /* --summary, --report: fed in input order */
+    bool batch_failed;
 } S_run;
 
 typedef struct S_item {
@@ -472,7 +478,8 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
 }
 
 /* Fills the slot with the rendered row and what the summary needs. */
-static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, S_slot *slot)
+static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bool it_is_file,
+                        S_slot *slot)
 {
     rs_classification c = {w->id, st ? NULL : w->scan, st ? NULL : w->analysis,
                            st ? &w->err : NULL, w->warning[0] ? w->warning : NULL,
@@ -483,16 +490,20 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, S_
     if (rs_render_classification(r->roles, r->lex, &c, r->o->format, &slot->row, &slot->len,
                                   &err) != RS_OK)
         slot->failed = true;
-    if (st || !rs_analysis_in_scope(w->analysis, NULL))
+    if (!r->batch)
         return;
-    slot->rung = rs_analysis_rung(w->analysis, NULL);
-    const rs_role_score *best = rs_analysis_role(w->analysis, 0);
-    slot->track = best ? rs_roles_role(r->roles, best->role).track : NULL;
-    size_t n = rs_scan_hit_count(w->scan);
+    slot->batch = rs_classification_row(r->roles, &c);
+    slot->batch.id = strdup(w->id ? w->id : "");
+    slot->batch.message = slot->batch.message ? strdup(slot->batch.message) : NULL;
+    slot->batch.is_file = it_is_file;
+    size_t n = st ? 0 : rs_scan_hit_count(w->scan);
     slot->skills = malloc((n ? n : 1) * sizeof *slot->skills);
     for (size_t i = 0; slot->skills && i < n; i++)
         if (rs_scan_hit(w->scan, i)->implied_by == (size_t)-1)
-            slot->skills[slot->skill_count++] = rs_scan_hit(w->scan, i)->skill;
+            slot->skills[slot->batch.skill_count++] = rs_scan_hit(w->scan, i)->skill;
+    slot->batch.skills = slot->skills;
+    if (!slot->batch.id || !slot->skills)
+        slot->failed = true;
 }
 
 static void S_work_clear(S_work *w)
@@ -535,17 +546,6 @@ static void S_progress(S_run *r, bool final)
         fputc('\n', stderr);
 }
 
-static void S_count(S_run *r, const S_slot *s)
-{
-    if (!s->track || s->rung < 1 || s->rung > 8)
-        return;
-    for (size_t t = 0; t < rs_roles_track_count(r->roles) && t < 16; t++)
-        if (strcmp(rs_roles_track(r->roles, t).id, s->track) == 0)
-            r->track_rung[t][s->rung]++;
-    for (size_t i = 0; r->skill_rung && i < s->skill_count; i++)
-        r->skill_rung[s->skills[i] * 9 + (size_t)s->rung]++;
-}
-
 /* Writes every consecutive ready slot; under out_lock. */
 static void S_drain(S_run *r)
 {
@@ -558,10 +558,13 @@ static void S_drain(S_run *r)
         if (r->o->stream && fflush(r->out) != 0)
             r->write_failed = true;
         r->failures += s->failed;
-        if (r->o->summary)
-            S_count(r, s);
+        rs_error err = {0};
+        if (r->batch && s->batch.id && rs_batch_add(r->batch, &s->batch, &err) != RS_OK)
+            r->batch_failed = true;
         rs_free(s->row);
         free(s->skills);
+        free((char *)s->batch.id);
+        free((char *)s->batch.message);
         memset(s, 0, sizeof *s);
         r->next_write++;
         S_progress(r, false);
@@ -602,55 +605,47 @@ static void *S_worker(void *arg)
         clock_gettime(CLOCK_MONOTONIC, &t1);
         long micros = (t1.tv_sec - t0.tv_sec) * 1000000L + (t1.tv_nsec - t0.tv_nsec) / 1000;
         S_slot slot;
-        S_fill_slot(r, &w, st, micros, &slot);
+        S_fill_slot(r, &w, st, micros, it.record == NULL, &slot);
         S_work_clear(&w);
         free(it.record);
         S_deposit(r, it.seq, &slot);
     }
 }
 
-/* ---- summary ----------------------------------------------------------- */
+/* ---- summary and report ------------------------------------------------ */
 
-static void S_summary(const S_run *r, FILE *f)
+/* The text roll-up after the table (stdout) or after CSV/JSON Lines
+ * (stderr, so the data stream stays clean). */
+static bool S_summary(const S_run *r, FILE *f)
 {
-    fprintf(f, "\nsummary: %zu postings, %zu failed\n\npostings per track and rung\n%-14s",
-            r->next_write, r->failures, "track");
-    for (int g = 1; g <= 8; g++)
-        fprintf(f, "%6d", g);
-    fputc('\n', f);
-    for (size_t t = 0; t < rs_roles_track_count(r->roles) && t < 16; t++) {
-        fprintf(f, "%-14s", rs_roles_track(r->roles, t).id);
-        for (int g = 1; g <= 8; g++)
-            fprintf(f, "%6zu", r->track_rung[t][g]);
-        fputc('\n', f);
-    }
-    fprintf(f, "\nmost asked-for skills per rung\n");
-    size_t n = rs_lexicon_skill_count(r->lex);
-    for (int g = 1; g <= 8 && r->skill_rung; g++) {
-        size_t top[8] = {0}, k = 0;
-        for (k = 0; k < 8; k++) {
-            size_t best = (size_t)-1;
-            for (size_t s = 0; s < n; s++) {
-                size_t c = r->skill_rung[s * 9 + (size_t)g];
-                bool taken = false;
-                for (size_t q = 0; q < k; q++)
-                    taken |= top[q] == s;
-                if (c && !taken && (best == (size_t)-1 || c > r->skill_rung[best * 9 + (size_t)g]))
-                    best = s;
-            }
-            if (best == (size_t)-1)
-                break;
-            top[k] = best;
-        }
-        if (!k)
-            continue;
-        fprintf(f, "  rung %d:", g);
-        for (size_t q = 0; q < k; q++)
-            fprintf(f, " %s (%zu)%s", rs_lexicon_skill(r->lex, top[q]).name,
-                    r->skill_rung[top[q] * 9 + (size_t)g], q + 1 < k ? "," : "");
-        fputc('\n', f);
-    }
+    char *text = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    if (rs_render_batch_text(r->batch, &text, &len, &err) != RS_OK)
+        return false;
+    bool ok = fwrite(text, 1, len, f) == len;
+    rs_free(text);
+    return ok;
 }
+
+/* The HTML summary page, written atomically to --report FILE. */
+static int S_report(const S_run *r)
+{
+    char *html = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    rs_report_options ro = {r->o->as_of};
+    if (rs_render_batch_html(r->batch, &ro, &html, &len, &err) != RS_OK) {
+        cli_report_error(&err);
+        return RS_EXIT_INTERNAL;
+    }
+    cli_common to = r->o->c;
+    to.output = r->o->report;
+    int rc = cli_write_output(&to, html, len);
+    rs_free(html);
+    return rc;
+}
+
 
 /* ---- the command ------------------------------------------------------- */
 
@@ -718,10 +713,10 @@ static int S_run_all(S_run *r)
         jobs = 1;
     r->window = (size_t)jobs * S_WINDOW_PER_THREAD;
     r->slots = calloc(r->window, sizeof *r->slots);
-    if (o->summary)
-        r->skill_rung = calloc(rs_lexicon_skill_count(r->lex) * 9, sizeof *r->skill_rung);
+    if (o->summary || o->report)
+        r->batch = rs_batch_new(r->roles, r->lex, 0);
     pthread_t *threads = calloc((size_t)jobs, sizeof *threads);
-    if (!r->slots || !threads || (o->summary && !r->skill_rung)) {
+    if (!r->slots || !threads || ((o->summary || o->report) && !r->batch)) {
         free(threads);
         return RS_EXIT_INTERNAL;
     }
@@ -776,9 +771,14 @@ int cmd_classify(int argc, char **argv)
         r.roles = roles;
         r.progress = !o.c.quiet && isatty(STDERR_FILENO);
         rc = S_run_all(&r);
-        if (!rc && o.summary)
-            S_summary(&r, o.format == RS_CLASSIFY_TABLE ? r.out : stderr);
+        if (!rc && r.batch_failed)
+            rc = RS_EXIT_INTERNAL;
+        if (!rc && o.summary &&
+            !S_summary(&r, o.format == RS_CLASSIFY_TABLE ? r.out : stderr))
+            r.write_failed = true;
         int out_rc = S_close_output(&o, r.out, tmp, r.write_failed || rc != 0);
+        if (!rc && !out_rc && o.report)
+            out_rc = S_report(&r);
         if (!rc)
             rc = out_rc ? out_rc : (r.failures || r.read_error) ? RS_EXIT_INPUT : RS_EXIT_OK;
     }
@@ -786,7 +786,7 @@ int cmd_classify(int argc, char **argv)
         free(r.inputs.items[i]);
     free(r.inputs.items);
     free(r.slots);
-    free(r.skill_rung);
+    rs_batch_free(r.batch);
     free(r.line);
     rs_roles_free(roles);
     rs_lexicon_free(lex);

@@ -79,3 +79,21 @@ bool rs__json_real(rs_buf *b, double v)
         strcat(num, ".0");
     return rs__buf_puts(b, num);
 }
+
+bool rs__clean_text(rs_buf *b, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                  (unsigned char)s[i + 1] <= 0x9F;
+        if ((c >= 0x20 && c != 0x7F && !c1) || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        rs__buf_append(b, s + run, i - run);
+        rs__buf_puts(b, "\xEF\xBF\xBD");
+        if (c1)
+            i++;
+        run = i + 1;
+    }
+    return rs__buf_append(b, s + run, n - run);
+}

@@ -262,3 +262,17 @@ rs_status rs_render_classification(const rs_roles *roles, const rs_lexicon *lex,
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, c->id);
 }
+
+rs_batch_row rs_classification_row(const rs_roles *roles, const rs_classification *c)
+{
+    S_fields f = S_collect(roles, c);
+    return (rs_batch_row){
+        .id = c->id,
+        .status = f.status,
+        .track = *f.track ? f.track : NULL,
+        .rung = f.rung,
+        .role_title = *f.role ? f.role_title : NULL,
+        .score = f.score,
+        .message = f.message && *f.message ? f.message : NULL,
+    };
+}

@@ -29,37 +29,46 @@ static size_t S_char_start(const char *s, size_t i, size_t floor)
     return i;
 }
 
+void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t before,
+                         size_t max, rs_window *w)
+{
+    const char *s = rs_text_data(rs_document_text(doc));
+    size_t len = rs_text_length(rs_document_text(doc));
+    size_t a = ev->orig_start, z = ev->orig_end;
+    while (a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r' && ev->orig_start - a < before)
+        a--;
+    while (z < len && s[z] != '\n' && s[z] != '\r' && z - a < max)
+        z++;
+    a = S_char_start(s, a, 0);
+    z = S_char_start(s, z, ev->orig_end);
+    size_t lead = a;   /* is anything but blanks left out before a? */
+    while (lead > 0 && (s[lead - 1] == ' ' || s[lead - 1] == '\t'))
+        lead--;
+    w->cut_left = lead > 0 && s[lead - 1] != '\n' && s[lead - 1] != '\r';
+    while (a < ev->orig_start && (s[a] == ' ' || s[a] == '\t'))
+        a++;
+    w->cut_right = z < len && s[z] != '\n' && s[z] != '\r';
+    while (z > ev->orig_end && (s[z - 1] == ' ' || s[z - 1] == '\t'))
+        z--;
+    w->start = a;
+    w->end = z;
+}
+
 /* The evidence's line, cut around the match, with the match marked. */
 static void S_context(rs_buf *b, const rs_document *doc, const rs_evidence *ev,
                       const S_style *st)
 {
     const char *s = rs_text_data(rs_document_text(doc));
-    size_t len = rs_text_length(rs_document_text(doc));
-    size_t a = ev->orig_start, z = ev->orig_end;
-    while (a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r' && ev->orig_start - a < S_CONTEXT_BEFORE)
-        a--;
-    while (z < len && s[z] != '\n' && s[z] != '\r' && z - a < S_CONTEXT_MAX)
-        z++;
-    a = S_char_start(s, a, 0);
-    z = S_char_start(s, z, ev->orig_end);
-    size_t before = a;   /* is anything but blanks left out before a? */
-    while (before > 0 && (s[before - 1] == ' ' || s[before - 1] == '\t'))
-        before--;
-    bool cut_left = before > 0 && s[before - 1] != '\n' && s[before - 1] != '\r';
-    while (a < ev->orig_start && (s[a] == ' ' || s[a] == '\t'))
-        a++;
-    bool cut_right = z < len && s[z] != '\n' && s[z] != '\r';
-    if (cut_left)
+    rs_window w;
+    rs__evidence_window(doc, ev, S_CONTEXT_BEFORE, S_CONTEXT_MAX, &w);
+    if (w.cut_left)
         rs__buf_puts(b, "…");
-    rs__escape_terminal(b, s + a, ev->orig_start - a);
+    rs__escape_terminal(b, s + w.start, ev->orig_start - w.start);
     rs__buf_puts(b, st->open);
     rs__escape_terminal(b, s + ev->orig_start, ev->orig_end - ev->orig_start);
     rs__buf_puts(b, st->close);
-    size_t tail = z;
-    while (tail > ev->orig_end && (s[tail - 1] == ' ' || s[tail - 1] == '\t'))
-        tail--;
-    rs__escape_terminal(b, s + ev->orig_end, tail - ev->orig_end);
-    if (cut_right)
+    rs__escape_terminal(b, s + ev->orig_end, w.end - ev->orig_end);
+    if (w.cut_right)
         rs__buf_puts(b, "…");
 }
 

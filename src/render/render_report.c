@@ -1,0 +1,357 @@
+/* render_report.c — the HTML gap report of one resume (`rolescan report`):
+ * the ladder with "you are here", the evidence for the rung, the closest
+ * roles, the skills found with their evidence, the gaps, advice, lateral
+ * moves and salary bands. One self-contained page; see html.h for how input
+ * text is kept inert. */
+#include "html.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define S_GAPS_SHOWN 15
+#define S_EVIDENCE_SHOWN 2
+
+static const char *const S_categories[] = {
+    "language", "framework", "library", "database", "cloud", "infrastructure", "ci_cd",
+    "observability", "data", "ml", "testing", "security", "api", "architecture", "mobile",
+    "os", "tool", "practice", "methodology", "soft_skill", "leadership", "business", NULL};
+
+static const char *S_weight_name(rs_weight w)
+{
+    return w == RS_WEIGHT_CORE ? "core" : w == RS_WEIGHT_IMPORTANT ? "important" : "nice";
+}
+
+/* ---- the ladder -------------------------------------------------------- */
+
+/* The role at `rung` on the track, else the backend ladder's (the
+ * executive rungs are shared), else (size_t)-1. */
+static size_t S_role_at(const rs_roles *roles, const char *track, int rung)
+{
+    size_t fallback = (size_t)-1;
+    for (size_t i = 0; i < rs_roles_count(roles); i++) {
+        rs_role_info r = rs_roles_role(roles, i);
+        if (r.rung != rung)
+            continue;
+        if (strcmp(r.track, track) == 0)
+            return i;
+        if (strcmp(r.track, "backend") == 0)
+            fallback = i;
+    }
+    return fallback;
+}
+
+static void S_ladder_svg(rs_html *h, xmlNodePtr parent, const rs_roles *roles,
+                         const char *track, int here, int next)
+{
+    char buf[160];
+    xmlNodePtr svg = rs__html_el(h, parent, "svg", "ladder");
+    rs__html_attr(h, svg, "viewBox", "0 0 720 330");
+    rs__html_attr(h, svg, "role", "img");
+    rs__html_attr(h, svg, "aria-labelledby", "ladder-title");
+    size_t here_role = S_role_at(roles, track, here);
+    snprintf(buf, sizeof buf, "The career ladder, rungs 1 to 8; you are at rung %d (%s)", here,
+             here_role != (size_t)-1 ? rs_roles_role(roles, here_role).title : "?");
+    xmlNodePtr t = rs__html_el_text(h, svg, "title", NULL, buf);
+    rs__html_attr(h, t, "id", "ladder-title");
+    for (int rung = 8; rung >= 1; rung--) {
+        size_t role = S_role_at(roles, track, rung);
+        if (role == (size_t)-1)
+            continue;
+        const char *cls = rung == here ? "here" : rung == next ? "next" : NULL;
+        xmlNodePtr g = rs__html_el(h, svg, "g", cls);
+        int x = (rung - 1) * 28, y = (8 - rung) * 41;
+        xmlNodePtr r = rs__html_el(h, g, "rect", NULL);
+        snprintf(buf, sizeof buf, "%d", x);
+        rs__html_attr(h, r, "x", buf);
+        snprintf(buf, sizeof buf, "%d", y);
+        rs__html_attr(h, r, "y", buf);
+        rs__html_attr(h, r, "width", "420");
+        rs__html_attr(h, r, "height", "34");
+        rs__html_attr(h, r, "rx", "6");
+        xmlNodePtr tx = rs__html_el(h, g, "text", NULL);
+        snprintf(buf, sizeof buf, "%d", x + 12);
+        rs__html_attr(h, tx, "x", buf);
+        snprintf(buf, sizeof buf, "%d", y + 22);
+        rs__html_attr(h, tx, "y", buf);
+        rs__html_textf(h, tx, "%d · %s", rung, rs_roles_role(roles, role).title);
+        if (!cls)
+            continue;
+        xmlNodePtr tag = rs__html_el(h, svg, "text", "tag");
+        snprintf(buf, sizeof buf, "%d", x + 432);
+        rs__html_attr(h, tag, "x", buf);
+        snprintf(buf, sizeof buf, "%d", y + 22);
+        rs__html_attr(h, tag, "y", buf);
+        rs__html_text(h, tag, rung == here ? "◀ you are here" : "◀ next rung");
+    }
+}
+
+static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles,
+                     const rs_analysis *a)
+{
+    double conf = 0;
+    int rung = rs_analysis_rung(a, &conf);
+    rs_role_info best = rs_roles_role(roles, rs_analysis_role(a, 0)->role);
+    size_t next = rs_roles_next(roles, rs_analysis_role(a, 0)->role);
+    int next_rung = next != (size_t)-1 ? rs_roles_role(roles, next).rung : 0;
+    xmlNodePtr s = rs__html_section(h, main, "ladder", "Where you stand on the ladder");
+    xmlNodePtr fig = rs__html_el(h, s, "figure", NULL);
+    S_ladder_svg(h, fig, roles, best.track, rung, next_rung);
+    xmlNodePtr cap = rs__html_el(h, fig, "figcaption", NULL);
+    rs__html_textf(h, cap, "Rung %d of 8 on the %s track", rung, best.track_name);
+    if (next != (size_t)-1)
+        rs__html_textf(h, cap, "; the next rung is %s (rung %d)",
+                       rs_roles_role(roles, next).title, next_rung);
+    rs__html_textf(h, cap, ". Confidence %.2f.", conf);
+    rs__html_el_text(h, s, "h3", NULL, "Evidence for the rung");
+    xmlNodePtr ul = rs__html_el(h, s, "ul", NULL);
+    for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
+        const rs_level_evidence *e = rs_analysis_evidence(a, i);
+        xmlNodePtr li = rs__html_el(h, ul, "li", NULL);
+        rs__html_el_text(h, li, "strong", NULL, e->kind);
+        rs__html_text(h, li, ": ");
+        rs__html_text(h, li, e->text);
+        if (e->line)
+            rs__html_textf(h, li, " (line %u)", e->line);
+        rs__html_textf(h, li, " → rung %d", e->rung);
+    }
+    long months = rs_analysis_months(a);
+    int stated = rs_analysis_stated_years(a);
+    if (months > 0 || stated) {
+        xmlNodePtr p = rs__html_el(h, s, "p", "muted");
+        if (months > 0)
+            rs__html_textf(h, p, "Experience: %ld months in %zu date ranges (overlaps merged). ",
+                           months, rs_analysis_range_count(a));
+        if (stated)
+            rs__html_textf(h, p, "%d years stated in the text.", stated);
+    }
+}
+
+/* ---- roles, skills, gaps, advice ---------------------------------------- */
+
+static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_analysis *a)
+{
+    xmlNodePtr s = rs__html_section(h, main, "roles", "Closest roles");
+    xmlNodePtr wrap = rs__html_el(h, s, "div", "scroll");
+    xmlNodePtr table = rs__html_el(h, wrap, "table", NULL);
+    rs__html_el_text(h, table, "caption", NULL,
+                     "Score = 50% skills + 30% title + 20% level (docs/scoring.md)");
+    xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
+    static const char *const heads[] = {"Role", "Track", "Rung", "Score", "Skills", "Title fit",
+                                        "Level fit"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        xmlNodePtr th = rs__html_el_text(h, tr, "th", i >= 4 ? "num hide-narrow" : NULL, heads[i]);
+        rs__html_attr(h, th, "scope", "col");
+    }
+    xmlNodePtr tbody = rs__html_el(h, table, "tbody", NULL);
+    for (size_t i = 0; i < rs_analysis_role_count(a); i++) {
+        const rs_role_score *sc = rs_analysis_role(a, i);
+        rs_role_info info = rs_roles_role(roles, sc->role);
+        tr = rs__html_el(h, tbody, "tr", NULL);
+        xmlNodePtr th = rs__html_el_text(h, tr, "th", NULL, info.title);
+        rs__html_attr(h, th, "scope", "row");
+        rs__html_el_text(h, tr, "td", NULL, info.track_name);
+        rs__html_textf(h, rs__html_el(h, tr, "td", "num"), "%d", info.rung);
+        xmlNodePtr td = rs__html_el(h, tr, "td", NULL);
+        char label[64];
+        snprintf(label, sizeof label, "score %.1f of 100", sc->score);
+        rs__html_bar(h, td, sc->score, 100, label);
+        rs__html_textf(h, td, "%.1f", sc->score);
+        rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%zu/%zu (%.0f%%)",
+                       sc->matched, sc->total, sc->coverage * 100);
+        rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%.2f", sc->title_fit);
+        rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%.2f", sc->level_fit);
+    }
+}
+
+static void S_skill(rs_html *h, xmlNodePtr ul, const rs_lexicon *lex, const rs_document *doc,
+                    const rs_skill_hit *hit)
+{
+    xmlNodePtr li = rs__html_el(h, ul, "li", NULL);
+    rs__html_el_text(h, li, "strong", NULL, rs_lexicon_skill(lex, hit->skill).name);
+    if (hit->implied_by != (size_t)-1) {
+        rs__html_text(h, li, " — implied by ");
+        rs__html_text(h, li, rs_lexicon_skill(lex, hit->implied_by).name);
+        return;
+    }
+    if (hit->count > 1)
+        rs__html_textf(h, li, " ×%zu", hit->count);
+    for (size_t e = 0; e < hit->evidence_count && e < S_EVIDENCE_SHOWN; e++) {
+        rs__html_textf(h, li, "%s line %u: ", e ? ";" : " —", hit->evidence[e].line);
+        rs__html_evidence(h, li, doc, &hit->evidence[e]);
+    }
+}
+
+static void S_skills(rs_html *h, xmlNodePtr main, const rs_lexicon *lex, const rs_document *doc,
+                     const rs_scan *scan)
+{
+    size_t n = rs_scan_hit_count(scan);
+    xmlNodePtr s = rs__html_section(h, main, "skills", "Skills found");
+    rs__html_textf(h, rs__html_el(h, s, "p", "muted"),
+                   "%zu skills, grouped by kind; each with where it was found, the matched "
+                   "words marked.", n);
+    for (size_t c = 0; S_categories[c]; c++) {
+        xmlNodePtr ul = NULL;
+        for (size_t i = 0; i < n; i++) {
+            const rs_skill_hit *hit = rs_scan_hit(scan, i);
+            if (strcmp(rs_lexicon_skill(lex, hit->skill).category, S_categories[c]) != 0)
+                continue;
+            if (!ul) {
+                rs__html_el_text(h, s, "h3", NULL, rs_category_label(S_categories[c]));
+                ul = rs__html_el(h, s, "ul", "skills");
+            }
+            S_skill(h, ul, lex, doc, hit);
+        }
+    }
+}
+
+static void S_gap_list(rs_html *h, xmlNodePtr s, const rs_roles *roles, const rs_lexicon *lex,
+                       const rs_analysis *a, size_t role, const char *label)
+{
+    rs_role_info info = rs_roles_role(roles, role);
+    rs_role_score sc = rs_analysis_score_role(a, role);
+    xmlNodePtr h3 = rs__html_el(h, s, "h3", NULL);
+    rs__html_textf(h, h3, "%s: %s (rung %d)", label, info.title, info.rung);
+    rs__html_textf(h, rs__html_el(h, s, "p", "muted"), "You have %zu of its %zu skills.",
+                   sc.matched, sc.total);
+    rs_role_skill miss[64];
+    size_t n = rs_analysis_missing(a, role, miss, 64);
+    if (n == 0) {
+        rs__html_el_text(h, s, "p", "ok", "Nothing missing.");
+        return;
+    }
+    xmlNodePtr ol = rs__html_el(h, s, "ol", NULL);
+    for (size_t i = 0; i < n && i < S_GAPS_SHOWN; i++) {
+        xmlNodePtr li = rs__html_el(h, ol, "li", NULL);
+        const char *w = S_weight_name(miss[i].weight);
+        char cls[32];
+        snprintf(cls, sizeof cls, "badge %s", w);
+        rs__html_el_text(h, li, "span", cls, w);
+        rs__html_el_text(h, li, "strong", NULL, rs_lexicon_skill(lex, miss[i].skill).name);
+        if (miss[i].why) {
+            rs__html_text(h, li, ": ");
+            rs__html_text(h, li, miss[i].why);
+        }
+    }
+    if (n > S_GAPS_SHOWN)
+        rs__html_textf(h, rs__html_el(h, s, "p", "muted"),
+                       "And %zu more (rolescan score --format json lists all).",
+                       n - S_GAPS_SHOWN);
+}
+
+static void S_gaps(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_lexicon *lex,
+                   const rs_analysis *a)
+{
+    size_t best = rs_analysis_role(a, 0)->role;
+    xmlNodePtr s = rs__html_section(h, main, "gaps", "Gaps, most important first");
+    S_gap_list(h, s, roles, lex, a, best, "For the closest role");
+    size_t next = rs_roles_next(roles, best);
+    if (next != (size_t)-1)
+        S_gap_list(h, s, roles, lex, a, next, "For the next rung");
+}
+
+static void S_advice(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_analysis *a)
+{
+    size_t best = rs_analysis_role(a, 0)->role;
+    rs_role_info info = rs_roles_role(roles, best);
+    xmlNodePtr s = rs__html_section(h, main, "advice", "Next steps");
+    xmlNodePtr ul = rs__html_el(h, s, "ul", NULL);
+    for (size_t i = 0; i < info.advice_count; i++)
+        rs__html_el_text(h, ul, "li", NULL, rs_roles_advice(roles, best, i));
+    if (info.lateral_count)
+        rs__html_el_text(h, s, "h3", NULL, "Lateral moves within reach");
+    ul = info.lateral_count ? rs__html_el(h, s, "ul", NULL) : NULL;
+    for (size_t i = 0; i < info.lateral_count; i++) {
+        size_t r = rs_roles_lateral(roles, best, i);
+        rs_role_info li = rs_roles_role(roles, r);
+        rs_role_score sc = rs_analysis_score_role(a, r);
+        xmlNodePtr item = rs__html_el(h, ul, "li", NULL);
+        rs__html_el_text(h, item, "strong", NULL, li.title);
+        rs__html_textf(h, item, " (%s, rung %d): you have %.0f%% of its skills", li.track_name,
+                       li.rung, sc.coverage * 100);
+    }
+}
+
+static void S_salary_row(rs_html *h, xmlNodePtr tbody, rs_role_info info)
+{
+    xmlNodePtr tr = rs__html_el(h, tbody, "tr", NULL);
+    xmlNodePtr th = rs__html_el_text(h, tr, "th", NULL, info.title);
+    rs__html_attr(h, th, "scope", "row");
+    if (!info.salary_currency) {
+        rs__html_el_text(h, tr, "td", "muted", "no band in the sources");
+        rs__html_el(h, tr, "td", NULL);
+        return;
+    }
+    rs__html_textf(h, rs__html_el(h, tr, "td", "num"), "%ld–%ld %s", info.salary_min,
+                   info.salary_max, info.salary_currency);
+    rs__html_el_text(h, tr, "td", NULL, info.salary_source);
+}
+
+static void S_salary(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_analysis *a)
+{
+    size_t best = rs_analysis_role(a, 0)->role, next = rs_roles_next(roles, best);
+    xmlNodePtr s = rs__html_section(h, main, "salary", "Salary bands");
+    xmlNodePtr table = rs__html_el(h, s, "table", NULL);
+    rs__html_el_text(h, table, "caption", NULL, "Where the source documents give one");
+    xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
+    static const char *const heads[] = {"Role", "Band", "Source"};
+    for (size_t i = 0; i < 3; i++)
+        rs__html_attr(h, rs__html_el_text(h, tr, "th", NULL, heads[i]), "scope", "col");
+    xmlNodePtr tbody = rs__html_el(h, table, "tbody", NULL);
+    S_salary_row(h, tbody, rs_roles_role(roles, best));
+    if (next != (size_t)-1)
+        S_salary_row(h, tbody, rs_roles_role(roles, next));
+}
+
+/* ---- the page ---------------------------------------------------------- */
+
+static void S_footer(rs_html *h, const rs_roles *roles, const rs_lexicon *lex, rs_date as_of)
+{
+    xmlNodePtr f = rs__html_el(h, h->body, "footer", NULL);
+    rs__html_textf(h, rs__html_el(h, f, "p", NULL),
+                   "rolescan %s · lexicon %s (%s, %zu skills) · roles %s · as of %04d-%02d",
+                   RS_VERSION, rs_lexicon_version(lex), rs_lexicon_hash(lex),
+                   rs_lexicon_skill_count(lex), rs_roles_version(roles), as_of.year,
+                   as_of.month);
+}
+
+rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
+                                const rs_score_result *r, const rs_report_options *opts,
+                                char **out, size_t *len, rs_error *err)
+{
+    rs_date as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
+    if (!r->analysis || !r->doc || !r->scan)
+        return rs__fail(err, RS_ERR_ARG, r->name, 0, "nothing to report: %s",
+                        r->error ? r->error->message : "not analysed");
+    rs_html h;
+    char title[300];
+    snprintf(title, sizeof title, "Career report — %s", r->name);
+    if (!rs__html_begin(&h, title)) {
+        rs__html_discard(&h);
+        return rs__nomem(err, r->name);
+    }
+    xmlNodePtr header = rs__html_el(&h, h.body, "header", NULL);
+    xmlNodePtr h1 = rs__html_el_text(&h, header, "h1", NULL, "Career report: ");
+    rs__html_text(&h, h1, r->name);
+    xmlNodePtr lede = rs__html_el(&h, header, "p", "lede");
+    xmlNodePtr main = rs__html_el(&h, h.body, "main", NULL);
+    const char *why = NULL;
+    if (!rs_analysis_in_scope(r->analysis, &why) || !rs_analysis_role(r->analysis, 0)) {
+        rs__html_text(&h, lede, "Out of scope: ");
+        rs__html_text(&h, lede, why ? why : "no role scored");
+        S_skills(&h, main, lex, r->doc, r->scan);
+    } else {
+        rs_role_info best = rs_roles_role(roles, rs_analysis_role(r->analysis, 0)->role);
+        rs__html_textf(&h, lede, "Rung %d of 8 · closest role: ",
+                       rs_analysis_rung(r->analysis, NULL));
+        rs__html_el_text(&h, lede, "strong", NULL, best.title);
+        rs__html_textf(&h, lede, " (%s)", best.track_name);
+        S_ladder(&h, main, roles, r->analysis);
+        S_roles(&h, main, roles, r->analysis);
+        S_gaps(&h, main, roles, lex, r->analysis);
+        S_skills(&h, main, lex, r->doc, r->scan);
+        S_advice(&h, main, roles, r->analysis);
+        S_salary(&h, main, roles, r->analysis);
+    }
+    S_footer(&h, roles, lex, as_of);
+    return rs__html_finish(&h, out, len, err);
+}
