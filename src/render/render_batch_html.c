@@ -45,14 +45,14 @@ static void S_bar_chart(rs_html *h, xmlNodePtr parent, const char *title,
         S_num_attr(h, t, "x", 0);
         S_num_attr(h, t, "y", y + 15);
         xmlNodePtr r = rs__html_el(h, svg, "rect", NULL);
-        double w = 400.0 * (double)counts[i] / (double)max;
-        S_num_attr(h, r, "x", 170);
+        double w = 360.0 * (double)counts[i] / (double)max;
+        S_num_attr(h, r, "x", 220);
         S_num_attr(h, r, "y", y + 3);
         S_num_attr(h, r, "width", w < 2 ? 2 : w);
         S_num_attr(h, r, "height", 16);
         t = rs__html_el(h, svg, "text", NULL);
         rs__html_textf(h, t, "%zu", counts[i]);
-        S_num_attr(h, t, "x", 176 + (w < 2 ? 2 : w));
+        S_num_attr(h, t, "x", 226 + (w < 2 ? 2 : w));
         S_num_attr(h, t, "y", y + 15);
     }
     rs__html_el_text(h, fig, "figcaption", NULL, title);
@@ -196,7 +196,7 @@ static void S_errors(rs_html *h, xmlNodePtr main, const rs_batch *b)
     }
     rs__html_textf(h, rs__html_el(h, s, "p", NULL),
                    "%zu postings could not be read; each still has its row above.", b->errors);
-    xmlNodePtr table = rs__html_el(h, s, "table", NULL);
+    xmlNodePtr table = rs__html_el(h, rs__html_el(h, s, "div", "scroll"), "table", NULL);
     xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
     S_th(h, tr, "Posting", "col", NULL);
     S_th(h, tr, "What went wrong", "col", NULL);

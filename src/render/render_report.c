@@ -40,48 +40,30 @@ static size_t S_role_at(const rs_roles *roles, const char *track, int rung)
     return fallback;
 }
 
-static void S_ladder_svg(rs_html *h, xmlNodePtr parent, const rs_roles *roles,
-                         const char *track, int here, int next)
+/* The ladder as a staircase of boxes, top rung first: an ordered list
+ * styled as steps, so it scales with the text on a phone and prints. */
+static void S_ladder_steps(rs_html *h, xmlNodePtr parent, const rs_roles *roles,
+                           const char *track, int here, int next)
 {
-    char buf[160];
-    xmlNodePtr svg = rs__html_el(h, parent, "svg", "ladder");
-    rs__html_attr(h, svg, "viewBox", "0 0 720 330");
-    rs__html_attr(h, svg, "role", "img");
-    rs__html_attr(h, svg, "aria-labelledby", "ladder-title");
-    size_t here_role = S_role_at(roles, track, here);
-    snprintf(buf, sizeof buf, "The career ladder, rungs 1 to 8; you are at rung %d (%s)", here,
-             here_role != (size_t)-1 ? rs_roles_role(roles, here_role).title : "?");
-    xmlNodePtr t = rs__html_el_text(h, svg, "title", NULL, buf);
-    rs__html_attr(h, t, "id", "ladder-title");
+    xmlNodePtr ol = rs__html_el(h, parent, "ol", "ladder");
+    rs__html_attr(h, ol, "reversed", "reversed");
+    rs__html_attr(h, ol, "aria-label", "The career ladder, top rung first");
     for (int rung = 8; rung >= 1; rung--) {
         size_t role = S_role_at(roles, track, rung);
         if (role == (size_t)-1)
             continue;
-        const char *cls = rung == here ? "here" : rung == next ? "next" : NULL;
-        xmlNodePtr g = rs__html_el(h, svg, "g", cls);
-        int x = (rung - 1) * 28, y = (8 - rung) * 41;
-        xmlNodePtr r = rs__html_el(h, g, "rect", NULL);
-        snprintf(buf, sizeof buf, "%d", x);
-        rs__html_attr(h, r, "x", buf);
-        snprintf(buf, sizeof buf, "%d", y);
-        rs__html_attr(h, r, "y", buf);
-        rs__html_attr(h, r, "width", "420");
-        rs__html_attr(h, r, "height", "34");
-        rs__html_attr(h, r, "rx", "6");
-        xmlNodePtr tx = rs__html_el(h, g, "text", NULL);
-        snprintf(buf, sizeof buf, "%d", x + 12);
-        rs__html_attr(h, tx, "x", buf);
-        snprintf(buf, sizeof buf, "%d", y + 22);
-        rs__html_attr(h, tx, "y", buf);
-        rs__html_textf(h, tx, "%d · %s", rung, rs_roles_role(roles, role).title);
-        if (!cls)
-            continue;
-        xmlNodePtr tag = rs__html_el(h, svg, "text", "tag");
-        snprintf(buf, sizeof buf, "%d", x + 432);
-        rs__html_attr(h, tag, "x", buf);
-        snprintf(buf, sizeof buf, "%d", y + 22);
-        rs__html_attr(h, tag, "y", buf);
-        rs__html_text(h, tag, rung == here ? "◀ you are here" : "◀ next rung");
+        char cls[32];
+        snprintf(cls, sizeof cls, "r%d%s", rung, rung == here ? " here" : rung == next ? " next" : "");
+        xmlNodePtr li = rs__html_el(h, ol, "li", cls);
+        char v[8];
+        snprintf(v, sizeof v, "%d", rung);
+        rs__html_attr(h, li, "value", v);
+        rs__html_textf(h, rs__html_el(h, li, "span", "step"), "%d", rung);
+        rs__html_text(h, li, rs_roles_role(roles, role).title);
+        if (rung == here)
+            rs__html_el_text(h, li, "strong", "tag", "you are here");
+        else if (rung == next)
+            rs__html_el_text(h, li, "strong", "tag", "next rung");
     }
 }
 
@@ -95,7 +77,7 @@ static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles,
     int next_rung = next != (size_t)-1 ? rs_roles_role(roles, next).rung : 0;
     xmlNodePtr s = rs__html_section(h, main, "ladder", "Where you stand on the ladder");
     xmlNodePtr fig = rs__html_el(h, s, "figure", NULL);
-    S_ladder_svg(h, fig, roles, best.track, rung, next_rung);
+    S_ladder_steps(h, fig, roles, best.track, rung, next_rung);
     xmlNodePtr cap = rs__html_el(h, fig, "figcaption", NULL);
     rs__html_textf(h, cap, "Rung %d of 8 on the %s track", rung, best.track_name);
     if (next != (size_t)-1)
@@ -151,7 +133,7 @@ static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs
         rs__html_attr(h, th, "scope", "row");
         rs__html_el_text(h, tr, "td", NULL, info.track_name);
         rs__html_textf(h, rs__html_el(h, tr, "td", "num"), "%d", info.rung);
-        xmlNodePtr td = rs__html_el(h, tr, "td", NULL);
+        xmlNodePtr td = rs__html_el(h, tr, "td", "score");
         char label[64];
         snprintf(label, sizeof label, "score %.1f of 100", sc->score);
         rs__html_bar(h, td, sc->score, 100, label);
@@ -330,8 +312,8 @@ rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
         return rs__nomem(err, r->name);
     }
     xmlNodePtr header = rs__html_el(&h, h.body, "header", NULL);
-    xmlNodePtr h1 = rs__html_el_text(&h, header, "h1", NULL, "Career report: ");
-    rs__html_text(&h, h1, r->name);
+    rs__html_el_text(&h, header, "h1", NULL, "Career report");
+    rs__html_text(&h, rs__html_el_text(&h, header, "p", "muted", "for "), r->name);
     xmlNodePtr lede = rs__html_el(&h, header, "p", "lede");
     xmlNodePtr main = rs__html_el(&h, h.body, "main", NULL);
     const char *why = NULL;
