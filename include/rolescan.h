@@ -552,6 +552,54 @@ RS_EXPORT rs_status rs_render_classification(const rs_roles *roles,
                                              char **out, size_t *len,
                                              rs_error *err);
 
+/* ---- sections ----------------------------------------------------------- */
+
+/* What a document is, for reading its sections. */
+typedef enum rs_doc_kind {
+    RS_DOC_RESUME = 0,
+    RS_DOC_POSTING
+} rs_doc_kind;
+
+typedef enum rs_section_kind {
+    RS_SECTION_OTHER = 0,        /* text that cannot be placed: kept, never lost */
+    /* resumes */
+    RS_SECTION_SUMMARY,
+    RS_SECTION_EXPERIENCE,
+    RS_SECTION_SKILLS,
+    RS_SECTION_EDUCATION,
+    RS_SECTION_CERTIFICATIONS,
+    RS_SECTION_PROJECTS,
+    /* postings */
+    RS_SECTION_TITLE,            /* the posting's first line when no heading precedes it */
+    RS_SECTION_RESPONSIBILITIES,
+    RS_SECTION_REQUIREMENTS,     /* must have */
+    RS_SECTION_PREFERRED,        /* nice to have */
+    RS_SECTION_BENEFITS,         /* benefits, perks, compensation */
+    RS_SECTION_BOILERPLATE       /* about the company, equal opportunity, how to apply */
+} rs_section_kind;
+
+/* One section: from its heading line to the line before the next heading.
+ * Lines are 1-based lines of the original text. */
+typedef struct rs_section {
+    rs_section_kind kind;
+    unsigned first_line;         /* the heading's line (or the first line of text) */
+    unsigned last_line;          /* inclusive */
+    size_t orig_start;           /* byte range in rs_text_data() */
+    size_t orig_end;
+    int has_heading;             /* 0 for the text before any heading */
+} rs_section;
+
+/* "experience", "requirements", ... (static storage). */
+RS_EXPORT const char *rs_section_name(rs_section_kind kind);
+
+/* Splits a document into sections from its headings and their common
+ * variants ("Work Experience", "What you'll do", "Nice to have", "About
+ * us", "## Requirements", "SKILLS", "Requirements:" with text after the
+ * colon). Every line belongs to exactly one section, in order; the first
+ * section starts at line 1. *out is the caller's (rs_free). */
+RS_EXPORT rs_status rs_sections_find(const rs_document *doc, rs_doc_kind kind,
+                                     rs_section **out, size_t *count, rs_error *err);
+
 /* ---- HTML reports ------------------------------------------------------ */
 
 typedef struct rs_report_options {
