@@ -63,6 +63,23 @@ void cli_input_clear(cli_input *in);
 /* Loads the roles lexicon from the same folder as the skills. */
 int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles);
 
+/* The inputs of a batch command (gather.c): each path as given, folders
+ * walked recursively in name order for files matching `globs` (NULL-
+ * ended), links not followed. */
+typedef struct cli_list {
+    char **items;
+    size_t count, cap;
+} cli_list;
+extern const char *const cli_default_globs[];   /* .txt .md .markdown .html .htm .jsonl */
+bool cli_list_add(cli_list *l, const char *s);
+bool cli_gather(const char *const *paths, size_t count, const char *const *globs,
+                cli_list *out);
+void cli_list_free(cli_list *l);
+bool cli_is_html(const char *path);
+/* A file's text: HTML (.html, .htm) through rs_html_read, the rest
+ * through rs_text_read_file. */
+rs_status cli_read_text(const char *path, size_t max_size, rs_text **out, rs_error *err);
+
 /* A JSON Lines posting record: its id (a string, or an integer's digits)
  * and the title, text and html fields, each NULL when absent or not a
  * string. All owned by the record (record.c). */

@@ -16,12 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define S_MAX_DEPTH 64
 #define S_WINDOW_PER_THREAD 16
 #define S_MAX_THREADS 256
 
-static const char *const S_default_globs[] = {"*.txt", "*.md", "*.markdown", "*.html",
-                                              "*.htm", "*.jsonl", NULL};
 
 static void S_usage(FILE *f)
 {
@@ -161,105 +158,17 @@ static int S_parse(S_opts *o, int argc, char **argv)
         return S_usage(stderr), RS_EXIT_USAGE;
     }
     if (!o->glob_count)
-        for (size_t k = 0; S_default_globs[k]; k++)
-            o->globs[o->glob_count++] = S_default_globs[k];
+        for (size_t k = 0; cli_default_globs[k]; k++)
+            o->globs[o->glob_count++] = cli_default_globs[k];
     return -1;
 }
 
 /* ---- inputs ------------------------------------------------------------ */
 
-typedef struct S_list {
-    char **items;
-    size_t count, cap;
-} S_list;
-
-static bool S_list_add(S_list *l, const char *s)
-{
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        char **n = realloc(l->items, cap * sizeof *n);
-        if (!n)
-            return false;
-        l->items = n;
-        l->cap = cap;
-    }
-    return (l->items[l->count] = strdup(s)) != NULL && ++l->count;
-}
-
-static bool S_matches(const S_opts *o, const char *name)
-{
-    for (size_t k = 0; k < o->glob_count; k++)
-        if (fnmatch(o->globs[k], name, FNM_CASEFOLD) == 0)
-            return true;
-    return false;
-}
-
-static int S_cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The matching files below dir, in name order, not following links. */
-static bool S_walk(const S_opts *o, const char *dir, int depth, S_list *out)
-{
-    DIR *d = depth < S_MAX_DEPTH ? opendir(dir) : NULL;
-    if (!d)
-        return S_list_add(out, dir);   /* its error row says why */
-    S_list names = {0};
-    struct dirent *e;
-    bool ok = true;
-    while (ok && (e = readdir(d)) != NULL)
-        if (e->d_name[0] != '.')
-            ok = S_list_add(&names, e->d_name);
-    closedir(d);
-    if (names.count)
-        qsort(names.items, names.count, sizeof *names.items, S_cmp_name);
-    for (size_t i = 0; ok && i < names.count; i++) {
-        size_t n = strlen(dir) + strlen(names.items[i]) + 2;
-        char *path = malloc(n);
-        struct stat st;
-        if (!path) {
-            ok = false;
-            break;
-        }
-        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.items[i]);
-        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            ok = S_walk(o, path, depth + 1, out);
-        else if ((lstat(path, &st) != 0 || S_ISREG(st.st_mode)) && S_matches(o, names.items[i]))
-            ok = S_list_add(out, path);
-        free(path);
-    }
-    for (size_t i = 0; i < names.count; i++)
-        free(names.items[i]);
-    free(names.items);
-    return ok;
-}
-
-static bool S_gather(const S_opts *o, S_list *out)
-{
-    for (size_t i = 0; i < o->path_count; i++) {
-        struct stat st;
-        const char *p = o->paths[i];
-        bool ok = strcmp(p, "-") != 0 && stat(p, &st) == 0 && S_ISDIR(st.st_mode)
-                      ? S_walk(o, p, 0, out)
-                      : S_list_add(out, p);
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
 static bool S_is_jsonl(const char *path)
 {
     size_t n = strlen(path);
     return strcmp(path, "-") == 0 || (n > 6 && strcmp(path + n - 6, ".jsonl") == 0);
-}
-
-static bool S_is_html(const char *path)
-{
-    size_t n = strlen(path);
-    return (n > 5 && strcasecmp(path + n - 5, ".html") == 0) ||
-           (n > 4 && strcasecmp(path + n - 4, ".htm") == 0);
 }
 
 /* ---- the run ----------------------------------------------------------- */
@@ -278,7 +187,7 @@ typedef struct S_run {
     const S_opts *o;
     const rs_lexicon *lex;
     const rs_roles *roles;
-    S_list inputs;
+    cli_list inputs;
     /* reading: under in_lock */
     pthread_mutex_t in_lock;
     size_t next_input;
@@ -424,40 +333,7 @@ static rs_status S_record_text(const S_run *r, S_work *w, const char *line)
 
 static rs_status S_file_text(const S_run *r, S_work *w, const char *path)
 {
-    if (!S_is_html(path))
-        return rs_text_read_file(path, r->o->c.max_size, &w->text, &w->err);
-    /* the bytes as they are: the HTML reader finds the encoding */
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return S_fail(w, RS_ERR_IO, "cannot open: ", strerror(errno));
-    size_t cap = 65536, len = 0;
-    unsigned char *buf = malloc(cap);
-    size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len > r->o->c.max_size)
-            break;
-        if (len == cap) {
-            unsigned char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (!buf)
-        return S_fail(w, RS_ERR_NOMEM, "out of memory", NULL);
-    rs_html_info info = {0};
-    rs_status st = bad ? S_fail(w, RS_ERR_IO, "read error", NULL)
-                       : rs_html_read(path, buf, len, r->o->c.max_size, &w->text, &info, &w->err);
-    free(buf);
-    rs_html_info_free(&info);
-    return st;
+    return cli_read_text(path, r->o->c.max_size, &w->text, &w->err);
 }
 
 static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
@@ -762,7 +638,7 @@ int cmd_classify(int argc, char **argv)
         rc = cli_load_lexicon(&o.c, &lex);
     if (!rc)
         rc = cli_load_roles(&o.c, lex, &roles);
-    if (!rc && !S_gather(&o, &r.inputs))
+    if (!rc && !cli_gather(o.paths, o.path_count, o.globs, &r.inputs))
         rc = RS_EXIT_INTERNAL;
     if (!rc)
         rc = S_open_output(&o, &r.out, &tmp);
@@ -782,9 +658,7 @@ int cmd_classify(int argc, char **argv)
         if (!rc)
             rc = out_rc ? out_rc : (r.failures || r.read_error) ? RS_EXIT_INPUT : RS_EXIT_OK;
     }
-    for (size_t i = 0; i < r.inputs.count; i++)
-        free(r.inputs.items[i]);
-    free(r.inputs.items);
+    cli_list_free(&r.inputs);
     free(r.slots);
     rs_batch_free(r.batch);
     free(r.line);

@@ -240,7 +240,7 @@ rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_comm
                          cli_input *in)
 {
     rs_text *text = NULL;
-    rs_status st = rs_text_read_file(path, c->max_size, &text, &in->err);
+    rs_status st = cli_read_text(path, c->max_size, &text, &in->err);
     if (st)
         return st;
     if (rs_text_warning(text) && !c->quiet)
