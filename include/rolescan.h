@@ -600,10 +600,122 @@ RS_EXPORT const char *rs_section_name(rs_section_kind kind);
 RS_EXPORT rs_status rs_sections_find(const rs_document *doc, rs_doc_kind kind,
                                      rs_section **out, size_t *count, rs_error *err);
 
+/* ---- matching a resume against a posting -------------------------------- */
+
+/* How a posting asks for a skill. */
+typedef enum rs_req_kind {
+    RS_REQ_MUST = 0,             /* requirements, title, responsibilities, the rest */
+    RS_REQ_PREFERRED             /* only under "nice to have" or marked "a plus" */
+} rs_req_kind;
+
+/* One skill the posting asks for, how much it counts and why, and what the
+ * resume shows of it. */
+typedef struct rs_requirement {
+    size_t skill;                /* lexicon index */
+    rs_req_kind kind;
+    double weight;               /* section weight + 0.5 per extra mention (<= +1) */
+    rs_section_kind section;     /* the section that gave the weight */
+    unsigned line;               /* its first counted mention in the posting */
+    size_t mentions;             /* counted mentions (negated ones are not) */
+    int years_required;          /* "5+ years of Go"; 0 when none */
+    /* the resume */
+    int have;                    /* found, directly or implied */
+    int in_experience;           /* named in a position's (or project's) text */
+    int skills_only;             /* named only in the Skills section */
+    double years_used;           /* over the positions naming it, overlaps merged */
+    rs_date last_used;           /* end of the latest such position; {0,0} none */
+    double credit;               /* 0..1, see docs/scoring.md */
+} rs_requirement;
+
+/* A position read from the resume's experience: its dates and the title
+ * and employer written with them. */
+typedef struct rs_job {
+    rs_date start, end;
+    int open_ended;
+    unsigned line;               /* the line of its dates */
+    unsigned first_line, last_line;   /* the lines that describe it */
+    char title[120];             /* as written, or "" */
+    char employer[120];          /* as written, or "" */
+} rs_job;
+
+/* The match score (docs/scoring.md) and its parts, each 0..1. */
+typedef struct rs_match_score {
+    double score;                /* 0..100 */
+    double must;                 /* must-have weight covered */
+    double preferred;            /* preferred weight covered */
+    double fit;                  /* track and rung fit */
+    double years;                /* overall years against the years asked */
+} rs_match_score;
+
+typedef struct rs_match rs_match;
+
+/* Matches a resume against one posting; both scanned and analysed with
+ * the same lexicons. The match keeps no pointer to them. */
+RS_EXPORT rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex,
+                                 const rs_document *resume, const rs_scan *resume_scan,
+                                 const rs_analysis *resume_analysis,
+                                 const rs_document *posting, const rs_scan *posting_scan,
+                                 const rs_analysis *posting_analysis, rs_match **out,
+                                 rs_error *err);
+RS_EXPORT void rs_match_free(rs_match *m);
+RS_EXPORT rs_match_score rs_match_get_score(const rs_match *m);
+/* What the posting asks for: missing must-haves first (heaviest first),
+ * then missing preferred, then what the resume covers. */
+RS_EXPORT size_t rs_match_requirement_count(const rs_match *m);
+RS_EXPORT const rs_requirement *rs_match_requirement(const rs_match *m, size_t i);
+/* Skills the posting names only to say they are not needed ("no Java
+ * required"), as lexicon indices. */
+RS_EXPORT size_t rs_match_negated_count(const rs_match *m);
+RS_EXPORT size_t rs_match_negated(const rs_match *m, size_t i);
+/* Suggestions true to the resume ("you list Kubernetes only under Skills;
+ * the posting requires it: show where you used it"). */
+RS_EXPORT size_t rs_match_suggestion_count(const rs_match *m);
+RS_EXPORT const char *rs_match_suggestion(const rs_match *m, size_t i);
+/* The resume's positions, and the posting's sections and level. */
+RS_EXPORT size_t rs_match_job_count(const rs_match *m);
+RS_EXPORT const rs_job *rs_match_job(const rs_match *m, size_t i);
+RS_EXPORT size_t rs_match_section_count(const rs_match *m, int posting);
+RS_EXPORT const rs_section *rs_match_section(const rs_match *m, int posting, size_t i);
+/* The posting's title as read (or ""), its rung and role (or -1), and the
+ * resume's rung and closest role. */
+RS_EXPORT const char *rs_match_posting_title(const rs_match *m);
+RS_EXPORT int rs_match_posting_rung(const rs_match *m);
+RS_EXPORT size_t rs_match_posting_role(const rs_match *m);
+RS_EXPORT int rs_match_resume_rung(const rs_match *m);
+RS_EXPORT size_t rs_match_resume_role(const rs_match *m);
+RS_EXPORT int rs_match_years_required(const rs_match *m);
+RS_EXPORT double rs_match_resume_years(const rs_match *m);
+
+/* One posting of a match run: the match, or the error reading it. */
+typedef struct rs_match_result {
+    const char *name;            /* the posting's file */
+    const rs_match *match;
+    const rs_error *error;
+} rs_match_result;
+
+/* A resume against postings, best first as given: readable text, JSON
+ * (docs/schema/match.schema.json) or CSV (one row per posting). */
+RS_EXPORT rs_status rs_render_match_text(const rs_roles *roles, const rs_lexicon *lex,
+                                         const char *resume_name,
+                                         const rs_match_result *results, size_t count,
+                                         unsigned flags, char **out, size_t *len,
+                                         rs_error *err);
+RS_EXPORT rs_status rs_render_match_json(const rs_roles *roles, const rs_lexicon *lex,
+                                         const char *resume_name,
+                                         const rs_match_result *results, size_t count,
+                                         rs_date as_of, char **out, size_t *len,
+                                         rs_error *err);
+RS_EXPORT rs_status rs_render_match_csv(const rs_roles *roles, const rs_lexicon *lex,
+                                        const char *resume_name,
+                                        const rs_match_result *results, size_t count,
+                                        char **out, size_t *len, rs_error *err);
+
 /* ---- HTML reports ------------------------------------------------------ */
 
 typedef struct rs_report_options {
     rs_date as_of;           /* shown in the footer; {0,0} = today */
+    const rs_match *match;   /* adds the match view (report --job); or NULL */
+    const char *job_name;    /* the posting's file, with match */
 } rs_report_options;
 
 /* One self-contained HTML page (inline CSS and SVG, no script, a strict

@@ -102,6 +102,7 @@ int cmd_roles(int argc, char **argv);
 int cmd_title(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_match(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 
 #endif

@@ -18,6 +18,9 @@ static void S_usage(FILE *f)
           "\n"
           "options:\n"
           "  -o, --output FILE    write to FILE (atomically; default stdout)\n"
+          "  --job POSTING        add the match view against this job posting\n"
+          "                       (.txt, .md or .html): score, missing must-haves,\n"
+          "                       suggestions (see rolescan match)\n"
           "  --target ROLE        put this role id or title first\n"
           "  --as-of DATE         what \"present\" means (default: today)\n"
           "  --lexicons DIR, --max-size SIZE, -q/--quiet as in scan\n"
@@ -31,6 +34,7 @@ typedef struct S_opts {
     cli_common c;
     rs_analysis_options analysis;
     const char *file;
+    const char *job;
 } S_opts;
 
 /* Returns -1 to go on, else an exit code. */
@@ -45,7 +49,11 @@ static int S_parse(int argc, char **argv, S_opts *o)
             continue;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
             return S_usage(stdout), RS_EXIT_OK;
-        if ((r = cli_option_value("report", argc, argv, &i, "--target", &v))) {
+        if ((r = cli_option_value("report", argc, argv, &i, "--job", &v))) {
+            if (r < 0)
+                return RS_EXIT_USAGE;
+            o->job = v;
+        } else if ((r = cli_option_value("report", argc, argv, &i, "--target", &v))) {
             if (r < 0)
                 return RS_EXIT_USAGE;
             o->analysis.target = v;
@@ -72,10 +80,33 @@ static int S_parse(int argc, char **argv, S_opts *o)
     return -1;
 }
 
+/* The match against --job, or NULL (and *rc set) when it cannot be read. */
+static rs_match *S_job_match(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o,
+                             const cli_input *resume, const rs_analysis *ra, int *rc)
+{
+    cli_input in = {0};
+    rs_analysis *pa = NULL;
+    rs_match *m = NULL;
+    rs_status st = cli_scan_input(lex, o->job, &o->c, &in);
+    if (!st)
+        st = rs_analyze(roles, lex, in.doc, in.scan, &o->analysis, &pa, &in.err);
+    if (!st)
+        st = rs_match_run(roles, lex, resume->doc, resume->scan, ra, in.doc, in.scan, pa, &m,
+                          &in.err);
+    if (st) {
+        cli_report_error(&in.err);
+        *rc = cli_exit_for(st);
+    }
+    rs_analysis_free(pa);
+    cli_input_clear(&in);
+    return m;
+}
+
 static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
 {
     cli_input in = {0};
     rs_analysis *an = NULL;
+    rs_match *m = NULL;
     const char *name = strcmp(o->file, "-") == 0 ? "<stdin>" : o->file;
     rs_status st = cli_scan_input(lex, o->file, &o->c, &in);
     if (!st)
@@ -84,9 +115,12 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
     if (st) {
         cli_report_error(&in.err);
         rc = st == RS_ERR_ARG ? RS_EXIT_USAGE : cli_exit_for(st);
-    } else {
+    } else if (o->job) {
+        m = S_job_match(roles, lex, o, &in, an, &rc);
+    }
+    if (!rc) {
         rs_score_result res = {name, in.doc, in.scan, an, NULL};
-        rs_report_options ro = {o->analysis.as_of};
+        rs_report_options ro = {.as_of = o->analysis.as_of, .match = m, .job_name = o->job};
         char *html = NULL;
         size_t len = 0;
         rs_error err = {0};
@@ -98,6 +132,7 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
         }
         rs_free(html);
     }
+    rs_match_free(m);
     rs_analysis_free(an);
     cli_input_clear(&in);
     return rc;

@@ -12,6 +12,7 @@ static void S_usage(FILE *f)
           "  score FILE...         closest roles, rung, gaps and next-level advice\n"
           "  classify PATH...      batch-classify postings to a table, CSV or JSON Lines\n"
           "  report FILE           an HTML gap report for a resume\n"
+          "  match RESUME POSTING...  how well a resume fits postings, best first\n"
           "  roles                 the ladder and the tracks\n"
           "  title [TITLE...]      track, rung and role of job titles (or stdin lines)\n"
           "  lexicon check [DIR]   validate a lexicon folder and count its skills\n"
@@ -37,6 +38,8 @@ int main(int argc, char **argv)
         return cmd_scan(argc - 1, argv + 1);
     if (strcmp(cmd, "score") == 0)
         return cmd_score(argc - 1, argv + 1);
+    if (strcmp(cmd, "match") == 0)
+        return cmd_match(argc - 1, argv + 1);
     if (strcmp(cmd, "report") == 0)
         return cmd_report(argc - 1, argv + 1);
     if (strcmp(cmd, "classify") == 0)

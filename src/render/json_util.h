@@ -26,6 +26,16 @@ static inline json_t *rs__json_str_or_null(const char *s)
 
 #include "internal.h"
 
+#include <stdio.h>
+
+/* "2026-11" */
+static inline json_t *rs__json_date(rs_date d)
+{
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+    return json_string(buf);
+}
+
 /* Shared pieces of the JSON documents (render_json.c). */
 json_t *rs__json_lexicon(const rs_lexicon *lex, bool *ok);
 json_t *rs__json_evidence(const rs_document *doc, const rs_evidence *ev, bool *ok);

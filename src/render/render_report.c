@@ -284,6 +284,81 @@ static void S_salary(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
         S_salary_row(h, tbody, rs_roles_role(roles, next));
 }
 
+/* ---- the match view (report --job) ---------------------------------------- */
+
+static void S_match_reqs(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const rs_match *m,
+                         int group, const char *title)
+{
+    xmlNodePtr ol = NULL;
+    for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
+        const rs_requirement *q = rs_match_requirement(m, i);
+        int g = q->credit == 0 ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
+        if (g != group)
+            continue;
+        if (!ol) {
+            rs__html_el_text(h, s, "h3", NULL, title);
+            ol = rs__html_el(h, s, "ol", NULL);
+        }
+        xmlNodePtr li = rs__html_el(h, ol, "li", NULL);
+        rs__html_el_text(h, li, "span", q->kind == RS_REQ_MUST ? "badge core" : "badge nice",
+                         q->kind == RS_REQ_MUST ? "must" : "preferred");
+        rs__html_el_text(h, li, "strong", NULL, rs_lexicon_skill(lex, q->skill).name);
+        rs__html_textf(h, li, " — %s, weight %.1f, line %u", rs_section_name(q->section),
+                       q->weight, q->line);
+        if (q->years_required)
+            rs__html_textf(h, li, "; %d+ years asked", q->years_required);
+        if (group == 2 && q->skills_only)
+            rs__html_text(h, li, "; you list it only under Skills");
+        else if (group == 2 && q->years_used > 0)
+            rs__html_textf(h, li, "; %.1f years in your positions, last %04d-%02d",
+                           q->years_used, q->last_used.year, q->last_used.month);
+    }
+}
+
+static void S_match_view(rs_html *h, xmlNodePtr main, const rs_roles *roles,
+                         const rs_lexicon *lex, const rs_match *m, const char *job)
+{
+    rs_match_score sc = rs_match_get_score(m);
+    xmlNodePtr s = rs__html_section(h, main, "match", "Against the job posting");
+    xmlNodePtr p = rs__html_el(h, s, "p", "lede");
+    rs__html_text(h, p, rs_match_posting_title(m));
+    if (job) {
+        xmlNodePtr span = rs__html_el_text(h, p, "span", "muted", " · ");
+        rs__html_text(h, span, job);
+    }
+    xmlNodePtr table = rs__html_el(h, s, "table", NULL);
+    rs__html_el_text(h, table, "caption", NULL,
+                     "Match = 55% must-haves + 15% preferred + 20% fit + 10% years");
+    xmlNodePtr tbody = rs__html_el(h, table, "tbody", NULL);
+    const char *names[] = {"Match score", "Must-haves covered", "Preferred covered",
+                           "Track and rung fit", "Years"};
+    double values[] = {sc.score, sc.must * 100, sc.preferred * 100, sc.fit * 100, sc.years * 100};
+    for (size_t i = 0; i < 5; i++) {
+        xmlNodePtr tr = rs__html_el(h, tbody, "tr", NULL);
+        rs__html_attr(h, rs__html_el_text(h, tr, "th", NULL, names[i]), "scope", "row");
+        xmlNodePtr td = rs__html_el(h, tr, "td", "score");
+        char label[64];
+        snprintf(label, sizeof label, "%s %.0f of 100", names[i], values[i]);
+        rs__html_bar(h, td, values[i], 100, label);
+        rs__html_textf(h, td, "%.0f", values[i]);
+    }
+    S_match_reqs(h, s, lex, m, 0, "Missing must-haves");
+    S_match_reqs(h, s, lex, m, 1, "Missing nice-to-haves");
+    S_match_reqs(h, s, lex, m, 2, "What you have that it asks for");
+    if (rs_match_negated_count(m)) {
+        xmlNodePtr q = rs__html_el_text(h, s, "p", NULL, "Said not to be needed: ");
+        for (size_t i = 0; i < rs_match_negated_count(m); i++)
+            rs__html_textf(h, q, "%s%s", i ? ", " : "",
+                           rs_lexicon_skill(lex, rs_match_negated(m, i)).name);
+    }
+    if (rs_match_suggestion_count(m))
+        rs__html_el_text(h, s, "h3", NULL, "Suggestions");
+    xmlNodePtr ul = rs_match_suggestion_count(m) ? rs__html_el(h, s, "ul", NULL) : NULL;
+    for (size_t i = 0; i < rs_match_suggestion_count(m); i++)
+        rs__html_el_text(h, ul, "li", NULL, rs_match_suggestion(m, i));
+    (void)roles;
+}
+
 /* ---- the page ---------------------------------------------------------- */
 
 static void S_footer(rs_html *h, const rs_roles *roles, const rs_lexicon *lex, rs_date as_of)
@@ -328,6 +403,8 @@ rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
         rs__html_el_text(&h, lede, "strong", NULL, best.title);
         rs__html_textf(&h, lede, " (%s)", best.track_name);
         S_ladder(&h, main, roles, r->analysis);
+        if (opts && opts->match)
+            S_match_view(&h, main, roles, lex, opts->match, opts->job_name);
         S_roles(&h, main, roles, r->analysis);
         S_gaps(&h, main, roles, lex, r->analysis);
         S_skills(&h, main, lex, r->doc, r->scan);

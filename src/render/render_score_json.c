@@ -12,13 +12,6 @@
 #define S_set rs__json_set
 #define S_push rs__json_push
 
-static json_t *S_date(rs_date d)
-{
-    char buf[16];
-    snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
-    return json_string(buf);
-}
-
 static json_t *S_skill_ids(const rs_lexicon *lex, const rs_roles *roles, const rs_analysis *a,
                            size_t role, bool want_found, bool *ok)
 {
@@ -115,8 +108,8 @@ static json_t *S_experience(const rs_document *doc, const rs_analysis *a, bool *
     for (size_t i = 0; i < rs_analysis_range_count(a); i++) {
         const rs_range *r = rs_analysis_range(a, i);
         json_t *x = json_object();
-        S_set(x, "start", S_date(r->start), ok);
-        S_set(x, "end", S_date(r->end), ok);
+        S_set(x, "start", rs__json_date(r->start), ok);
+        S_set(x, "end", rs__json_date(r->end), ok);
         S_set(x, "present", json_boolean(r->open_ended), ok);
         S_set(x, "line", json_integer(r->line), ok);
         S_set(x, "text", json_stringn(text + r->orig_start, r->orig_end - r->orig_start), ok);
@@ -228,7 +221,7 @@ rs_status rs_render_score_json(const rs_roles *roles, const rs_lexicon *lex,
     S_set(root, "rolescan", json_string(RS_VERSION), &ok);
     S_set(root, "lexicon", rs__json_lexicon(lex, &ok), &ok);
     S_set(root, "roles_version", json_string(rs_roles_version(roles)), &ok);
-    S_set(root, "as_of", S_date(as_of), &ok);
+    S_set(root, "as_of", rs__json_date(as_of), &ok);
     json_t *docs = json_array();
     for (size_t i = 0; i < count && ok; i++) {
         const rs_score_result *r = &results[i];

@@ -19,7 +19,7 @@ except ImportError:
 def main():
     schema_dir, files = sys.argv[1], sys.argv[2:]
     schemas = {}
-    for name in ("scan", "score", "classify"):
+    for name in ("scan", "score", "classify", "match"):
         with open("%s/%s.schema.json" % (schema_dir, name)) as f:
             schemas[name] = json.load(f)
     registry = Registry().with_resources(
@@ -32,7 +32,8 @@ def main():
                 kind = "classify"
             else:
                 docs = [json.load(f)]
-                kind = "score" if "score" in docs[0].get("$schema", "") else "scan"
+                sid = docs[0].get("$schema", "")
+                kind = "score" if "score" in sid else "match" if "match" in sid else "scan"
         validator = jsonschema.Draft202012Validator(schemas[kind], registry=registry)
         errors = [e for d in docs for e in validator.iter_errors(d)]
         for e in errors[:5]:

@@ -1,0 +1,215 @@
+/* cmd_match.c — `rolescan match RESUME POSTING...`: how well a resume fits
+ * one posting or many (files and folders), best first, with the score's
+ * parts, the missing must-haves and suggestions true to the resume. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const S_globs[] = {"*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL};
+
+static void S_usage(FILE *f)
+{
+    fputs("usage: rolescan match [options] RESUME POSTING...\n"
+          "\n"
+          "Matches a resume against job postings (files, or folders searched\n"
+          "recursively for .txt .md .html): a score 0-100 with its parts\n"
+          "(must-haves covered, preferred covered, track and rung fit, years), the\n"
+          "missing must-haves first, then the preferred, what you have that the\n"
+          "posting asks for (with years of use from your positions), what it says\n"
+          "it does not need (\"no Java required\"), and suggestions true to the\n"
+          "resume. Several postings are ranked best first.\n"
+          "\n"
+          "options:\n"
+          "  --format text|json|csv  output format (default text)\n"
+          "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
+          "  --as-of DATE         what \"present\" means (default: today)\n"
+          "  --lexicons DIR, --max-size SIZE, -q/--quiet as in scan\n"
+          "\n"
+          "exit: 0 ok, 1 a posting could not be read (the others are matched),\n"
+          "2 usage, 3 lexicon, 4 output, 5 internal; the resume unreadable: 1\n",
+          f);
+}
+
+typedef enum { S_TEXT, S_JSON, S_CSV } S_format;
+
+typedef struct S_opts {
+    cli_common c;
+    S_format format;
+    rs_analysis_options analysis;
+    const char *resume;
+    const char **postings;
+    size_t posting_count;
+} S_opts;
+
+/* Returns -1 to go on, else an exit code. */
+static int S_parse(int argc, char **argv, S_opts *o)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        int taken = cli_common_option(&o->c, argc, argv, &i), r;
+        if (taken < 0)
+            return RS_EXIT_USAGE;
+        if (taken)
+            continue;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+            return S_usage(stdout), RS_EXIT_OK;
+        if ((r = cli_option_value("match", argc, argv, &i, "--format", &v))) {
+            if (r > 0 && strcmp(v, "text") == 0)
+                o->format = S_TEXT;
+            else if (r > 0 && strcmp(v, "json") == 0)
+                o->format = S_JSON;
+            else if (r > 0 && strcmp(v, "csv") == 0)
+                o->format = S_CSV;
+            else
+                return fprintf(stderr, "rolescan match: --format takes text, json or csv\n"),
+                       RS_EXIT_USAGE;
+        } else if ((r = cli_option_value("match", argc, argv, &i, "--as-of", &v))) {
+            if (r < 0 || !rs_date_parse(v, &o->analysis.as_of))
+                return fprintf(stderr, "rolescan match: --as-of takes a date like 2026-11\n"),
+                       RS_EXIT_USAGE;
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "rolescan match: unknown option '%s'\n", a);
+            return S_usage(stderr), RS_EXIT_USAGE;
+        } else if (!o->resume) {
+            o->resume = a;
+        } else {
+            o->postings[o->posting_count++] = a;
+        }
+    }
+    if (!o->resume || !o->posting_count) {
+        fprintf(stderr, "rolescan match: needs a resume and at least one posting\n");
+        return S_usage(stderr), RS_EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* One document read, scanned and analysed; st is its status. */
+typedef struct S_doc {
+    cli_input in;
+    rs_analysis *a;
+    rs_status st;
+} S_doc;
+
+static void S_doc_read(S_doc *d, const rs_roles *roles, const rs_lexicon *lex, const char *path,
+                       const S_opts *o)
+{
+    d->st = cli_scan_input(lex, path, &o->c, &d->in);
+    if (!d->st)
+        d->st = rs_analyze(roles, lex, d->in.doc, d->in.scan, &o->analysis, &d->a, &d->in.err);
+    if (d->st)
+        cli_report_error(&d->in.err);
+}
+
+static void S_doc_clear(S_doc *d)
+{
+    rs_analysis_free(d->a);
+    cli_input_clear(&d->in);
+}
+
+static int S_cmp_result(const void *x, const void *y)
+{
+    const rs_match_result *a = x, *b = y;
+    if (!a->match || !b->match)
+        return !a->match - !b->match;   /* errors last */
+    double sa = rs_match_get_score(a->match).score, sb = rs_match_get_score(b->match).score;
+    if (sa != sb)
+        return sa > sb ? -1 : 1;
+    return strcmp(a->name, b->name);
+}
+
+static int S_render(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o,
+                    const char *resume, const rs_match_result *res, size_t n)
+{
+    char *out = NULL;
+    size_t len = 0;
+    rs_error err = {0};
+    rs_status st = o->format == S_JSON
+                       ? rs_render_match_json(roles, lex, resume, res, n, o->analysis.as_of, &out,
+                                              &len, &err)
+                   : o->format == S_CSV
+                       ? rs_render_match_csv(roles, lex, resume, res, n, &out, &len, &err)
+                       : rs_render_match_text(roles, lex, resume, res, n, 0, &out, &len, &err);
+    if (st) {
+        cli_report_error(&err);
+        return RS_EXIT_INTERNAL;
+    }
+    int rc = cli_write_output(&o->c, out, len);
+    rs_free(out);
+    return rc;
+}
+
+static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
+{
+    S_doc resume = {0};
+    S_doc_read(&resume, roles, lex, o->resume, o);
+    if (resume.st) {
+        S_doc_clear(&resume);
+        return cli_exit_for(resume.st);
+    }
+    cli_list files = {0};
+    if (!cli_gather(o->postings, o->posting_count, S_globs, &files)) {
+        S_doc_clear(&resume);
+        cli_list_free(&files);
+        return RS_EXIT_INTERNAL;
+    }
+    rs_match_result *res = calloc(files.count + 1, sizeof *res);
+    rs_error *errs = calloc(files.count + 1, sizeof *errs);
+    int rc = res && errs ? RS_EXIT_OK : RS_EXIT_INTERNAL;
+    for (size_t i = 0; !rc && i < files.count; i++) {
+        S_doc p = {0};
+        rs_match *m = NULL;
+        S_doc_read(&p, roles, lex, files.items[i], o);
+        rs_status st = p.st;
+        if (!st && (st = rs_match_run(roles, lex, resume.in.doc, resume.in.scan, resume.a,
+                                      p.in.doc, p.in.scan, p.a, &m, &p.in.err)) != RS_OK)
+            cli_report_error(&p.in.err);
+        errs[i] = p.in.err;
+        res[i] = (rs_match_result){files.items[i], m, st ? &errs[i] : NULL};
+        if (st)
+            rc = st == RS_ERR_NOMEM ? RS_EXIT_INTERNAL : RS_EXIT_OK;
+        S_doc_clear(&p);
+    }
+    bool failed = false;
+    for (size_t i = 0; res && i < files.count; i++)
+        failed |= res[i].match == NULL;
+    if (!rc) {
+        qsort(res, files.count, sizeof *res, S_cmp_result);
+        const char *name = strcmp(o->resume, "-") == 0 ? "<stdin>" : o->resume;
+        rc = S_render(roles, lex, o, name, res, files.count);
+        if (!rc && failed)
+            rc = RS_EXIT_INPUT;
+    }
+    for (size_t i = 0; res && i < files.count; i++)
+        rs_match_free((rs_match *)res[i].match);
+    free(res);
+    free(errs);
+    cli_list_free(&files);
+    S_doc_clear(&resume);
+    return rc;
+}
+
+int cmd_match(int argc, char **argv)
+{
+    S_opts o = {0};
+    cli_common_init(&o.c);
+    o.postings = calloc((size_t)argc + 1, sizeof *o.postings);
+    if (!o.postings)
+        return RS_EXIT_INTERNAL;
+    int rc = S_parse(argc, argv, &o);
+    if (rc < 0) {
+        if (!o.analysis.as_of.year)
+            o.analysis.as_of = rs_date_today();
+        rs_lexicon *lex = NULL;
+        rs_roles *roles = NULL;
+        rc = cli_load_lexicon(&o.c, &lex);
+        if (!rc)
+            rc = cli_load_roles(&o.c, lex, &roles);
+        if (!rc)
+            rc = S_run(roles, lex, &o);
+        rs_roles_free(roles);
+        rs_lexicon_free(lex);
+    }
+    free(o.postings);
+    return rc;
+}

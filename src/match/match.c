@@ -1,0 +1,554 @@
+/* match.c — a resume against a job posting. The posting's skills are
+ * weighted by the section they are asked in, negated and preferred
+ * mentions read from their clause (qualify.c); the resume's skills are
+ * tied to the positions whose text names them, giving years of use and
+ * last use. The score and its parts are in docs/scoring.md. */
+#include "qualify.h"
+#include "../analyze/analyze_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define S_MAX_SUGGESTIONS 10
+#define S_MAX_MISSING_SUGGESTED 3
+
+struct rs_match {
+    rs_match_score score;
+    rs_requirement *reqs;
+    size_t req_count;
+    size_t *negated;
+    size_t negated_count;
+    char *suggestions[S_MAX_SUGGESTIONS];
+    size_t suggestion_count;
+    rs_job *jobs;
+    size_t job_count;
+    rs_section *sections[2];      /* resume, posting */
+    size_t section_count[2];
+    char title[160];
+    int posting_rung, resume_rung, years_required;
+    size_t posting_role, resume_role;
+    double resume_years;
+};
+
+/* ---- sections and lines ------------------------------------------------- */
+
+static rs_section_kind S_section_of(const rs_section *s, size_t n, unsigned line)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {   /* the last section starting at or before line */
+        size_t mid = lo + (hi - lo) / 2;
+        if (s[mid].first_line <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo ? s[lo - 1].kind : RS_SECTION_OTHER;
+}
+
+/* The original text of a 1-based line, without its line end. */
+static const char *S_line_text(const rs_document *doc, unsigned line, size_t *len)
+{
+    if (line == 0 || line > doc->line_count) {
+        *len = 0;
+        return "";
+    }
+    const char *s = doc->text->data;
+    size_t a = doc->line_starts[line - 1];
+    size_t b = line < doc->line_count ? doc->line_starts[line] : doc->text->len;
+    while (b > a && (s[b - 1] == '\n' || s[b - 1] == '\r'))
+        b--;
+    *len = b - a;
+    return s + a;
+}
+
+/* Copies s[0..n) into out trimmed of blanks and of the separators that
+ * join a title, an employer and dates ("," "|" "—" "-" "@" "·"). */
+static void S_trimmed(char *out, size_t size, const char *s, size_t n)
+{
+    static const char *const seps[] = {" ", "\t", ",", "|", "-", "@", ";", ":",
+                                       "\xE2\x80\x94", "\xE2\x80\x93", "\xC2\xB7", NULL};
+    bool again = true;
+    while (again && n) {
+        again = false;
+        for (size_t k = 0; seps[k]; k++) {
+            size_t m = strlen(seps[k]);
+            if (n >= m && memcmp(s, seps[k], m) == 0)
+                s += m, n -= m, again = true;
+            if (n >= m && memcmp(s + n - m, seps[k], m) == 0)
+                n -= m, again = true;
+        }
+        if (n >= 3 && (memcmp(s, "at ", 3) == 0 || memcmp(s, "At ", 3) == 0))
+            s += 3, n -= 3, again = true;
+    }
+    if (n >= size) {   /* cut on a character boundary */
+        n = size - 1;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
+/* ---- positions ---------------------------------------------------------- */
+
+static bool S_job_section(rs_section_kind k)
+{
+    return k == RS_SECTION_EXPERIENCE || k == RS_SECTION_PROJECTS;
+}
+
+/* The title and employer written with a position: the engineering title
+ * nearest above (or on) its dates line, and the rest of that line. */
+static void S_job_names(const rs_document *doc, const rs_analysis *a, const rs_range *r,
+                        rs_job *j)
+{
+    const rs_found_title *best = NULL;
+    for (size_t i = 0; i < rs_analysis_title_count(a); i++) {
+        const rs_found_title *t = rs_analysis_title(a, i);
+        if (t->line <= r->line && t->line + 2 >= r->line && (!best || t->line > best->line))
+            best = t;
+    }
+    if (!best)
+        return;
+    j->first_line = best->line;
+    size_t len;
+    const char *line = S_line_text(doc, best->line, &len);
+    size_t base = (size_t)(line - doc->text->data);
+    size_t ts = doc->map[best->match.norm_start] - base, te = doc->map[best->match.norm_end] - base;
+    if (te > len || ts > te)
+        return;
+    S_trimmed(j->title, sizeof j->title, line + ts, te - ts);
+    size_t rest_end = len;
+    if (r->line == best->line && r->orig_start >= base + te)
+        rest_end = r->orig_start - base;   /* the dates share the line */
+    S_trimmed(j->employer, sizeof j->employer, line + te, rest_end - te);
+    if (!j->employer[0] && ts > 0)   /* "Acme Corp — Senior Engineer" */
+        S_trimmed(j->employer, sizeof j->employer, line, ts);
+}
+
+static int S_cmp_job(const void *x, const void *y)
+{
+    const rs_job *a = x, *b = y;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static rs_status S_find_jobs(rs_match *m, const rs_document *doc, const rs_analysis *a,
+                             rs_error *err)
+{
+    const rs_section *sec = m->sections[0];
+    size_t ns = m->section_count[0];
+    bool has_experience = false;
+    for (size_t i = 0; i < ns; i++)
+        has_experience |= S_job_section(sec[i].kind);
+    size_t n = rs_analysis_range_count(a);
+    m->jobs = rs__calloc(n ? n : 1, sizeof *m->jobs);
+    if (!m->jobs)
+        return rs__nomem(err, NULL);
+    for (size_t i = 0; i < n; i++) {
+        const rs_range *r = rs_analysis_range(a, i);
+        if (has_experience && !S_job_section(S_section_of(sec, ns, r->line)))
+            continue;   /* a date in Education is no position */
+        rs_job *j = &m->jobs[m->job_count++];
+        *j = (rs_job){r->start, r->end, r->open_ended, r->line, r->line, r->line, "", ""};
+        S_job_names(doc, a, r, j);
+    }
+    if (m->job_count)
+        qsort(m->jobs, m->job_count, sizeof *m->jobs, S_cmp_job);
+    /* each position runs to the line before the next, or its section's end */
+    for (size_t i = 0; i < m->job_count; i++) {
+        rs_job *j = &m->jobs[i];
+        unsigned end = (unsigned)doc->line_count;
+        for (size_t k = 0; k < ns; k++)
+            if (sec[k].first_line <= j->line && sec[k].last_line >= j->line)
+                end = sec[k].last_line;
+        if (i + 1 < m->job_count && m->jobs[i + 1].first_line <= end)
+            end = m->jobs[i + 1].first_line > j->line ? m->jobs[i + 1].first_line - 1 : j->line;
+        j->last_line = end;
+    }
+    return RS_OK;
+}
+
+static const rs_job *S_job_at(const rs_match *m, unsigned line)
+{
+    for (size_t i = 0; i < m->job_count; i++)
+        if (m->jobs[i].first_line <= line && line <= m->jobs[i].last_line)
+            return &m->jobs[i];
+    return NULL;
+}
+
+/* ---- the resume's side of one skill -------------------------------------- */
+
+static const rs_skill_hit *S_hit(const rs_scan *scan, size_t skill)
+{
+    for (size_t i = 0; i < rs_scan_hit_count(scan); i++)
+        if (rs_scan_hit(scan, i)->skill == skill)
+            return rs_scan_hit(scan, i);
+    return NULL;
+}
+
+static long S_month_index(rs_date d) { return (long)d.year * 12 + (d.month ? d.month - 1 : 0); }
+
+static rs_status S_resume_side(const rs_match *m, const rs_scan *scan, rs_requirement *q,
+                               rs_error *err)
+{
+    const rs_skill_hit *h = S_hit(scan, q->skill);
+    if (!h)
+        return RS_OK;
+    q->have = 1;
+    rs_range *used = rs__calloc(h->evidence_count + 1, sizeof *used);
+    if (!used)
+        return rs__nomem(err, NULL);
+    size_t n = 0;
+    bool listed = false, elsewhere = false;
+    for (size_t e = 0; e < h->evidence_count; e++) {
+        unsigned line = h->evidence[e].line;
+        const rs_job *j = S_job_at(m, line);
+        rs_section_kind k = S_section_of(m->sections[0], m->section_count[0], line);
+        if (j) {
+            q->in_experience = 1;
+            bool seen = false;
+            for (size_t u = 0; u < n; u++)
+                seen |= used[u].line == j->line;
+            if (!seen)
+                used[n++] = (rs_range){j->start, j->end, j->open_ended, j->line, 0, 0};
+            if (S_month_index(j->end) > S_month_index(q->last_used))
+                q->last_used = j->end;
+        } else if (k == RS_SECTION_SKILLS) {
+            listed = true;
+        } else {
+            elsewhere = true;
+            q->in_experience |= S_job_section(k);
+        }
+    }
+    long months = n ? rs__merged_months(used, n) : 0;
+    rs__free(used);
+    if (months < 0)
+        return rs__nomem(err, NULL);
+    q->years_used = months / 12.0;
+    q->skills_only = listed && !q->in_experience && !elsewhere;
+    return RS_OK;
+}
+
+/* Shown in a position 1, named elsewhere in the text 0.8, only listed
+ * under Skills 0.6; years short of those asked scale it down to half. */
+static double S_credit(const rs_requirement *q)
+{
+    if (!q->have)
+        return 0;
+    double c = q->in_experience ? 1.0 : q->skills_only ? 0.6 : 0.8;
+    if (q->years_required > 0) {
+        double ratio = q->years_used / q->years_required;
+        c *= 0.5 + 0.5 * (ratio > 1 ? 1 : ratio);
+    }
+    return c;
+}
+
+/* ---- the posting's side -------------------------------------------------- */
+
+/* How much a mention counts where it stands; 0 for benefits and
+ * boilerplate, which ask for nothing. */
+static double S_section_weight(rs_section_kind k)
+{
+    switch (k) {
+    case RS_SECTION_REQUIREMENTS: case RS_SECTION_TITLE: return 3;
+    case RS_SECTION_RESPONSIBILITIES: return 2;
+    case RS_SECTION_PREFERRED: return 1.5;
+    case RS_SECTION_BENEFITS: case RS_SECTION_BOILERPLATE: return 0;
+    default: return 1;
+    }
+}
+
+/* Reads every mention of one posting skill into q; false when none
+ * counts. *negated is set when the only mentions say it is not needed. */
+static bool S_posting_side(const rs_match *m, const rs_document *posting,
+                           const rs_skill_hit *h, rs_requirement *q, bool *negated)
+{
+    size_t neg = 0;
+    bool must = false;
+    *q = (rs_requirement){.skill = h->skill, .kind = RS_REQ_PREFERRED};
+    for (size_t e = 0; e < h->evidence_count; e++) {
+        const rs_evidence *ev = &h->evidence[e];
+        rs_section_kind k = S_section_of(m->sections[1], m->section_count[1], ev->line);
+        double w = S_section_weight(k);
+        rs_mention mm = rs__qualify_mention(posting, ev->orig_start, ev->orig_end);
+        if (mm.mode == RS_MENTION_NEGATED) {
+            neg++;   /* said anywhere, even in the company blurb */
+            continue;
+        }
+        if (w == 0)
+            continue;
+        bool preferred = mm.mode == RS_MENTION_PREFERRED || k == RS_SECTION_PREFERRED;
+        if (preferred && w > 1.5)
+            w = 1.5;
+        must |= !preferred;
+        if (mm.years > q->years_required)
+            q->years_required = mm.years;
+        if (q->mentions++ == 0)
+            q->line = ev->line;
+        if (w > q->weight || (w == q->weight && k != q->section && !preferred)) {
+            q->weight = w;
+            q->section = preferred && k != RS_SECTION_PREFERRED ? RS_SECTION_PREFERRED : k;
+        }
+    }
+    *negated = q->mentions == 0 && neg > 0;
+    if (q->mentions == 0)
+        return false;
+    q->kind = must ? RS_REQ_MUST : RS_REQ_PREFERRED;
+    double extra = 0.5 * (double)(q->mentions - 1);
+    q->weight += extra > 1 ? 1 : extra;
+    return true;
+}
+
+/* Missing must-haves first, then missing preferred, then the covered;
+ * heavier first within each, then lexicon order for a stable result. */
+static int S_group(const rs_requirement *q)
+{
+    if (q->credit == 0)
+        return q->kind == RS_REQ_MUST ? 0 : 1;
+    return 2;
+}
+
+static int S_cmp_req(const void *x, const void *y)
+{
+    const rs_requirement *a = x, *b = y;
+    int ga = S_group(a), gb = S_group(b);
+    if (ga != gb)
+        return ga - gb;
+    if (a->weight != b->weight)
+        return a->weight > b->weight ? -1 : 1;
+    return a->skill < b->skill ? -1 : a->skill > b->skill;
+}
+
+/* ---- score and suggestions ------------------------------------------------ */
+
+static double S_rung_fit(int a, int b)
+{
+    if (!a || !b)
+        return 1;
+    int d = abs(a - b);
+    return d >= 3 ? 0 : 1.0 - d / 3.0;
+}
+
+static void S_score(rs_match *m, const rs_roles *roles)
+{
+    double must_w = 0, must_c = 0, pref_w = 0, pref_c = 0;
+    for (size_t i = 0; i < m->req_count; i++) {
+        const rs_requirement *q = &m->reqs[i];
+        double *w = q->kind == RS_REQ_MUST ? &must_w : &pref_w;
+        double *c = q->kind == RS_REQ_MUST ? &must_c : &pref_c;
+        *w += q->weight;
+        *c += q->weight * q->credit;
+    }
+    rs_match_score *s = &m->score;
+    s->must = must_w > 0 ? must_c / must_w : 1;
+    s->preferred = pref_w > 0 ? pref_c / pref_w : 1;
+    double track = 1;
+    if (m->posting_role != (size_t)-1 && m->resume_role != (size_t)-1)
+        track = strcmp(rs_roles_role(roles, m->posting_role).track,
+                       rs_roles_role(roles, m->resume_role).track) == 0 ? 1 : 0.5;
+    s->fit = 0.5 * track + 0.5 * S_rung_fit(m->posting_rung, m->resume_rung);
+    s->years = m->years_required > 0
+                   ? fmin(1.0, m->resume_years / m->years_required)
+                   : 1;
+    s->score = 100 * (0.55 * s->must + 0.15 * s->preferred + 0.20 * s->fit + 0.10 * s->years);
+}
+
+static bool S_suggest(rs_match *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool S_suggest(rs_match *m, const char *fmt, ...)
+{
+    if (m->suggestion_count >= S_MAX_SUGGESTIONS)
+        return true;
+    char buf[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *s = rs__strdup(buf);
+    if (s)
+        m->suggestions[m->suggestion_count++] = s;
+    return s != NULL;
+}
+
+/* Every suggestion says what the resume shows and what the posting asks;
+ * none claims experience the resume does not state. */
+static bool S_suggestions(rs_match *m, const rs_roles *roles, const rs_lexicon *lex)
+{
+    bool ok = true;
+    size_t missing = 0;
+    for (size_t i = 0; i < m->req_count && ok; i++) {
+        const rs_requirement *q = &m->reqs[i];
+        const char *name = rs_lexicon_skill(lex, q->skill).name;
+        if (q->kind != RS_REQ_MUST)
+            continue;
+        if (!q->have && missing++ < S_MAX_MISSING_SUGGESTED)
+            ok = S_suggest(m, "The posting requires %s (line %u) and your resume does not "
+                              "show it: if you have used it, say where; if not, it is a gap "
+                              "to close.", name, q->line);
+        else if (q->skills_only)
+            ok = S_suggest(m, "You list %s only under Skills; the posting requires it: show "
+                              "where you used it (a position or a project).", name);
+        else if (q->have && q->years_required > 0 && q->years_used < q->years_required)
+            ok = S_suggest(m, "The posting asks for %d+ years of %s; the positions that name "
+                              "it span %.1f years. If you used it longer, show it in those "
+                              "positions.", q->years_required, name, q->years_used);
+    }
+    if (ok && m->years_required > 0 && m->resume_years < m->years_required)
+        ok = S_suggest(m, "The posting asks for %d+ years of experience; your resume shows "
+                          "%.1f.", m->years_required, m->resume_years);
+    if (ok && m->posting_rung && m->resume_rung && m->posting_role != (size_t)-1) {
+        const char *role = rs_roles_role(roles, m->posting_role).title;
+        if (m->posting_rung >= m->resume_rung + 2)
+            ok = S_suggest(m, "The posting reads as rung %d (%s) and your resume as rung %d: "
+                              "a stretch; lead with the evidence of work at that level.",
+                           m->posting_rung, role, m->resume_rung);
+        else if (m->posting_rung + 2 <= m->resume_rung)
+            ok = S_suggest(m, "The posting reads as rung %d (%s) and your resume as rung %d: "
+                              "you may be above what it asks.", m->posting_rung, role,
+                           m->resume_rung);
+    }
+    return ok;
+}
+
+/* ---- the run ----------------------------------------------------------- */
+
+static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis *ra,
+                     const rs_analysis *pa)
+{
+    m->resume_rung = rs_analysis_rung(ra, NULL);
+    m->resume_role = rs_analysis_role(ra, 0) ? rs_analysis_role(ra, 0)->role : (size_t)-1;
+    m->posting_rung = rs_analysis_in_scope(pa, NULL) ? rs_analysis_rung(pa, NULL)
+                                                     : rs_analysis_seniority(pa);
+    m->posting_role = rs_analysis_in_scope(pa, NULL) && rs_analysis_role(pa, 0)
+                          ? rs_analysis_role(pa, 0)->role
+                          : (size_t)-1;
+    m->years_required = rs_analysis_stated_years(pa);
+    double years = rs_analysis_months(ra) / 12.0;
+    m->resume_years = rs_analysis_stated_years(ra) > years ? rs_analysis_stated_years(ra) : years;
+    for (unsigned line = 1; line <= posting->line_count && !m->title[0]; line++) {
+        size_t len;
+        const char *s = S_line_text(posting, line, &len);
+        S_trimmed(m->title, sizeof m->title, s, len);
+        for (char *p = m->title; *p; p++)   /* Markdown heading marks */
+            if (*p != '#' && *p != '*' && *p != ' ') {
+                memmove(m->title, p, strlen(p) + 1);
+                break;
+            }
+    }
+}
+
+static rs_status S_requirements(rs_match *m, const rs_document *posting, const rs_scan *pscan,
+                                const rs_scan *rscan, rs_error *err)
+{
+    size_t n = rs_scan_hit_count(pscan);
+    m->reqs = rs__calloc(n ? n : 1, sizeof *m->reqs);
+    m->negated = rs__calloc(n ? n : 1, sizeof *m->negated);
+    if (!m->reqs || !m->negated)
+        return rs__nomem(err, NULL);
+    for (size_t i = 0; i < n; i++) {
+        const rs_skill_hit *h = rs_scan_hit(pscan, i);
+        if (h->implied_by != (size_t)-1)
+            continue;   /* asked for only through another skill */
+        rs_requirement q;
+        bool negated;
+        if (!S_posting_side(m, posting, h, &q, &negated)) {
+            if (negated)
+                m->negated[m->negated_count++] = h->skill;
+            continue;
+        }
+        rs_status st = S_resume_side(m, rscan, &q, err);
+        if (st)
+            return st;
+        q.credit = S_credit(&q);
+        m->reqs[m->req_count++] = q;
+    }
+    if (m->req_count)
+        qsort(m->reqs, m->req_count, sizeof *m->reqs, S_cmp_req);
+    return RS_OK;
+}
+
+rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex, const rs_document *resume,
+                       const rs_scan *rscan, const rs_analysis *ra, const rs_document *posting,
+                       const rs_scan *pscan, const rs_analysis *pa, rs_match **out,
+                       rs_error *err)
+{
+    *out = NULL;
+    rs_match *m = rs__calloc(1, sizeof *m);
+    if (!m)
+        return rs__nomem(err, NULL);
+    rs_status st = rs_sections_find(resume, RS_DOC_RESUME, &m->sections[0],
+                                    &m->section_count[0], err);
+    if (!st)
+        st = rs_sections_find(posting, RS_DOC_POSTING, &m->sections[1], &m->section_count[1],
+                              err);
+    if (!st)
+        st = S_find_jobs(m, resume, ra, err);
+    if (!st) {
+        S_levels(m, posting, ra, pa);
+        st = S_requirements(m, posting, pscan, rscan, err);
+    }
+    if (!st) {
+        S_score(m, roles);
+        if (!S_suggestions(m, roles, lex))
+            st = rs__nomem(err, NULL);
+    }
+    if (st) {
+        rs_match_free(m);
+        return st;
+    }
+    *out = m;
+    return RS_OK;
+}
+
+void rs_match_free(rs_match *m)
+{
+    if (!m)
+        return;
+    rs__free(m->reqs);
+    rs__free(m->negated);
+    for (size_t i = 0; i < m->suggestion_count; i++)
+        rs__free(m->suggestions[i]);
+    rs__free(m->jobs);
+    rs__free(m->sections[0]);
+    rs__free(m->sections[1]);
+    rs__free(m);
+}
+
+rs_match_score rs_match_get_score(const rs_match *m) { return m->score; }
+size_t rs_match_requirement_count(const rs_match *m) { return m->req_count; }
+const rs_requirement *rs_match_requirement(const rs_match *m, size_t i)
+{
+    return i < m->req_count ? &m->reqs[i] : NULL;
+}
+size_t rs_match_negated_count(const rs_match *m) { return m->negated_count; }
+size_t rs_match_negated(const rs_match *m, size_t i)
+{
+    return i < m->negated_count ? m->negated[i] : (size_t)-1;
+}
+size_t rs_match_suggestion_count(const rs_match *m) { return m->suggestion_count; }
+const char *rs_match_suggestion(const rs_match *m, size_t i)
+{
+    return i < m->suggestion_count ? m->suggestions[i] : NULL;
+}
+size_t rs_match_job_count(const rs_match *m) { return m->job_count; }
+const rs_job *rs_match_job(const rs_match *m, size_t i)
+{
+    return i < m->job_count ? &m->jobs[i] : NULL;
+}
+size_t rs_match_section_count(const rs_match *m, int posting)
+{
+    return m->section_count[posting ? 1 : 0];
+}
+const rs_section *rs_match_section(const rs_match *m, int posting, size_t i)
+{
+    int k = posting ? 1 : 0;
+    return i < m->section_count[k] ? &m->sections[k][i] : NULL;
+}
+const char *rs_match_posting_title(const rs_match *m) { return m->title; }
+int rs_match_posting_rung(const rs_match *m) { return m->posting_rung; }
+size_t rs_match_posting_role(const rs_match *m) { return m->posting_role; }
+int rs_match_resume_rung(const rs_match *m) { return m->resume_rung; }
+size_t rs_match_resume_role(const rs_match *m) { return m->resume_role; }
+int rs_match_years_required(const rs_match *m) { return m->years_required; }
+double rs_match_resume_years(const rs_match *m) { return m->resume_years; }
