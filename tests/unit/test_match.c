@@ -1,0 +1,227 @@
+/* test_match.c — a resume against a posting (src/match/match.c): where a
+ * requirement's weight comes from, negated and preferred skills, per-skill
+ * years from the positions, skills listed only under Skills, the score
+ * formula, and that suggestions never claim what the resume lacks. Real
+ * lexicons; "present" is Nov 2026. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "support.h"
+#include "internal.h"
+
+static const rs_date S_as_of = {2026, 11};
+
+typedef struct doc {
+    rs_document *doc;
+    rs_scan *scan;
+    rs_analysis *a;
+} doc;
+
+static doc read_doc(const char *name, const char *text)
+{
+    doc d = {0};
+    rs_error err = {0};
+    rs_text *t = NULL;
+    assert_int_equal(rs_text_decode(name, (const unsigned char *)text, strlen(text), 0, &t, &err),
+                     RS_OK);
+    assert_int_equal(rs_document_new(t, &d.doc, &err), RS_OK);
+    assert_int_equal(rs_scan_run(S_lex, d.doc, &d.scan, &err), RS_OK);
+    rs_analysis_options o = {.as_of = S_as_of};
+    assert_int_equal(rs_analyze(S_roles, S_lex, d.doc, d.scan, &o, &d.a, &err), RS_OK);
+    return d;
+}
+
+static void free_doc(doc *d)
+{
+    rs_analysis_free(d->a);
+    rs_scan_free(d->scan);
+    rs_document_free(d->doc);
+}
+
+static const char S_resume[] =
+    "Ada Example\n"
+    "ada@example.com\n"
+    "\n"
+    "EXPERIENCE\n"
+    "\n"
+    "Senior Backend Engineer, Example Freight — Rotterdam\n"
+    "Jan 2021 - present\n"
+    "- Built Go services on PostgreSQL and Kafka.\n"
+    "- Wrote Python tooling for the data team.\n"
+    "\n"
+    "Backend Engineer, Sample Bank — Amsterdam\n"
+    "Jan 2019 - Dec 2020\n"
+    "- Go and PostgreSQL payment services.\n"
+    "\n"
+    "SKILLS\n"
+    "Go, Python, PostgreSQL, Kafka, Kubernetes, Terraform\n";
+
+static const char S_posting[] =
+    "Senior Go Engineer\n"
+    "\n"
+    "About us\n"
+    "We run Docker everywhere and love open source. No Java required.\n"
+    "\n"
+    "Requirements\n"
+    "- 5+ years of Go\n"
+    "- Go and PostgreSQL in production\n"
+    "- Kubernetes\n"
+    "- Rust\n"
+    "\n"
+    "Nice to have\n"
+    "- Kafka\n"
+    "- Scala\n"
+    "\n"
+    "Benefits\n"
+    "- A Terraform certification budget\n";
+
+typedef struct pair {
+    doc resume, posting;
+    rs_match *m;
+} pair;
+
+static pair run(void)
+{
+    pair p = {read_doc("resume.txt", S_resume), read_doc("posting.txt", S_posting), NULL};
+    rs_error err = {0};
+    assert_int_equal(rs_match_run(S_roles, S_lex, p.resume.doc, p.resume.scan, p.resume.a,
+                                  p.posting.doc, p.posting.scan, p.posting.a, &p.m, &err),
+                     RS_OK);
+    return p;
+}
+
+static void free_pair(pair *p)
+{
+    rs_match_free(p->m);
+    free_doc(&p->resume);
+    free_doc(&p->posting);
+}
+
+static const rs_requirement *req(const rs_match *m, const char *id)
+{
+    size_t skill = rs_lexicon_find(S_lex, id);
+    for (size_t i = 0; i < rs_match_requirement_count(m); i++)
+        if (rs_match_requirement(m, i)->skill == skill)
+            return rs_match_requirement(m, i);
+    return NULL;
+}
+
+static void test_weights_by_section(void **state)
+{
+    (void)state;
+    pair p = run();
+    const rs_requirement *go = req(p.m, "go");
+    assert_non_null(go);
+    assert_int_equal(go->kind, RS_REQ_MUST);
+    /* title (3) is the heaviest; three mentions add 0.5 each, at most +1 */
+    assert_true(go->weight == 4.0);
+    assert_int_equal(go->years_required, 5);
+    const rs_requirement *k8s = req(p.m, "kubernetes");
+    assert_non_null(k8s);
+    assert_int_equal(k8s->section, RS_SECTION_REQUIREMENTS);
+    assert_true(k8s->weight == 3.0);
+    const rs_requirement *kafka = req(p.m, "kafka");
+    assert_non_null(kafka);
+    assert_int_equal(kafka->kind, RS_REQ_PREFERRED);
+    assert_true(kafka->weight == 1.5);
+    /* benefits and the company blurb ask for nothing */
+    assert_null(req(p.m, "terraform"));
+    assert_null(req(p.m, "docker"));
+    free_pair(&p);
+}
+
+static void test_negated(void **state)
+{
+    (void)state;
+    pair p = run();
+    assert_null(req(p.m, "java"));
+    bool java = false;
+    for (size_t i = 0; i < rs_match_negated_count(p.m); i++)
+        java |= rs_match_negated(p.m, i) == rs_lexicon_find(S_lex, "java");
+    assert_true(java);
+    free_pair(&p);
+}
+
+static void test_years_per_skill(void **state)
+{
+    (void)state;
+    pair p = run();
+    assert_int_equal(rs_match_job_count(p.m), 2);
+    const rs_job *j = rs_match_job(p.m, 0);
+    assert_string_equal(j->title, "Senior Backend Engineer");
+    assert_string_equal(j->employer, "Example Freight — Rotterdam");
+    assert_true(j->open_ended);
+    const rs_requirement *go = req(p.m, "go");
+    assert_true(go->have && go->in_experience && !go->skills_only);
+    /* Jan 2019 - Dec 2020 and Jan 2021 - Nov 2026, merged: 95 months */
+    assert_true(fabs(go->years_used - 95 / 12.0) < 1e-9);
+    assert_int_equal(go->last_used.year, 2026);
+    const rs_requirement *pg = req(p.m, "postgresql");
+    assert_true(pg->years_used > 7.9);
+    free_pair(&p);
+}
+
+static void test_skills_only_and_missing(void **state)
+{
+    (void)state;
+    pair p = run();
+    const rs_requirement *k8s = req(p.m, "kubernetes");
+    assert_true(k8s->have && k8s->skills_only && !k8s->in_experience);
+    assert_true(fabs(k8s->credit - 0.6) < 1e-9);
+    const rs_requirement *rust = req(p.m, "rust");
+    assert_non_null(rust);
+    assert_false(rust->have);
+    assert_true(rust->credit == 0);
+    /* missing must-haves come first */
+    assert_int_equal(rs_match_requirement(p.m, 0)->skill, rust->skill);
+    bool flagged = false, invented = false;
+    for (size_t i = 0; i < rs_match_suggestion_count(p.m); i++) {
+        const char *s = rs_match_suggestion(p.m, i);
+        flagged |= strstr(s, "Kubernetes only under Skills") != NULL;
+        invented |= strstr(s, "Rust") && !strstr(s, "does not show it");
+    }
+    assert_true(flagged);
+    assert_false(invented);
+    free_pair(&p);
+}
+
+static void test_score_formula(void **state)
+{
+    (void)state;
+    pair p = run();
+    rs_match_score s = rs_match_get_score(p.m);
+    double must_w = 0, must_c = 0, pref_w = 0, pref_c = 0;
+    for (size_t i = 0; i < rs_match_requirement_count(p.m); i++) {
+        const rs_requirement *q = rs_match_requirement(p.m, i);
+        if (q->kind == RS_REQ_MUST)
+            must_w += q->weight, must_c += q->weight * q->credit;
+        else
+            pref_w += q->weight, pref_c += q->weight * q->credit;
+    }
+    assert_true(fabs(s.must - must_c / must_w) < 1e-9);
+    assert_true(fabs(s.preferred - pref_c / pref_w) < 1e-9);
+    assert_true(fabs(s.score - 100 * (0.55 * s.must + 0.15 * s.preferred + 0.2 * s.fit +
+                                      0.1 * s.years)) < 1e-9);
+    assert_true(s.score > 0 && s.score < 100);
+    assert_string_equal(rs_match_posting_title(p.m), "Senior Go Engineer");
+    free_pair(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_weights_by_section),
+        cmocka_unit_test(test_negated),
+        cmocka_unit_test(test_years_per_skill),
+        cmocka_unit_test(test_skills_only_and_missing),
+        cmocka_unit_test(test_score_formula),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
