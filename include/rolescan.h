@@ -586,7 +586,9 @@ typedef struct rs_section {
     unsigned last_line;          /* inclusive */
     size_t orig_start;           /* byte range in rs_text_data() */
     size_t orig_end;
-    int has_heading;             /* 0 for the text before any heading */
+    int has_heading;             /* 0 for the text before any heading, a
+                                    posting's title line and an unheaded
+                                    equal-opportunity paragraph */
 } rs_section;
 
 /* "experience", "requirements", ... (static storage). */
@@ -596,7 +598,9 @@ RS_EXPORT const char *rs_section_name(rs_section_kind kind);
  * variants ("Work Experience", "What you'll do", "Nice to have", "About
  * us", "## Requirements", "SKILLS", "Requirements:" with text after the
  * colon). Every line belongs to exactly one section, in order; the first
- * section starts at line 1. *out is the caller's (rs_free). */
+ * section starts at line 1; an empty text gives no section (RS_OK). At
+ * most 4,096 sections: past that, headings no longer split. *out is the
+ * caller's (rs_free). */
 RS_EXPORT rs_status rs_sections_find(const rs_document *doc, rs_doc_kind kind,
                                      rs_section **out, size_t *count, rs_error *err);
 
