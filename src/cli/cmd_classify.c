@@ -510,7 +510,7 @@ static int S_report(const S_run *r)
     char *html = NULL;
     size_t len = 0;
     rs_error err = {0};
-    rs_report_options ro = {r->o->as_of};
+    rs_report_options ro = {.as_of = r->o->as_of};
     if (rs_render_batch_html(r->batch, &ro, &html, &len, &err) != RS_OK) {
         cli_report_error(&err);
         return RS_EXIT_INTERNAL;

@@ -3,7 +3,9 @@
  * needed"), preferred ("Kafka is a plus", "nice to have: Rust"), or plain
  * ("Python (primary)", "strong React.js"); and the years it asks for in
  * the same clause ("5+ years of Go", "Go (3+ years)"). Reads the clause
- * around the mention in the document's normalized text and tokens. */
+ * around the mention in the document's normalized text and tokens, at most
+ * 40 tokens each side; the rules, and the cases decided against, are in
+ * qualify.c. */
 #ifndef RS_QUALIFY_H
 #define RS_QUALIFY_H
 
@@ -17,7 +19,8 @@ typedef enum rs_mention_mode {
 
 typedef struct rs_mention {
     rs_mention_mode mode;
-    int years;        /* years asked for this skill in the clause, 0 when none */
+    int years;        /* years asked for this skill in the clause, 0 when none;
+                         a range ("2-3 years") gives its lower bound */
 } rs_mention;
 
 /* The mention at original bytes [orig_start, orig_end) of doc (an

@@ -44,7 +44,7 @@ static char *report(const char *text, const char *name)
     rs_analysis_options o = {.as_of = S_as_of};
     assert_int_equal(rs_analyze(S_roles, S_lex, doc, scan, &o, &a, &err), RS_OK);
     rs_score_result r = {name, doc, scan, a, NULL};
-    rs_report_options ro = {S_as_of};
+    rs_report_options ro = {.as_of = S_as_of};
     char *html = NULL;
     size_t len = 0;
     assert_int_equal(rs_render_report_html(S_roles, S_lex, &r, &ro, &html, &len, &err), RS_OK);
@@ -186,7 +186,7 @@ static void test_batch_page(void **state)
         assert_int_equal(rs_batch_add(b, &rows[i], &err), RS_OK);
     char *html = NULL, *text = NULL;
     size_t len = 0;
-    rs_report_options ro = {S_as_of};
+    rs_report_options ro = {.as_of = S_as_of};
     assert_int_equal(rs_render_batch_html(b, &ro, &html, &len, &err), RS_OK);
     walk w = inspect(html);
     assert_int_equal(w.live, 0);
