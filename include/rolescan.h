@@ -47,7 +47,9 @@ typedef enum rs_status {
     RS_ERR_LEXICON,     /* a lexicon file is malformed or invalid */
     RS_ERR_REGEX,       /* a lexicon pattern failed to compile or hit a limit */
     RS_ERR_LIMIT,       /* a work limit on hostile input was reached */
-    RS_ERR_ARG          /* a caller passed an invalid argument */
+    RS_ERR_ARG,         /* a caller passed an invalid argument */
+    RS_ERR_FORMAT       /* a document format this build cannot read, or a
+                           corrupt, encrypted or textless document */
 } rs_status;
 
 /* A human-readable name of a status code; static storage. */
@@ -111,6 +113,44 @@ RS_EXPORT rs_status rs_text_decode(const char *name, const unsigned char *bytes,
 RS_EXPORT rs_status rs_text_read_file(const char *path, size_t max_len,
                                       rs_text **out, rs_error *err);
 
+/* ---- document formats ---------------------------------------------------- */
+
+typedef enum rs_format {
+    RS_FORMAT_AUTO = 0,          /* sniff */
+    RS_FORMAT_TEXT,              /* plain text, Markdown */
+    RS_FORMAT_HTML,
+    RS_FORMAT_DOCX,
+    RS_FORMAT_ODT,
+    RS_FORMAT_PDF
+} rs_format;
+
+/* The format of a file's bytes, by content first: "%PDF-", a zip holding
+ * word/document.xml (DOCX) or an OpenDocument text mimetype (ODT), HTML
+ * markup at the start; then by the name's extension; else text. */
+RS_EXPORT rs_format rs_format_sniff(const char *name, const unsigned char *bytes, size_t len);
+/* "text", "html", "docx", "odt", "pdf" ("auto" for RS_FORMAT_AUTO); and
+ * the other way round (RS_FORMAT_AUTO when unknown). */
+RS_EXPORT const char *rs_format_name(rs_format format);
+RS_EXPORT rs_format rs_format_from_name(const char *name);
+/* Whether this build reads the format (DOCX/ODT need libzip, PDF
+ * poppler-glib; both are CMake options on when found). */
+RS_EXPORT int rs_format_supported(rs_format format);
+
+/* Reads a document of any supported format from bytes into text:
+ * text through rs_text_decode; HTML through rs_html_read; DOCX and ODT
+ * paragraphs (and table cells, list items, headers, footers, text boxes)
+ * one per line, tracked deletions dropped; PDF pages in reading order
+ * (columns one after the other), separated by form feeds, so evidence
+ * says page and line. RS_ERR_FORMAT for a format this build lacks, a
+ * corrupt or encrypted document, a zip bomb, or a PDF with no text layer
+ * (scanned), each with a message that says so. */
+RS_EXPORT rs_status rs_text_from_bytes(const char *name, const unsigned char *bytes,
+                                       size_t len, rs_format format, size_t max_len,
+                                       rs_text **out, rs_error *err);
+/* The same from a file ("-" = stdin). */
+RS_EXPORT rs_status rs_text_read_any(const char *path, rs_format format, size_t max_len,
+                                     rs_text **out, rs_error *err);
+
 RS_EXPORT const char *rs_text_data(const rs_text *text);
 RS_EXPORT size_t rs_text_length(const rs_text *text);
 RS_EXPORT const char *rs_text_name(const rs_text *text);
@@ -146,6 +186,9 @@ RS_EXPORT size_t rs_document_original_offset(const rs_document *doc,
 typedef struct rs_position {
     unsigned line;
     unsigned column;
+    unsigned page;           /* paged text (a PDF: pages end with a form feed):
+                                1-based page, else 0 */
+    unsigned page_line;      /* the line counted from the top of that page */
 } rs_position;
 
 RS_EXPORT rs_position rs_document_position(const rs_document *doc,
@@ -246,6 +289,8 @@ typedef struct rs_evidence {
     size_t orig_end;
     unsigned line;
     unsigned column;
+    unsigned page;       /* for paged text (PDF), else 0 */
+    unsigned page_line;  /* line on that page */
 } rs_evidence;
 
 typedef struct rs_skill_hit {

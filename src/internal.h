@@ -100,10 +100,20 @@ struct rs_document {
     uint32_t *map;       /* norm byte -> original byte; norm_len + 1 items */
     size_t *line_starts; /* original offsets where lines begin */
     size_t line_count;
+    unsigned *page_lines; /* first line of each page (text with form feeds) */
+    size_t page_count;    /* 0 when the text has no form feed */
     rs_token *tokens;
     size_t token_count;
     bool tokenized;
 };
+
+/* Reads a whole file ("-" = stdin) into b, at most max_len bytes (0: no
+ * limit) (decode.c). */
+rs_status rs__read_bytes(const char *path, size_t max_len, rs_buf *b, rs_error *err);
+
+/* The page of a 1-based line and the line counted from that page's top;
+ * both 0 when the text has no pages (normalize.c). */
+void rs__page_of(const rs_document *d, unsigned line, unsigned *page, unsigned *page_line);
 
 /* Tokenizes `s` (normalized text) into a new array (tokenize.c). */
 rs_status rs__tokenize(const char *s, size_t len, rs_token **out,

@@ -22,6 +22,7 @@ typedef struct cli_common {
     const char *lexicons;   /* --lexicons DIR, or NULL to search */
     const char *output;     /* -o FILE, or NULL for stdout */
     size_t max_size;
+    rs_format format;       /* --input-format; RS_FORMAT_AUTO sniffs */
     bool quiet;
     int color;              /* -1 auto, 0 never, 1 always */
 } cli_common;
@@ -70,15 +71,14 @@ typedef struct cli_list {
     char **items;
     size_t count, cap;
 } cli_list;
-extern const char *const cli_default_globs[];   /* .txt .md .markdown .html .htm .jsonl */
+extern const char *const cli_default_globs[];   /* text, HTML, JSON Lines, PDF, DOCX, ODT */
 bool cli_list_add(cli_list *l, const char *s);
 bool cli_gather(const char *const *paths, size_t count, const char *const *globs,
                 cli_list *out);
 void cli_list_free(cli_list *l);
-bool cli_is_html(const char *path);
-/* A file's text: HTML (.html, .htm) through rs_html_read, the rest
- * through rs_text_read_file. */
-rs_status cli_read_text(const char *path, size_t max_size, rs_text **out, rs_error *err);
+/* A file's text in any supported format (sniffed unless --input-format
+ * says), within --max-size. */
+rs_status cli_read_text(const char *path, const cli_common *c, rs_text **out, rs_error *err);
 
 /* A JSON Lines posting record: its id (a string, or an integer's digits)
  * and the title, text and html fields, each NULL when absent or not a

@@ -28,7 +28,7 @@ static void S_usage(FILE *f)
           "Classifies job postings: for each, the track, rung, closest role and\n"
           "score, the runner-up, the years required when stated and the skills\n"
           "asked for. PATH is a file, a folder (searched recursively) or - for\n"
-          "JSON Lines on stdin. Files: .txt .md .html .htm, and .jsonl whose\n"
+          "JSON Lines on stdin. Files: .txt .md .html .htm .pdf .docx .odt, and .jsonl whose\n"
           "records carry \"id\" and any of \"title\", \"text\", \"html\". Output is\n"
           "in input order whatever the number of threads.\n"
           "\n"
@@ -37,7 +37,8 @@ static void S_usage(FILE *f)
           "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
           "  -j, --jobs N         threads (default: the number of cores)\n"
           "  --glob PATTERN       files to take from folders (repeatable; default\n"
-          "                       *.txt *.md *.markdown *.html *.htm *.jsonl)\n"
+          "                       *.txt *.md *.markdown *.html *.htm *.jsonl *.pdf\n"
+          "                       *.docx *.odt)\n"
           "  --summary            postings per track and rung, and the most asked-\n"
           "                       for skills per rung (stdout for the table, else\n"
           "                       stderr)\n"
@@ -52,7 +53,7 @@ static void S_usage(FILE *f)
           "  --timing             with --format jsonl: add \"micros\", the time spent\n"
           "                       on each posting (output then differs run to run)\n"
           "  --as-of DATE         what \"present\" means (default: this month)\n"
-          "  --lexicons DIR, --max-size SIZE, -q/--quiet as in scan\n"
+          "  --lexicons DIR, --max-size SIZE, --input-format, -q/--quiet as in scan\n"
           "\n"
           "A progress line is shown on stderr when it is a terminal (not with\n"
           "--quiet). exit: 0 ok, 1 some postings failed (each has a row with\n"
@@ -333,7 +334,7 @@ static rs_status S_record_text(const S_run *r, S_work *w, const char *line)
 
 static rs_status S_file_text(const S_run *r, S_work *w, const char *path)
 {
-    return cli_read_text(path, r->o->c.max_size, &w->text, &w->err);
+    return cli_read_text(path, &r->o->c, &w->text, &w->err);
 }
 
 static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)

@@ -6,14 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const S_globs[] = {"*.txt", "*.md", "*.markdown", "*.html", "*.htm", NULL};
+static const char *const S_globs[] = {"*.txt", "*.md", "*.markdown", "*.html", "*.htm",
+                                      "*.pdf", "*.docx", "*.odt", NULL};
 
 static void S_usage(FILE *f)
 {
     fputs("usage: rolescan match [options] RESUME POSTING...\n"
           "\n"
           "Matches a resume against job postings (files, or folders searched\n"
-          "recursively for .txt .md .html): a score 0-100 with its parts\n"
+          "recursively for .txt .md .html .pdf .docx .odt): a score 0-100 with its parts\n"
           "(must-haves covered, preferred covered, track and rung fit, years), the\n"
           "missing must-haves first, then the preferred, what you have that the\n"
           "posting asks for (with years of use from your positions), what it says\n"
@@ -24,7 +25,7 @@ static void S_usage(FILE *f)
           "  --format text|json|csv  output format (default text)\n"
           "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
           "  --as-of DATE         what \"present\" means (default: today)\n"
-          "  --lexicons DIR, --max-size SIZE, -q/--quiet as in scan\n"
+          "  --lexicons DIR, --max-size SIZE, --input-format, -q/--quiet as in scan\n"
           "\n"
           "exit: 0 ok, 1 a posting could not be read (the others are matched),\n"
           "2 usage, 3 lexicon, 4 output, 5 internal; the resume unreadable: 1\n",

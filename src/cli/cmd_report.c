@@ -23,7 +23,7 @@ static void S_usage(FILE *f)
           "                       suggestions (see rolescan match)\n"
           "  --target ROLE        put this role id or title first\n"
           "  --as-of DATE         what \"present\" means (default: today)\n"
-          "  --lexicons DIR, --max-size SIZE, -q/--quiet as in scan\n"
+          "  --lexicons DIR, --max-size SIZE, --input-format, -q/--quiet as in scan\n"
           "\n"
           "exit: 0 ok, 1 the input could not be read, 2 usage, 3 lexicon,\n"
           "4 output, 5 internal\n",

@@ -7,6 +7,7 @@
 static void S_usage(FILE *f)
 {
     fputs("usage: rolescan scan [options] FILE...   (FILE may be - for stdin)\n"
+          "Reads text, Markdown, HTML, DOCX, ODT and PDF.\n"
           "\n"
           "Lists the skills and tools each input names, grouped by category, with\n"
           "the line:column and original words of each finding.\n"
@@ -17,6 +18,8 @@ static void S_usage(FILE *f)
           "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
           "  --lexicons DIR       lexicon folder (default: found automatically)\n"
           "  --max-size SIZE      refuse inputs larger than SIZE (default 16M)\n"
+          "  --input-format FMT   auto (default: sniffed from the content), text,\n"
+          "                       html, docx, odt or pdf\n"
           "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
           "  -q, --quiet          no warnings on stderr\n"
           "\n"

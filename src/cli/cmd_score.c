@@ -22,6 +22,8 @@ static void S_usage(FILE *f)
           "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
           "  --lexicons DIR       lexicon folder (default: found automatically)\n"
           "  --max-size SIZE      refuse inputs larger than SIZE (default 16M)\n"
+          "  --input-format FMT   auto (default: sniffed from the content), text,\n"
+          "                       html, docx, odt or pdf\n"
           "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
           "  -q, --quiet          no warnings on stderr\n"
           "\n"

@@ -81,6 +81,14 @@ int cli_common_option(cli_common *c, int argc, char **argv, int *i)
             fprintf(stderr, "rolescan: --max-size: '%s' is not a size (e.g. 16M)\n", v);
             return -1;
         }
+    } else if (S_is(a, "--input-format")) {
+        if (!(v = S_value(argc, argv, i, "--input-format")))
+            return -1;
+        if ((c->format = rs_format_from_name(v)) == RS_FORMAT_AUTO && strcmp(v, "auto") != 0) {
+            fprintf(stderr, "rolescan: --input-format takes auto, text, html, docx, odt or "
+                            "pdf, not '%s'\n", v);
+            return -1;
+        }
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
         c->quiet = true;
     } else if (S_is(a, "--color")) {
@@ -240,7 +248,7 @@ rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_comm
                          cli_input *in)
 {
     rs_text *text = NULL;
-    rs_status st = cli_read_text(path, c->max_size, &text, &in->err);
+    rs_status st = cli_read_text(path, c, &text, &in->err);
     if (st)
         return st;
     if (rs_text_warning(text) && !c->quiet)

@@ -1,22 +1,19 @@
 /* gather.c — the inputs of a batch command (classify, match): files as
  * given, folders walked recursively in name order for the files matching
- * the globs, links not followed; and one file's text, HTML read through
- * libxml2's parser. */
+ * the globs, links not followed; and one file's text in any format. */
 #define _GNU_SOURCE   /* FNM_CASEFOLD */
 #include "cli.h"
 
 #include <dirent.h>
-#include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #define S_MAX_DEPTH 64
 
 const char *const cli_default_globs[] = {"*.txt", "*.md", "*.markdown", "*.html", "*.htm",
-                                         "*.jsonl", NULL};
+                                         "*.jsonl", "*.pdf", "*.docx", "*.odt", NULL};
 
 bool cli_list_add(cli_list *l, const char *s)
 {
@@ -104,54 +101,7 @@ void cli_list_free(cli_list *l)
     memset(l, 0, sizeof *l);
 }
 
-bool cli_is_html(const char *path)
+rs_status cli_read_text(const char *path, const cli_common *c, rs_text **out, rs_error *err)
 {
-    size_t n = strlen(path);
-    return (n > 5 && strcasecmp(path + n - 5, ".html") == 0) ||
-           (n > 4 && strcasecmp(path + n - 4, ".htm") == 0);
-}
-
-static rs_status S_fail(rs_error *err, rs_status st, const char *path, const char *what)
-{
-    err->status = st;
-    snprintf(err->file, sizeof err->file, "%s", path);
-    snprintf(err->message, sizeof err->message, "%s", what);
-    return st;
-}
-
-rs_status cli_read_text(const char *path, size_t max_size, rs_text **out, rs_error *err)
-{
-    if (!cli_is_html(path))
-        return rs_text_read_file(path, max_size, out, err);
-    /* the bytes as they are: the HTML reader finds the encoding */
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return S_fail(err, RS_ERR_IO, path, strerror(errno));
-    size_t cap = 65536, len = 0, n;
-    unsigned char *buf = malloc(cap);
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len > max_size)
-            break;
-        if (len == cap) {
-            unsigned char *b = realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = b;
-            cap *= 2;
-        }
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (!buf)
-        return S_fail(err, RS_ERR_NOMEM, path, "out of memory");
-    rs_html_info info = {0};
-    rs_status st = bad ? S_fail(err, RS_ERR_IO, path, "read error")
-                       : rs_html_read(path, buf, len, max_size, out, &info, err);
-    free(buf);
-    rs_html_info_free(&info);
-    return st;
+    return rs_text_read_any(path, c->format, c->max_size, out, err);
 }

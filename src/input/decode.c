@@ -313,29 +313,23 @@ rs_status rs_text_decode(const char *name, const unsigned char *bytes,
     return st;
 }
 
-rs_status rs_text_read_file(const char *path, size_t max_len, rs_text **out,
-                            rs_error *err)
+rs_status rs__read_bytes(const char *path, size_t max_len, rs_buf *b, rs_error *err)
 {
-    if (!out)
-        return rs__fail(err, RS_ERR_ARG, path, 0, "no output");
-    *out = NULL;
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return rs__fail(err, RS_ERR_IO, name, 0, "cannot open: %s", strerror(errno));
-    rs_buf b;
-    rs__buf_init(&b, 0);
     char chunk[65536];
     size_t n;
     rs_status st = RS_OK;
     while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (max_len && b.len + n > max_len) {
+        if (max_len && b->len + n > max_len) {
             st = rs__fail(err, RS_ERR_TOO_LARGE, name, 0,
                           "input is over the limit of %zu bytes", max_len);
             break;
         }
-        if (!rs__buf_append(&b, chunk, n)) {
+        if (!rs__buf_append(b, chunk, n)) {
             st = rs__nomem(err, name);
             break;
         }
@@ -344,8 +338,21 @@ rs_status rs_text_read_file(const char *path, size_t max_len, rs_text **out,
         st = rs__fail(err, RS_ERR_IO, name, 0, "read error: %s", strerror(errno));
     if (!is_stdin)
         fclose(f);
+    return st;
+}
+
+rs_status rs_text_read_file(const char *path, size_t max_len, rs_text **out,
+                            rs_error *err)
+{
+    if (!out)
+        return rs__fail(err, RS_ERR_ARG, path, 0, "no output");
+    *out = NULL;
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    rs_status st = rs__read_bytes(path, max_len, &b, err);
     if (st == RS_OK)
-        st = rs_text_decode(name, (const unsigned char *)b.data, b.len, max_len, out, err);
+        st = rs_text_decode(strcmp(path, "-") == 0 ? "<stdin>" : path,
+                            (const unsigned char *)b.data, b.len, max_len, out, err);
     rs__buf_free(&b);
     return st;
 }

@@ -424,6 +424,7 @@ static rs_status S_set_positions(S_state *s, rs_evidence *ev, size_t n)
         }
         order[i]->line = line;
         order[i]->column = column;
+        rs__page_of(s->doc, line, &order[i]->page, &order[i]->page_line);
     }
     rs__free(order);
     return RS_OK;

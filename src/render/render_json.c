@@ -29,6 +29,10 @@ json_t *rs__json_evidence(const rs_document *doc, const rs_evidence *ev, bool *o
     json_t *o = json_object();
     S_set(o, "line", json_integer(ev->line), ok);
     S_set(o, "column", json_integer(ev->column), ok);
+    if (ev->page) {   /* paged text (PDF) */
+        S_set(o, "page", json_integer(ev->page), ok);
+        S_set(o, "page_line", json_integer(ev->page_line), ok);
+    }
     S_set(o, "text", json_string(text), ok);
     S_set(o, "context", json_string(context), ok);
     return o;

@@ -158,7 +158,12 @@ static void S_skill(rs_html *h, xmlNodePtr ul, const rs_lexicon *lex, const rs_d
     if (hit->count > 1)
         rs__html_textf(h, li, " ×%zu", hit->count);
     for (size_t e = 0; e < hit->evidence_count && e < S_EVIDENCE_SHOWN; e++) {
-        rs__html_textf(h, li, "%s line %u: ", e ? ";" : " —", hit->evidence[e].line);
+        const rs_evidence *ev = &hit->evidence[e];
+        if (ev->page)
+            rs__html_textf(h, li, "%s page %u, line %u: ", e ? ";" : " —", ev->page,
+                           ev->page_line);
+        else
+            rs__html_textf(h, li, "%s line %u: ", e ? ";" : " —", ev->line);
         rs__html_evidence(h, li, doc, &hit->evidence[e]);
     }
 }

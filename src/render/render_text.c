@@ -103,7 +103,11 @@ static void S_hit(rs_buf *b, const rs_lexicon *lex, const rs_document *doc,
             rs__buf_printf(b, "%3zu  ", h->count);
         else
             rs__buf_printf(b, "  %-28s     ", "");
-        rs__buf_printf(b, "%s%5u:%-3u%s ", st->dim, ev->line, ev->column, st->reset);
+        if (ev->page)   /* a PDF: where a person finds it, page and line */
+            rs__buf_printf(b, "%sp%u %3u:%-3u%s ", st->dim, ev->page, ev->page_line, ev->column,
+                           st->reset);
+        else
+            rs__buf_printf(b, "%s%5u:%-3u%s ", st->dim, ev->line, ev->column, st->reset);
         S_context(b, doc, ev, st);
         rs__buf_putc(b, '\n');
     }

@@ -278,10 +278,21 @@ static bool S_normalize(const char *text, size_t len, S_out *o)
     return true;
 }
 
+/* A page starts at the first line after a form feed (the PDF reader ends
+ * pages with one); page 1 at line 1. */
+static bool S_add_page(rs_document *d, size_t *cap, unsigned first_line)
+{
+    if (!rs__grow((void **)&d->page_lines, cap, d->page_count + 1, sizeof *d->page_lines))
+        return false;
+    d->page_lines[d->page_count++] = first_line;
+    return true;
+}
+
 static rs_status S_index_lines(rs_document *d, rs_error *err)
 {
     const char *s = d->text->data;
-    size_t n = d->text->len, cap = 0;
+    size_t n = d->text->len, cap = 0, page_cap = 0;
+    bool paged = memchr(s, '\f', n) != NULL, page_pending = paged;
     d->line_count = 0;
     for (size_t i = 0;; i++) {
         if (i == 0 || s[i - 1] == '\n' || (s[i - 1] == '\r' && s[i] != '\n')) {
@@ -289,9 +300,14 @@ static rs_status S_index_lines(rs_document *d, rs_error *err)
                           sizeof *d->line_starts))
                 return rs__nomem(err, d->text->name);
             d->line_starts[d->line_count++] = i;
+            if (page_pending && !S_add_page(d, &page_cap, (unsigned)d->line_count))
+                return rs__nomem(err, d->text->name);
+            page_pending = false;
         }
         if (i >= n)
             break;
+        if (s[i] == '\f')
+            page_pending = true;
     }
     return RS_OK;
 }
@@ -377,6 +393,7 @@ void rs_document_free(rs_document *d)
     rs__free(d->norm);
     rs__free(d->map);
     rs__free(d->line_starts);
+    rs__free(d->page_lines);
     rs__free(d->tokens);
     rs__free(d);
 }
@@ -399,7 +416,7 @@ size_t rs_document_original_offset(const rs_document *d, size_t norm_offset)
 
 rs_position rs_document_position(const rs_document *d, size_t off)
 {
-    rs_position p = {1, 1};
+    rs_position p = {1, 1, 0, 0};
     if (off > d->text->len)
         off = d->text->len;
     size_t lo = 0, hi = d->line_count;
@@ -417,5 +434,23 @@ rs_position rs_document_position(const rs_document *d, size_t off)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             col++;
     p.column = col;
+    rs__page_of(d, p.line, &p.page, &p.page_line);
     return p;
+}
+
+void rs__page_of(const rs_document *d, unsigned line, unsigned *page, unsigned *page_line)
+{
+    *page = *page_line = 0;
+    if (!d->page_count)
+        return;
+    size_t lo = 0, hi = d->page_count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->page_lines[mid] <= line)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *page = (unsigned)lo + 1;
+    *page_line = line - d->page_lines[lo] + 1;
 }

@@ -17,6 +17,7 @@ const char *rs_strerror(rs_status status)
     case RS_ERR_REGEX: return "regular expression error";
     case RS_ERR_LIMIT: return "work limit reached";
     case RS_ERR_ARG: return "invalid argument";
+    case RS_ERR_FORMAT: return "unreadable document format";
     }
     return "unknown error";
 }

@@ -1,0 +1,242 @@
+/* pdf.c — PDF text through Poppler's GLib API. Pages come in reading order
+ * (Poppler's text layout groups a two-column page into blocks rather than
+ * interleaving lines); each page ends with a form feed so that evidence can
+ * say page and line. A PDF whose pages hold no text is a scan: it is
+ * refused with advice rather than scored as an empty resume. */
+#include "input_internal.h"
+
+#include <pthread.h>
+#include <string.h>
+
+#ifdef RS_WITH_PDF
+#include <poppler.h>
+
+/* Poppler keeps process-wide state (fonts, the global parameters) that its
+ * documents share; one PDF at a time keeps `classify -j N` safe. */
+static pthread_mutex_t S_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Fewer visible characters than this in a whole document: no text layer. */
+#define S_MIN_TEXT 16
+/* A gap between columns is at least this wide (points); words are ~3 pt
+ * apart. */
+#define S_MIN_GUTTER 14.0
+#define S_MAX_LINES 4096
+
+/* One line of Poppler's text with the horizontal extent of each
+ * character, for finding a column gutter. */
+typedef struct S_line {
+    const char *s;            /* into the page text */
+    size_t len;               /* bytes, without the '\n' */
+    const PopplerRectangle *r; /* one per character */
+    size_t chars;
+} S_line;
+
+/* Does x fall in a gap of the line at least S_MIN_GUTTER wide? *left and
+ * *right say whether the line has text on each side. */
+static bool S_gap_at(const S_line *l, double x, bool *left, bool *right)
+{
+    double before = -1e9, after = 1e9;
+    *left = *right = false;
+    const char *p = l->s;
+    for (size_t c = 0; c < l->chars; c++, p = g_utf8_next_char(p)) {
+        if (*p == ' ' || *p == '\t')
+            continue;
+        const PopplerRectangle *r = &l->r[c];
+        if (r->x1 < x && r->x2 > x)
+            return false;   /* a glyph sits on x */
+        if (r->x2 <= x) {
+            *left = true;
+            before = r->x2 > before ? r->x2 : before;
+        } else {
+            *right = true;
+            after = r->x1 < after ? r->x1 : after;
+        }
+    }
+    return !(*left && *right) || after - before >= S_MIN_GUTTER;
+}
+
+/* The x of a gutter that most lines respect, with at least three lines of
+ * text on each side; 0 when the page is one column. */
+static double S_gutter(const S_line *lines, size_t n, double width)
+{
+    double best_x = 0;
+    size_t best = 0;
+    for (double x = width * 0.2; x <= width * 0.8; x += 2) {
+        size_t left = 0, right = 0, crossing = 0, text = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!lines[i].chars)
+                continue;
+            text++;
+            bool l, r;
+            if (!S_gap_at(&lines[i], x, &l, &r)) {
+                crossing++;
+                continue;
+            }
+            left += l;
+            right += r;
+        }
+        size_t both = left < right ? left : right;
+        if (both >= 3 && crossing * 5 <= text && both > best) {
+            best = both;
+            best_x = x;
+        }
+    }
+    return best_x;
+}
+
+/* Appends the part of a line on one side of the gutter. */
+static void S_side(rs_buf *out, const S_line *l, double x, bool left)
+{
+    const char *p = l->s, *from = NULL, *to = NULL;
+    for (size_t c = 0; c < l->chars; p = g_utf8_next_char(p), c++) {
+        bool on_left = l->r[c].x2 <= x + 0.5;
+        if (on_left == left && *p != ' ') {
+            if (!from)
+                from = p;
+            to = g_utf8_next_char(p);
+        }
+    }
+    if (from) {
+        rs__buf_append(out, from, (size_t)(to - from));
+        rs__buf_putc(out, '\n');
+    }
+}
+
+/* Lines between full-width ones form a band: its left column, then its
+ * right; a full-width line (a header, a rule) is kept where it stands. */
+static void S_columns(rs_buf *out, const S_line *lines, size_t n, double x)
+{
+    size_t band = 0;
+    for (size_t i = 0; i <= n; i++) {
+        bool l, r, full = i < n && !S_gap_at(&lines[i], x, &l, &r);
+        if (i < n && !full)
+            continue;
+        for (size_t k = band; k < i; k++)
+            S_side(out, &lines[k], x, true);
+        for (size_t k = band; k < i; k++)
+            S_side(out, &lines[k], x, false);
+        if (i < n) {
+            rs__buf_append(out, lines[i].s, lines[i].len);
+            rs__buf_putc(out, '\n');
+        }
+        band = i + 1;
+    }
+}
+
+/* The page's text in reading order: Poppler's, unless its characters show
+ * two columns that Poppler interleaved; then column by column. */
+static void S_page_text(PopplerPage *page, const char *text, rs_buf *out)
+{
+    PopplerRectangle *rects = NULL;
+    guint nrects = 0;
+    S_line lines[S_MAX_LINES];
+    size_t n = 0;
+    glong chars = g_utf8_strlen(text, -1);
+    double width = 0, height = 0;
+    poppler_page_get_size(page, &width, &height);
+    if (!poppler_page_get_text_layout(page, &rects, &nrects) || (glong)nrects != chars) {
+        g_free(rects);
+        rs__buf_puts(out, text);   /* no geometry to go by */
+        return;
+    }
+    const char *p = text;
+    size_t c = 0;
+    while (*p && n < S_MAX_LINES) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        size_t k = (size_t)g_utf8_strlen(p, (gssize)len);
+        lines[n++] = (S_line){p, len, rects + c, k};
+        c += k + (nl ? 1 : 0);
+        p = nl ? nl + 1 : p + len;
+    }
+    double x = *p ? 0 : S_gutter(lines, n, width);   /* too many lines: as it is */
+    if (x > 0)
+        S_columns(out, lines, n, x);
+    else
+        rs__buf_puts(out, text);
+    g_free(rects);
+}
+
+static size_t S_visible(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += (unsigned char)*s > ' ';
+    return n;
+}
+
+static rs_status S_open_error(const char *name, GError *gerr, rs_error *err)
+{
+    if (gerr && g_error_matches(gerr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        return rs__fail(err, RS_ERR_FORMAT, name, 0,
+                        "encrypted PDF: it needs a password to open; save an unprotected "
+                        "copy (or print it to a new PDF) and try again");
+    return rs__fail(err, RS_ERR_FORMAT, name, 0, "not a readable PDF: %s",
+                    gerr && gerr->message ? gerr->message : "Poppler could not open it");
+}
+
+static rs_status S_read_locked(const char *name, const unsigned char *bytes, size_t len,
+                               size_t max_len, rs_buf *out, rs_error *err)
+{
+    GBytes *gb = g_bytes_new_static(bytes, len);
+    GError *gerr = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &gerr);
+    g_bytes_unref(gb);
+    if (!doc) {
+        rs_status st = S_open_error(name, gerr, err);
+        g_clear_error(&gerr);
+        return st;
+    }
+    int pages = poppler_document_get_n_pages(doc);
+    size_t visible = 0, start = out->len;
+    rs_status st = RS_OK;
+    for (int i = 0; i < pages && !st; i++) {
+        PopplerPage *page = poppler_document_get_page(doc, i);
+        char *text = page ? poppler_page_get_text(page) : NULL;
+        if (text) {
+            visible += S_visible(text);
+            S_page_text(page, text, out);
+        }
+        rs__buf_puts(out, "\n\f\n");   /* the page's end */
+        g_free(text);
+        if (page)
+            g_object_unref(page);
+        if (out->failed)
+            st = rs__nomem(err, name);
+        else if (max_len && out->len - start > max_len)
+            st = rs__fail(err, RS_ERR_TOO_LARGE, name, 0,
+                          "the PDF's text is over the size limit (%zu bytes)", max_len);
+    }
+    g_object_unref(doc);
+    if (!st && visible < S_MIN_TEXT)
+        st = rs__fail(err, RS_ERR_FORMAT, name, 0,
+                      "no text layer: the PDF's %d page%s only images (a scan?); run "
+                      "OCR on it first (e.g. ocrmypdf) or use a text, DOCX or exported PDF "
+                      "version", pages, pages == 1 ? " holds" : "s hold");
+    return st;
+}
+
+rs_status rs__pdf_read(const char *name, const unsigned char *bytes, size_t len,
+                       size_t max_len, rs_buf *out, rs_error *err)
+{
+    pthread_mutex_lock(&S_lock);
+    rs_status st = S_read_locked(name, bytes, len, max_len, out, err);
+    pthread_mutex_unlock(&S_lock);
+    return st;
+}
+
+#else
+
+rs_status rs__pdf_read(const char *name, const unsigned char *bytes, size_t len,
+                       size_t max_len, rs_buf *out, rs_error *err)
+{
+    (void)bytes;
+    (void)len;
+    (void)max_len;
+    (void)out;
+    return rs__fail(err, RS_ERR_FORMAT, name, 0,
+                    "PDF input is not in this build (built without poppler-glib); "
+                    "install libpoppler-glib-dev and rebuild, or convert the file to text");
+}
+
+#endif
