@@ -23,7 +23,7 @@
 
 /* ---- building zips ------------------------------------------------------- */
 
-enum { P_STORE = 1, P_FAST = 2, P_AES = 4 };
+enum { P_STORE = 1, P_AES = 2 };
 
 typedef struct part {
     const char *name;
@@ -50,9 +50,6 @@ static unsigned char *make_zip(const part *parts, size_t n, size_t *len)
         assert_true(idx >= 0);
         if (parts[i].flags & P_STORE)
             assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_STORE, 0), 0);
-        if (parts[i].flags & P_FAST)
-            assert_int_equal(zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1),
-                             0);
         if (parts[i].flags & P_AES)
             assert_int_equal(
                 zip_file_set_encryption(za, (zip_uint64_t)idx, ZIP_EM_AES_256, "secret"), 0);
@@ -628,8 +625,10 @@ static void test_corrupt_entry(void **state)
     part parts[] = {{"word/document.xml", doc, 0, P_STORE}};
     size_t len;
     unsigned char *z = make_zip(parts, 1, &len);
-    unsigned char *p = memchr(z, 'S', len);
-    p = p ? (unsigned char *)strstr((char *)p, "Stored") : NULL;
+    unsigned char *p = NULL;
+    for (size_t i = 0; !p && i + 6 <= len; i++)
+        if (memcmp(z + i, "Stored", 6) == 0)
+            p = z + i;
     assert_non_null(p);
     p[0] = 's'; /* the CRC no longer matches */
     read_fails(z, len, RS_FORMAT_DOCX, 0, RS_ERR_FORMAT, &err);
@@ -747,7 +746,7 @@ static void test_zip_bomb(void **state)
     char *zeros = calloc(big, 1);
     assert_non_null(zeros);
     part parts[] = {{"[Content_Types].xml", S_types, 0, 0},
-                    {"word/document.xml", zeros, big, P_FAST}};
+                    {"word/document.xml", zeros, big, 0}};
     size_t len;
     unsigned char *z = make_zip(parts, 2, &len);
     free(zeros);
@@ -763,7 +762,7 @@ static void test_big_part_ok(void **state)
 {
     (void)state;
     size_t n = 40000;
-    char *body = malloc(n * 40 + 1), *p = body;
+    char *body = malloc(n * 80 + 1), *p = body;
     assert_non_null(body);
     for (size_t i = 0; i < n; i++)
         p += sprintf(p, "<w:p><w:r><w:t>line %zu %zx</w:t></w:r></w:p>", i, i * 2654435761u);

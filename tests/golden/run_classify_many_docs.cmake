@@ -1,0 +1,33 @@
+# classify over a folder of 400 mixed documents (PDF, DOCX, ODT, text,
+# broken and refused ones) on 4 threads: no crash, one row per document in
+# input order, the bad ones marked, exit 1.
+file(REMOVE_RECURSE ${OUTDIR}/many-docs)
+file(MAKE_DIRECTORY ${OUTDIR}/many-docs)
+file(GLOB docs ${SOURCE}/tests/data/formats/*.pdf ${SOURCE}/tests/data/formats/*.docx
+     ${SOURCE}/tests/data/formats/*.odt ${SOURCE}/tests/data/formats/resume.txt)
+list(LENGTH docs per_round)
+set(n 0)
+foreach(round RANGE 1 40)
+  foreach(doc ${docs})
+    get_filename_component(ext ${doc} EXT)
+    math(EXPR n "${n} + 1")
+    string(LENGTH "${n}" digits)
+    math(EXPR pad "4 - ${digits}")
+    string(REPEAT "0" ${pad} zeros)
+    file(COPY_FILE ${doc} ${OUTDIR}/many-docs/doc-${zeros}${n}${ext})
+  endforeach()
+endforeach()
+execute_process(COMMAND ${CLI} classify -q -j 4 --format csv ${OUTDIR}/many-docs
+  OUTPUT_VARIABLE csv RESULT_VARIABLE rc)
+if(NOT rc EQUAL 1)
+  message(FATAL_ERROR "expected exit 1 (some documents are broken), got ${rc}")
+endif()
+string(REGEX MATCHALL "\n" lines "${csv}")
+list(LENGTH lines rows)
+math(EXPR want "${n} + 1")
+if(NOT rows EQUAL want)
+  message(FATAL_ERROR "${rows} lines for ${n} documents")
+endif()
+string(REGEX MATCHALL ",error," errors "${csv}")
+list(LENGTH errors nerr)
+message(STATUS "${n} documents, ${nerr} refused with a reason")
