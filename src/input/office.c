@@ -151,6 +151,7 @@ typedef struct S_out {
     bool item;         /* a list item's "- " is owed */
     unsigned paras;    /* open paragraphs (a text box's are inside another) */
     uint64_t saved;    /* bit k: the "- " owed by open paragraph k */
+    uint64_t nested;   /* bit k: open paragraph k holds another */
     rs_status st;      /* RS_ERR_TOO_LARGE or RS_ERR_NOMEM once writing failed */
 } S_out;
 
@@ -281,15 +282,23 @@ static void S_para_open(S_out *o)
     if (o->paras > 0 && o->paras <= 64) {
         uint64_t bit = (uint64_t)1 << (o->paras - 1);
         o->saved = o->item ? o->saved | bit : o->saved & ~bit;
+        o->nested |= bit;
         o->item = false;
     }
+    if (o->paras < 64)
+        o->nested &= ~((uint64_t)1 << o->paras);
     o->paras++;
 }
 
+/* A paragraph that held others (only a text box, often) is no empty
+ * paragraph: its end makes no blank line. */
 static void S_para_close(S_out *o)
 {
-    S_newline(o);
     o->paras -= o->paras > 0;
+    if (o->paras < 64 && (o->nested >> o->paras & 1))
+        S_end(o);
+    else
+        S_newline(o);
     o->item = o->paras > 0 && o->paras <= 64 &&
               (o->saved >> (o->paras - 1) & 1) != 0;
 }
@@ -510,6 +519,9 @@ static void S_on_xml_error(void *ctx, xmlErrorPtr e)
     x->nomem = e->code == XML_ERR_NO_MEMORY;
     x->line = e->line;
     snprintf(x->msg, sizeof x->msg, "%s", e->message ? e->message : "malformed XML");
+    char *advice = strstr(x->msg, " use XML_PARSE_HUGE"); /* not the user's to act on */
+    if (advice)
+        *advice = '\0';
     size_t n = strlen(x->msg);
     while (n && (x->msg[n - 1] == '\n' || x->msg[n - 1] == ' '))
         x->msg[--n] = '\0';
