@@ -96,7 +96,9 @@ static rs_status S_add_role_skill(S_loader *L, rs_role_def *role, const xmlNode 
     d->ref = rs__xml_attr(n, "ref");
     char *w = rs__xml_attr(n, "weight");
     d->why = rs__xml_attr(n, "why");
-    if (!d->ref || !w) {
+    /* Fault fix: an optional attribute that is there but came back NULL
+     * is a failed allocation, not an absent "why". */
+    if (!d->ref || !w || (!d->why && xmlHasProp(n, BAD_CAST "why"))) {
         rs__free(w);
         return S_nomem(L);
     }
@@ -134,12 +136,16 @@ static rs_status S_rung(S_loader *L, const xmlNode *n, int *rung)
     return st;
 }
 
-static long S_long_attr(const xmlNode *n, const char *name)
+/* Fault fix: false when the attribute is there but could not be copied
+ * (out of memory); it used to read as 0, so a failed allocation gave a
+ * wrong salary band or "salary min is above max". */
+static bool S_long_attr(const xmlNode *n, const char *name, long *out)
 {
     char *v = rs__xml_attr(n, name);
-    long x = v ? strtol(v, NULL, 10) : 0;
+    bool ok = v != NULL || !xmlHasProp(n, BAD_CAST name);
+    *out = v ? strtol(v, NULL, 10) : 0;
     rs__free(v);
-    return x;
+    return ok;
 }
 
 /* The value checks of a role's child element. */
@@ -201,8 +207,9 @@ static rs_status S_role_child(S_loader *L, rs_role_def *role, const xmlNode *c)
     } else if (rs__xml_is(c, "skill")) {
         return S_add_role_skill(L, role, c);
     } else if (rs__xml_is(c, "salary")) {
-        role->salary_min = S_long_attr(c, "min");
-        role->salary_max = S_long_attr(c, "max");
+        if (!S_long_attr(c, "min", &role->salary_min) ||
+            !S_long_attr(c, "max", &role->salary_max))
+            return S_nomem(L);
         role->currency = rs__xml_attr(c, "currency");
         role->salary_source = rs__xml_attr(c, "source");
         if (!role->currency || !role->salary_source)
@@ -348,7 +355,9 @@ static rs_status S_load_files(S_loader *L, rs_error *err)
     rs_roles *r = L->roles;
     xmlRelaxNGPtr schema = rs__xml_schema(rs__roles_schema, rs__roles_schema_len);
     if (!schema)
-        return rs__fail(err, RS_ERR_LEXICON, NULL, 0, "the built-in roles schema failed to load");
+        /* fault fix: as in load.c, only memory can stop it loading */
+        return rs__fail(err, RS_ERR_NOMEM, NULL, 0,
+                        "the built-in roles schema failed to load: out of memory");
     uint64_t hash = RS_FNV_OFFSET;
     rs_status st = RS_OK;
     for (size_t i = 0; i < r->file_count && !st; i++) {

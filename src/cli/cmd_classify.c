@@ -179,6 +179,8 @@ typedef struct S_slot {
     char *row;
     size_t len;
     bool failed;
+    bool nomem;               /* fault fix: out of memory on this posting
+                                 (exit 5, not 1; without a row, not 4) */
     rs_batch_row batch;       /* for --summary and --report; id and message
                                  are copies owned by the slot */
     size_t *skills;
@@ -199,6 +201,7 @@ typedef struct S_run {
     size_t line_cap;
     size_t next_seq;
     bool read_error;
+    bool read_nomem;          /* fault fix: an input lost to out of memory */
     /* writing: under out_lock */
     pthread_mutex_t out_lock;
     pthread_cond_t slot_free;
@@ -207,6 +210,11 @@ typedef struct S_run {
     size_t next_write;
     FILE *out;
     bool write_failed;
+    int write_errno;          /* fault fix: errno of the first failed write,
+                                 for the message (errno is stale by then) */
+    bool nomem;               /* fault fix: an allocation failed: exit 5 */
+    bool lost;                /* fault fix: ...and a posting or row was lost:
+                                 the output is not kept (with read_nomem) */
     size_t failures;
     double started, last_progress;
     bool progress;
@@ -218,14 +226,68 @@ typedef struct S_item {
     size_t seq;
     char *id;
     char *record;   /* a JSON Lines record, or NULL for a file */
+    bool too_long;  /* a record line over S_max_line(): dropped unread */
 } S_item;
+
+/* Hardening: the longest JSON Lines record line read, 4 x --max-size (each
+ * field is refused past --max-size anyway; JSON escapes can double one).
+ * getline() kept any line whole: one 200 MB line took 840 MB, a 4 GB one
+ * more than the machine has. */
+static size_t S_max_line(const S_opts *o)
+{
+    return o->c.max_size > SIZE_MAX / 8 ? SIZE_MAX / 8 : o->c.max_size * 4;
+}
+
+/* The next line of r->jsonl, without its '\n', in r->line: its length, or
+ * -1 at the end or out of memory (then r->read_nomem is set). Past
+ * `max` bytes the rest of the line is read and dropped: *too_long. */
+static ssize_t S_read_line(S_run *r, size_t max, bool *too_long)
+{
+    FILE *f = r->jsonl;
+    size_t n = 0;
+    bool any = false, oom = false;
+    int c;
+    *too_long = false;
+    flockfile(f);
+    while ((c = getc_unlocked(f)) != EOF) {
+        any = true;
+        if (c == '\n')
+            break;
+        if (n >= max) {
+            *too_long = true;
+            continue;
+        }
+        if (n + 2 > r->line_cap) {
+            size_t cap = r->line_cap ? r->line_cap * 2 : 4096;
+            cap = cap > max + 2 ? max + 2 : cap;
+            char *p = realloc(r->line, cap);
+            if (!p) {
+                oom = true;
+                break;
+            }
+            r->line = p;
+            r->line_cap = cap;
+        }
+        r->line[n++] = (char)c;
+    }
+    funlockfile(f);
+    if (!oom && any && !r->line && !(r->line = malloc(r->line_cap = 64)))
+        oom = true;
+    if (oom)   /* read_nomem, not nomem/lost: those are under out_lock, this under in_lock */
+        r->read_nomem = true;
+    if (!any || oom)
+        return -1;
+    r->line[n] = '\0';
+    return (ssize_t)n;
+}
 
 /* The next item, or false at the end; under in_lock. */
 static bool S_next_item(S_run *r, S_item *it)
 {
     for (;;) {
         if (r->jsonl) {
-            ssize_t n = getline(&r->line, &r->line_cap, r->jsonl);
+            bool too_long;
+            ssize_t n = S_read_line(r, S_max_line(r->o), &too_long);
             if (n >= 0) {
                 r->jsonl_line++;
                 while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
@@ -235,8 +297,11 @@ static bool S_next_item(S_run *r, S_item *it)
                 char id[512];
                 snprintf(id, sizeof id, "%s:%zu", r->jsonl_name, r->jsonl_line);
                 it->id = strdup(id);
-                it->record = strdup(r->line);
+                it->record = strdup(too_long ? "" : r->line);
+                it->too_long = too_long;
                 it->seq = r->next_seq++;
+                if (!it->id || !it->record)   /* fault fix: was read as the end */
+                    r->read_nomem = true;
                 return it->id && it->record;
             }
             if (r->jsonl != stdin)
@@ -256,6 +321,8 @@ static bool S_next_item(S_run *r, S_item *it)
         it->id = strdup(path);
         it->record = NULL;
         it->seq = r->next_seq++;
+        if (!it->id)   /* fault fix: a failed strdup silently ended the run (exit 0) */
+            r->read_nomem = true;
         return it->id != NULL;
     }
 }
@@ -339,6 +406,12 @@ static rs_status S_file_text(const S_run *r, S_work *w, const char *path)
 
 static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
 {
+    if (it->too_long) {
+        char what[120];
+        snprintf(what, sizeof what, "record line over %zu bytes (4 x --max-size): not read",
+                 S_max_line(r->o));
+        return S_fail(w, RS_ERR_TOO_LARGE, what, NULL);
+    }
     rs_status st = it->record ? S_record_text(r, w, it->record) : S_file_text(r, w, it->id);
     if (st)
         return st;
@@ -364,9 +437,10 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
     rs_error err = {0};
     memset(slot, 0, sizeof *slot);
     slot->failed = st != RS_OK;
+    slot->nomem = st == RS_ERR_NOMEM;
     if (rs_render_classification(r->roles, r->lex, &c, r->o->format, &slot->row, &slot->len,
                                   &err) != RS_OK)
-        slot->failed = true;
+        slot->failed = slot->nomem = true;
     if (!r->batch)
         return;
     slot->batch = rs_classification_row(r->roles, &c);
@@ -380,7 +454,7 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
             slot->skills[slot->batch.skill_count++] = rs_scan_hit(w->scan, i)->skill;
     slot->batch.skills = slot->skills;
     if (!slot->batch.id || !slot->skills)
-        slot->failed = true;
+        slot->failed = slot->nomem = true;
 }
 
 static void S_work_clear(S_work *w)
@@ -430,11 +504,16 @@ static void S_drain(S_run *r)
         S_slot *s = &r->slots[r->next_write % r->window];
         if (!s->ready)
             break;
-        if (!s->row || fwrite(s->row, 1, s->len, r->out) != s->len)
+        if (!s->row)   /* fault fix: not rendered (out of memory) is not a write error */
+            r->nomem = r->lost = true;
+        else if (fwrite(s->row, 1, s->len, r->out) != s->len ||
+                 (r->o->stream && fflush(r->out) != 0)) {
+            if (!r->write_failed)
+                r->write_errno = errno;
             r->write_failed = true;
-        if (r->o->stream && fflush(r->out) != 0)
-            r->write_failed = true;
+        }
         r->failures += s->failed;
+        r->nomem |= s->nomem;
         rs_error err = {0};
         if (r->batch && s->batch.id && rs_batch_add(r->batch, &s->batch, &err) != RS_OK)
             r->batch_failed = true;
@@ -559,9 +638,13 @@ static int S_open_output(const S_opts *o, FILE **out, char **tmp)
     return RS_EXIT_OK;
 }
 
-static int S_close_output(const S_opts *o, FILE *out, char *tmp, bool failed)
+/* fault fix: `discard` (the run failed before: drop the output, say
+ * nothing) and `write_errno` (the first failed write's errno) are new */
+static int S_close_output(const S_opts *o, FILE *out, char *tmp, bool failed, int write_errno,
+                          bool discard)
 {
     int rc = RS_EXIT_OK;
+    failed = failed || discard;
     if (out == stdout) {
         if (fflush(stdout) != 0 || failed)
             rc = RS_EXIT_OUTPUT;
@@ -576,7 +659,9 @@ static int S_close_output(const S_opts *o, FILE *out, char *tmp, bool failed)
         }
         free(tmp);
     }
-    if (rc)
+    if (rc && write_errno)   /* the first failure's errno, not a stale one */
+        errno = write_errno;
+    if (rc && !discard)
         fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n",
                 o->c.output ? o->c.output : "<stdout>", strerror(errno));
     return rc;
@@ -602,8 +687,10 @@ static int S_run_all(S_run *r)
     pthread_cond_init(&r->slot_free, NULL);
     r->started = S_now();
     const char *header = rs_classify_header(o->format);
-    if (*header && fputs(header, r->out) == EOF)
+    if (*header && fputs(header, r->out) == EOF) {
+        r->write_errno = errno;
         r->write_failed = true;
+    }
     long started = 0;
     for (; started < jobs; started++)
         if (pthread_create(&threads[started], NULL, S_worker, r) != 0)
@@ -626,8 +713,12 @@ int cmd_classify(int argc, char **argv)
     cli_common_init(&o.c);
     o.paths = calloc((size_t)argc + 1, sizeof *o.paths);
     o.globs = calloc((size_t)argc + 8, sizeof *o.globs);
-    if (!o.paths || !o.globs)
+    if (!o.paths || !o.globs) {
+        free(o.paths);   /* fault fix: freed, and said */
+        free(o.globs);
+        fprintf(stderr, "rolescan: error: out of memory\n");
         return RS_EXIT_INTERNAL;
+    }
     int rc = S_parse(&o, argc, argv);
     if (rc < 0 && !o.as_of.year)
         o.as_of = rs_date_today();
@@ -639,6 +730,7 @@ int cmd_classify(int argc, char **argv)
         rc = cli_load_lexicon(&o.c, &lex);
     if (!rc)
         rc = cli_load_roles(&o.c, lex, &roles);
+    bool lex_failed = rc > 0;   /* reported already */
     if (!rc && !cli_gather(o.paths, o.path_count, o.globs, &r.inputs))
         rc = RS_EXIT_INTERNAL;
     if (!rc)
@@ -650,14 +742,30 @@ int cmd_classify(int argc, char **argv)
         rc = S_run_all(&r);
         if (!rc && r.batch_failed)
             rc = RS_EXIT_INTERNAL;
+        if (rc == RS_EXIT_INTERNAL)   /* fault fix: was silent */
+            fprintf(stderr, "rolescan: error: out of memory\n");
+        if (r.read_nomem)
+            r.nomem = r.lost = true;
+        if (!rc && r.lost) {   /* fault fix: postings lost to out of memory: keep no output */
+            fprintf(stderr, "rolescan: error: out of memory: postings were not classified\n");
+            rc = RS_EXIT_INTERNAL;
+        }
         if (!rc && o.summary &&
             !S_summary(&r, o.format == RS_CLASSIFY_TABLE ? r.out : stderr))
             r.write_failed = true;
-        int out_rc = S_close_output(&o, r.out, tmp, r.write_failed || rc != 0);
+        int out_rc = S_close_output(&o, r.out, tmp, r.write_failed, r.write_errno, rc != 0);
         if (!rc && !out_rc && o.report)
             out_rc = S_report(&r);
         if (!rc)
             rc = out_rc ? out_rc : (r.failures || r.read_error) ? RS_EXIT_INPUT : RS_EXIT_OK;
+        if (r.nomem && (rc == RS_EXIT_OK || rc == RS_EXIT_INPUT)) {
+            /* fault fix: out of memory is exit 5, as in scan/score (the rows
+             * of the postings it hit say so); it was exit 1 */
+            fprintf(stderr, "rolescan: error: out of memory on some postings\n");
+            rc = RS_EXIT_INTERNAL;
+        }
+    } else if (rc == RS_EXIT_INTERNAL && !lex_failed) {
+        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
     }
     cli_list_free(&r.inputs);
     free(r.slots);

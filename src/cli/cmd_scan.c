@@ -52,8 +52,10 @@ int cmd_scan(int argc, char **argv)
     unsigned flags = 0;
     char **files = calloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
-    if (!files)
+    if (!files) {
+        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
         return RS_EXIT_INTERNAL;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int taken = cli_common_option(&c, argc, argv, &i);
@@ -103,6 +105,7 @@ int cmd_scan(int argc, char **argv)
     cli_input *inputs = calloc(nfiles, sizeof *inputs);
     rs_scan_result *results = calloc(nfiles, sizeof *results);
     if (!inputs || !results) {
+        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
         rc = RS_EXIT_INTERNAL;
         goto done;
     }

@@ -127,6 +127,7 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, S_opts *o)
     rs_score_result *res = calloc(o->nfiles, sizeof *res);
     int rc = RS_EXIT_OK;
     if (!in || !an || !res) {
+        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
         rc = RS_EXIT_INTERNAL;
         goto done;
     }
@@ -167,8 +168,10 @@ int cmd_score(int argc, char **argv)
     S_opts o = {0};
     cli_common_init(&o.c);
     o.files = calloc((size_t)argc, sizeof *o.files);
-    if (!o.files)
+    if (!o.files) {
+        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
         return RS_EXIT_INTERNAL;
+    }
     int rc = S_parse(argc, argv, &o);
     if (rc >= 0) {
         free(o.files);

@@ -212,8 +212,10 @@ int cli_write_output(const cli_common *c, const char *data, size_t len)
     }
     size_t n = strlen(c->output) + 16;
     char *tmp = malloc(n);
-    if (!tmp)
+    if (!tmp) {   /* fault fix: exit 5 used to say nothing */
+        fprintf(stderr, "rolescan: %s: error: out of memory\n", c->output);
         return RS_EXIT_INTERNAL;
+    }
     snprintf(tmp, n, "%s.tmp.XXXXXX", c->output);
     int fd = mkstemp(tmp);
     if (fd >= 0) {   /* mkstemp makes 0600; give the file the usual mode */

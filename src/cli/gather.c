@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +45,10 @@ static int S_cmp_name(const void *a, const void *b)
 /* The matching files below dir, in name order, not following links. */
 static bool S_walk(const char *const *globs, const char *dir, int depth, cli_list *out)
 {
+    errno = 0;
     DIR *d = depth < S_MAX_DEPTH ? opendir(dir) : NULL;
+    if (!d && errno == ENOMEM)   /* fault fix: the folder's files were lost to an */
+        return false;            /* "Is a directory" row (exit 1): out of memory */
     if (!d)
         return cli_list_add(out, dir);   /* its error row says why */
     cli_list names = {0};

@@ -575,10 +575,18 @@ static bool S_all_blank(const unsigned char *s, size_t n)
     return true;
 }
 
+/* fuzz fix: swallows libxml2's errors while S_parse runs (see there). */
+static void S_quiet_xml_error(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
 static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
-                       size_t max_len, rs_status *st, rs_error *err)
+                       size_t max_len, bool *too_deep, rs_status *st, rs_error *err)
 {
     *st = RS_OK;
+    *too_deep = false;
     if (max_len && len > max_len) {
         *st = rs__fail(err, RS_ERR_TOO_LARGE, name, 0,
                        "input is %zu bytes, over the limit of %zu bytes", len, max_len);
@@ -590,8 +598,21 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
                        len, INT_MAX);
         return NULL;
     }
+    xmlResetLastError();
+    /* fuzz fix (fuzz/regressions/html/encoding-error-printed): libxml2 raises
+     * encoding errors ("input conversion failed") outside the parser context,
+     * so HTML_PARSE_NOERROR does not silence them and they went to stderr;
+     * the library never prints. A quiet handler for this thread while parsing
+     * (xmlGetLastError still records them). */
+    xmlSetStructuredErrorFunc(NULL, S_quiet_xml_error);
     xmlDoc *doc = len ? htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
                                        S_OPTIONS) : NULL;
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    /* libxml2 stops at 256 nested elements, keeping what came before, and
+     * raises no further error once stopped: its last error says so. */
+    const xmlError *last = xmlGetLastError();
+    *too_deep = doc && last && last->code == XML_ERR_INTERNAL_ERROR && last->message &&
+                strstr(last->message, "Excessive depth") != NULL;
     if (!doc)
         *st = rs__fail(err, RS_ERR_ENCODING, name, 0, "%s",
                        S_all_blank(bytes, len) ? "no text in HTML"
@@ -623,7 +644,8 @@ rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
         return rs__fail(err, RS_ERR_ARG, name, 0, "no output or no input");
     *out = NULL;
     rs_status st;
-    xmlDoc *doc = S_parse(name, bytes, len, max_len, &st, err);
+    bool too_deep;
+    xmlDoc *doc = S_parse(name, bytes, len, max_len, &too_deep, &st, err);
     if (!doc)
         return st;
     S_posting p = {0};
@@ -634,7 +656,11 @@ rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
     char *utf8 = st == RS_OK ? S_compose(&p, &n) : NULL;
     if (st == RS_OK && !utf8)
         st = RS_ERR_NOMEM;
-    if (st == RS_OK && n == 0)
+    if (st == RS_OK && n == 0 && too_deep)   /* hardening: was "no text in HTML" */
+        st = rs__fail(err, RS_ERR_LIMIT, name, 0,
+                      "no text before the HTML's elements nest more than 256 deep "
+                      "(the parser's limit)");
+    else if (st == RS_OK && n == 0)
         st = rs__fail(err, RS_ERR_ENCODING, name, 0, "no text in HTML");
     else if (st == RS_OK)
         st = rs_text_decode(name, (const unsigned char *)utf8, n, 0, out, err);

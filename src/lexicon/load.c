@@ -73,13 +73,12 @@ static rs_status S_add_alias(S_loader *L, rs_skill_def *sk, const xmlNode *n)
     a.term = rs__xml_text(n);
     if (!a.term)
         return rs__nomem(L->err, L->file);
-    char *ctx = rs__xml_attr(n, "context");
-    char *cs = rs__xml_attr(n, "case");
-    a.needs_context = ctx != NULL;
-    a.exact_case = cs != NULL;
+    /* Only presence matters. Fault fix: asked with xmlHasProp, which
+     * allocates nothing: rs__xml_attr's NULL on a failed allocation read as
+     * "absent" and silently dropped the flag (tests/fault/test_alloc_fail). */
+    a.needs_context = xmlHasProp(n, BAD_CAST "context") != NULL;
+    a.exact_case = xmlHasProp(n, BAD_CAST "case") != NULL;
     a.line = rs__xml_line(n);
-    rs__free(ctx);
-    rs__free(cs);
     rs_status st = rs__check_length("alias", a.term, 1, 120, L->file, a.line, L->err);
     if (st) {
         rs__free(a.term);
@@ -108,9 +107,8 @@ static rs_status S_add_pattern(S_loader *L, size_t skill, const xmlNode *n)
     p->line = rs__xml_line(n);
     p->source = rs__xml_text(n);
     p->trigger = rs__xml_attr(n, "trigger");
-    char *ctx = rs__xml_attr(n, "context");
-    p->needs_context = ctx != NULL;
-    rs__free(ctx);
+    /* presence only, without allocating (see S_add_alias) */
+    p->needs_context = xmlHasProp(n, BAD_CAST "context") != NULL;
     lex->pattern_count++;
     if (!p->source || !p->trigger)
         return rs__nomem(L->err, L->file);
@@ -367,7 +365,10 @@ static rs_status S_load_all(rs_lexicon *lex, S_loader *L, rs_error *err)
 {
     xmlRelaxNGPtr schema = rs__xml_schema(rs__lexicon_schema, rs__lexicon_schema_len);
     if (!schema)
-        return rs__fail(err, RS_ERR_LEXICON, NULL, 0, "the built-in lexicon schema failed to load");
+        /* fault fix: compiled in and valid, so only memory can stop it
+         * loading: RS_ERR_NOMEM (exit 5), not an invalid lexicon (exit 3) */
+        return rs__fail(err, RS_ERR_NOMEM, NULL, 0,
+                        "the built-in lexicon schema failed to load: out of memory");
     uint64_t hash = RS_FNV_OFFSET;
     rs_status st = RS_OK;
     for (size_t i = 0; i < lex->file_count && !st; i++) {

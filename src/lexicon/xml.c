@@ -9,9 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define S_MAX_FILE (32u * 1024u * 1024u)
 #define S_MAX_FILES 1000
+/* Hardening: all the *.xml files of a folder together. A loaded lexicon
+ * takes ~17 times its size in memory, so 1000 files just under S_MAX_FILE
+ * would have asked for hundreds of GB; the shipped folder is under 1 MB. */
+#define S_MAX_TOTAL (64u * 1024u * 1024u)
 
 /* ---- libxml2 errors become ours ---------------------------------------- */
 
@@ -19,20 +24,41 @@ typedef struct S_xml_errors {
     rs_error *err;
     const char *file;
     bool seen;
+    rs_status status;   /* of the error seen */
 } S_xml_errors;
+
+/* Hardening: the parse stops at a DOCTYPE, before any declaration in it is
+ * read, so no entity is ever declared, loaded or expanded. (Before, a
+ * billion laughs was stopped only by libxml2's amplification check, with
+ * "Detected an entity reference loop".) */
+static void S_on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
+                         const xmlChar *system_id)
+{
+    (void)name, (void)external_id, (void)system_id;
+    xmlParserCtxtPtr ctxt = ctx;
+    *(bool *)ctxt->_private = true;   /* the parse was stopped at a DOCTYPE */
+    xmlStopParser(ctxt);
+}
 
 static void S_on_xml_error(void *ctx, xmlErrorPtr e)
 {
     S_xml_errors *x = ctx;
-    if (x->seen || !e || e->level < XML_ERR_ERROR)
+    if (!e || e->level < XML_ERR_ERROR)
+        return;
+    /* Fault fix: libxml2 reports its failed allocations here too. They are
+     * RS_ERR_NOMEM (exit 5), not an invalid lexicon (exit 3), and replace an
+     * error seen before them (likely caused by the allocation). */
+    bool nomem = e->code == XML_ERR_NO_MEMORY;
+    if (x->seen && (!nomem || x->status == RS_ERR_NOMEM))
         return;
     x->seen = true;
+    x->status = nomem ? RS_ERR_NOMEM : RS_ERR_LEXICON;
     char msg[400];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
-    rs__fail(x->err, RS_ERR_LEXICON, x->file, (unsigned)(e->line > 0 ? e->line : 0),
+    rs__fail(x->err, x->status, x->file, (unsigned)(e->line > 0 ? e->line : 0),
              "%s", msg);
 }
 
@@ -42,8 +68,9 @@ static rs_status S_read_file(const char *path, char **data, size_t *len,
                              rs_error *err)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return rs__fail(err, RS_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    if (!f)   /* fault fix: fopen's own malloc failing is out of memory (exit 5), not I/O */
+        return rs__fail(err, errno == ENOMEM ? RS_ERR_NOMEM : RS_ERR_IO, path, 0,
+                        "cannot open: %s", strerror(errno));
     rs_buf b;
     rs__buf_init(&b, S_MAX_FILE);
     char chunk[65536];
@@ -98,12 +125,13 @@ rs_status rs__xml_list(const char *dir, char ***out, size_t *count,
                               rs_error *err)
 {
     DIR *d = opendir(dir);
-    if (!d)
-        return rs__fail(err, RS_ERR_IO, dir, 0, "cannot open lexicon folder: %s",
-                        strerror(errno));
+    if (!d)   /* fault fix: opendir's own malloc failing is out of memory, not I/O */
+        return rs__fail(err, errno == ENOMEM ? RS_ERR_NOMEM : RS_ERR_IO, dir, 0,
+                        "cannot open lexicon folder: %s", strerror(errno));
     char **files = NULL;
     size_t n = 0, cap = 0;
     rs_status st = RS_OK;
+    unsigned long long total = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (!S_has_xml_suffix(e->d_name))
@@ -122,6 +150,13 @@ rs_status rs__xml_list(const char *dir, char ***out, size_t *count,
         }
         snprintf(path, len, "%s/%s", dir, e->d_name);
         files[n++] = path;
+        struct stat sb;
+        if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+            (total += (unsigned long long)sb.st_size) > S_MAX_TOTAL) {
+            st = rs__fail(err, RS_ERR_TOO_LARGE, dir, 0,
+                          "lexicon files together over %u bytes", S_MAX_TOTAL);
+            break;
+        }
     }
     closedir(d);
     if (st == RS_OK && n == 0)
@@ -143,9 +178,23 @@ bool rs__xml_is(const xmlNode *n, const char *name)
     return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0;
 }
 
+/* Fault fix: libxml2 (2.9) can fail an allocation inside xmlGetProp or
+ * xmlNodeGetContent, report it only to its last-error slot and hand back a
+ * short or empty string; such a value is dropped (NULL: out of memory). */
+static bool S_xml_nomem(void)
+{
+    const xmlError *e = xmlGetLastError();
+    return e && e->code == XML_ERR_NO_MEMORY;
+}
+
 char *rs__xml_attr(const xmlNode *n, const char *name)
 {
+    xmlResetLastError();
     xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    if (v && S_xml_nomem()) {
+        xmlFree(v);
+        return NULL;
+    }
     if (!v)
         return NULL;
     char *s = rs__strdup((const char *)v);
@@ -155,7 +204,12 @@ char *rs__xml_attr(const xmlNode *n, const char *name)
 
 char *rs__xml_text(const xmlNode *n)
 {
+    xmlResetLastError();
     xmlChar *v = xmlNodeGetContent(n);
+    if (v && S_xml_nomem()) {   /* fault fix: see S_xml_nomem */
+        xmlFree(v);
+        return NULL;
+    }
     if (!v)
         return NULL;
     /* Trim: the schema allows surrounding white space in element text. */
@@ -180,29 +234,52 @@ bool rs__xml_root_is(const xmlNode *root, const char *name, const char *ns)
            xmlStrcmp(root->ns->href, BAD_CAST ns) == 0;
 }
 
+static void S_note_error(void *ctx, xmlErrorPtr e)
+{
+    if (e && e->level >= XML_ERR_ERROR)
+        *(bool *)ctx = true;
+}
+
 xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len)
 {
+    /* Fault fix: the schema is compiled in and valid, so any error while
+     * parsing it is a failed allocation, after which libxml2 (2.9) may go
+     * on with a damaged schema (a good lexicon then "fails to validate",
+     * exit 3); it also printed to stderr. Any error now drops the schema,
+     * which the callers report as out of memory. */
+    bool bad = false;
+    xmlSetStructuredErrorFunc(&bad, S_note_error);
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(bytes, (int)len);
+    if (pc)
+        xmlRelaxNGSetParserStructuredErrors(pc, S_note_error, &bad);
     xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
     xmlRelaxNGFreeParserCtxt(pc);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    if (schema && bad) {
+        xmlRelaxNGFree(schema);
+        schema = NULL;
+    }
     return schema;
 }
 
 rs_status rs__xml_validate(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
                            rs_error *err)
 {
-    S_xml_errors x = {err, path, false};
+    S_xml_errors x = {err, path, false, RS_OK};
     xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema);
     if (!v)
         return rs__nomem(err, path);
     xmlRelaxNGSetValidStructuredErrors(v, S_on_xml_error, &x);
+    xmlSetStructuredErrorFunc(&x, S_on_xml_error);   /* fault fix: the tree's own
+                                                        allocation failures too */
     int rc = xmlRelaxNGValidateDoc(v, doc);
+    xmlSetStructuredErrorFunc(NULL, NULL);
     xmlRelaxNGFreeValidCtxt(v);
     if (rc == 0)
         return RS_OK;
     if (!x.seen)
         rs__fail(err, RS_ERR_LEXICON, path, 0, "does not match the lexicon schema");
-    return RS_ERR_LEXICON;
+    return x.seen ? x.status : RS_ERR_LEXICON;   /* fault fix: NOMEM stays NOMEM */
 }
 
 /* The root element's local name as written ("lexicon" in "<x:lexicon"),
@@ -261,12 +338,15 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
         return RS_OK;
     }
     unsigned doctype_line = S_line_of(data, len, "<!DOCTYPE");
-    S_xml_errors x = {err, path, false};
+    S_xml_errors x = {err, path, false, RS_OK};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         rs__free(data);
         return rs__nomem(err, path);
     }
+    bool doctype = false;
+    ctxt->_private = &doctype;
+    ctxt->sax->internalSubset = S_on_doctype;
     xmlSetStructuredErrorFunc(&x, S_on_xml_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOCDATA |
@@ -274,9 +354,18 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
     xmlSetStructuredErrorFunc(NULL, NULL);
     xmlFreeParserCtxt(ctxt);
     rs__free(data);
+    if (doctype) {
+        xmlFreeDoc(doc);
+        return rs__fail(err, RS_ERR_LEXICON, path, doctype_line,
+                        "a DOCTYPE is not allowed in a lexicon (no DTDs or entities)");
+    }
     if (!doc)
-        return x.seen ? RS_ERR_LEXICON
+        return x.seen ? x.status   /* fault fix: was always RS_ERR_LEXICON */
                       : rs__fail(err, RS_ERR_LEXICON, path, 0, "not well-formed XML");
+    if (x.seen && x.status == RS_ERR_NOMEM) {   /* fault fix: a tree libxml2 built */
+        xmlFreeDoc(doc);                        /* on, past a failed allocation */
+        return RS_ERR_NOMEM;
+    }
     if (doc->intSubset || doc->extSubset) {
         xmlFreeDoc(doc);
         return rs__fail(err, RS_ERR_LEXICON, path, doctype_line,

@@ -16,6 +16,11 @@
 #define S_PATTERN_BEFORE 256    /* bytes of line before a trigger */
 #define S_PATTERN_AFTER 512     /* bytes of line after a trigger */
 #define S_MAX_WARNINGS 32
+/* Hardening: a pattern that hits its match limit this many times in one
+ * document is not run on the rest of it, so that a backtracking pattern
+ * costs at most this many match limits per document, not one per trigger
+ * (20,000 lines of "a aaa...ab" under (a+)+$ took 8 s, a 16 MB one minutes). */
+#define S_MAX_PATTERN_FAILURES 4
 
 typedef struct S_match {
     size_t skill;
@@ -58,6 +63,7 @@ typedef struct S_state {
     size_t request_count, request_cap;
     size_t term_matches;  /* matches found by terms, before patterns */
     size_t pattern_end;   /* end of the last match of the current pattern */
+    size_t pattern_failures;   /* limit hits of the current pattern */
     rs_scan *scan;
 } S_state;
 
@@ -279,10 +285,13 @@ static rs_status S_limit_warning(S_state *s, const rs_pattern_def *p, size_t pos
                                  int rc)
 {
     char ebuf[120], msg[400];
+    s->pattern_failures++;
     pcre2_get_error_message(rc, (PCRE2_UCHAR *)ebuf, sizeof ebuf);
     rs_position at = rs_document_position(s->doc, s->doc->map[pos]);
-    snprintf(msg, sizeof msg, "pattern of skill '%s' (%s:%u) skipped at line %u: %s",
-             s->lex->skills[p->skill].id, p->file, p->line, at.line, ebuf);
+    snprintf(msg, sizeof msg, "pattern of skill '%s' (%s:%u) skipped at line %u: %s%s",
+             s->lex->skills[p->skill].id, p->file, p->line, at.line, ebuf,
+             s->pattern_failures >= S_MAX_PATTERN_FAILURES
+                 ? " (not run on the rest of this document)" : "");
     return S_add_warning(s, msg) ? RS_OK : S_nomem(s);
 }
 
@@ -330,10 +339,14 @@ static rs_status S_run_patterns(S_state *s)
     for (size_t r = 0; r < s->request_count && !st; r++) {
         const S_request *q = &s->requests[r];
         size_t pos = s->toks[q->token].start, ws, we;
-        if (q->pattern != last_pattern)
+        if (q->pattern != last_pattern) {
             s->pattern_end = 0;
-        else if (pos + S_PATTERN_BEFORE <= covered)
-            continue;   /* an earlier window already covered this trigger */
+            s->pattern_failures = 0;
+        } else if (pos + S_PATTERN_BEFORE <= covered ||
+                   s->pattern_failures >= S_MAX_PATTERN_FAILURES) {
+            continue;   /* an earlier window covered this trigger, or the
+                           pattern keeps hitting its limit */
+        }
         S_window(s, pos, &ws, &we);
         st = S_run_window(s, &s->lex->patterns[q->pattern], md, ws, we);
         last_pattern = q->pattern;

@@ -112,21 +112,26 @@ rs_status rs_render_scan_json(const rs_lexicon *lex, const rs_scan_result *resul
     return rs__json_finish(root, ok, out, len, err);
 }
 
+/* Fault fix: rs__json_finish used json_dumps, which (jansson 2.14) ignores
+ * a failed allocation while writing an object's key and returns JSON with
+ * the key cut short as if all went well; its string also came from
+ * jansson's allocator but went to libc's free(). The JSON is now written
+ * straight into an rs_buf, whose failure sticks. */
+static int S_dump_to_buf(const char *bytes, size_t size, void *data)
+{
+    return rs__buf_append(data, bytes, size) ? 0 : -1;
+}
+
 rs_status rs__json_finish(json_t *root, bool ok, char **out, size_t *len, rs_error *err)
 {
-    char *dump = ok ? json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6)) : NULL;
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    if (!ok || json_dump_callback(root, S_dump_to_buf, &b,
+                                  JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                      JSON_REAL_PRECISION(6)) != 0)
+        b.failed = true;
     json_decref(root);
-    if (!dump)
-        return rs__nomem(err, NULL);
-    size_t n = strlen(dump);
-    *out = rs__malloc(n + 2);
-    if (*out) {
-        memcpy(*out, dump, n);
-        (*out)[n] = '\n';
-        (*out)[n + 1] = '\0';
-        if (len)
-            *len = n + 1;
-    }
-    free(dump);
+    rs__buf_putc(&b, '\n');
+    *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, NULL);
 }
