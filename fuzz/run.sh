@@ -107,7 +107,11 @@ run_one() {   # run_one NAME
   if [ "${RS_FUZZ_KEEP:-0}" != 1 ] || [ ! -d "$w/corpus" ]; then
     rm -rf "$w/corpus"
     mkdir -p "$w/corpus"
-    cp "$ROOT/fuzz/corpus/$n"/* "$w/corpus/"
+    find "$ROOT/fuzz/corpus/$n" -type f ! -name .keep -exec cp {} "$w/corpus/" \;
+    # and the project's test data named in fuzz/seeds.txt
+    awk -v n="$n" '$1 == n { print $2 }' "$ROOT/fuzz/seeds.txt" | while read -r seed; do
+      find "$ROOT/$seed" -type f -exec sh -c 'cp "$1" "$2/seed-$(echo "$1" | md5sum | cut -c1-12)"' _ {} "$w/corpus" \;
+    done
   fi
   rm -rf "$w/artifacts"
   mkdir -p "$w/artifacts"
