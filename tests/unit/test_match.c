@@ -14,36 +14,8 @@
 #include <string.h>
 
 #include "support.h"
+#include "match_support.h"
 #include "internal.h"
-
-static const rs_date S_as_of = {2026, 11};
-
-typedef struct doc {
-    rs_document *doc;
-    rs_scan *scan;
-    rs_analysis *a;
-} doc;
-
-static doc read_doc(const char *name, const char *text)
-{
-    doc d = {0};
-    rs_error err = {0};
-    rs_text *t = NULL;
-    assert_int_equal(rs_text_decode(name, (const unsigned char *)text, strlen(text), 0, &t, &err),
-                     RS_OK);
-    assert_int_equal(rs_document_new(t, &d.doc, &err), RS_OK);
-    assert_int_equal(rs_scan_run(S_lex, d.doc, &d.scan, &err), RS_OK);
-    rs_analysis_options o = {.as_of = S_as_of};
-    assert_int_equal(rs_analyze(S_roles, S_lex, d.doc, d.scan, &o, &d.a, &err), RS_OK);
-    return d;
-}
-
-static void free_doc(doc *d)
-{
-    rs_analysis_free(d->a);
-    rs_scan_free(d->scan);
-    rs_document_free(d->doc);
-}
 
 static const char S_resume[] =
     "Ada Example\n"
@@ -82,52 +54,23 @@ static const char S_posting[] =
     "Benefits\n"
     "- A Terraform certification budget\n";
 
-typedef struct pair {
-    doc resume, posting;
-    rs_match *m;
-} pair;
-
-static pair run(void)
-{
-    pair p = {read_doc("resume.txt", S_resume), read_doc("posting.txt", S_posting), NULL};
-    rs_error err = {0};
-    assert_int_equal(rs_match_run(S_roles, S_lex, p.resume.doc, p.resume.scan, p.resume.a,
-                                  p.posting.doc, p.posting.scan, p.posting.a, &p.m, &err),
-                     RS_OK);
-    return p;
-}
-
-static void free_pair(pair *p)
-{
-    rs_match_free(p->m);
-    free_doc(&p->resume);
-    free_doc(&p->posting);
-}
-
-static const rs_requirement *req(const rs_match *m, const char *id)
-{
-    size_t skill = rs_lexicon_find(S_lex, id);
-    for (size_t i = 0; i < rs_match_requirement_count(m); i++)
-        if (rs_match_requirement(m, i)->skill == skill)
-            return rs_match_requirement(m, i);
-    return NULL;
-}
+static pair run(void) { return match_pair(S_resume, S_posting); }
 
 static void test_weights_by_section(void **state)
 {
     (void)state;
     pair p = run();
-    const rs_requirement *go = req(p.m, "go");
+    const rs_requirement *go = need(p.m, "go");
     assert_non_null(go);
     assert_int_equal(go->kind, RS_REQ_MUST);
     /* title (3) is the heaviest; three mentions add 0.5 each, at most +1 */
     assert_true(go->weight == 4.0);
     assert_int_equal(go->years_required, 5);
-    const rs_requirement *k8s = req(p.m, "kubernetes");
+    const rs_requirement *k8s = need(p.m, "kubernetes");
     assert_non_null(k8s);
     assert_int_equal(k8s->section, RS_SECTION_REQUIREMENTS);
     assert_true(k8s->weight == 3.0);
-    const rs_requirement *kafka = req(p.m, "kafka");
+    const rs_requirement *kafka = need(p.m, "kafka");
     assert_non_null(kafka);
     assert_int_equal(kafka->kind, RS_REQ_PREFERRED);
     assert_true(kafka->weight == 1.5);
@@ -158,12 +101,12 @@ static void test_years_per_skill(void **state)
     assert_string_equal(j->title, "Senior Backend Engineer");
     assert_string_equal(j->employer, "Example Freight — Rotterdam");
     assert_true(j->open_ended);
-    const rs_requirement *go = req(p.m, "go");
+    const rs_requirement *go = need(p.m, "go");
     assert_true(go->have && go->in_experience && !go->skills_only);
     /* Jan 2019 - Dec 2020 and Jan 2021 - Nov 2026, merged: 95 months */
     assert_true(fabs(go->years_used - 95 / 12.0) < 1e-9);
     assert_int_equal(go->last_used.year, 2026);
-    const rs_requirement *pg = req(p.m, "postgresql");
+    const rs_requirement *pg = need(p.m, "postgresql");
     assert_true(pg->years_used > 7.9);
     free_pair(&p);
 }
@@ -172,10 +115,10 @@ static void test_skills_only_and_missing(void **state)
 {
     (void)state;
     pair p = run();
-    const rs_requirement *k8s = req(p.m, "kubernetes");
+    const rs_requirement *k8s = need(p.m, "kubernetes");
     assert_true(k8s->have && k8s->skills_only && !k8s->in_experience);
     assert_true(fabs(k8s->credit - 0.6) < 1e-9);
-    const rs_requirement *rust = req(p.m, "rust");
+    const rs_requirement *rust = need(p.m, "rust");
     assert_non_null(rust);
     assert_false(rust->have);
     assert_true(rust->credit == 0);

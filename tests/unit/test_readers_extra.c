@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "support.h"
+#include "match_support.h"
 #include "internal.h"
 #include "match/qualify.h"
 
@@ -678,75 +679,6 @@ static void test_qualify_but_and_ranges(void **state)
 
 /* ---- matcher -------------------------------------------------------------- */
 
-static const rs_date S_as_of = {2026, 11};
-
-typedef struct doc {
-    rs_document *doc;
-    rs_scan *scan;
-    rs_analysis *a;
-} doc;
-
-static doc read_doc(const char *name, const char *text)
-{
-    doc d = {0};
-    rs_error err = {0};
-    rs_text *t = NULL;
-    assert_int_equal(rs_text_decode(name, (const unsigned char *)text, strlen(text), 0, &t, &err),
-                     RS_OK);
-    assert_int_equal(rs_document_new(t, &d.doc, &err), RS_OK);
-    assert_int_equal(rs_scan_run(S_lex, d.doc, &d.scan, &err), RS_OK);
-    rs_analysis_options o = {.as_of = S_as_of};
-    assert_int_equal(rs_analyze(S_roles, S_lex, d.doc, d.scan, &o, &d.a, &err), RS_OK);
-    return d;
-}
-
-static void free_doc(doc *d)
-{
-    rs_analysis_free(d->a);
-    rs_scan_free(d->scan);
-    rs_document_free(d->doc);
-}
-
-typedef struct pair {
-    doc resume, posting;
-    rs_match *m;
-} pair;
-
-static pair run(const char *resume, const char *posting)
-{
-    pair p = {read_doc("resume.txt", resume), read_doc("posting.txt", posting), NULL};
-    rs_error err = {0};
-    rs_status st = rs_match_run(S_roles, S_lex, p.resume.doc, p.resume.scan, p.resume.a,
-                                p.posting.doc, p.posting.scan, p.posting.a, &p.m, &err);
-    if (st != RS_OK)
-        fail_msg("rs_match_run: %d %s", (int)st, err.message);
-    return p;
-}
-
-static void free_pair(pair *p)
-{
-    rs_match_free(p->m);
-    free_doc(&p->resume);
-    free_doc(&p->posting);
-}
-
-static bool has_suggestion(const rs_match *m, const char *part)
-{
-    for (size_t i = 0; i < rs_match_suggestion_count(m); i++)
-        if (strstr(rs_match_suggestion(m, i), part))
-            return true;
-    return false;
-}
-
-static const rs_requirement *req(const rs_match *m, const char *id)
-{
-    size_t skill = rs_lexicon_find(S_lex, id);
-    for (size_t i = 0; i < rs_match_requirement_count(m); i++)
-        if (rs_match_requirement(m, i)->skill == skill)
-            return rs_match_requirement(m, i);
-    return NULL;
-}
-
 static const char S_junior[] =
     "Sam Example\n"
     "\n"
@@ -784,7 +716,7 @@ static const char S_principal[] =
 static void test_match_jobs_as_written(void **state)
 {
     (void)state;
-    pair p = run(S_junior, S_principal);
+    pair p = match_pair(S_junior, S_principal);
     assert_int_equal(rs_match_job_count(p.m), 3);
     const rs_job *j = rs_match_job(p.m, 0);   /* by line */
     assert_string_equal(j->title, "Junior Software Engineer");
@@ -802,7 +734,7 @@ static void test_match_jobs_as_written(void **state)
 static void test_match_stretch_and_years(void **state)
 {
     (void)state;
-    pair p = run(S_junior, S_principal);
+    pair p = match_pair(S_junior, S_principal);
     const rs_requirement *py = req(p.m, "python");
     if (!py) {
         fail_msg("py is NULL");
@@ -848,7 +780,7 @@ static void test_match_above_the_posting(void **state)
         "Requirements\n"
         "- Python\n"
         "- Entry level: no experience needed, we train you.\n";
-    pair p = run(principal, junior);
+    pair p = match_pair(principal, junior);
     int posting = rs_match_posting_rung(p.m), resume = rs_match_resume_rung(p.m);
     if (!(posting > 0 && posting + 2 <= resume))
         fail_msg("rungs: posting %d, resume %d", posting, resume);
@@ -866,7 +798,7 @@ static void test_match_long_title_cut(void **state)
     for (int i = 0; i < 100; i++)
         strcat(posting, "\xC3\xA9");   /* 200 bytes of é */
     strcat(posting, "\n\nRequirements\n- Python\n");
-    pair p = run(S_junior, posting);
+    pair p = match_pair(S_junior, posting);
     const char *t = rs_match_posting_title(p.m);
     assert_int_equal(strlen(t), 158);   /* not 159: half an é */
     assert_true(strlen(t) % 2 == 0);
@@ -879,7 +811,7 @@ static void test_match_long_title_cut(void **state)
 static void test_match_no_rungs(void **state)
 {
     (void)state;
-    pair p = run("Cooked pasta for ten years.\n", "Line cook\n\nWe need pasta.\n");
+    pair p = match_pair("Cooked pasta for ten years.\n", "Line cook\n\nWe need pasta.\n");
     rs_match_score s = rs_match_get_score(p.m);
     assert_int_equal(rs_match_requirement_count(p.m), 0);
     if (rs_match_posting_rung(p.m) && rs_match_resume_rung(p.m))
