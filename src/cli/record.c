@@ -11,15 +11,12 @@
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
-enum { S_ID = 0, S_SEEN_MAX = 8 };
-
 typedef struct S_parse {
     cli_record *rec;
     int depth;              /* 1 inside the record object */
     int field;              /* the field the next value is for, or -1 */
     bool root_is_object;
-    char seen[S_SEEN_MAX][16];   /* the wanted keys met so far */
-    int seen_count;
+    unsigned seen;          /* the wanted keys met so far: a bit each */
     const char *error;      /* why a callback stopped the parse */
 } S_parse;
 
@@ -127,13 +124,12 @@ static int S_map_key(void *ctx, const unsigned char *key, size_t len)
             field = k;
     if (field < 0)
         return 1;
-    for (int k = 0; k < p->seen_count; k++)
-        if (strcmp(p->seen[k], field == 'i' ? "id" : S_fields[field]) == 0) {
-            p->error = "a key appears twice in the record";
-            return 0;
-        }
-    snprintf(p->seen[p->seen_count++], sizeof p->seen[0], "%s",
-             field == 'i' ? "id" : S_fields[field]);
+    unsigned bit = field == 'i' ? 8u : 1u << field;
+    if (p->seen & bit) {
+        p->error = "a key appears twice in the record";
+        return 0;
+    }
+    p->seen |= bit;
     p->field = field;
     return 1;
 }

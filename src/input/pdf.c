@@ -129,14 +129,16 @@ static void S_page_text(PopplerPage *page, const char *text, rs_buf *out)
 {
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
-    S_line lines[S_MAX_LINES];
+    S_line *lines = rs__malloc(S_MAX_LINES * sizeof *lines);   /* 160 KB: not on a worker's stack */
     size_t n = 0;
     glong chars = g_utf8_strlen(text, -1);
     double width = 0, height = 0;
     poppler_page_get_size(page, &width, &height);
-    if (!poppler_page_get_text_layout(page, &rects, &nrects) || (glong)nrects != chars) {
+    if (!lines || !poppler_page_get_text_layout(page, &rects, &nrects) ||
+        (glong)nrects != chars) {
         g_free(rects);
-        rs__buf_puts(out, text);   /* no geometry to go by */
+        rs__free(lines);
+        rs__buf_puts(out, text);   /* no geometry to go by (or no memory for it) */
         return;
     }
     const char *p = text;
@@ -155,6 +157,7 @@ static void S_page_text(PopplerPage *page, const char *text, rs_buf *out)
     else
         rs__buf_puts(out, text);
     g_free(rects);
+    rs__free(lines);
 }
 
 static size_t S_visible(const char *s)
