@@ -60,6 +60,10 @@ typedef struct cli_input {
 rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_common *c,
                          cli_input *in);
 void cli_input_clear(cli_input *in);
+/* The same, then analysed (*a is the caller's, NULL on failure). */
+rs_status cli_analyze_input(const rs_roles *roles, const rs_lexicon *lex, const char *path,
+                            const cli_common *c, const rs_analysis_options *opts,
+                            cli_input *in, rs_analysis **a);
 
 /* Loads the roles lexicon from the same folder as the skills. */
 int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles);

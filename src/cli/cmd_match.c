@@ -95,9 +95,7 @@ typedef struct S_doc {
 static void S_doc_read(S_doc *d, const rs_roles *roles, const rs_lexicon *lex, const char *path,
                        const S_opts *o)
 {
-    d->st = cli_scan_input(lex, path, &o->c, &d->in);
-    if (!d->st)
-        d->st = rs_analyze(roles, lex, d->in.doc, d->in.scan, &o->analysis, &d->a, &d->in.err);
+    d->st = cli_analyze_input(roles, lex, path, &o->c, &o->analysis, &d->in, &d->a);
     if (d->st)
         cli_report_error(&d->in.err);
 }

@@ -87,9 +87,7 @@ static rs_match *S_job_match(const rs_roles *roles, const rs_lexicon *lex, const
     cli_input in = {0};
     rs_analysis *pa = NULL;
     rs_match *m = NULL;
-    rs_status st = cli_scan_input(lex, o->job, &o->c, &in);
-    if (!st)
-        st = rs_analyze(roles, lex, in.doc, in.scan, &o->analysis, &pa, &in.err);
+    rs_status st = cli_analyze_input(roles, lex, o->job, &o->c, &o->analysis, &in, &pa);
     if (!st)
         st = rs_match_run(roles, lex, resume->doc, resume->scan, ra, in.doc, in.scan, pa, &m,
                           &in.err);
@@ -108,9 +106,7 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
     rs_analysis *an = NULL;
     rs_match *m = NULL;
     const char *name = strcmp(o->file, "-") == 0 ? "<stdin>" : o->file;
-    rs_status st = cli_scan_input(lex, o->file, &o->c, &in);
-    if (!st)
-        st = rs_analyze(roles, lex, in.doc, in.scan, &o->analysis, &an, &in.err);
+    rs_status st = cli_analyze_input(roles, lex, o->file, &o->c, &o->analysis, &in, &an);
     int rc = RS_EXIT_OK;
     if (st) {
         cli_report_error(&in.err);

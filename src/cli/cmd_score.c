@@ -133,9 +133,8 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, S_opts *o)
     }
     for (size_t i = 0; i < o->nfiles; i++) {
         res[i].name = strcmp(o->files[i], "-") == 0 ? "<stdin>" : o->files[i];
-        rs_status st = cli_scan_input(lex, o->files[i], &o->c, &in[i]);
-        if (!st)
-            st = rs_analyze(roles, lex, in[i].doc, in[i].scan, &o->analysis, &an[i], &in[i].err);
+        rs_status st = cli_analyze_input(roles, lex, o->files[i], &o->c, &o->analysis, &in[i],
+                                         &an[i]);
         if (st == RS_ERR_ARG) {   /* --target unreadable: the same for every file */
             cli_report_error(&in[i].err);
             rc = RS_EXIT_USAGE;

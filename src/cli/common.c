@@ -267,6 +267,17 @@ rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_comm
     return st;
 }
 
+rs_status cli_analyze_input(const rs_roles *roles, const rs_lexicon *lex, const char *path,
+                            const cli_common *c, const rs_analysis_options *opts,
+                            cli_input *in, rs_analysis **a)
+{
+    *a = NULL;
+    rs_status st = cli_scan_input(lex, path, c, in);
+    if (!st)
+        st = rs_analyze(roles, lex, in->doc, in->scan, opts, a, &in->err);
+    return st;
+}
+
 void cli_input_clear(cli_input *in)
 {
     rs_scan_free(in->scan);
