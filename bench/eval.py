@@ -3,25 +3,44 @@
 
     bench/eval.py [--rolescan build/rolescan] [--data ../shared/data/dev]
                   [--out docs/quality.md] [--limit N] [--json FILE]
+                  [--sets NAME,NAME,...]
 
-Every set in the data folder is written as JSON Lines records and run
-through `rolescan classify --format jsonl --spans --timing`, exactly as an
-analyst would run it. Printed per set, and written to --out as Markdown:
-the figures, their confusion matrices, the most common errors and the
-slowest records. The mappings from the sets' labels to rolescan's tracks
-and rungs are written below from the label names alone; nothing is tuned to
-rows of the data. --limit takes the first N rows of each set (the fast
-regression slice); --json writes the figures for tests/eval/floor.py.
+Every set in the data folder is run through `rolescan classify --format
+jsonl --spans --timing`, exactly as an analyst would run it: the text sets
+as JSON Lines records, the resume PDFs as the files themselves. Printed per
+set, and written to --out as Markdown: the figures beside naive baselines
+(and, for the newer sets, their targets), confusion matrices, the most
+common errors and the slowest records. The mappings from the sets' labels
+to rolescan's tracks and rungs are written below from the label names
+alone; nothing is tuned to rows of the data. --limit takes the first N rows
+of each set (N files per category for livecareer; the fast regression
+slice); --sets chooses the sets to run (default all); --json writes the
+figures for tests/eval/floor.py. The wall time of each set is printed at
+the end.
 
-Data (see ../shared/data/README.md): titles-occupation.tsv,
-titles-experience-level.tsv, titles-category-experience.tsv and
-skillspan/*tech*.conll. A missing set is reported and skipped.
+Data (see ../shared/data/README.md), with the names --sets takes:
+  titles-occupation           titles-occupation.tsv
+  titles-experience-level     titles-experience-level.tsv
+  titles-category-experience  titles-category-experience.tsv
+  skillspan                   skillspan/*tech*.conll
+  level-texts                 level-texts/labels.tsv and its .txt files (line
+                              1 and everything up to the first blank line
+                              dropped: it names the level); rung exact,
+                              within 1 and Spearman over all texts, the
+                              out-of-scope count, track accuracy
+  livecareer                  livecareer/<CATEGORY>/*.pdf, resumes; scope by
+                              category (IT in scope, clearly non-IT out)
+  google-postings             google-postings/job_skills.csv (';'-separated);
+                              scope by category, and the years required
+A missing set is reported and skipped.
 """
 import argparse
 import collections
+import csv
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -33,16 +52,20 @@ import time
 # administrators and project managers are outside our tracks: the right
 # answer there is "not an engineering title" (out of scope).
 OCCUPATION_TRACKS = {
-    "Software_Developer": {"backend", "fullstack", "frontend", "ml", "data", "devops"},
-    "Java_Developer": {"backend", "fullstack"},
-    "Python_Developer": {"backend", "fullstack", "data", "ml"},
+    "Software_Developer": {"backend", "fullstack", "frontend", "ml", "data", "devops",
+                           "mobile", "embedded", "qa"},
+    "Java_Developer": {"backend", "fullstack", "mobile"},
+    "Python_Developer": {"backend", "fullstack", "data", "ml", "analytics"},
     "Web_Developer": {"frontend", "fullstack", "backend"},
     "Front_End_Developer": {"frontend", "fullstack"},
     "Database_Administrator": {"dba", "data"},
     "Security_Analyst": {"security"},
-    "Systems_Administrator": {"devops", "cloud", "sysarch"},
+    "Systems_Administrator": {"devops", "cloud", "sysarch", "itops"},
+    # system and network administration is the IT infrastructure track
+    "Network_Administrator": {"itops"},
 }
-OUT_OF_SCOPE_OCCUPATIONS = {"Network_Administrator", "Project_manager"}
+# Managing projects is not engineering: the right answer is "out of scope".
+OUT_OF_SCOPE_OCCUPATIONS = {"Project_manager"}
 
 # titles-experience-level.tsv: the employer's level -> rungs that agree
 # (the mapping of the accuracy issue).
@@ -62,7 +85,16 @@ LEVEL_RUNGS = {
 CATEGORY_TRACKS = {
     "Fullstack": {"fullstack"},
     "DevOps": {"devops", "cloud"},
-    "Sysadmin": {"devops"},
+    "Sysadmin": {"devops", "itops"},
+    "QA": {"qa"},
+    "QA Automation": {"qa"},
+    "Data Analyst": {"analytics"},
+    "Embedded": {"embedded"},
+    "iOS": {"mobile"},
+    "Android": {"mobile"},
+    "Flutter": {"mobile"},
+    "React Native": {"mobile"},
+    "Engineering Manager": {"management"},
     "Python": {"backend", "data", "ml", "fullstack"},
     "Node.js": {"backend", "fullstack"},
     ".NET": {"backend", "fullstack"},
@@ -81,7 +113,7 @@ CATEGORY_TRACKS = {
     "Angular": {"frontend", "fullstack"},
     "Vue.js": {"frontend", "fullstack"},
     "ML AI": {"ml"},
-    "Data Science": {"ml", "data"},
+    "Data Science": {"ml", "data", "analytics"},
     "Data Engineer": {"data"},
     "Big Data": {"data"},
     "Security": {"security"},
@@ -101,6 +133,87 @@ SENIORITY_FIRST = [  # the naive title-keyword rule of the accuracy issue
     (("senior",), 3),
     (("intern", "junior"), 1),
 ]
+
+
+# level-texts: the set's track label -> rolescan tracks that count as right
+# (README of the set). "general" (ladders not tied to a specialty) is not
+# scored for track. A label is scored only when rolescan has at least one
+# of its tracks (read from `rolescan roles`); so mobile, qa and management
+# drop out unless rolescan grows such tracks.
+LEVEL_TEXT_TRACKS = {
+    "backend": {"backend"},
+    "frontend": {"frontend"},
+    "fullstack": {"fullstack"},
+    "mobile": {"mobile"},
+    "qa": {"qa"},
+    "devops": {"devops", "platform", "cloud", "sre"},
+    "data": {"data", "analytics"},
+    "management": {"management"},
+}
+# Management texts at gold rung 7 (VP of Engineering) also accept the track
+# that holds rolescan's rung-7 role (read from `rolescan roles`); Teleport
+# "Systems Engineering" files (labelled backend; "systems" in the file name)
+# also accept the devops tracks.
+LEVEL_TEXT_SYSTEMS_EXTRA = LEVEL_TEXT_TRACKS["devops"]
+
+# livecareer: the category (folder) -> what scope is right, from the set's
+# README: INFORMATION-TECHNOLOGY in scope, these out of scope; the rest
+# (ENGINEERING, CONSULTANT, DESIGNER, DIGITAL-MEDIA) mix both and are shown
+# for information only.
+LIVECAREER_IN = {"INFORMATION-TECHNOLOGY"}
+LIVECAREER_OUT = {
+    "ACCOUNTANT", "ADVOCATE", "AGRICULTURE", "APPAREL", "ARTS", "AUTOMOBILE", "AVIATION",
+    "BANKING", "BPO", "BUSINESS-DEVELOPMENT", "CHEF", "CONSTRUCTION", "FINANCE", "FITNESS",
+    "HEALTHCARE", "HR", "PUBLIC-RELATIONS", "SALES", "TEACHER",
+}
+
+# google-postings: the employer's Category -> "eng" (engineering: in scope
+# expected), "not" (clearly not engineering: out of scope expected) or
+# "mixed" (both kinds of job under one name; left out of the scope figures,
+# shown for information). Decided from the category names alone:
+# engineering, infrastructure and technical-solutions names are "eng";
+# sales, marketing, finance, legal, people, admin, real estate, strategy and
+# partnerships are "not"; program management, support, technical writing,
+# manufacturing and UX & design (designers and researchers beside UX
+# engineers) are "mixed". A category not listed counts as "mixed".
+GOOGLE_CATEGORIES = {
+    "Software Engineering": "eng",
+    "Hardware Engineering": "eng",
+    "Technical Infrastructure": "eng",
+    "Data Center & Network": "eng",
+    "IT & Data Management": "eng",
+    "Technical Solutions": "eng",
+    "Network Engineering": "eng",
+    "Developer Relations": "eng",
+    "Sales & Account Management": "not",
+    "Marketing & Communications": "not",
+    "Finance": "not",
+    "Legal & Government Relations": "not",
+    "People Operations": "not",
+    "Administrative": "not",
+    "Real Estate & Workplace Services": "not",
+    "Business Strategy": "not",
+    "Partnerships": "not",
+    "Sales Operations": "not",
+    "Program Management": "mixed",
+    "Product & Customer Support": "mixed",
+    "Technical Writing": "mixed",
+    "Manufacturing & Supply Chain": "mixed",
+    "User Experience & Design": "mixed",
+}
+
+# Targets for the newer sets (written into the Markdown beside the figures).
+TARGETS = {
+    "level_texts_rung_within1": 0.85,
+    "level_texts_rung_exact": 0.55,
+    "level_texts_spearman": 0.80,
+    "level_texts_out_of_scope": 0,          # a count: at most this many
+    "level_texts_track_accuracy": 0.85,
+    "livecareer_it_in_scope": 0.95,
+    "livecareer_non_it_out_of_scope": 0.95,
+    "google_engineering_in_scope": 0.90,
+    "google_non_engineering_out_of_scope": 0.95,
+}
 
 
 def naive_rung(title):
@@ -152,21 +265,61 @@ def classify(rolescan, records, jobs):
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
         path = f.name
     try:
-        t0 = time.monotonic()
-        cmd = [rolescan, "classify", "--format", "jsonl", "--spans", "--timing", "-q",
-               "-j", str(jobs), path]
-        if LEXICONS:
-            cmd[2:2] = ["--lexicons", LEXICONS]
-        p = subprocess.run(cmd, capture_output=True)
-        wall = time.monotonic() - t0
+        out, wall = classify_files(rolescan, [path], jobs)
     finally:
         os.unlink(path)
-    if p.returncode not in (0, 1):
-        sys.exit("rolescan classify failed (%d): %s" % (p.returncode, p.stderr.decode()[:500]))
-    out = [json.loads(l) for l in p.stdout.decode("utf-8").splitlines() if l.strip()]
     if len(out) != len(records):
         sys.exit("rolescan classify returned %d records for %d" % (len(out), len(records)))
     return out, wall
+
+
+def classify_files(rolescan, paths, jobs):
+    """Runs classify over files (resume PDFs, or one JSON Lines file);
+    returns the output records in input order and the wall time."""
+    t0 = time.monotonic()
+    cmd = [rolescan, "classify", "--format", "jsonl", "--spans", "--timing", "-q",
+           "-j", str(jobs)] + list(paths)
+    if LEXICONS:
+        cmd[2:2] = ["--lexicons", LEXICONS]
+    p = subprocess.run(cmd, capture_output=True)
+    wall = time.monotonic() - t0
+    if p.returncode not in (0, 1):
+        sys.exit("rolescan classify failed (%d): %s" % (p.returncode, p.stderr.decode()[:500]))
+    out = [json.loads(l) for l in p.stdout.decode("utf-8").splitlines() if l.strip()]
+    return out, wall
+
+
+def rolescan_tracks(rolescan):
+    """rolescan's track ids, and the tracks that hold a rung-7 role, from
+    `rolescan roles --format json` when it exists, else the text listing
+    (track header lines end with the id in parentheses; role lines start
+    with the rung)."""
+    base = [rolescan, "roles"] + (["--lexicons", LEXICONS] if LEXICONS else [])
+    p = subprocess.run(base + ["--format", "json"], capture_output=True)
+    if p.returncode == 0:
+        try:
+            data = json.loads(p.stdout.decode("utf-8"))
+            tracks = data.get("tracks", data) if isinstance(data, dict) else data
+            ids, vp = set(), set()
+            for t in tracks:
+                tid = t.get("id") or t.get("track")
+                ids.add(tid)
+                if any(r.get("rung") == 7 for r in t.get("roles", [])):
+                    vp.add(tid)
+            if ids:
+                return ids, vp
+        except (ValueError, AttributeError, TypeError):
+            pass
+    p = subprocess.run(base, capture_output=True)
+    ids, vp, cur = set(), set(), None
+    for line in p.stdout.decode("utf-8", errors="replace").splitlines():
+        m = re.match(r"^\S.*\(([A-Za-z0-9_-]+)\)\s*$", line)
+        if m and not line.startswith("ladder"):
+            cur = m.group(1)
+            ids.add(cur)
+        elif cur and re.match(r"^\s+7\s", line):
+            vp.add(cur)
+    return ids, vp
 
 
 def track_of(rec):
@@ -463,6 +616,292 @@ def skillspan_set(rep, a, paths):
     slowest(rep, recs, [r["text"] for r in records])
 
 
+# ---- the newer sets: texts, resume PDFs, postings -------------------------
+
+def fig(x):
+    return "%.3f" % x if isinstance(x, float) else str(x)
+
+
+def target_table(rep, rows):
+    """rows: (figure name, rolescan value, naive baseline text, key in
+    TARGETS or None); a count target is "at most", the others "at least"."""
+    out = []
+    for name, value, naive, key in rows:
+        if value is None:
+            out.append([name, "n/a", naive, "-", "-"])
+            continue
+        if key in TARGETS:
+            t = TARGETS[key]
+            counted = isinstance(t, int)
+            target = ("<= %d" if counted else ">= %.2f") % t
+            met = "yes" if (value <= t if counted else value >= t) else "no"
+        else:
+            target, met = "-", "-"
+        out.append([name, fig(value), naive, target, met])
+    rep.table(["figure", "rolescan", "naive baseline", "target", "met"], out,
+              "figures, naive baselines and targets")
+
+
+def level_texts_set(rep, a, folder):
+    labels = os.path.join(folder, "labels.tsv")
+    rows = []
+    with open(labels, encoding="utf-8") as f:
+        head = f.readline().rstrip("\n").split("\t")
+        col = {n: i for i, n in enumerate(head)}
+        for line in f:
+            x = line.rstrip("\n").split("\t")
+            if len(x) == len(head):
+                rows.append((x[col["file"]], x[col["track"]], int(x[col["rung"]])))
+    rows = rows[: a.limit or None]
+    records = []
+    for i, (name, _, _) in enumerate(rows):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            text = f.read()
+        cut = re.search(r"\n[ \t]*\n", text)     # line 1 names the level: drop it
+        records.append({"id": str(i), "text": text[cut.end():] if cut else ""})
+    recs, wall = classify(a.rolescan, records, a.jobs)
+    known, vp_tracks = rolescan_tracks(a.rolescan)
+    n = len(rows)
+    exact = within = oos = errs = 0
+    gold_r, pred_r, pairs, worst = [], [], [], []
+    track_right = track_total = 0
+    gold_tracks = collections.Counter()
+    track_pairs = []
+    for (name, track, rung), rec in zip(rows, recs):
+        got = rung_of(rec)
+        exact += got == rung
+        within += got is not None and abs(got - rung) <= 1
+        oos += rec["status"] == "out_of_scope"
+        errs += rec["status"] == "error"
+        gold_r.append(rung)
+        pred_r.append(got or 0)
+        pairs.append((rung, got or "none"))
+        if got != rung:
+            worst.append((9 if got is None else abs(got - rung), name, rung,
+                          got if got is not None else rec["status"], rec.get("role") or "-"))
+        want = set(LEVEL_TEXT_TRACKS.get(track, set()))
+        if track == "management" and rung == 7:
+            want |= vp_tracks
+        if "systems" in name:
+            want |= LEVEL_TEXT_SYSTEMS_EXTRA
+        if want & known:
+            track_total += 1
+            tr = track_of(rec)
+            track_right += tr in want
+            gold_tracks[track] += 1
+            track_pairs.append((track, tr or "none"))
+    majority = collections.Counter(gold_r).most_common(1)[0][0] if n else 0
+    m_exact = sum(g == majority for g in gold_r)
+    m_within = sum(abs(g - majority) <= 1 for g in gold_r)
+    m_track = gold_tracks.most_common(1)[0] if gold_tracks else ("-", 0)
+    rho = spearman(pred_r, gold_r)
+    f_exact = exact / n if n else 0.0
+    f_within = within / n if n else 0.0
+    f_track = track_right / track_total if track_total else 0.0
+    rep.h("level-texts — %d level descriptions, %.1f s" % (n, wall))
+    rep.line("rung exact over all texts: **%s**; always rung %d: %s"
+             % (pct(exact, n), majority, pct(m_exact, n)))
+    rep.line("rung within 1 over all texts: **%s**; always rung %d: %s"
+             % (pct(within, n), majority, pct(m_within, n)))
+    rep.line("Spearman(rung, gold) over all texts (0 for no rung): **%.3f**; a constant rung: 0"
+             % rho)
+    rep.line("out of scope: **%d** of %d (errors: %d)" % (oos, n, errs))
+    rep.line("track accuracy where rolescan has the label's track (%s): **%s**; always %s: %s"
+             % (", ".join("%s %d" % kv for kv in sorted(gold_tracks.items())),
+                pct(track_right, track_total), m_track[0], pct(m_track[1], track_total)))
+    rep.figures.update(
+        level_texts_rung_exact=f_exact, level_texts_rung_within1=f_within,
+        level_texts_spearman=rho, level_texts_out_of_scope=oos,
+        level_texts_track_accuracy=f_track,
+        naive_level_texts_rung_exact=m_exact / n if n else 0.0,
+        naive_level_texts_rung_within1=m_within / n if n else 0.0,
+        naive_level_texts_track_accuracy=m_track[1] / track_total if track_total else 0.0)
+    target_table(rep, [
+        ("rung within 1", f_within, "%.3f (always %d)" % (m_within / n if n else 0, majority),
+         "level_texts_rung_within1"),
+        ("rung exact", f_exact, "%.3f (always %d)" % (m_exact / n if n else 0, majority),
+         "level_texts_rung_exact"),
+        ("Spearman", rho, "0 (constant)", "level_texts_spearman"),
+        ("out of scope (count)", oos, "0 (always a rung)", "level_texts_out_of_scope"),
+        ("track accuracy", f_track, "%.3f (always %s)"
+         % (m_track[1] / track_total if track_total else 0, m_track[0]),
+         "level_texts_track_accuracy"),
+    ])
+    confusion(rep, "confusion (gold rung × rolescan rung)", pairs,
+              sorted({g for g, _ in pairs}), [1, 2, 3, 4, 5, 6, 7, 8, "none"])
+    confusion(rep, "confusion (gold track × rolescan track, scored texts)", track_pairs)
+    worst.sort(key=lambda w: (-w[0], w[1]))
+    rep.table(["file", "gold", "rolescan", "role"],
+              [[w[1], w[2], w[3], w[4]] for w in worst[:20]], "worst rung errors")
+    slowest(rep, recs, [r[0] for r in rows])
+
+
+def own_words(message):
+    """rolescan's message up to its first quotation: what it quotes is the
+    resume's text, which stays out of the report."""
+    return (message or "").split('"')[0].split("(")[0].strip()[:90]
+
+
+def livecareer_set(rep, a, folder):
+    cats = sorted(d for d in os.listdir(folder) if os.path.isdir(os.path.join(folder, d)))
+    files = []
+    for c in cats:
+        pdfs = sorted(glob.glob(os.path.join(folder, c, "*.pdf")))[: a.limit or None]
+        files += [(c, p) for p in pdfs]
+    recs, wall = classify_files(a.rolescan, [p for _, p in files], a.jobs)
+    if len(recs) != len(files):
+        sys.exit("rolescan classify returned %d records for %d" % (len(recs), len(files)))
+    per = collections.defaultdict(collections.Counter)
+    tracks = collections.defaultdict(collections.Counter)
+    non_it_tracks = collections.Counter()
+    it_missed, failed = [], []
+    for (c, p), rec in zip(files, recs):
+        if rec["status"] == "error":
+            failed.append((c, os.path.basename(p), own_words(rec.get("message"))))
+        per[c][rec["status"]] += 1
+        per[c]["n"] += 1
+        if rec["status"] == "ok":
+            tracks[c][rec["track"]] += 1
+            if c in LIVECAREER_OUT:
+                non_it_tracks[rec["track"]] += 1
+        elif c in LIVECAREER_IN:
+            it_missed.append((os.path.basename(p), rec["status"], own_words(rec.get("message"))))
+
+    def total(group, key):
+        return sum(per[c][key] for c in cats if c in group)
+    it_n, it_ok, it_err = total(LIVECAREER_IN, "n"), total(LIVECAREER_IN, "ok"), \
+        total(LIVECAREER_IN, "error")
+    no_n, no_out, no_err = total(LIVECAREER_OUT, "n"), total(LIVECAREER_OUT, "out_of_scope"), \
+        total(LIVECAREER_OUT, "error")
+    f_in = it_ok / it_n if it_n else 0.0
+    f_out = no_out / no_n if no_n else 0.0
+    rep.h("livecareer — %d resume PDFs in %d categories, %.1f s" % (len(files), len(cats), wall))
+    rep.line("INFORMATION-TECHNOLOGY in scope (status ok): **%s** (errors: %d); "
+             "everything in scope: 1.000, everything out: 0.000" % (pct(it_ok, it_n), it_err))
+    rep.line("clearly non-IT categories out of scope: **%s** (errors: %d); "
+             "everything in scope: 0.000, everything out: 1.000" % (pct(no_out, no_n), no_err))
+    rep.line("tracks given to in-scope non-IT resumes: %s"
+             % (", ".join("%s %d" % kv for kv in non_it_tracks.most_common()) or "none"))
+    rep.figures.update(livecareer_it_in_scope=f_in, livecareer_non_it_out_of_scope=f_out,
+                       livecareer_errors=sum(per[c]["error"] for c in cats))
+    target_table(rep, [
+        ("IT in scope", f_in if it_n else None, "1.000 (all in) / 0.000 (all out)", "livecareer_it_in_scope"),
+        ("non-IT out of scope", f_out if no_n else None, "0.000 (all in) / 1.000 (all out)",
+         "livecareer_non_it_out_of_scope"),
+    ])
+
+    def group(c):
+        return "IT" if c in LIVECAREER_IN else "non-IT" if c in LIVECAREER_OUT else "mixed (info)"
+    order = sorted(cats, key=lambda c: ({"IT": 0, "non-IT": 1}.get(group(c), 2),
+                                        -per[c]["ok"] / max(per[c]["n"], 1), c))
+    rep.table(["category", "scope read", "files", "in scope", "out of scope", "errors",
+               "in-scope rate", "tracks given"],
+              [[c, group(c), per[c]["n"], per[c]["ok"], per[c]["out_of_scope"], per[c]["error"],
+                "%.3f" % (per[c]["ok"] / per[c]["n"]) if per[c]["n"] else "n/a",
+                ", ".join("%s %d" % kv for kv in tracks[c].most_common(4))] for c in order],
+              "per category (by in-scope rate within each scope reading)")
+    if it_missed:
+        rep.table(["file", "status", "rolescan's message"], [list(x) for x in it_missed[:15]],
+                  "INFORMATION-TECHNOLOGY resumes not in scope (first 15)")
+    if failed:
+        rep.table(["category", "file", "rolescan's message"], [list(x) for x in failed[:15]],
+                  "errors (first 15)")
+    slowest(rep, recs, ["%s/%s" % (c, os.path.basename(p)) for c, p in files])
+
+
+YEARS_RE = re.compile(r"\b(\d+)\+?\s*-?\s*years?\b(?!\s+(?:BA|BS|degree|program))", re.I)
+
+
+def google_set(rep, a, path):
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))[: a.limit or None]
+    records = []
+    for i, r in enumerate(rows):
+        title = (r.get("Title") or "").strip()
+        text = "%s\n\nResponsibilities\n%s\n\nMinimum qualifications\n%s\n\nPreferred qualifications\n%s" \
+            % (title, (r.get("Responsibilities") or "").strip(),
+               (r.get("Minimum Qualifications") or "").strip(),
+               (r.get("Preferred Qualifications") or "").strip())
+        records.append({"id": str(i), "title": title, "text": text})
+    recs, wall = classify(a.rolescan, records, a.jobs)
+    per = collections.defaultdict(collections.Counter)
+    tracks = collections.defaultdict(collections.Counter)
+    years_ok = years_n = years_null = 0
+    years_ok_in = years_n_in = 0
+    years_pairs = collections.Counter()
+    gold_years = collections.Counter()
+    for r, rec in zip(rows, recs):
+        c = (r.get("Category") or "").strip()
+        per[c][rec["status"]] += 1
+        per[c]["n"] += 1
+        if rec["status"] == "ok":
+            tracks[c][rec["track"]] += 1
+        m = YEARS_RE.search(r.get("Minimum Qualifications") or "")
+        if m:
+            want, got = int(m.group(1)), rec.get("years_required")
+            years_n += 1
+            years_ok += got == want
+            years_null += got is None
+            if rec["status"] == "ok":
+                years_n_in += 1
+                years_ok_in += got == want
+            gold_years[want] += 1
+            if got != want:
+                years_pairs[(want, got if got is not None else "none")] += 1
+
+    def kind(c):
+        return GOOGLE_CATEGORIES.get(c, "mixed")
+    cats = sorted(per, key=lambda c: ({"eng": 0, "not": 1}.get(kind(c), 2),
+                                      -per[c]["ok"] / per[c]["n"], c))
+    eng_n = sum(per[c]["n"] for c in cats if kind(c) == "eng")
+    eng_ok = sum(per[c]["ok"] for c in cats if kind(c) == "eng")
+    not_n = sum(per[c]["n"] for c in cats if kind(c) == "not")
+    not_out = sum(per[c]["out_of_scope"] for c in cats if kind(c) == "not")
+    errs = sum(per[c]["error"] for c in cats)
+    f_in = eng_ok / eng_n if eng_n else 0.0
+    f_out = not_out / not_n if not_n else 0.0
+    f_years = years_ok / years_n if years_n else 0.0
+    common_y = gold_years.most_common(1)[0] if gold_years else (0, 0)
+    rep.h("google-postings — %d postings, %.1f s" % (len(rows), wall))
+    rep.line("engineering categories in scope: **%s**; everything in scope: 1.000, "
+             "everything out: 0.000" % pct(eng_ok, eng_n))
+    rep.line("clearly non-engineering categories out of scope: **%s**; everything in scope: "
+             "0.000, everything out: 1.000" % pct(not_out, not_n))
+    rep.line("years required equal to the first \"N years\" of Minimum qualifications: **%s** "
+             "(no years given: %d); always %d: %s"
+             % (pct(years_ok, years_n), years_null, common_y[0], pct(common_y[1], years_n)))
+    rep.line("the same over the postings rolescan took in scope: %s" % pct(years_ok_in, years_n_in))
+    rep.line("errors: %d" % errs)
+    rep.figures.update(google_engineering_in_scope=f_in,
+                       google_non_engineering_out_of_scope=f_out, google_years_accuracy=f_years,
+                       google_years_accuracy_in_scope=years_ok_in / years_n_in if years_n_in else 0.0,
+                       naive_google_years_accuracy=common_y[1] / years_n if years_n else 0.0)
+    target_table(rep, [
+        ("engineering in scope", f_in if eng_n else None, "1.000 (all in) / 0.000 (all out)",
+         "google_engineering_in_scope"),
+        ("non-engineering out of scope", f_out if not_n else None,
+         "0.000 (all in) / 1.000 (all out)", "google_non_engineering_out_of_scope"),
+        ("years required", f_years if years_n else None, "%.3f (always %d)"
+         % (common_y[1] / years_n if years_n else 0, common_y[0]), None),
+    ])
+    rep.table(["category", "reading", "postings", "in scope", "out of scope", "errors",
+               "in-scope rate", "tracks given"],
+              [[c, kind(c), per[c]["n"], per[c]["ok"], per[c]["out_of_scope"], per[c]["error"],
+                "%.3f" % (per[c]["ok"] / per[c]["n"]),
+                ", ".join("%s %d" % kv for kv in tracks[c].most_common(3))] for c in cats],
+              "per category (eng: in scope expected; not: out expected; mixed: information)")
+    rep.table(["count", "years stated", "rolescan"],
+              [[n_, w, g] for (w, g), n_ in years_pairs.most_common(15)],
+              "years required: most common disagreements")
+    # rows by number and category: the set's text stays out of the report
+    slowest(rep, recs, ["record %d (%s)" % (i + 1, (r.get("Category") or "").strip())
+                        for i, r in enumerate(rows)])
+
+
+SETS = ["titles-occupation", "titles-experience-level", "titles-category-experience",
+        "skillspan", "level-texts", "livecareer", "google-postings"]
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
@@ -471,29 +910,54 @@ def main():
     ap.add_argument("--data", default=os.path.join(root, "..", "shared", "data", "dev"))
     ap.add_argument("--out", help="write the report as Markdown here (e.g. docs/quality.md)")
     ap.add_argument("--json", help="write the figures as JSON here")
-    ap.add_argument("--limit", type=int, default=0, help="first N rows of each set")
+    ap.add_argument("--limit", type=int, default=0, help="first N rows of each set (N files per category for livecareer)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--lexicons", help="lexicon folder (default: rolescan's own)")
+    ap.add_argument("--sets", default=",".join(SETS),
+                    help="comma-separated sets to run (default all: %s)" % ",".join(SETS))
     a = ap.parse_args()
     global LEXICONS
     LEXICONS = a.lexicons
+    chosen = [x.strip() for x in a.sets.split(",") if x.strip()]
+    unknown = [x for x in chosen if x not in SETS]
+    if unknown:
+        sys.exit("eval: unknown set(s) %s; known: %s" % (", ".join(unknown), ", ".join(SETS)))
     if not os.access(a.rolescan, os.X_OK):
         sys.exit("eval: no rolescan at %s (build it, or pass --rolescan)" % a.rolescan)
     rep = Report()
-    sets = [("titles-occupation.tsv", occupation_set),
-            ("titles-experience-level.tsv", level_set),
-            ("titles-category-experience.tsv", category_set)]
-    for name, fn in sets:
-        p = os.path.join(a.data, name)
-        if os.path.exists(p):
-            fn(rep, a, p)
-        else:
+    walls = []
+
+    def run(name, fn, p, exists):
+        if name not in chosen:
+            return
+        if not exists:
             print("eval: %s missing, skipped" % p, file=sys.stderr)
-    tech = sorted(glob.glob(os.path.join(a.data, "skillspan", "*tech*.conll")))
-    if tech:
-        skillspan_set(rep, a, tech)
-    else:
-        print("eval: no skillspan/*tech*.conll in %s, skipped" % a.data, file=sys.stderr)
+            return
+        t0 = time.monotonic()
+        fn(rep, a, p)
+        walls.append((name, time.monotonic() - t0))
+
+    for name, fn in [("titles-occupation", occupation_set),
+                     ("titles-experience-level", level_set),
+                     ("titles-category-experience", category_set)]:
+        p = os.path.join(a.data, name + ".tsv")
+        run(name, fn, p, os.path.exists(p))
+    if "skillspan" in chosen:
+        tech = sorted(glob.glob(os.path.join(a.data, "skillspan", "*tech*.conll")))
+        if tech:
+            run("skillspan", skillspan_set, tech, True)
+        else:
+            print("eval: no skillspan/*tech*.conll in %s, skipped" % a.data, file=sys.stderr)
+    p = os.path.join(a.data, "level-texts")
+    run("level-texts", level_texts_set, p, os.path.exists(os.path.join(p, "labels.tsv")))
+    p = os.path.join(a.data, "livecareer")
+    run("livecareer", livecareer_set, p, os.path.isdir(p))
+    p = os.path.join(a.data, "google-postings", "job_skills.csv")
+    run("google-postings", google_set, p, os.path.exists(p))
+    if walls:
+        print("\nwall time per set")
+        for name, w in walls:
+            print("  %-28s %7.1f s" % (name, w))
     if a.out:
         with open(a.out + ".tmp", "w", encoding="utf-8") as f:
             f.write(QUALITY_HEAD % {"data": os.path.relpath(a.data, root)})
