@@ -430,6 +430,9 @@ typedef struct rs_title_match {
     int exact;
     size_t norm_start;       /* span in the normalized text */
     size_t norm_end;
+    int track_unclear;       /* no word of the title names a track ("Senior
+                                Engineer"): role is the backend ladder's
+                                role at that rung, the skills decide */
 } rs_title_match;
 
 /* Reads one title ("Sr. SWE II", "VP Eng", "CTO & Co-founder",
@@ -480,8 +483,13 @@ typedef struct rs_range {
 /* One piece of evidence for the level: what, where and which rung it says. */
 typedef struct rs_level_evidence {
     const char *kind;        /* "title", "title level", "past title",
-                                "experience", "scope" */
-    char text[160];          /* readable, e.g. "Senior Backend Engineer" */
+                                "experience", "scope", "responsibility" */
+    char text[160];          /* the document's own words where it quotes
+                                the text ("Mobile Developer — Kettle & Co"
+                                is quoted as "Mobile Developer"), else a
+                                summary ("8.2 years of experience") */
+    const char *role_title;  /* the role the quoted title reads as, owned
+                                by the roles; NULL for other evidence */
     unsigned line;           /* 0 when not one place */
     int rung;
     double weight;
@@ -520,6 +528,9 @@ RS_EXPORT int rs_analysis_stated_years(const rs_analysis *a);
 RS_EXPORT int rs_analysis_seniority(const rs_analysis *a);
 /* Estimated rung (0 when out of scope) and confidence 0..1. */
 RS_EXPORT int rs_analysis_rung(const rs_analysis *a, double *confidence);
+/* Why the document is or is not about engineering, in a sentence that
+ * quotes its evidence; owned by the analysis. */
+RS_EXPORT const char *rs_analysis_scope_reason(const rs_analysis *a);
 RS_EXPORT size_t rs_analysis_evidence_count(const rs_analysis *a);
 RS_EXPORT const rs_level_evidence *rs_analysis_evidence(const rs_analysis *a,
                                                         size_t i);

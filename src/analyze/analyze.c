@@ -14,14 +14,28 @@
 #define S_MAX_TITLES 64
 #define S_MAX_EVIDENCE 24
 #define S_TOP_DEFAULT 5
-#define S_MIN_TECH_SKILLS 3
 #define S_SCOPE_SHOWN 4
+#define S_SIGNALS_SHOWN 3
+#define S_QUOTE_MAX 120          /* bytes of a quote shown as evidence */
+/* Engineering evidence a text needs to be in scope: an engineering title
+ * alone (4), or work described and skills of engineering kinds adding up
+ * (docs/scoring.md). */
+#define S_SCOPE_NEEDED 4.0
+#define S_TITLE_EVIDENCE 4.0
+#define S_HEADLINE_LINES 3       /* a title this near the top heads the text */
+#define S_SKILL_EVIDENCE 1.0
+#define S_SKILL_EVIDENCE_MAX 6.0
+#define S_OTHER_JOB_EVIDENCE 4.0 /* a headline naming a job outside engineering */
+/* A rung the language of work states needs this much weight at it. */
+#define S_SIGNAL_RUNG_NEEDED 2.5
 
 struct rs_analysis {
     const rs_roles *roles;
     const rs_lexicon *lex;
     bool in_scope;
-    char why[200];
+    char why[1024];                /* the scope decision and its evidence */
+    int signal_rung;               /* the rung the language of work states, or 0 */
+    size_t engineering_skills;     /* found in the text, of engineering kinds */
     rs_found_title titles[S_MAX_TITLES];
     size_t title_count;
     size_t current;                /* index into titles, or RS_NOT_FOUND */
@@ -61,17 +75,49 @@ bool rs__push_range(S_ctx *c, const rs_range *r)
     return true;
 }
 
-static void S_evidence(rs_analysis *a, const char *kind, const char *text, unsigned line,
-                       int rung, double weight)
+static rs_level_evidence *S_evidence(rs_analysis *a, const char *kind, const char *text,
+                                     unsigned line, int rung, double weight)
 {
     if (a->evidence_count >= S_MAX_EVIDENCE)
-        return;
+        return NULL;
     rs_level_evidence *e = &a->evidence[a->evidence_count++];
     e->kind = kind;
     snprintf(e->text, sizeof e->text, "%s", text);
+    e->role_title = NULL;
     e->line = line;
     e->rung = rung;
     e->weight = weight;
+    return e;
+}
+
+/* The original words of normalized text [ns, ne), white space run
+ * together, cut at a character boundary with "…" past S_QUOTE_MAX bytes. */
+static void S_quote(const S_ctx *c, size_t ns, size_t ne, char *out, size_t cap)
+{
+    const rs_document *d = c->doc;
+    size_t os = d->map[ns], oe = d->map[ne < d->norm_len ? ne : d->norm_len];
+    const char *src = d->text->data;
+    size_t o = 0, max = cap - 4 < S_QUOTE_MAX ? cap - 4 : S_QUOTE_MAX;
+    bool space = false;
+    for (size_t i = os; i < oe && i < d->text->len; i++) {
+        unsigned char ch = (unsigned char)src[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+            space = o > 0;
+            continue;
+        }
+        if (o + space + 1 > max) {
+            while (o > 0 && ((unsigned char)out[o] & 0xC0) == 0x80)
+                o--;   /* never half a character */
+            memcpy(out + o, "\xe2\x80\xa6", 3);
+            o += 3;
+            break;
+        }
+        if (space)
+            out[o++] = ' ';
+        space = false;
+        out[o++] = (char)ch;
+    }
+    out[o] = '\0';
 }
 
 static unsigned S_line_of(const S_ctx *c, size_t norm_offset)
@@ -206,7 +252,7 @@ static int S_seniority(rs_analysis *a, const S_ctx *c)
         const char *e = s;
         while (e < end && *e != '\n' && *e != '\r')
             e++;
-        int level = rs__title_seniority(c->norm, (size_t)(s - c->norm), (size_t)(e - c->norm),
+        int level = rs__title_seniority(c->roles, c->norm, (size_t)(s - c->norm), (size_t)(e - c->norm),
                                         &a->seniority_stated);
         if (level) {
             a->seniority_line = S_line_of(c, (size_t)(s - c->norm));
@@ -367,6 +413,103 @@ static int S_scope_skills(rs_analysis *a, const S_ctx *c)
     return best;
 }
 
+/* A title as evidence: its own words, the role it reads as beside them. */
+static void S_title_evidence(rs_analysis *a, const S_ctx *c, const char *kind,
+                             const rs_found_title *t, double weight)
+{
+    char quote[160];
+    S_quote(c, t->match.norm_start, t->match.norm_end, quote, sizeof quote);
+    rs_level_evidence *e = S_evidence(a, kind, quote, t->line, t->match.rung, weight);
+    if (e && !t->match.track_unclear)
+        e->role_title = c->roles->roles[t->match.role].title;
+}
+
+/* ---- the language of work ---------------------------------------------- */
+
+/* The rung the signals' weights state: the highest rung holding
+ * S_SIGNAL_RUNG_NEEDED, unless the language of guided work outweighs all
+ * from rung 3 up; rung 2 when only its phrases are there; 0 when none. */
+static int S_signal_rung(const double w[9])
+{
+    double above2 = 0;
+    for (int r = 3; r <= 8; r++)
+        above2 += w[r];
+    if (w[1] >= S_SIGNAL_RUNG_NEEDED && w[1] > above2)
+        return 1;
+    for (int r = 8; r >= 2; r--)
+        if (w[r] >= S_SIGNAL_RUNG_NEEDED)
+            return r;
+    for (int r = 8; r >= 1; r--)
+        if (w[r] > 0)
+            return r;
+    return 0;
+}
+
+typedef struct S_signals {
+    double work;                   /* weight of the engineering work described */
+    size_t best_work;              /* the heaviest work signal, or RS_NOT_FOUND */
+    rs_signal_hit best_work_hit;
+    double rung_weight[9];
+    rs_signal_hit shown[S_SIGNALS_SHOWN];   /* the heaviest at the rung stated */
+    size_t shown_count;
+} S_signals;
+
+static void S_signal_evidence(rs_analysis *a, const S_ctx *c, const rs_signal_hit *hit,
+                              const rs_signal_def *sig)
+{
+    char quote[160];
+    const rs_token *first = &c->toks[hit->first_tok], *last = &c->toks[hit->last_tok];
+    S_quote(c, first->start, last->start + last->len, quote, sizeof quote);
+    S_evidence(a, "responsibility", quote, S_line_of(c, first->start), sig->rung, sig->weight);
+}
+
+/* Finds the signals; the rung they state goes to a->signal_rung, with the
+ * heaviest phrases at that rung as evidence. */
+static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
+{
+    const rs_roles *r = c->roles;
+    *out = (S_signals){.best_work = RS_NOT_FOUND};
+    if (!r->signal_count)
+        return RS_OK;
+    uint8_t *found = rs__calloc(r->signal_count, 1);
+    rs_signal_hit *hits = rs__calloc(r->signal_count, sizeof *hits);
+    if (!found || !hits) {
+        rs__free(found);
+        rs__free(hits);
+        return RS_ERR_NOMEM;
+    }
+    rs__signals_find(c, hits, found);
+    for (size_t s = 0; s < r->signal_count; s++) {
+        const rs_signal_def *sig = &r->signals[s];
+        if (!found[s])
+            continue;
+        if (sig->kind == RS_SIGNAL_RUNG) {
+            out->rung_weight[sig->rung] += sig->weight;
+        } else {
+            if (out->best_work == RS_NOT_FOUND || sig->weight > r->signals[out->best_work].weight)
+                out->best_work = s, out->best_work_hit = hits[s];
+            out->work += sig->weight;
+        }
+    }
+    a->signal_rung = S_signal_rung(out->rung_weight);
+    for (int shown = 0; shown < S_SIGNALS_SHOWN && a->signal_rung;) {
+        size_t best = RS_NOT_FOUND;   /* the heaviest not yet shown */
+        for (size_t s = 0; s < r->signal_count; s++)
+            if (found[s] == 1 && r->signals[s].kind == RS_SIGNAL_RUNG &&
+                r->signals[s].rung == a->signal_rung &&
+                (best == RS_NOT_FOUND || r->signals[s].weight > r->signals[best].weight))
+                best = s;
+        if (best == RS_NOT_FOUND)
+            break;
+        found[best] = 2;
+        out->shown[out->shown_count++] = hits[best];
+        shown++;
+    }
+    rs__free(found);
+    rs__free(hits);
+    return RS_OK;
+}
+
 /* ---- level ------------------------------------------------------------- */
 
 static int S_years_rung(double years)
@@ -381,13 +524,13 @@ static int S_years_rung(double years)
 /* The estimate (docs/scoring.md): a current title sets the rung, moved one
  * step when experience and scope agree it is two or more off; without a
  * title, the weighted mean of experience, scope and earlier titles. */
-static void S_estimate(rs_analysis *a, const S_ctx *c)
+static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
 {
     int title = 0, past = 0, years_rung = 0;
     if (a->current != RS_NOT_FOUND) {
         const rs_found_title *t = &a->titles[a->current];
         title = t->match.rung;
-        S_evidence(a, "title", c->roles->roles[t->match.role].title, t->line, title, 3.0);
+        S_title_evidence(a, c, "title", t, 3.0);
     } else if (a->seniority_stated && a->seniority) {
         /* no engineering title, but the first line names a level ("Data
          * Science & AI - ML Internship") */
@@ -399,15 +542,11 @@ static void S_estimate(rs_analysis *a, const S_ctx *c)
     for (size_t i = 0; i < a->title_count; i++)
         if (i != a->current && a->titles[i].match.rung > past)
             past = a->titles[i].match.rung, past_line = a->titles[i].line;
-    if (past) {
-        char text[160];
-        snprintf(text, sizeof text, "%s (earlier title)",
-                 c->roles->roles[a->titles[0].match.role].title);
-        for (size_t i = 0; i < a->title_count; i++)
-            if (a->titles[i].line == past_line)
-                snprintf(text, sizeof text, "%s (earlier title)",
-                         c->roles->roles[a->titles[i].match.role].title);
-        S_evidence(a, "past title", text, past_line, past, 0.5);
+    for (size_t i = 0; past && i < a->title_count; i++) {
+        if (i != a->current && a->titles[i].line == past_line) {
+            S_title_evidence(a, c, "past title", &a->titles[i], 0.5);
+            break;
+        }
     }
     double years = a->months / 12.0;
     if (a->stated_years > years)
@@ -423,7 +562,12 @@ static void S_estimate(rs_analysis *a, const S_ctx *c)
     for (size_t i = 0; i < a->evidence_count; i++)
         if (strcmp(a->evidence[i].kind, "scope") == 0 && a->evidence[i].rung > scope)
             scope = a->evidence[i].rung;
-    int kinds = (title > 0) + (years_rung > 0) + (scope > 0);
+    for (size_t i = 0; i < sg->shown_count; i++)
+        S_signal_evidence(a, c, &sg->shown[i], &c->roles->signals[sg->shown[i].signal]);
+    int said = a->signal_rung;
+    if (said > scope && said >= 3)
+        scope = said;
+    int kinds = (title > 0) + (years_rung > 0) + (scope > 0 || said > 0);
     double agree = 0;
     if (title) {
         int up = (years_rung >= title + 2 || !years_rung) && scope >= title + 2;
@@ -431,10 +575,14 @@ static void S_estimate(rs_analysis *a, const S_ctx *c)
         a->rung = title + up - down;
         agree = (years_rung && abs(years_rung - title) <= 1) + (scope && scope >= title - 1);
     } else {
+        /* no title: the language of work leads, scope cues, years and
+         * earlier titles weigh in */
         double sum = 0, w = 0;
+        if (said)
+            sum += 3.0 * said, w += 3.0;
         if (years_rung)
             sum += years_rung, w += 1;
-        if (scope)
+        if (scope && scope != said)
             sum += 1.5 * scope, w += 1.5;
         if (past)
             sum += 0.5 * past, w += 0.5;
@@ -467,7 +615,11 @@ static rs_role_score S_score(const rs_analysis *a, size_t role)
     for (size_t i = 0; i < a->title_count; i++) {
         const rs_title_match *m = &a->titles[i].match;
         const rs_role_def *tr = &a->roles->roles[m->role];
-        double fit = m->role == role ? 1.0 : tr->track == r->track ? 0.5 : 0;
+        /* a title naming no track fits every track's role at its rung */
+        double fit = m->track_unclear ? (r->rung == m->rung ? 0.5 : 0)
+                     : m->role == role ? 1.0
+                     : tr->track == r->track ? 0.5
+                                             : 0;
         if (!a->titles[i].current)
             fit *= 0.5;
         if (fit > s.title_fit)
@@ -506,6 +658,36 @@ static size_t S_target(const rs_roles *roles, const char *target)
     return r;
 }
 
+static void S_lead_with(rs_analysis *a, size_t i)
+{
+    rs_role_score t = a->scores[i];
+    memmove(a->scores + 1, a->scores, i * sizeof *a->scores);
+    a->scores[0] = t;
+}
+
+/* Rung, role and track agree: the closest role is the best-scored one at
+ * the estimated rung on the closest role's track, else on any track; when
+ * no role stands at that rung, the rung is the closest role's. */
+static void S_agree(rs_analysis *a, size_t n)
+{
+    if (!n)
+        return;
+    const rs_role_def *roles = a->roles->roles;
+    size_t track = roles[a->scores[0].role].track;
+    if (roles[a->scores[0].role].rung == a->rung)
+        return;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < n; i++) {
+            const rs_role_def *r = &roles[a->scores[i].role];
+            if (r->rung == a->rung && (pass == 1 || r->track == track)) {
+                S_lead_with(a, i);
+                return;
+            }
+        }
+    }
+    a->rung = roles[a->scores[0].role].rung;
+}
+
 static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *err)
 {
     size_t n = a->roles->role_count;
@@ -516,20 +698,18 @@ static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *
         a->scores[i] = S_score(a, i);
     if (n)
         qsort(a->scores, n, sizeof *a->scores, S_cmp_score);
+    if (!(o && o->target))
+        S_agree(a, n);
     size_t top = o && o->top ? o->top : S_TOP_DEFAULT;
     size_t target = S_target(a->roles, o ? o->target : NULL);
     if (o && o->target && target == RS_NOT_FOUND)
         return rs__fail(err, RS_ERR_ARG, NULL, 0,
                         "--target '%s' is neither a role id nor a title rolescan can read",
                         o->target);
-    if (target != RS_NOT_FOUND) {   /* the target leads */
-        for (size_t i = 0; i < n; i++) {
-            if (a->scores[i].role == target) {
-                rs_role_score t = a->scores[i];
-                memmove(a->scores + 1, a->scores, i * sizeof *a->scores);
-                a->scores[0] = t;
-                break;
-            }
+    for (size_t i = 0; target != RS_NOT_FOUND && i < n; i++) {
+        if (a->scores[i].role == target) {   /* the target leads */
+            S_lead_with(a, i);
+            break;
         }
     }
     a->score_count = top < n ? top : n;
@@ -538,17 +718,201 @@ static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *
 
 /* ---- scope of the document --------------------------------------------- */
 
-static void S_mark_skills(rs_analysis *a, const rs_scan *scan, size_t *tech)
+/* Marks the skills found; counts those found in the text (not implied)
+ * whose category shows engineering, the first three named in *names. */
+static bool S_generated(const rs_roles *r, const char *file)
 {
-    *tech = 0;
+    const char *base = file ? strrchr(file, '/') : NULL;
+    base = base ? base + 1 : file;
+    return base && rs__roles_word_in(r, RS_WORDS_GENERATED_LEXICON, base, strlen(base));
+}
+
+static double S_mark_skills(rs_analysis *a, const rs_scan *scan, char *names, size_t cap)
+{
+    size_t o = 0, tech = 0;
+    double weight = 0;
+    names[0] = '\0';
     for (size_t i = 0; i < rs_scan_hit_count(scan); i++) {
         const rs_skill_hit *h = rs_scan_hit(scan, i);
         a->has[h->skill] = 1;
         rs_skill_info info = rs_lexicon_skill(a->lex, h->skill);
-        int cat = rs__category_index(info.category);
-        if (h->implied_by == RS_NOT_FOUND && cat >= 0 && rs__category_technical(cat))
-            (*tech)++;
+        if (h->implied_by != RS_NOT_FOUND ||
+            !rs__roles_word_in(a->roles, RS_WORDS_ENGINEERING_CATEGORY, info.category,
+                               strlen(info.category)))
+            continue;
+        weight += S_generated(a->roles, info.file) ? 0.5 : 1.0;
+        if (tech++ < 3 && o < cap) {
+            int k = snprintf(names + o, cap - o, "%s%s", o ? ", " : "", info.name);
+            o += k > 0 ? (size_t)k : 0;
+        }
     }
+    a->engineering_skills = tech;
+    return weight;
+}
+
+/* ---- a job outside engineering ------------------------------------------ */
+
+#define S_MAX_HEADLINE_WORDS 8   /* a longer line is prose, not a job title */
+
+/* The head noun of a short line read as a job title: its last word before
+ * "of", "at", "for", "in" or a separator, numbers left out ("Director of
+ * Marketing" -> director, "Staff Accountant, Acme" -> accountant); [*hs,
+ * *he) in the normalized text; false for a long or empty line. */
+static bool S_head_word(const char *s, size_t ls, size_t le, size_t *hs, size_t *he)
+{
+    size_t words = 0;
+    *hs = *he = 0;
+    for (size_t i = ls; i < le;) {
+        char ch = s[i];
+        if (ch == ',' || ch == '|' || ch == '(' || ch == ':' || ch == ';' ||
+            (ch == '-' && i > ls && s[i - 1] == ' '))
+            break;
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        bool alpha = true;
+        while (j < le && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9')))
+            alpha &= s[j] >= 'a', j++;
+        if (++words > S_MAX_HEADLINE_WORDS)
+            return false;
+        size_t n = j - i;
+        if ((n == 2 && (!memcmp(s + i, "of", 2) || !memcmp(s + i, "at", 2) ||
+                        !memcmp(s + i, "in", 2))) ||
+            (n == 3 && !memcmp(s + i, "for", 3)))
+            break;
+        if (alpha)
+            *hs = i, *he = j;
+        i = j;
+    }
+    return *he > *hs;
+}
+
+/* Is the line [ls, le) a job outside engineering: not read as an
+ * engineering title, its head noun one of the other occupations? */
+static bool S_other_job_line(const rs_analysis *a, const S_ctx *c, size_t ls, size_t le)
+{
+    size_t hs, he;
+    if (!S_head_word(c->norm, ls, le, &hs, &he) ||
+        !rs__roles_word_in(a->roles, RS_WORDS_OTHER_OCCUPATION, c->norm + hs, he - hs))
+        return false;
+    unsigned line = S_line_of(c, ls);
+    for (size_t t = 0; t < a->title_count; t++)
+        if (a->titles[t].line == line)
+            return false;
+    return true;
+}
+
+/* The headline (the first S_HEADLINE_LINES lines with words) or the
+ * position running to the present, when it names a job outside
+ * engineering; its span in *start, *end. */
+static bool S_near_present(const rs_analysis *a, unsigned line)
+{
+    for (size_t r = 0; r < a->range_count; r++) {
+        unsigned rl = a->ranges[r].line;
+        if (a->ranges[r].open_ended && (line + 1 >= rl && line <= rl + 1))
+            return true;
+    }
+    return false;
+}
+
+static bool S_other_job(const rs_analysis *a, const S_ctx *c, size_t *start, size_t *end)
+{
+    const char *s = c->norm;
+    size_t len = c->doc->norm_len, seen = 0;
+    bool present = false;
+    for (size_t r = 0; r < a->range_count; r++)
+        present |= a->ranges[r].open_ended != 0;
+    for (size_t ls = 0; ls < len && (seen < S_HEADLINE_LINES || present);) {
+        size_t le = ls;
+        while (le < len && s[le] != '\n' && s[le] != '\r')
+            le++;
+        bool words = false;
+        for (size_t i = ls; i < le && !words; i++)
+            words = (s[i] >= 'a' && s[i] <= 'z');
+        if (words) {
+            bool headline = seen++ < S_HEADLINE_LINES;
+            if ((headline || S_near_present(a, S_line_of(c, ls))) &&
+                S_other_job_line(a, c, ls, le)) {
+                *start = ls, *end = le;
+                return true;
+            }
+        }
+        ls = le + 1;
+    }
+    return false;
+}
+
+/* How much the current engineering title says about the whole text: all
+ * when it heads the text or holds a position running to the present; less
+ * for a past position; least for a title-like line elsewhere (a tool's
+ * name in a skill list, a line of prose). */
+static double S_title_weight(const rs_analysis *a)
+{
+    const rs_found_title *t = &a->titles[a->current];
+    bool past_position = false;
+    for (size_t r = 0; r < a->range_count; r++) {
+        unsigned rl = a->ranges[r].line, d = t->line > rl ? t->line - rl : rl - t->line;
+        if (d <= 2 && a->ranges[r].open_ended)
+            return S_TITLE_EVIDENCE;
+        past_position |= d <= 2;
+    }
+    if (t->line <= S_HEADLINE_LINES)
+        return S_TITLE_EVIDENCE;
+    return past_position ? S_TITLE_EVIDENCE * 0.6 : S_TITLE_EVIDENCE * 0.35;
+}
+
+/* In or out of scope from the engineering evidence of the whole text:
+ * an engineering title, engineering work described, skills of engineering
+ * kinds; the reason names what was found either way. */
+static void S_decide_scope(rs_analysis *a, const S_ctx *c, const S_signals *sg,
+                           double skill_weight, const char *skill_names)
+{
+    size_t tech = a->engineering_skills;
+    double skills = skill_weight * S_SKILL_EVIDENCE;
+    if (skills > S_SKILL_EVIDENCE_MAX)
+        skills = S_SKILL_EVIDENCE_MAX;
+    bool title = a->current != RS_NOT_FOUND;
+    size_t job_start = 0, job_end = 0;
+    bool other_job = S_other_job(a, c, &job_start, &job_end);
+    double evidence = (title ? S_title_weight(a) : 0) + sg->work + skills -
+                      (other_job ? S_OTHER_JOB_EVIDENCE : 0);
+    a->in_scope = evidence >= S_SCOPE_NEEDED;
+    char work[200] = "no engineering work described", title_text[400] = "no engineering title";
+    if (sg->best_work != RS_NOT_FOUND) {
+        char quote[160];
+        const rs_signal_hit *h = &sg->best_work_hit;
+        const rs_token *last = &c->toks[h->last_tok];
+        S_quote(c, c->toks[h->first_tok].start, last->start + last->len, quote, sizeof quote);
+        snprintf(work, sizeof work, "engineering work described (\"%s\", line %u)", quote,
+                 S_line_of(c, c->toks[h->first_tok].start));
+    }
+    if (title) {
+        char quote[160];
+        const rs_found_title *t = &a->titles[a->current];
+        S_quote(c, t->match.norm_start, t->match.norm_end, quote, sizeof quote);
+        snprintf(title_text, sizeof title_text, "engineering title \"%s\" (line %u)", quote,
+                 t->line);
+    }
+    char skill_text[200];
+    if (tech)
+        snprintf(skill_text, sizeof skill_text, "%zu skill%s of engineering kinds (%s%s)", tech,
+                 tech == 1 ? "" : "s", skill_names, tech > 3 ? ", ..." : "");
+    else
+        snprintf(skill_text, sizeof skill_text,
+                 "no skill of engineering kinds (office, business and general tools do not "
+                 "count)");
+    if (other_job) {   /* the headline first: it is what a reader sees first */
+        char quote[160];
+        S_quote(c, job_start, job_end, quote, sizeof quote);
+        snprintf(title_text + strlen(title_text), sizeof title_text - strlen(title_text),
+                 ", and \"%s\" (line %u) names a job outside engineering", quote,
+                 S_line_of(c, job_start));
+    }
+    snprintf(a->why, sizeof a->why, "%s: %s; %s; %s",
+             a->in_scope ? "about engineering" : "not about engineering", title_text, work,
+             skill_text);
 }
 
 rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_document *doc,
@@ -569,9 +933,12 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
     S_ctx c = {.roles = roles, .lex = lex, .doc = doc, .scan = scan, .norm = doc->norm,
                .toks = doc->tokens, .ntok = doc->token_count};
     c.as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
-    size_t tech;
-    S_mark_skills(a, scan, &tech);
-    rs_status st = rs__find_ranges(&c);
+    char skill_names[160];
+    double tech = S_mark_skills(a, scan, skill_names, sizeof skill_names);
+    S_signals sg;
+    rs_status st = S_read_signals(a, &c, &sg);
+    if (!st)
+        st = rs__find_ranges(&c);
     a->ranges = c.ranges;
     a->range_count = c.range_count;
     if (!st && (a->months = rs__merged_months(a->ranges, a->range_count)) < 0)
@@ -581,15 +948,9 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
     S_find_titles(a, &c);
     S_pick_current(a);
     a->seniority = S_seniority(a, &c);
-    /* An engineering title alone is enough: a posting may be just its title. */
-    a->in_scope = tech >= S_MIN_TECH_SKILLS || a->current != RS_NOT_FOUND;
-    if (!a->in_scope)
-        snprintf(a->why, sizeof a->why,
-                 "not about software engineering: %zu technical skill%s (%d needed) and no "
-                 "engineering title found",
-                 tech, tech == 1 ? "" : "s", S_MIN_TECH_SKILLS);
+    S_decide_scope(a, &c, &sg, tech, skill_names);
     if (!st) {
-        S_estimate(a, &c);
+        S_estimate(a, &c, &sg);
         st = S_rank(a, opts, err);
     } else {
         rs__nomem(err, doc->text->name);
@@ -615,6 +976,8 @@ void rs_analysis_free(rs_analysis *a)
 }
 
 /* ---- accessors --------------------------------------------------------- */
+
+const char *rs_analysis_scope_reason(const rs_analysis *a) { return a->why; }
 
 int rs_analysis_in_scope(const rs_analysis *a, const char **why)
 {

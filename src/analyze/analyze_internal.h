@@ -50,8 +50,24 @@ static inline long rs__tok_number(const S_ctx *c, size_t i, size_t max_digits)
 bool rs__line_break_before(const S_ctx *c, size_t i);
 bool rs__push_range(S_ctx *c, const rs_range *r);
 
+/* signals.c: the first place each signal of the roles data matches. */
+typedef struct rs_signal_hit {
+    size_t signal;
+    size_t first_tok, last_tok;   /* tokens of the match */
+} rs_signal_hit;
+
+/* Fills first[s] for each signal s found (found[s] set to 1; both arrays
+ * hold roles->signal_count entries, found zeroed by the caller); returns
+ * how many signals were found. */
+size_t rs__signals_find(const S_ctx *c, rs_signal_hit *first, uint8_t *found);
+
 /* dates.c */
 rs_status rs__find_ranges(S_ctx *c);
+/* A span written as a duration ("(3.5 years)") rather than as dates: a
+ * range in year 0, from {0, 1} to the span's last month ({3, 6} for 42
+ * months), so that its length reads as any range's. rs__merged_months()
+ * adds such spans whole, never merging them with anything. */
+static inline bool rs__range_undated(const rs_range *r) { return r->start.year == 0; }
 /* Months covered by the ranges, overlaps counted once; -1 on no memory. */
 long rs__merged_months(const rs_range *ranges, size_t n);
 /* Largest "N+ years ...", "at least N years", "N years of experience";

@@ -19,7 +19,7 @@ typedef struct S_loader {
     rs_roles *roles;
     const char *file;
     rs_error *err;
-    size_t track_cap, role_cap, scope_cap;
+    size_t track_cap, role_cap, scope_cap, noun_cap, modifier_cap, signal_cap;
 } S_loader;
 
 static rs_status S_nomem(S_loader *L) { return rs__nomem(L->err, L->file); }
@@ -282,6 +282,161 @@ static rs_status S_add_scope(S_loader *L, const xmlNode *n)
     return st;
 }
 
+/* ---- the vocabulary of titles and the language of work -------------------- */
+
+static rs_status S_add_noun(S_loader *L, const xmlNode *n)
+{
+    rs_roles *r = L->roles;
+    if (!rs__grow((void **)&r->nouns, &L->noun_cap, r->noun_count + 1, sizeof *r->nouns))
+        return S_nomem(L);
+    rs_noun_def *d = &r->nouns[r->noun_count++];
+    memset(d, 0, sizeof *d);
+    d->file = L->file;
+    d->line = rs__xml_line(n);
+    d->track = RS_NOT_FOUND;
+    char *word = rs__xml_attr(n, "word"), *kind = rs__xml_attr(n, "kind");
+    char *needs = rs__xml_attr(n, "needs");
+    d->track_id = rs__xml_attr(n, "track");
+    rs_status st = RS_OK;
+    if (!word || !kind || (!needs && xmlHasProp(n, BAD_CAST "needs")) ||
+        (!d->track_id && xmlHasProp(n, BAD_CAST "track")))
+        st = S_nomem(L);
+    if (!st)
+        st = S_label(L, "noun", word, n);
+    if (!st && d->track_id)
+        st = S_ident(L, "noun track", d->track_id, n);
+    if (!st)
+        st = S_rung(L, n, &d->rung);
+    if (!st && !(d->word = rs__title_canonical_text(word)))
+        st = S_nomem(L);
+    if (!st) {
+        d->flags = (strcmp(kind, "ic") == 0 ? RS_NOUN_IC : 0) |
+                   (needs && strcmp(needs, "tech") == 0 ? RS_NOUN_NEEDS_TECH : 0) |
+                   (needs && strcmp(needs, "domain") == 0 ? RS_NOUN_NEEDS_DOMAIN : 0);
+    }
+    rs__free(word);
+    rs__free(kind);
+    rs__free(needs);
+    return st;
+}
+
+static rs_status S_add_modifier(S_loader *L, const xmlNode *n)
+{
+    rs_roles *r = L->roles;
+    if (!rs__grow((void **)&r->modifiers, &L->modifier_cap, r->modifier_count + 1,
+                  sizeof *r->modifiers))
+        return S_nomem(L);
+    rs_modifier_def *d = &r->modifiers[r->modifier_count++];
+    memset(d, 0, sizeof *d);
+    char *word = rs__xml_attr(n, "word");
+    d->after_noun = xmlHasProp(n, BAD_CAST "after") != NULL;
+    if (!word)
+        return S_nomem(L);
+    rs_status st = S_label(L, "modifier", word, n);
+    if (!st)
+        st = S_rung(L, n, &d->rung);
+    if (!st && !(d->word = rs__title_canonical_text(word)))
+        st = S_nomem(L);
+    rs__free(word);
+    return st;
+}
+
+static const char *const S_word_lists[RS_WORDS_COUNT] = {
+    "tech", "other-field", "generic-domain", "prose", "c-suite", "entry", "title-end",
+    "manager-noun", "engineering-category", "generated-lexicon", "non-software-field",
+    "other-occupation"};
+
+/* <words list="tech">engineering software ...</words>: each word in its
+ * canonical form, appended to the list. */
+static rs_status S_add_words(S_loader *L, const xmlNode *n)
+{
+    char *list = rs__xml_attr(n, "list"), *text = rs__xml_text(n);
+    /* category names are kept as written; title words in canonical form */
+    bool raw = list && (strcmp(list, "engineering-category") == 0 ||
+                        strcmp(list, "generated-lexicon") == 0);
+    char *canon = !text ? NULL : raw ? rs__strdup(text) : rs__title_canonical_text(text);
+    for (char *p = raw && canon ? canon : NULL; p && *p; p++)
+        if (*p == '\n' || *p == '\t' || *p == '\r')
+            *p = ' ';
+    rs_status st = list && canon ? RS_OK : S_nomem(L);
+    int which = -1;
+    for (int i = 0; !st && i < RS_WORDS_COUNT; i++)
+        if (strcmp(list, S_word_lists[i]) == 0)
+            which = i;
+    rs_word_list *w = which >= 0 ? &L->roles->words[which] : NULL;
+    for (char *p = canon; !st && w && p && *p;) {
+        char *sp = strchr(p, ' ');
+        size_t len = sp ? (size_t)(sp - p) : strlen(p);
+        if (len == 0) {
+            p = sp + 1;
+            continue;
+        }
+        char *word = rs__malloc(len + 1);
+        if (word) {
+            memcpy(word, p, len);
+            word[len] = '\0';
+        }
+        if (!S_push_str(&w->words, &w->count, word))
+            st = S_nomem(L);
+        p = sp ? sp + 1 : NULL;
+    }
+    rs__free(list);
+    rs__free(text);
+    rs__free(canon);
+    return st;
+}
+
+static rs_status S_add_signal(S_loader *L, const xmlNode *n)
+{
+    rs_roles *r = L->roles;
+    if (!rs__grow((void **)&r->signals, &L->signal_cap, r->signal_count + 1,
+                  sizeof *r->signals))
+        return S_nomem(L);
+    rs_signal_def *d = &r->signals[r->signal_count++];
+    memset(d, 0, sizeof *d);
+    char *kind = rs__xml_attr(n, "kind"), *weight = rs__xml_attr(n, "weight");
+    char *text = rs__xml_text(n);
+    rs_status st = kind && weight && text ? RS_OK : S_nomem(L);
+    if (!st) {
+        d->kind = strcmp(kind, "rung") == 0 ? RS_SIGNAL_RUNG : RS_SIGNAL_WORK;
+        char *end = NULL;
+        d->weight = strtod(weight, &end);
+        if (end == weight || *end || !(d->weight > 0 && d->weight <= 10))
+            st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
+                          "signal weight \"%s\" is not a number above 0 and at most 10",
+                          weight);
+    }
+    if (!st && d->kind == RS_SIGNAL_RUNG && !xmlHasProp(n, BAD_CAST "rung"))
+        st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
+                      "a signal of kind \"rung\" needs a rung");
+    if (!st && xmlHasProp(n, BAD_CAST "rung"))
+        st = S_rung(L, n, &d->rung);
+    if (!st)
+        st = S_prose(L, "signal", text, n);
+    rs_status parsed = st ? RS_OK : rs__signal_parse(d, text);
+    if (parsed == RS_ERR_LEXICON)
+        st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
+                      "signal \"%s\": a word start needs three letters before '*', and a "
+                      "pattern one to twelve words",
+                      text);
+    else if (parsed)
+        st = S_nomem(L);
+    rs__free(kind);
+    rs__free(weight);
+    rs__free(text);
+    return st;
+}
+
+bool rs__roles_word_in(const rs_roles *r, int list, const char *word, size_t len)
+{
+    const rs_word_list *w = &r->words[list];
+    for (size_t i = 0; i < w->count; i++)
+        if (w->words[i][0] == word[0] && strncmp(w->words[i], word, len) == 0 &&
+            w->words[i][len] == '\0')
+            return true;
+    return false;
+}
+
 static rs_status S_walk(S_loader *L, const xmlNode *root)
 {
     if (!L->roles->version && !(L->roles->version = rs__xml_attr(root, "version")))
@@ -297,6 +452,14 @@ static rs_status S_walk(S_loader *L, const xmlNode *root)
             st = S_add_role(L, c);
         else if (rs__xml_is(c, "scope"))
             st = S_add_scope(L, c);
+        else if (rs__xml_is(c, "noun"))
+            st = S_add_noun(L, c);
+        else if (rs__xml_is(c, "modifier"))
+            st = S_add_modifier(L, c);
+        else if (rs__xml_is(c, "words"))
+            st = S_add_words(L, c);
+        else if (rs__xml_is(c, "signal"))
+            st = S_add_signal(L, c);
     }
     return st;
 }
@@ -323,12 +486,31 @@ static rs_status S_index_titles(rs_roles *r, rs_error *err)
                 (rs_title_ref){r->roles[i].norm_titles[t], i};
     if (n)
         qsort(r->title_index, n, sizeof *r->title_index, S_cmp_title_ref);
-    return rs__title_gate_build(r) ? rs__nomem(err, NULL) : RS_OK;
+    return rs__title_gate_build(r) || rs__signal_index_build(r) ? rs__nomem(err, NULL) : RS_OK;
 }
 
-/* Unique ids; lateral moves name known roles. */
+/* A noun's track names a track of some roles file. */
+static rs_status S_check_nouns(rs_roles *r, rs_error *err)
+{
+    for (size_t i = 0; i < r->noun_count; i++) {
+        rs_noun_def *d = &r->nouns[i];
+        if (!d->track_id)
+            continue;
+        d->track = rs__roles_track(r, d->track_id);
+        if (d->track == RS_NOT_FOUND)
+            return rs__fail(err, RS_ERR_LEXICON, d->file, d->line,
+                            "title noun '%s' names track '%s', which is not defined", d->word,
+                            d->track_id);
+    }
+    return RS_OK;
+}
+
+/* Unique ids; lateral moves name known roles; nouns name known tracks. */
 static rs_status S_check(rs_roles *r, rs_error *err)
 {
+    rs_status nouns = S_check_nouns(r, err);
+    if (nouns)
+        return nouns;
     for (size_t i = 0; i < r->role_count; i++) {
         rs_role_def *a = &r->roles[i];
         for (size_t j = 0; j < i; j++)
@@ -448,6 +630,23 @@ void rs_roles_free(rs_roles *r)
         S_free_role(&r->roles[i]);
     rs__free(r->roles);
     rs__free(r->scopes);
+    for (size_t i = 0; i < r->noun_count; i++) {
+        rs__free(r->nouns[i].word);
+        rs__free(r->nouns[i].track_id);
+    }
+    rs__free(r->nouns);
+    for (size_t i = 0; i < r->modifier_count; i++)
+        rs__free(r->modifiers[i].word);
+    rs__free(r->modifiers);
+    for (int i = 0; i < RS_WORDS_COUNT; i++)
+        S_free_strs(r->words[i].words, r->words[i].count);
+    for (size_t i = 0; i < r->signal_count; i++)
+        rs__signal_free(&r->signals[i]);
+    rs__free(r->signals);
+    rs__free(r->signal_index.heads);
+    rs__free(r->signal_index.next);
+    rs__free(r->signal_index.signal);
+    rs__free(r->signal_index.key);
     rs__free(r->title_index);
     rs__free(r->title_gate);
     S_free_strs(r->files, r->file_count);

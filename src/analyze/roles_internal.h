@@ -50,6 +50,82 @@ typedef struct rs_scope_def {
     int rung;
 } rs_scope_def;
 
+/* The head noun of a title ("engineer", "director"): an IC noun's rung is
+ * replaced by a level word, a rank noun's only raised. */
+enum { RS_NOUN_IC = 1, RS_NOUN_NEEDS_TECH = 2, RS_NOUN_NEEDS_DOMAIN = 4 };
+
+typedef struct rs_noun_def {
+    char *word;              /* canonical, one or more words */
+    int rung;
+    int flags;               /* RS_NOUN_* */
+    char *track_id;          /* NULL: the domain words pick the track */
+    size_t track;            /* resolved after loading, or RS_NOT_FOUND */
+    const char *file;
+    unsigned line;
+} rs_noun_def;
+
+typedef struct rs_modifier_def {
+    char *word;
+    int rung;
+    bool after_noun;         /* "Engineer II", never "2 Engineers" */
+} rs_modifier_def;
+
+/* The word lists of title reading (titles.xml, <words list="...">). */
+enum {
+    RS_WORDS_TECH, RS_WORDS_OTHER_FIELD, RS_WORDS_GENERIC_DOMAIN, RS_WORDS_PROSE,
+    RS_WORDS_C_SUITE, RS_WORDS_ENTRY, RS_WORDS_TITLE_END, RS_WORDS_MANAGER_NOUN,
+    RS_WORDS_ENGINEERING_CATEGORY,   /* skill categories that show engineering,
+                                        as written ("ci_cd") */
+    RS_WORDS_GENERATED_LEXICON,      /* skill files whose skills count half
+                                        for scope, by file name */
+    RS_WORDS_NON_SOFTWARE_FIELD,         /* fields that a broad domain word
+                                        does not make software engineering */
+    RS_WORDS_OTHER_OCCUPATION,       /* head nouns of jobs outside
+                                        engineering (occupations.xml) */
+    RS_WORDS_COUNT
+};
+
+typedef struct rs_word_list {
+    char **words;
+    size_t count;
+} rs_word_list;
+
+/* One word of a signal's pattern: alternatives, each a whole word or a
+ * word start ("team*"). */
+typedef struct rs_signal_alt {
+    char *text;
+    size_t len;
+    bool prefix;
+} rs_signal_alt;
+
+typedef struct rs_signal_word {
+    rs_signal_alt *alts;
+    size_t alt_count;
+} rs_signal_word;
+
+enum { RS_SIGNAL_RUNG, RS_SIGNAL_WORK };
+
+/* A phrase of the language of work (signals.xml). */
+typedef struct rs_signal_def {
+    int kind;                /* RS_SIGNAL_* */
+    int rung;                /* RS_SIGNAL_RUNG: the rung it says */
+    double weight;
+    char *pattern;           /* as written, for messages */
+    rs_signal_word *words;
+    size_t word_count;
+} rs_signal_def;
+
+/* Where a signal may start: the first three letters of a first word (or
+ * the whole word when shorter), hashed into buckets of signal indexes. */
+typedef struct rs_signal_index {
+    uint32_t *heads;         /* bucket -> first entry + 1, 0 when empty */
+    uint32_t *next;          /* entry -> next entry + 1 */
+    uint32_t *signal;        /* entry -> signal index */
+    uint32_t *key;           /* entry -> packed key */
+    size_t mask;
+    size_t count;
+} rs_signal_index;
+
 typedef struct rs_title_ref {
     const char *canon;       /* a role's norm_titles entry */
     size_t role;
@@ -68,6 +144,14 @@ struct rs_roles {
     size_t role_count;
     rs_scope_def *scopes;
     size_t scope_count;
+    rs_noun_def *nouns;
+    size_t noun_count;
+    rs_modifier_def *modifiers;
+    size_t modifier_count;
+    rs_word_list words[RS_WORDS_COUNT];
+    rs_signal_def *signals;
+    size_t signal_count;
+    rs_signal_index signal_index;
     char **files;
     size_t file_count;
 };
@@ -77,6 +161,16 @@ size_t rs__roles_track(const rs_roles *roles, const char *id);
 /* The role on `track` at `rung`, else the nearest rung on that track; for
  * rungs 7 and 8 the executive roles of the backend ladder. */
 size_t rs__roles_at(const rs_roles *roles, size_t track, int rung);
+
+/* Is `word` (len bytes) in word list `list`? */
+bool rs__roles_word_in(const rs_roles *roles, int list, const char *word, size_t len);
+
+/* Parses a signal pattern into words; RS_OK, RS_ERR_NOMEM or RS_ERR_LEXICON
+ * for a pattern with no word (signals.c). */
+rs_status rs__signal_parse(rs_signal_def *sig, const char *pattern);
+void rs__signal_free(rs_signal_def *sig);
+/* Builds roles->signal_index; RS_OK or RS_ERR_NOMEM (signals.c). */
+rs_status rs__signal_index_build(rs_roles *roles);
 
 /* A title's canonical form: normalized, its words (runs of letters and
  * digits) joined by single spaces: "Sr. SWE (II)" -> "sr swe ii". New
@@ -88,7 +182,8 @@ char *rs__title_canonical_text(const char *text);
  * senior 3, junior/intern 1, else 2 ("Sales Director" 6, "Marketing
  * Intern" 1); 0 when [start, end) holds no word. *stated is false when
  * the 2 is only the default (no level word, no ranked noun). */
-int rs__title_seniority(const char *norm, size_t start, size_t end, bool *stated);
+int rs__title_seniority(const rs_roles *roles, const char *norm, size_t start, size_t end,
+                        bool *stated);
 
 /* Builds the title gate: the words a line must hold to carry a title (a
  * head noun, or the last word of a listed title). RS_OK or RS_ERR_NOMEM. */

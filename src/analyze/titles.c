@@ -18,88 +18,8 @@ typedef struct S_word {
     size_t end;
 } S_word;
 
-/* S_NEEDS_DOMAIN: a title only when a track's domain word names the field
- * ("Security Analyst", "Database Specialist"; not "Business Analyst"). */
-enum { S_IC = 1, S_NEEDS_TECH = 2, S_NEEDS_DOMAIN = 4 };
-
-typedef struct S_noun {
-    const char *word;   /* one or two words */
-    int rung;
-    int flags;
-    const char *track;  /* NULL: from the domain words */
-} S_noun;
-
-static const S_noun S_nouns[] = {
-    {"chief technology officer", 8, 0, "backend"},
-    {"chief technical officer", 8, 0, "backend"},
-    {"cto", 8, 0, "backend"},
-    {"vice president", 7, S_NEEDS_TECH, NULL},
-    {"vp", 7, S_NEEDS_TECH, NULL},
-    {"svp", 7, S_NEEDS_TECH, NULL},
-    {"evp", 7, S_NEEDS_TECH, NULL},
-    {"director", 6, S_NEEDS_TECH, NULL},
-    {"dir", 6, S_NEEDS_TECH, NULL},
-    {"head", 6, S_NEEDS_TECH, NULL},
-    {"architect", 5, 0, NULL},
-    {"manager", 4, S_NEEDS_TECH, NULL},
-    {"mgr", 4, S_NEEDS_TECH, NULL},
-    {"lead", 4, S_NEEDS_TECH, NULL},
-    {"engineer", 2, S_IC, NULL},
-    {"eng", 2, S_IC, NULL},
-    {"developer", 2, S_IC, NULL},
-    {"dev", 2, S_IC, NULL},
-    {"programmer", 2, S_IC, NULL},
-    {"coder", 2, S_IC, NULL},
-    {"swe", 2, S_IC, "backend"},
-    {"sde", 2, S_IC, "backend"},
-    {"sre", 2, S_IC, "devops"},
-    {"dba", 3, S_IC, "dba"},
-    {"database administrator", 3, S_IC, "dba"},
-    {"system administrator", 2, S_IC, "devops"},
-    {"systems administrator", 2, S_IC, "devops"},
-    {"sysadmin", 2, S_IC, "devops"},
-    {"data scientist", 2, S_IC, "ml"},
-    {"security analyst", 2, S_IC, "security"},
-    {"administrator", 2, S_IC | S_NEEDS_DOMAIN, NULL},
-    {"admin", 2, S_IC | S_NEEDS_DOMAIN, NULL},
-    {"specialist", 2, S_IC | S_NEEDS_DOMAIN, NULL},
-    {"analyst", 2, S_IC | S_NEEDS_DOMAIN, NULL},
-    {"consultant", 2, S_IC | S_NEEDS_DOMAIN, NULL},
-    {"officer", 3, S_IC | S_NEEDS_DOMAIN, NULL},
-    {"intern", 1, S_IC, NULL},
-    {"trainee", 1, S_IC, NULL},
-    {"apprentice", 1, S_IC, NULL},
-};
-
-typedef struct S_modifier {
-    const char *word;
-    int rung;
-} S_modifier;
-
-static const S_modifier S_modifiers[] = {
-    {"intern", 1}, {"internship", 1}, {"trainee", 1}, {"junior", 1}, {"jr", 1},
-    {"entry", 1}, {"graduate", 1}, {"apprentice", 1}, {"associate", 1}, {"i", 1},
-    {"1", 1}, {"mid", 2}, {"intermediate", 2}, {"ii", 2}, {"2", 2},
-    {"senior", 3}, {"sr", 3}, {"snr", 3}, {"iii", 3}, {"3", 3}, {"iv", 4},
-    {"staff", 4}, {"lead", 4}, {"leader", 4}, {"principal", 5}, {"distinguished", 5},
-    {"fellow", 5}, {"chief", 5}, {"head", 6}, {"director", 6},
-};
-
-/* Words that make manager/director/head/VP/lead an engineering title. */
-static const char *const S_tech_words[] = {
-    "engineering", "eng", "software", "technology", "technical", "tech", "development",
-    "it", "r", "d", "platform", "infrastructure", "architecture", "systems", NULL};
-
-/* Fields of engineering outside our tracks: a title in one of them with no
- * domain of ours ("Network Engineer", "QA Engineer") is out of scope. */
-static const char *const S_other_fields[] = {
-    "network", "networking", "hardware", "electrical", "electronics", "mechanical",
-    "civil", "chemical", "structural", "biomedical", "manufacturing", "process",
-    "telecom", "rf", "sales", "marketing", "support", "helpdesk", "desktop", "field",
-    "qa", "quality", "test", "testing", "embedded", "firmware", "game",
-    /* managing projects, products and accounts is not engineering */
-    "project", "projects", "program", "programme", "product", "account", "accounts",
-    "delivery", "portfolio", NULL};
+/* The nouns, level words and word lists come from the roles data
+ * (titles.xml); see roles_internal.h. */
 
 /* ---- words ------------------------------------------------------------- */
 
@@ -210,24 +130,10 @@ static size_t S_exact_role(const rs_roles *r, const S_word *w, size_t a, size_t 
     return RS_NOT_FOUND;
 }
 
-/* Domain words so broad that any other domain in the title says more
- * ("Full Stack Software Engineer", "Data Platform Engineer"). */
-static const char *const S_generic_domains[] = {
-    "software", "platform", "system", "systems", "infrastructure", "solutions",
-    "enterprise", NULL};
-
-static bool S_is_generic_domain(const char *domain)
-{
-    for (size_t k = 0; S_generic_domains[k]; k++)
-        if (strcmp(domain, S_generic_domains[k]) == 0)
-            return true;
-    return false;
-}
-
 /* The track named by the domain word nearest before `noun`, or after it
  * ("Head of Backend", "Engineer (Backend)"); a broad domain word only when
  * no other is there. */
-static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun)
+static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun, bool *broad)
 {
     size_t best[2] = {RS_NOT_FOUND, RS_NOT_FOUND}, best_dist[2] = {SIZE_MAX, SIZE_MAX};
     size_t security = rs__roles_track(r, "security");
@@ -240,11 +146,15 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun)
                 /* security names the field wherever it stands ("Security
                  * Systems Analyst", "IT Security Operations Analyst"); a
                  * security clearance is no field */
-                if (t == security && !(i + k < n && S_is(&w[i + k], "clearance")))
+                const char *dom = r->tracks[t].domains[d];
+                bool generic = rs__roles_word_in(r, RS_WORDS_GENERIC_DOMAIN, dom, strlen(dom));
+                if (t == security && !(i + k < n && S_is(&w[i + k], "clearance"))) {
+                    *broad = generic;
                     return t;
+                }
                 /* before the noun is nearer than the same distance after */
                 size_t dist = i < noun ? (noun - i) * 2 : (i - noun) * 2 + 1;
-                int g = S_is_generic_domain(r->tracks[t].domains[d]);
+                int g = generic;
                 if (dist < best_dist[g]) {
                     best_dist[g] = dist;
                     best[g] = t;
@@ -252,37 +162,35 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun)
             }
         }
     }
+    *broad = best[0] == RS_NOT_FOUND && best[1] != RS_NOT_FOUND;
     return best[0] != RS_NOT_FOUND ? best[0] : best[1];
 }
 
-static bool S_any_word(const S_word *w, size_t n, const char *const *list)
+static bool S_any_word(const rs_roles *r, const S_word *w, size_t n, int list)
 {
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; list[k]; k++)
-            if (S_is(&w[i], list[k]))
-                return true;
+        if (rs__roles_word_in(r, list, w[i].s, w[i].len))
+            return true;
     return false;
 }
-
-static bool S_has_tech_word(const S_word *w, size_t n) { return S_any_word(w, n, S_tech_words); }
 
 /* The head noun: the title noun of highest rank ("Director" in "Director
  * of Engineering"); "lead" is the head only when no other noun is there,
  * else it is a modifier ("Lead Backend Developer"). */
-static const S_noun *S_head(const S_word *w, size_t n, size_t *at)
+static const rs_noun_def *S_head(const rs_roles *r, const S_word *w, size_t n, size_t *at)
 {
-    const S_noun *best = NULL, *lead = NULL;
+    const rs_noun_def *best = NULL, *lead = NULL;
     size_t lead_at = 0;
     for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < sizeof S_nouns / sizeof S_nouns[0]; k++) {
-            const S_noun *noun = &S_nouns[k];
+        for (size_t k = 0; k < r->noun_count; k++) {
+            const rs_noun_def *noun = &r->nouns[k];
             if (noun->word[0] != w[i].s[0] || !S_phrase_at(w, n, i, noun->word))
                 continue;
             if (strcmp(noun->word, "lead") == 0) {
                 lead = noun;
                 lead_at = i;
             } else if (!best || noun->rung > best->rung ||
-                       (noun->rung == best->rung && noun->track)) {
+                       (noun->rung == best->rung && noun->track_id)) {
                 best = noun;
                 *at = i;
             }
@@ -302,44 +210,43 @@ static bool S_lead_is_business(const S_word *w, size_t n, size_t i)
     return i + 1 < n && (S_is(&w[i + 1], "generation") || S_is(&w[i + 1], "gen"));
 }
 
-static int S_modifier_rung(const S_word *w, size_t n, size_t noun)
+static int S_modifier_rung(const rs_roles *r, const S_word *w, size_t n, size_t noun)
 {
     int rung = 0;
     for (size_t i = 0; i < n; i++) {
         if (i == noun || (S_is(&w[i], "lead") && S_lead_is_business(w, n, i)))
             continue;
-        for (size_t k = 0; k < sizeof S_modifiers / sizeof S_modifiers[0]; k++) {
-            if (!S_is(&w[i], S_modifiers[k].word))
+        for (size_t k = 0; k < r->modifier_count; k++) {
+            const rs_modifier_def *m = &r->modifiers[k];
+            if (!S_is(&w[i], m->word) || (m->after_noun && i < noun))
                 continue;
-            /* "I" is a level only after the noun: Backend Engineer I */
-            if ((S_is(&w[i], "i") || S_is(&w[i], "1") || S_is(&w[i], "2") ||
-                 S_is(&w[i], "3")) && i < noun)
-                continue;
-            if (S_modifiers[k].rung > rung)
-                rung = S_modifiers[k].rung;
+            if (m->rung > rung)
+                rung = m->rung;
         }
     }
     return rung;
 }
 
-/* Words that make a segment prose or a credential, not a title ("report
- * to the VP"). */
-static const char *const S_prose_words[] = {
-    "to", "the", "a", "an", "with", "for", "by", "from", "as", "our", "we", "my",
-    "you", "your", "is", "are", "was", "were", "will", "be", "report", "reports",
-    "reported", "reporting", "join", "joined", "hiring", "hire", "looking", "seeking",
-    "into", "under", "who", "that", "this",
-    /* a certification is not a job: "AWS Certified Developer" */
-    "certified", "certification", "certificate", NULL};
-
-static bool S_prose(const S_word *w, size_t n) { return S_any_word(w, n, S_prose_words); }
+/* The track of a title whose domain words name none: a people manager
+ * of technology is on the management track ("Engineering Manager"). */
+static size_t S_trackless(const rs_roles *r, const rs_noun_def *head, const S_word *w, size_t n,
+                          bool *generic)
+{
+    size_t management = rs__roles_track(r, "management");
+    if (management != RS_NOT_FOUND && rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word,
+                                                        strlen(head->word)) && head->rung < 7 &&
+        S_any_word(r, w, n, RS_WORDS_TECH))
+        return management;
+    *generic = true;   /* "Senior Engineer": the skills will say which track */
+    return rs__roles_track(r, "backend");
+}
 
 static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
 {
     for (size_t i = 1; i < n; i++)   /* "Senior Engineer at Acme", "... with Computer
                                        * Vision", "... for Payments": the rest
                                        * is the employer or the subject */
-        if (S_is(&w[i], "at") || S_is(&w[i], "with") || S_is(&w[i], "for"))
+        if (rs__roles_word_in(r, RS_WORDS_TITLE_END, w[i].s, w[i].len))
             n = i;
     bool gated = true;
     for (size_t i = 0; i < n && gated; i++)
@@ -348,32 +255,40 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;   /* no head noun and no listed title's last word */
     size_t exact = S_exact_role(r, w, 0, n);
     if (exact != RS_NOT_FOUND) {   /* a listed title needs no reading */
-        *out = (rs_title_match){exact, r->roles[exact].rung, 1, w[0].start, w[n - 1].end};
+        *out = (rs_title_match){exact, r->roles[exact].rung, 1, w[0].start, w[n - 1].end, 0};
         return true;
     }
     if (n > S_MAX_TITLE_WORDS)
         return false;
     size_t noun = 0;
-    const S_noun *head = S_head(w, n, &noun);
-    if (!head || S_prose(w, n))
+    const rs_noun_def *head = S_head(r, w, n, &noun);
+    if (!head || S_any_word(r, w, n, RS_WORDS_PROSE))
         return false;
-    size_t track = head->track ? rs__roles_track(r, head->track) : S_track(r, w, n, noun);
-    if ((head->flags & S_NEEDS_TECH) && track == RS_NOT_FOUND && !S_has_tech_word(w, n))
+    bool broad = false;
+    size_t track = head->track != RS_NOT_FOUND ? head->track : S_track(r, w, n, noun, &broad);
+    if ((head->flags & RS_NOUN_NEEDS_TECH) && track == RS_NOT_FOUND &&
+        !S_any_word(r, w, n, RS_WORDS_TECH))
         return false;   /* Project Manager, Sales Director */
-    if ((head->flags & S_NEEDS_DOMAIN) && track == RS_NOT_FOUND)
+    if ((head->flags & RS_NOUN_NEEDS_DOMAIN) && track == RS_NOT_FOUND)
         return false;   /* Business Analyst */
-    if (track == RS_NOT_FOUND && S_any_word(w, n, S_other_fields))
-        return false;   /* Network Engineer */
+    if (track == RS_NOT_FOUND && S_any_word(r, w, n, RS_WORDS_OTHER_FIELD))
+        return false;   /* Mechanical Engineer */
+    if (broad && S_any_word(r, w, n, RS_WORDS_NON_SOFTWARE_FIELD))
+        return false;   /* Accounting Software Consultant, Hardware Test Engineer */
+    if (noun > 0 && S_any_word(r, &w[noun - 1], 1, RS_WORDS_OTHER_FIELD) &&
+        rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word)))
+        return false;   /* IT Project Manager: it manages a project */
     size_t sysarch = rs__roles_track(r, "sysarch");
     if (track == sysarch && sysarch != RS_NOT_FOUND && strcmp(head->word, "architect") != 0)
         track = rs__roles_track(r, "devops");   /* a systems engineer runs systems */
+    bool generic = false;
     if (track == RS_NOT_FOUND)
-        track = rs__roles_track(r, "backend");
+        track = S_trackless(r, head, w, n, &generic);
     if (track == RS_NOT_FOUND)
         return false;
-    int mod = S_modifier_rung(w, n, noun);
-    int rung = (head->flags & S_IC) ? (mod ? mod : head->rung)
-                                    : (mod > head->rung ? mod : head->rung);
+    int mod = S_modifier_rung(r, w, n, noun);
+    int rung = (head->flags & RS_NOUN_IC) ? (mod ? mod : head->rung)
+                                          : (mod > head->rung ? mod : head->rung);
     if (head->rung == 1)
         rung = 1;   /* an intern stays one: "Summer Intern - Track 2" */
     out->exact = 0;
@@ -381,6 +296,7 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     out->rung = rung;
     out->norm_start = w[0].start;
     out->norm_end = w[n - 1].end;
+    out->track_unclear = generic;
     return out->role != RS_NOT_FOUND;
 }
 
@@ -397,17 +313,8 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
 
 /* ---- seniority of any title ---------------------------------------------- */
 
-/* Executive words outside our head nouns: the C-suite of any field. */
-static const char *const S_c_suite[] = {"ceo", "cfo", "coo", "cio", "ciso", "cmo", "cpo",
-                                        "cdo", "president", NULL};
-
-/* Titles of any field that employers file as entry level when nothing
- * else says otherwise (a lab technician, an office assistant, an event
- * coordinator); a co-op is an internship. */
-static const char *const S_entry_titles[] = {"technician", "assistant", "coordinator",
-                                             "internship", NULL};
-
-int rs__title_seniority(const char *norm, size_t start, size_t end, bool *stated)
+int rs__title_seniority(const rs_roles *r, const char *norm, size_t start, size_t end,
+                        bool *stated)
 {
     *stated = true;
     S_word w[S_MAX_SENIORITY_WORDS];
@@ -417,36 +324,37 @@ int rs__title_seniority(const char *norm, size_t start, size_t end, bool *stated
             n = i;
     if (n == 0)
         return 0;
+    const rs_word_list *c_suite = &r->words[RS_WORDS_C_SUITE];
     for (size_t i = 0; i < n; i++) {
         if (S_is(&w[i], "chief"))   /* Chief ... Officer */
             for (size_t k = i + 1; k < n; k++)
                 if (S_is(&w[k], "officer"))
                     return 8;
-        for (size_t k = 0; S_c_suite[k]; k++)
-            if (S_is(&w[i], S_c_suite[k]))
+        for (size_t k = 0; k < c_suite->count; k++)
+            if (S_is(&w[i], c_suite->words[k]))
                 return i > 0 && S_is(&w[i - 1], "vice") ? 7 : 8;
     }
     size_t noun = SIZE_MAX;
-    const S_noun *head = S_head(w, n, &noun);
+    const rs_noun_def *head = S_head(r, w, n, &noun);
     if (head && strcmp(head->word, "lead") == 0 && S_lead_is_business(w, n, noun))
         head = NULL, noun = SIZE_MAX;
     if (head && head->rung == 1)
         return 1;   /* an intern stays one: "Summer Intern - Track 2" */
-    int mod = S_modifier_rung(w, n, noun);
+    int mod = S_modifier_rung(r, w, n, noun);
     for (size_t i = 0; i < n && mod < 6; i++)
         if (S_is(&w[i], "chief"))
             mod = 6;   /* short of an officer, a chief leads a field: Chief Engineer */
     bool entry = false;
     for (size_t i = 0; i < n; i++)
-        entry |= S_any_word(&w[i], 1, S_entry_titles) ||
+        entry |= S_any_word(r, &w[i], 1, RS_WORDS_ENTRY) ||
                  (i + 1 < n && S_is(&w[i], "co") && S_is(&w[i + 1], "op"));
     if (entry && mod <= 2 && (!head || head->rung <= 2))
         return 1;
     *stated = mod || (head && head->rung != 2);
     if (!head)
         return mod ? mod : 2;
-    return (head->flags & S_IC) ? (mod ? mod : head->rung)
-                                : (mod > head->rung ? mod : head->rung);
+    return (head->flags & RS_NOUN_IC) ? (mod ? mod : head->rung)
+                                      : (mod > head->rung ? mod : head->rung);
 }
 
 /* ---- the gate ---------------------------------------------------------- */
@@ -467,16 +375,16 @@ static void S_gate_add(uint64_t *set, size_t mask, const char *w, size_t len)
  * (an exact title ends with its last word, trimmed at "at" or not). */
 rs_status rs__title_gate_build(rs_roles *r)
 {
-    size_t want = 2 * (sizeof S_nouns / sizeof S_nouns[0] * 3 + r->title_index_count), cap = 64;
+    size_t want = 2 * (r->noun_count * 3 + r->title_index_count), cap = 64;
     while (cap < want)
         cap *= 2;
     r->title_gate = rs__calloc(cap, sizeof *r->title_gate);
     if (!r->title_gate)
         return RS_ERR_NOMEM;
     r->title_gate_mask = cap - 1;
-    for (size_t k = 0; k < sizeof S_nouns / sizeof S_nouns[0]; k++) {
+    for (size_t k = 0; k < r->noun_count; k++) {
         S_word w[4];
-        size_t n = S_words(S_nouns[k].word, 0, strlen(S_nouns[k].word), w, 4);
+        size_t n = S_words(r->nouns[k].word, 0, strlen(r->nouns[k].word), w, 4);
         for (size_t i = 0; i < n; i++)
             S_gate_add(r->title_gate, r->title_gate_mask, w[i].s, w[i].len);
     }

@@ -94,6 +94,10 @@ static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles,
         rs__html_text(h, li, e->text);
         if (e->line)
             rs__html_textf(h, li, " (line %u)", e->line);
+        if (e->role_title) {
+            rs__html_text(h, li, " as ");
+            rs__html_text(h, li, e->role_title);
+        }
         rs__html_textf(h, li, " → rung %d", e->rung);
     }
     long months = rs_analysis_months(a);

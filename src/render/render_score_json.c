@@ -88,6 +88,7 @@ static json_t *S_level(const rs_roles *roles, const rs_analysis *a, bool *ok)
         json_t *x = json_object();
         S_set(x, "kind", json_string(e->kind), ok);
         S_set(x, "text", json_string(e->text), ok);
+        S_set(x, "role", rs__json_str_or_null(e->role_title), ok);
         S_set(x, "line", e->line ? json_integer(e->line) : json_null(), ok);
         S_set(x, "rung", json_integer(e->rung), ok);
         S_set(x, "weight", json_real(e->weight), ok);
@@ -187,6 +188,7 @@ static void S_analysis(json_t *o, const rs_roles *roles, const rs_lexicon *lex,
     bool in_scope = rs_analysis_in_scope(a, &why);
     S_set(o, "in_scope", json_boolean(in_scope), ok);
     S_set(o, "out_of_scope_reason", rs__json_str_or_null(why), ok);
+    S_set(o, "scope_reason", json_string(rs_analysis_scope_reason(r->analysis)), ok);
     S_set(o, "level", S_level(roles, a, ok), ok);
     S_set(o, "experience", S_experience(r->doc, a, ok), ok);
     S_set(o, "titles", S_titles(roles, r->doc, a, ok), ok);

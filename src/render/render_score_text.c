@@ -44,12 +44,19 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs_analysis *a, cons
     rs__buf_printf(b, "  %sRung %d of 8%s, closest role ", st->bold, rung, st->reset);
     S_text(b, info.title);
     rs__buf_printf(b, " (%s)  %sconfidence %.2f%s\n", info.track_name, st->dim, conf, st->reset);
+    rs__buf_printf(b, "    %s", st->dim);
+    S_text(b, rs_analysis_scope_reason(a));
+    rs__buf_printf(b, "%s\n", st->reset);
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
         const rs_level_evidence *e = rs_analysis_evidence(a, i);
-        rs__buf_printf(b, "    %-11s", e->kind);
+        rs__buf_printf(b, "    %-15s", e->kind);
         S_text(b, e->text);
         if (e->line)
             rs__buf_printf(b, "  %s(line %u)%s", st->dim, e->line, st->reset);
+        if (e->role_title) {
+            rs__buf_puts(b, "  as ");
+            S_text(b, e->role_title);
+        }
         rs__buf_printf(b, "  → rung %d\n", e->rung);
     }
     long months = rs_analysis_months(a);

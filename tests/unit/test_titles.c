@@ -178,7 +178,7 @@ static void test_seniority(void **state)
         char *norm = rs__normalize_term(cases[i].title, &len);
         assert_non_null(norm);
         bool stated = !cases[i].stated;
-        int got = rs__title_seniority(norm, 0, len, &stated);
+        int got = rs__title_seniority(S_roles, norm, 0, len, &stated);
         if (got != cases[i].level || stated != cases[i].stated) {
             print_error("\"%s\": level %d stated %d, want %d stated %d\n", cases[i].title, got,
                         stated, cases[i].level, cases[i].stated);
@@ -187,7 +187,7 @@ static void test_seniority(void **state)
         rs__free(norm);
     }
     bool stated;
-    assert_int_equal(rs__title_seniority("   ", 0, 3, &stated), 0);
+    assert_int_equal(rs__title_seniority(S_roles, "   ", 0, 3, &stated), 0);
     assert_int_equal(failed, 0);
 }
 
