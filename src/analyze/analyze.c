@@ -424,11 +424,30 @@ static void S_title_evidence(rs_analysis *a, const S_ctx *c, const char *kind,
         e->role_title = c->roles->roles[t->match.role].title;
 }
 
+/* How much the current engineering title says about the whole text: all
+ * when it heads the text or holds a position running to the present; less
+ * for a past position; least for a title-like line elsewhere (a tool's
+ * name in a skill list, a line of prose). */
+static double S_title_weight(const rs_analysis *a)
+{
+    const rs_found_title *t = &a->titles[a->current];
+    bool past_position = false;
+    for (size_t r = 0; r < a->range_count; r++) {
+        unsigned rl = a->ranges[r].line, d = t->line > rl ? t->line - rl : rl - t->line;
+        if (d <= 2 && a->ranges[r].open_ended)
+            return S_TITLE_EVIDENCE;
+        past_position |= d <= 2;
+    }
+    if (t->line <= S_HEADLINE_LINES)
+        return S_TITLE_EVIDENCE;
+    return past_position ? S_TITLE_EVIDENCE * 0.6 : S_TITLE_EVIDENCE * 0.35;
+}
+
 /* ---- the language of work ---------------------------------------------- */
 
 /* The rung the signals' weights state: the highest rung holding
- * S_SIGNAL_RUNG_NEEDED, unless the language of guided work outweighs all
- * from rung 3 up; rung 2 when only its phrases are there; 0 when none. */
+ * S_SIGNAL_RUNG_NEEDED, unless the language of guided work holds it and
+ * outweighs all from rung 3 up; else the rung most said; 0 when none. */
 static int S_signal_rung(const double w[9])
 {
     double above2 = 0;
@@ -439,10 +458,11 @@ static int S_signal_rung(const double w[9])
     for (int r = 8; r >= 2; r--)
         if (w[r] >= S_SIGNAL_RUNG_NEEDED)
             return r;
-    for (int r = 8; r >= 1; r--)
-        if (w[r] > 0)
-            return r;
-    return 0;
+    int most = 0;   /* else the rung most said from 2 up, the lower on a tie */
+    for (int r = 2; r <= 8; r++)
+        if (w[r] > w[most])
+            most = r;
+    return most ? most : w[1] > 0 ? 2 : 0;   /* a little of guided work is mid-level too */
 }
 
 typedef struct S_signals {
@@ -526,11 +546,14 @@ static int S_years_rung(double years)
  * title, the weighted mean of experience, scope and earlier titles. */
 static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
 {
-    int title = 0, past = 0, years_rung = 0;
+    int title = 0, past = 0, years_rung = 0, loose = 0;
     if (a->current != RS_NOT_FOUND) {
+        /* a title that heads the text or holds a position sets the rung;
+         * one standing loose in the text only weighs in */
         const rs_found_title *t = &a->titles[a->current];
-        title = t->match.rung;
-        S_title_evidence(a, c, "title", t, 3.0);
+        bool sets = S_title_weight(a) >= S_TITLE_EVIDENCE * 0.6;
+        *(sets ? &title : &loose) = t->match.rung;
+        S_title_evidence(a, c, "title", t, sets ? 3.0 : 1.0);
     } else if (a->seniority_stated && a->seniority) {
         /* no engineering title, but the first line names a level ("Data
          * Science & AI - ML Internship") */
@@ -564,7 +587,7 @@ static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
             scope = a->evidence[i].rung;
     for (size_t i = 0; i < sg->shown_count; i++)
         S_signal_evidence(a, c, &sg->shown[i], &c->roles->signals[sg->shown[i].signal]);
-    int said = a->signal_rung;
+    int said = a->signal_rung, cues = scope;
     if (said > scope && said >= 3)
         scope = said;
     int kinds = (title > 0) + (years_rung > 0) + (scope > 0 || said > 0);
@@ -577,13 +600,15 @@ static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
     } else {
         /* no title: the language of work leads, scope cues, years and
          * earlier titles weigh in */
-        double sum = 0, w = 0;
+        double sum = 0, w = 0, cue_weight = said ? 0.75 : 1.5;
         if (said)
             sum += 3.0 * said, w += 3.0;
         if (years_rung)
             sum += years_rung, w += 1;
-        if (scope && scope != said)
-            sum += 1.5 * scope, w += 1.5;
+        if (cues)
+            sum += cue_weight * cues, w += cue_weight;
+        if (loose)
+            sum += loose, w += 1;
         if (past)
             sum += 0.5 * past, w += 0.5;
         a->rung = w > 0 ? (int)lround(sum / w) : 2;
@@ -789,13 +814,29 @@ static bool S_head_word(const char *s, size_t ls, size_t le, size_t *hs, size_t 
     return *he > *hs;
 }
 
-/* Is the line [ls, le) a job outside engineering: not read as an
- * engineering title, its head noun one of the other occupations? */
+/* A one-word head noun of titles other than an engineer's ("manager",
+ * "analyst"). */
+static bool S_is_title_noun(const rs_roles *r, const char *w, size_t len)
+{
+    for (size_t i = 0; i < r->noun_count; i++) {
+        const rs_noun_def *d = &r->nouns[i];
+        /* an engineer of another field is still an engineer */
+        bool engineer = (d->flags & RS_NOUN_IC) && !(d->flags & ~RS_NOUN_IC) && d->rung == 2;
+        if (!engineer && strncmp(d->word, w, len) == 0 && d->word[len] == '\0')
+            return true;
+    }
+    return false;
+}
+
+/* Is the line [ls, le) a job outside engineering: a job title (its head
+ * noun a title noun or one of the other occupations) not read as an
+ * engineering title ("Account Manager, Cloud", "Sales Engineer")? */
 static bool S_other_job_line(const rs_analysis *a, const S_ctx *c, size_t ls, size_t le)
 {
     size_t hs, he;
     if (!S_head_word(c->norm, ls, le, &hs, &he) ||
-        !rs__roles_word_in(a->roles, RS_WORDS_OTHER_OCCUPATION, c->norm + hs, he - hs))
+        !(rs__roles_word_in(a->roles, RS_WORDS_OTHER_OCCUPATION, c->norm + hs, he - hs) ||
+          S_is_title_noun(a->roles, c->norm + hs, he - hs)))
         return false;
     unsigned line = S_line_of(c, ls);
     for (size_t t = 0; t < a->title_count; t++)
@@ -844,24 +885,6 @@ static bool S_other_job(const rs_analysis *a, const S_ctx *c, size_t *start, siz
     return false;
 }
 
-/* How much the current engineering title says about the whole text: all
- * when it heads the text or holds a position running to the present; less
- * for a past position; least for a title-like line elsewhere (a tool's
- * name in a skill list, a line of prose). */
-static double S_title_weight(const rs_analysis *a)
-{
-    const rs_found_title *t = &a->titles[a->current];
-    bool past_position = false;
-    for (size_t r = 0; r < a->range_count; r++) {
-        unsigned rl = a->ranges[r].line, d = t->line > rl ? t->line - rl : rl - t->line;
-        if (d <= 2 && a->ranges[r].open_ended)
-            return S_TITLE_EVIDENCE;
-        past_position |= d <= 2;
-    }
-    if (t->line <= S_HEADLINE_LINES)
-        return S_TITLE_EVIDENCE;
-    return past_position ? S_TITLE_EVIDENCE * 0.6 : S_TITLE_EVIDENCE * 0.35;
-}
 
 /* In or out of scope from the engineering evidence of the whole text:
  * an engineering title, engineering work described, skills of engineering
@@ -913,6 +936,12 @@ static void S_decide_scope(rs_analysis *a, const S_ctx *c, const S_signals *sg,
     snprintf(a->why, sizeof a->why, "%s: %s; %s; %s",
              a->in_scope ? "about engineering" : "not about engineering", title_text, work,
              skill_text);
+    if (getenv("RS_DEBUG_SCOPE")) {
+        double R = 0;
+        for (int k = 1; k <= 8; k++) R += sg->rung_weight[k];
+        snprintf(a->why, sizeof a->why, "DBG %.2f %.2f %.2f %d %.2f", title ? S_title_weight(a) : 0,
+                 sg->work, skills, other_job, R);
+    }
 }
 
 rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_document *doc,

@@ -343,8 +343,7 @@ static rs_status S_add_modifier(S_loader *L, const xmlNode *n)
 
 static const char *const S_word_lists[RS_WORDS_COUNT] = {
     "tech", "other-field", "generic-domain", "prose", "c-suite", "entry", "title-end",
-    "manager-noun", "engineering-category", "generated-lexicon", "non-software-field",
-    "other-occupation"};
+    "manager-noun", "engineering-category", "generated-lexicon", "other-occupation"};
 
 /* <words list="tech">engineering software ...</words>: each word in its
  * canonical form, appended to the list. */

@@ -78,8 +78,6 @@ enum {
                                         as written ("ci_cd") */
     RS_WORDS_GENERATED_LEXICON,      /* skill files whose skills count half
                                         for scope, by file name */
-    RS_WORDS_NON_SOFTWARE_FIELD,         /* fields that a broad domain word
-                                        does not make software engineering */
     RS_WORDS_OTHER_OCCUPATION,       /* head nouns of jobs outside
                                         engineering (occupations.xml) */
     RS_WORDS_COUNT

@@ -204,6 +204,19 @@ static const rs_noun_def *S_head(const rs_roles *r, const S_word *w, size_t n, s
     return best;
 }
 
+/* A learner's noun (intern, trainee, apprentice): a rung-1 noun that is
+ * also a rung-1 level word; whatever number follows, the rung stays 1. A
+ * technician, rung 1 by default, rises with a level word. */
+static bool S_learner(const rs_roles *r, const rs_noun_def *head)
+{
+    if (head->rung != 1)
+        return false;
+    for (size_t k = 0; k < r->modifier_count; k++)
+        if (r->modifiers[k].rung == 1 && strcmp(r->modifiers[k].word, head->word) == 0)
+            return true;
+    return false;
+}
+
 /* "Lead Generation", "Lead Gen": lead as a business term, not a level. */
 static bool S_lead_is_business(const S_word *w, size_t n, size_t i)
 {
@@ -271,10 +284,8 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;   /* Project Manager, Sales Director */
     if ((head->flags & RS_NOUN_NEEDS_DOMAIN) && track == RS_NOT_FOUND)
         return false;   /* Business Analyst */
-    if (track == RS_NOT_FOUND && S_any_word(r, w, n, RS_WORDS_OTHER_FIELD))
-        return false;   /* Mechanical Engineer */
-    if (broad && S_any_word(r, w, n, RS_WORDS_NON_SOFTWARE_FIELD))
-        return false;   /* Accounting Software Consultant, Hardware Test Engineer */
+    if ((track == RS_NOT_FOUND || broad) && S_any_word(r, w, n, RS_WORDS_OTHER_FIELD))
+        return false;   /* Mechanical Engineer, Accounting Software Consultant */
     if (noun > 0 && S_any_word(r, &w[noun - 1], 1, RS_WORDS_OTHER_FIELD) &&
         rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word)))
         return false;   /* IT Project Manager: it manages a project */
@@ -289,7 +300,7 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     int mod = S_modifier_rung(r, w, n, noun);
     int rung = (head->flags & RS_NOUN_IC) ? (mod ? mod : head->rung)
                                           : (mod > head->rung ? mod : head->rung);
-    if (head->rung == 1)
+    if (S_learner(r, head))
         rung = 1;   /* an intern stays one: "Summer Intern - Track 2" */
     out->exact = 0;
     out->role = rs__roles_at(r, track, rung);
@@ -338,7 +349,7 @@ int rs__title_seniority(const rs_roles *r, const char *norm, size_t start, size_
     const rs_noun_def *head = S_head(r, w, n, &noun);
     if (head && strcmp(head->word, "lead") == 0 && S_lead_is_business(w, n, noun))
         head = NULL, noun = SIZE_MAX;
-    if (head && head->rung == 1)
+    if (head && S_learner(r, head))
         return 1;   /* an intern stays one: "Summer Intern - Track 2" */
     int mod = S_modifier_rung(r, w, n, noun);
     for (size_t i = 0; i < n && mod < 6; i++)
