@@ -52,8 +52,10 @@ import time
 # administrators and project managers are outside our tracks: the right
 # answer there is "not an engineering title" (out of scope).
 OCCUPATION_TRACKS = {
+    # a manager of software developers is on the management track, beside
+    # the IC ladder that held such titles before it existed
     "Software_Developer": {"backend", "fullstack", "frontend", "ml", "data", "devops",
-                           "mobile", "embedded", "qa"},
+                           "mobile", "embedded", "qa", "management"},
     "Java_Developer": {"backend", "fullstack", "mobile"},
     "Python_Developer": {"backend", "fullstack", "data", "ml", "analytics"},
     "Web_Developer": {"frontend", "fullstack", "backend"},

@@ -240,16 +240,22 @@ static int S_modifier_rung(const rs_roles *r, const S_word *w, size_t n, size_t 
     return rung;
 }
 
+/* A manager, supervisor, director or head (below VP) of technology. */
+static bool S_manages_people(const rs_roles *r, const rs_noun_def *head, const S_word *w,
+                             size_t n)
+{
+    return rs__roles_track(r, "management") != RS_NOT_FOUND && head->rung < 7 &&
+           rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word)) &&
+           S_any_word(r, w, n, RS_WORDS_TECH);
+}
+
 /* The track of a title whose domain words name none: a people manager
  * of technology is on the management track ("Engineering Manager"). */
 static size_t S_trackless(const rs_roles *r, const rs_noun_def *head, const S_word *w, size_t n,
                           bool *generic)
 {
-    size_t management = rs__roles_track(r, "management");
-    if (management != RS_NOT_FOUND && rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word,
-                                                        strlen(head->word)) && head->rung < 7 &&
-        S_any_word(r, w, n, RS_WORDS_TECH))
-        return management;
+    if (S_manages_people(r, head, w, n))
+        return rs__roles_track(r, "management");
     *generic = true;   /* "Senior Engineer": the skills will say which track */
     return rs__roles_track(r, "backend");
 }
@@ -295,6 +301,8 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     bool generic = false;
     if (track == RS_NOT_FOUND)
         track = S_trackless(r, head, w, n, &generic);
+    else if (broad && S_manages_people(r, head, w, n))
+        track = rs__roles_track(r, "management");   /* Software Engineering Supervisor */
     if (track == RS_NOT_FOUND)
         return false;
     int mod = S_modifier_rung(r, w, n, noun);

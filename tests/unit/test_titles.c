@@ -70,9 +70,9 @@ static void test_abbreviations_and_forms(void **state)
         {"Staff Engineer", "backend", 4},
         {"Principal Engineer", "backend", 5},
         {"Tech Lead", "backend", 4},
-        {"Engineering Mgr", "backend", 4},
-        {"Dir. of Engineering", "backend", 6},
-        {"Head of Engineering", "backend", 6},
+        {"Engineering Mgr", "management", 4},
+        {"Dir. of Engineering", "management", 6},
+        {"Head of Engineering", "management", 6},
         {"VP Eng", "backend", 7},
         {"Vice President, Engineering", "backend", 7},
         {"CTO & Co-founder", "backend", 8},
@@ -97,7 +97,22 @@ static void test_abbreviations_and_forms(void **state)
         {"Senior C++ Developer with Computer Vision", "backend", 3},
         {"Data Engineer for Shelf Analytics", "data", 2},
         {"Rust Developer", "backend", 2},
-        {"Systems Administrator (Security Clearance)", "devops", 2},
+        {"Systems Administrator (Security Clearance)", "itops", 2},
+        /* the tracks people actually have */
+        {"Senior iOS Engineer", "mobile", 3},
+        {"Mobile Engineer", "mobile", 2},
+        {"Android Developer", "mobile", 2},
+        {"QA Automation Engineer", "qa", 2},
+        {"SDET II", "qa", 2},
+        {"Data Analyst", "analytics", 2},
+        {"Senior Business Intelligence Analyst", "analytics", 3},
+        {"Engineering Manager", "management", 4},
+        {"Software Engineering Supervisor", "management", 4},
+        {"Firmware Engineer", "embedded", 2},
+        {"Senior Embedded Software Engineer", "embedded", 3},
+        {"Help Desk Technician", "itops", 1},
+        {"Senior IT Technician", "itops", 3},
+        {"Network Administrator", "itops", 2},
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -134,6 +149,9 @@ static void test_not_engineering(void **state)
         "Project Manager", "Executive Chef",  "Sales Director",
         "Registered Nurse", "Product Manager", "Marketing Lead",
         "IT Project Manager", "Technical Program Manager", "Account Manager",
+        "Business Development Manager", "Accounting Software Consultant",
+        "Hardware Test Engineer", "Mechanical Engineer", "Security Guard",
+        "Pharmacy Technician", "Development Director",
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
@@ -191,6 +209,19 @@ static void test_seniority(void **state)
     assert_int_equal(failed, 0);
 }
 
+/* A title that names no track says so: the rung is read, the skills
+ * will pick the track. */
+static void test_track_unclear(void **state)
+{
+    (void)state;
+    rs_title_match m = {0};
+    assert_int_equal(rs_roles_parse_title(S_roles, "Senior Engineer", &m), 1);
+    assert_int_equal(m.rung, 3);
+    assert_int_equal(m.track_unclear, 1);
+    assert_int_equal(rs_roles_parse_title(S_roles, "Senior Backend Engineer", &m), 1);
+    assert_int_equal(m.track_unclear, 0);
+}
+
 /* The span covers the title's words in the normalized text. */
 static void test_span(void **state)
 {
@@ -209,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations_and_forms),
         cmocka_unit_test(test_not_engineering),
         cmocka_unit_test(test_seniority),
+        cmocka_unit_test(test_track_unclear),
         cmocka_unit_test(test_span),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
