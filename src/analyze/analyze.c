@@ -605,7 +605,7 @@ static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
             sum += 3.0 * said, w += 3.0;
         if (years_rung)
             sum += years_rung, w += 1;
-        if (cues)
+        if (cues > said)   /* a cue is the least rung a skill suggests */
             sum += cue_weight * cues, w += cue_weight;
         if (loose)
             sum += loose, w += 1;
@@ -936,12 +936,6 @@ static void S_decide_scope(rs_analysis *a, const S_ctx *c, const S_signals *sg,
     snprintf(a->why, sizeof a->why, "%s: %s; %s; %s",
              a->in_scope ? "about engineering" : "not about engineering", title_text, work,
              skill_text);
-    if (getenv("RS_DEBUG_SCOPE")) {
-        double R = 0;
-        for (int k = 1; k <= 8; k++) R += sg->rung_weight[k];
-        snprintf(a->why, sizeof a->why, "DBG %.2f %.2f %.2f %d %.2f", title ? S_title_weight(a) : 0,
-                 sg->work, skills, other_job, R);
-    }
 }
 
 rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_document *doc,

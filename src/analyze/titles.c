@@ -336,8 +336,10 @@ int rs__title_seniority(const rs_roles *r, const char *norm, size_t start, size_
                         bool *stated)
 {
     *stated = true;
-    S_word w[S_MAX_SENIORITY_WORDS];
-    size_t n = S_words(norm, start, end, w, S_MAX_SENIORITY_WORDS);
+    S_word w[S_MAX_SENIORITY_WORDS + 1];
+    size_t n = S_words(norm, start, end, w, S_MAX_SENIORITY_WORDS + 1);
+    if (n > S_MAX_SENIORITY_WORDS)
+        return 0;   /* a sentence states no title's level */
     for (size_t i = 1; i < n; i++)
         if (S_is(&w[i], "at"))
             n = i;
