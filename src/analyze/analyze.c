@@ -24,7 +24,7 @@
 #define S_TITLE_EVIDENCE 4.0
 #define S_HEADLINE_LINES 3       /* a title this near the top heads the text */
 #define S_SKILL_EVIDENCE 1.0
-#define S_SKILL_EVIDENCE_MAX 6.0
+#define S_SKILL_EVIDENCE_MAX 4.0
 #define S_OTHER_JOB_EVIDENCE 4.0 /* a headline naming a job outside engineering */
 /* A rung the language of work states needs this much weight at it. */
 #define S_SIGNAL_RUNG_NEEDED 2.5
@@ -842,6 +842,16 @@ static bool S_other_job_line(const rs_analysis *a, const S_ctx *c, size_t ls, si
     for (size_t t = 0; t < a->title_count; t++)
         if (a->titles[t].line == line)
             return false;
+    /* a technology word before the noun makes it a job in technology
+     * ("Information Technology Certified Technician") */
+    for (size_t i = ls; i < hs;) {
+        size_t j = i;
+        while (j < hs && c->norm[j] >= 'a' && c->norm[j] <= 'z')
+            j++;
+        if (j > i && rs__roles_word_in(a->roles, RS_WORDS_TECH, c->norm + i, j - i))
+            return false;
+        i = j + 1;
+    }
     return true;
 }
 

@@ -292,9 +292,9 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;   /* Business Analyst */
     if ((track == RS_NOT_FOUND || broad) && S_any_word(r, w, n, RS_WORDS_OTHER_FIELD))
         return false;   /* Mechanical Engineer, Accounting Software Consultant */
-    if (noun > 0 && S_any_word(r, &w[noun - 1], 1, RS_WORDS_OTHER_FIELD) &&
+    if (S_any_word(r, w, noun, RS_WORDS_OTHER_FIELD) &&
         rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word)))
-        return false;   /* IT Project Manager: it manages a project */
+        return false;   /* IT Project Manager, Partner Development Manager, Google Cloud */
     size_t sysarch = rs__roles_track(r, "sysarch");
     if (track == sysarch && sysarch != RS_NOT_FOUND && strcmp(head->word, "architect") != 0)
         track = rs__roles_track(r, "devops");   /* a systems engineer runs systems */
