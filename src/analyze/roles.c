@@ -345,43 +345,54 @@ static const char *const S_word_lists[RS_WORDS_COUNT] = {
     "tech", "other-field", "generic-domain", "prose", "c-suite", "entry", "title-end",
     "manager-noun", "engineering-category", "generated-lexicon", "other-occupation"};
 
+/* Appends the space-separated words of s to the list. */
+static bool S_push_words(rs_word_list *w, const char *s)
+{
+    for (const char *p = s; *p;) {
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        char *word = e > p ? rs__malloc((size_t)(e - p) + 1) : NULL;
+        if (e > p && !word)
+            return false;
+        if (word) {
+            memcpy(word, p, (size_t)(e - p));
+            word[e - p] = '\0';
+            if (!S_push_str(&w->words, &w->count, word))
+                return false;
+        }
+        p = *e ? e + 1 : e;
+    }
+    return true;
+}
+
 /* <words list="tech">engineering software ...</words>: each word in its
- * canonical form, appended to the list. */
+ * canonical form ("R&D" gives "r" and "d"), appended to the list; skill
+ * category and file names are kept as written. One word at a time: a list
+ * may be as long as it needs. */
 static rs_status S_add_words(S_loader *L, const xmlNode *n)
 {
     char *list = rs__xml_attr(n, "list"), *text = rs__xml_text(n);
-    /* category names are kept as written; title words in canonical form */
-    bool raw = list && (strcmp(list, "engineering-category") == 0 ||
-                        strcmp(list, "generated-lexicon") == 0);
-    char *canon = !text ? NULL : raw ? rs__strdup(text) : rs__title_canonical_text(text);
-    for (char *p = raw && canon ? canon : NULL; p && *p; p++)
-        if (*p == '\n' || *p == '\t' || *p == '\r')
-            *p = ' ';
-    rs_status st = list && canon ? RS_OK : S_nomem(L);
+    rs_status st = list && text ? RS_OK : S_nomem(L);
     int which = -1;
     for (int i = 0; !st && i < RS_WORDS_COUNT; i++)
         if (strcmp(list, S_word_lists[i]) == 0)
             which = i;
-    rs_word_list *w = which >= 0 ? &L->roles->words[which] : NULL;
-    for (char *p = canon; !st && w && p && *p;) {
-        char *sp = strchr(p, ' ');
-        size_t len = sp ? (size_t)(sp - p) : strlen(p);
-        if (len == 0) {
-            p = sp + 1;
-            continue;
-        }
-        char *word = rs__malloc(len + 1);
-        if (word) {
-            memcpy(word, p, len);
-            word[len] = '\0';
-        }
-        if (!S_push_str(&w->words, &w->count, word))
+    bool raw = which == RS_WORDS_ENGINEERING_CATEGORY || which == RS_WORDS_GENERATED_LEXICON;
+    for (char *p = text; !st && which >= 0 && p && *p;) {
+        char *e = p;
+        while (*e && *e != ' ' && *e != '\n' && *e != '\t' && *e != '\r')
+            e++;
+        char end = *e;
+        *e = '\0';
+        char *canon = e == p ? NULL : raw ? rs__strdup(p) : rs__title_canonical_text(p);
+        if (e > p && (!canon || !S_push_words(&L->roles->words[which], canon)))
             st = S_nomem(L);
-        p = sp ? sp + 1 : NULL;
+        rs__free(canon);
+        p = end ? e + 1 : e;
     }
     rs__free(list);
     rs__free(text);
-    rs__free(canon);
     return st;
 }
 
@@ -426,14 +437,42 @@ static rs_status S_add_signal(S_loader *L, const xmlNode *n)
     return st;
 }
 
+/* Compares a word of len bytes with a NUL-terminated list word, in the
+ * order of strcmp. */
+static int S_word_cmp(const char *word, size_t len, const char *item)
+{
+    int c = strncmp(word, item, len);
+    return c ? c : item[len] ? -1 : 0;
+}
+
+/* The lists are sorted after loading (S_sort_words): a binary search. */
 bool rs__roles_word_in(const rs_roles *r, int list, const char *word, size_t len)
 {
     const rs_word_list *w = &r->words[list];
-    for (size_t i = 0; i < w->count; i++)
-        if (w->words[i][0] == word[0] && strncmp(w->words[i], word, len) == 0 &&
-            w->words[i][len] == '\0')
+    size_t lo = 0, hi = w->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = S_word_cmp(word, len, w->words[mid]);
+        if (c == 0)
             return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return false;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void S_sort_words(rs_roles *r)
+{
+    for (int i = 0; i < RS_WORDS_COUNT; i++)
+        if (r->words[i].count)
+            qsort(r->words[i].words, r->words[i].count, sizeof *r->words[i].words, S_cmp_str);
 }
 
 static rs_status S_walk(S_loader *L, const xmlNode *root)
@@ -507,6 +546,7 @@ static rs_status S_check_nouns(rs_roles *r, rs_error *err)
 /* Unique ids; lateral moves name known roles; nouns name known tracks. */
 static rs_status S_check(rs_roles *r, rs_error *err)
 {
+    S_sort_words(r);
     rs_status nouns = S_check_nouns(r, err);
     if (nouns)
         return nouns;
