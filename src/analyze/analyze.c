@@ -782,16 +782,23 @@ static double S_mark_skills(rs_analysis *a, const rs_scan *scan, char *names, si
 /* The head noun of a short line read as a job title: its last word before
  * "of", "at", "for", "in" or a separator, numbers left out ("Director of
  * Marketing" -> director, "Staff Accountant, Acme" -> accountant); [*hs,
- * *he) in the normalized text; false for a long or empty line. */
+ * *he) in the normalized text; false for a line of more than
+ * S_MAX_HEADLINE_WORDS words or one that does not start with a word (a
+ * list item). */
 static bool S_head_word(const char *s, size_t ls, size_t le, size_t *hs, size_t *he)
 {
     size_t words = 0;
+    bool cut = false;
     *hs = *he = 0;
+    while (ls < le && s[ls] == ' ')
+        ls++;
+    if (ls == le || !((s[ls] >= 'a' && s[ls] <= 'z') || (s[ls] >= '0' && s[ls] <= '9')))
+        return false;   /* a bullet, a heading mark: a list item, not a title */
     for (size_t i = ls; i < le;) {
         char ch = s[i];
-        if (ch == ',' || ch == '|' || ch == '(' || ch == ':' || ch == ';' ||
+        if (ch == ',' || ch == '|' || ch == '(' || ch == ':' || ch == ';' || ch == '.' ||
             (ch == '-' && i > ls && s[i - 1] == ' '))
-            break;
+            cut = true;
         if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
             i++;
             continue;
@@ -803,11 +810,10 @@ static bool S_head_word(const char *s, size_t ls, size_t le, size_t *hs, size_t 
         if (++words > S_MAX_HEADLINE_WORDS)
             return false;
         size_t n = j - i;
-        if ((n == 2 && (!memcmp(s + i, "of", 2) || !memcmp(s + i, "at", 2) ||
-                        !memcmp(s + i, "in", 2))) ||
-            (n == 3 && !memcmp(s + i, "for", 3)))
-            break;
-        if (alpha)
+        cut |= (n == 2 && (!memcmp(s + i, "of", 2) || !memcmp(s + i, "at", 2) ||
+                           !memcmp(s + i, "in", 2))) ||
+               (n == 3 && !memcmp(s + i, "for", 3));
+        if (alpha && !cut)
             *hs = i, *he = j;
         i = j;
     }
