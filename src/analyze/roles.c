@@ -682,10 +682,8 @@ void rs_roles_free(rs_roles *r)
     for (size_t i = 0; i < r->signal_count; i++)
         rs__signal_free(&r->signals[i]);
     rs__free(r->signals);
-    rs__free(r->signal_index.heads);
-    rs__free(r->signal_index.next);
-    rs__free(r->signal_index.signal);
-    rs__free(r->signal_index.key);
+    rs__signal_index_free(&r->signal_index);
+    rs__signal_index_free(&r->signal_prefix_index);
     rs__free(r->title_index);
     rs__free(r->title_gate);
     S_free_strs(r->files, r->file_count);

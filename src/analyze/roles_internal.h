@@ -113,13 +113,14 @@ typedef struct rs_signal_def {
     size_t word_count;
 } rs_signal_def;
 
-/* Where a signal may start: the first three letters of a first word (or
- * the whole word when shorter), hashed into buckets of signal indexes. */
+/* Where a signal may start, hashed into buckets of signal indexes: a
+ * whole first word by its token hash (rs__token_hash, as the tokens carry
+ * it), a word start by its first three bytes. */
 typedef struct rs_signal_index {
     uint32_t *heads;         /* bucket -> first entry + 1, 0 when empty */
     uint32_t *next;          /* entry -> next entry + 1 */
     uint32_t *signal;        /* entry -> signal index */
-    uint32_t *key;           /* entry -> packed key */
+    uint64_t *key;           /* entry -> token hash, or packed word start */
     size_t mask;
     size_t count;
 } rs_signal_index;
@@ -149,7 +150,8 @@ struct rs_roles {
     rs_word_list words[RS_WORDS_COUNT];
     rs_signal_def *signals;
     size_t signal_count;
-    rs_signal_index signal_index;
+    rs_signal_index signal_index;         /* whole first words */
+    rs_signal_index signal_prefix_index;  /* first words that are word starts */
     char **files;
     size_t file_count;
 };
@@ -167,8 +169,9 @@ bool rs__roles_word_in(const rs_roles *roles, int list, const char *word, size_t
  * for a pattern with no word (signals.c). */
 rs_status rs__signal_parse(rs_signal_def *sig, const char *pattern);
 void rs__signal_free(rs_signal_def *sig);
-/* Builds roles->signal_index; RS_OK or RS_ERR_NOMEM (signals.c). */
+/* Builds the signal indexes; RS_OK or RS_ERR_NOMEM (signals.c). */
 rs_status rs__signal_index_build(rs_roles *roles);
+void rs__signal_index_free(rs_signal_index *x);
 
 /* A title's canonical form: normalized, its words (runs of letters and
  * digits) joined by single spaces: "Sr. SWE (II)" -> "sr swe ii". New

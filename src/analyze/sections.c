@@ -13,6 +13,9 @@
  * "1. ") and sentences are never headings. Some phrases name headings this
  * API has no kind for ("Languages", "Awards", "Tools we use"): they start
  * an OTHER section, so their text is not taken for the section above.
+ * Those of activity outside paid work ("Volunteering", "Clubs and
+ * Societies", "Awards") start an RS__SECTION_ACTIVITIES section inside the
+ * library (rs__sections_find), OTHER to the public API.
  *
  * Two passes: the first notes how the known headings are styled, so that
  * in the second an unknown heading of the same style ("## Speaking", a
@@ -25,7 +28,7 @@
  * empty line after the last line end is no line, and an empty text has no
  * section (count 0, RS_OK). Work is linear in the text; the section count
  * is capped. */
-#include "internal.h"
+#include "sections_internal.h"
 
 #include <utf8proc.h>
 
@@ -63,7 +66,11 @@ static const char *const S_r_experience[] = {
     "experience", "work experience", "professional experience", "relevant experience",
     "employment", "employment history", "work history", "career history",
     "professional history", "~career", "professional background", "industry experience",
-    "technical experience", NULL};
+    "technical experience", "research experience", "engineering experience",
+    "software experience", "software engineering experience", "development experience",
+    "consulting experience", "freelance experience", "teaching experience",
+    "corporate experience", "management experience", "military experience",
+    "related experience", "internships", "internship experience", NULL};
 static const char *const S_r_skills[] = {
     "skills", "technical skills", "skill set", "skillset", "skills summary",
     "technical summary", "core competencies", "competencies", "~technologies",
@@ -72,7 +79,7 @@ static const char *const S_r_skills[] = {
     "technical proficiencies", "core areas", NULL};
 static const char *const S_r_education[] = {
     "education", "academic background", "academic qualifications", "qualifications",
-    "academics", "degrees", "academic history", "~studies", NULL};
+    "academics", "degrees", "academic history", "~studies", "!coursework", NULL};
 static const char *const S_r_certifications[] = {
     "certifications", "certificates", "licenses", "licences", "!courses", "~training",
     "professional development", "accreditations", "credentials",
@@ -81,14 +88,21 @@ static const char *const S_r_projects[] = {
     "projects", "personal projects", "side projects", "selected projects",
     "open source", "open source projects", "open source contributions", "!portfolio",
     "notable projects", "academic projects", NULL};
+/* Activity outside paid work: its dates are no work experience. Only
+ * headings that say so plainly: "Leadership" or "Community" alone may head
+ * real positions. */
+static const char *const S_r_activities[] = {
+    "interests", "hobbies", "awards", "honors", "honours", "scholarships", "volunteer",
+    "volunteering", "volunteer work", "volunteer experience", "community service",
+    "~activities", "extracurricular", "extracurricular activities", "student activities",
+    "leadership and activities", "clubs", "societies", "clubs and societies",
+    "student organizations", "student organisations", "memberships", "affiliations", NULL};
 static const char *const S_r_other[] = {
-    "interests", "hobbies", "languages", "spoken languages", "awards", "honors", "honours",
-    "achievements", "accomplishments", "publications", "patents", "~talks", "~speaking",
-    "presentations", "~writing", "~community", "volunteering", "volunteer work",
-    "volunteer experience", "~activities", "extracurricular activities", "memberships",
-    "affiliations", "~boards", "~advisory", "advisory roles", "references",
-    "personal details", "personal information", "~contact", "contact details",
-    "contact information", "additional information", "~other", "miscellaneous", NULL};
+    "languages", "spoken languages", "achievements", "accomplishments", "publications",
+    "patents", "~talks", "~speaking", "presentations", "~writing", "~community",
+    "~boards", "~advisory", "advisory roles", "references", "personal details",
+    "personal information", "~contact", "contact details", "contact information",
+    "additional information", "~other", "miscellaneous", NULL};
 
 static const S_group S_resume[] = {
     {RS_SECTION_SUMMARY, S_r_summary},
@@ -97,6 +111,7 @@ static const S_group S_resume[] = {
     {RS_SECTION_EDUCATION, S_r_education},
     {RS_SECTION_CERTIFICATIONS, S_r_certifications},
     {RS_SECTION_PROJECTS, S_r_projects},
+    {RS__SECTION_ACTIVITIES, S_r_activities},
     {RS_SECTION_OTHER, S_r_other},
 };
 
@@ -167,7 +182,7 @@ static const S_group S_posting[] = {
 #define S_ALL_PHRASES                                                        \
     (S_COUNT(S_r_summary) + S_COUNT(S_r_experience) + S_COUNT(S_r_skills) +    \
      S_COUNT(S_r_education) + S_COUNT(S_r_certifications) +                    \
-     S_COUNT(S_r_projects) + S_COUNT(S_r_other) +                              \
+     S_COUNT(S_r_projects) + S_COUNT(S_r_activities) + S_COUNT(S_r_other) +    \
      S_COUNT(S_p_responsibilities) + S_COUNT(S_p_requirements) +               \
      S_COUNT(S_p_preferred) + S_COUNT(S_p_benefits) +                          \
      S_COUNT(S_p_boilerplate) + S_COUNT(S_p_other))
@@ -542,6 +557,13 @@ static void S_index(S_ctx *c, const S_group *groups, size_t ngroups)
     }
 }
 
+/* How much a kind says of a section: one of the API's kinds most, then
+ * activities outside work, then OTHER (which activities are, publicly). */
+static int S_rank(rs_section_kind kind)
+{
+    return kind == RS_SECTION_OTHER ? 0 : kind == RS__SECTION_ACTIVITIES ? 1 : 2;
+}
+
 /* The phrase that words [from, to) are, prefixes dropped if need be. */
 static S_match S_lookup(const S_ctx *c, const S_words *w, size_t from, size_t to)
 {
@@ -553,7 +575,7 @@ static S_match S_lookup(const S_ctx *c, const S_words *w, size_t from, size_t to
                 !S_phrase_is(e->text, w, from, to))
                 continue;
             return (S_match){true, e->kind, e->weak,
-                             e->kind != RS_SECTION_OTHER && !e->weak && !e->never_inline};
+                             S_rank(e->kind) == 2 && !e->weak && !e->never_inline};
         }
         if (from + 1 == to || drops == S_MAX_DROPS || !S_is_prefix(w, from))
             break;
@@ -562,7 +584,8 @@ static S_match S_lookup(const S_ctx *c, const S_words *w, size_t from, size_t to
 }
 
 /* The words whole, else as two or more alternatives that all match: the
- * first that is not OTHER gives the kind ("Projects & Talks" is projects). */
+ * first of the highest rank gives the kind ("Projects & Talks" and
+ * "Volunteering & Projects" are projects, "Talks & Awards" activities). */
 static S_match S_match_words(const S_ctx *c, const S_words *w)
 {
     S_match none = {0};
@@ -587,7 +610,7 @@ static S_match S_match_words(const S_ctx *c, const S_words *w)
         m = S_lookup(c, w, i, j);
         if (!m.found)
             return none;
-        if (all.kind == RS_SECTION_OTHER)
+        if (S_rank(m.kind) > S_rank(all.kind))
             all.kind = m.kind;
         all.weak &= m.weak;
         all.inline_ok &= m.inline_ok;
@@ -819,15 +842,17 @@ static bool S_open(S_build *b, rs_section_kind kind, int has_heading, size_t i, 
  * does not when it continues it ("SKILLS" then "Languages: Go"). In a
  * resume's experience or projects, a plain label is the entry's own:
  * "Skills: Java, Spring" opens the skills only styled after a blank line
- * ("SKILLS: Go, Kafka"), "Key projects:" or "Projects: X" only styled or
- * after a blank line. */
+ * ("SKILLS: Go, Kafka"); "Key projects:", "Projects: X", "Certifications:
+ * CDL, crane", "Qualifications: PMP" only styled or after a blank line (the
+ * jobs after them stay experience). */
 static bool S_opens(const S_ctx *c, const S_head *h, rs_section_kind cur,
                     const S_around *a)
 {
     if (h->type == S_INLINE && h->kind == cur)
         return false;
     bool entry = cur == RS_SECTION_EXPERIENCE || cur == RS_SECTION_PROJECTS;
-    bool label = h->kind == RS_SECTION_SKILLS || h->kind == RS_SECTION_PROJECTS;
+    bool label = h->kind == RS_SECTION_SKILLS || h->kind == RS_SECTION_PROJECTS ||
+                 h->kind == RS_SECTION_CERTIFICATIONS || h->kind == RS_SECTION_EDUCATION;
     if (c->kind != RS_DOC_RESUME || !entry || !label || h->kind == cur || !h->colon)
         return true;
     if (h->type == S_INLINE && h->kind == RS_SECTION_SKILLS)
@@ -911,6 +936,16 @@ const char *rs_section_name(rs_section_kind kind)
 
 rs_status rs_sections_find(const rs_document *doc, rs_doc_kind kind, rs_section **out,
                            size_t *count, rs_error *err)
+{
+    rs_status st = rs__sections_find(doc, kind, out, count, err);
+    for (size_t i = 0; !st && i < *count; i++)
+        if ((*out)[i].kind == RS__SECTION_ACTIVITIES)
+            (*out)[i].kind = RS_SECTION_OTHER;
+    return st;
+}
+
+rs_status rs__sections_find(const rs_document *doc, rs_doc_kind kind, rs_section **out,
+                            size_t *count, rs_error *err)
 {
     if (out)
         *out = NULL;

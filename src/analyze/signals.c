@@ -2,8 +2,9 @@
  * teams" or "code review" (signals.xml), found over a document's tokens.
  * A pattern is words; "a|b" are alternatives and "team*" a word start. Up
  * to S_GAP other words may stand between two words of a pattern, within
- * one sentence of one line. Each token costs one bucket lookup: signals
- * are indexed by the first three bytes of their first word. */
+ * one sentence of one line. Each token costs a lookup or two: signals
+ * are indexed by their first word's token hash, or by its first three
+ * bytes when it is a word start. */
 #include "analyze_internal.h"
 
 #include <stdint.h>
@@ -100,28 +101,29 @@ rs_status rs__signal_parse(rs_signal_def *sig, const char *pattern)
 
 /* ---- the index ------------------------------------------------------------ */
 
-/* The first three bytes of a word, or all of a shorter one, with its
- * length class in the top byte. */
-static uint32_t S_key(const char *s, size_t len)
+/* The first three bytes of a word start. */
+static uint64_t S_prefix_key(const char *s)
 {
-    size_t n = len < 3 ? len : 3;
-    uint32_t k = (uint32_t)n << 24;
-    for (size_t i = 0; i < n; i++)
-        k |= (uint32_t)(unsigned char)s[i] << (8 * i);
-    return k;
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[1] << 8 |
+           (uint64_t)(unsigned char)s[2] << 16;
 }
 
-static size_t S_bucket(uint32_t key, size_t mask)
+static size_t S_bucket(uint64_t key, size_t mask)
 {
-    return (size_t)((key * 2654435761u) >> 8) & mask;
+    return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 40) & mask;
 }
 
-rs_status rs__signal_index_build(rs_roles *r)
+void rs__signal_index_free(rs_signal_index *x)
 {
-    rs_signal_index *x = &r->signal_index;
-    size_t entries = 0;
-    for (size_t s = 0; s < r->signal_count; s++)
-        entries += r->signals[s].words[0].alt_count;
+    rs__free(x->heads);
+    rs__free(x->next);
+    rs__free(x->signal);
+    rs__free(x->key);
+    memset(x, 0, sizeof *x);
+}
+
+static rs_status S_index_alloc(rs_signal_index *x, size_t entries)
+{
     size_t cap = 16;
     while (cap < 2 * entries)
         cap *= 2;
@@ -129,18 +131,35 @@ rs_status rs__signal_index_build(rs_roles *r)
     x->next = rs__calloc(entries + 1, sizeof *x->next);
     x->signal = rs__calloc(entries + 1, sizeof *x->signal);
     x->key = rs__calloc(entries + 1, sizeof *x->key);
-    if (!x->heads || !x->next || !x->signal || !x->key)
-        return RS_ERR_NOMEM;
     x->mask = cap - 1;
+    return x->heads && x->next && x->signal && x->key ? RS_OK : RS_ERR_NOMEM;
+}
+
+static void S_index_add(rs_signal_index *x, uint64_t key, size_t signal)
+{
+    size_t b = S_bucket(key, x->mask), e = x->count++;
+    x->signal[e] = (uint32_t)signal;
+    x->key[e] = key;
+    x->next[e] = x->heads[b];
+    x->heads[b] = (uint32_t)(e + 1);
+}
+
+rs_status rs__signal_index_build(rs_roles *r)
+{
+    size_t whole = 0, starts = 0;
+    for (size_t s = 0; s < r->signal_count; s++)
+        for (size_t a = 0; a < r->signals[s].words[0].alt_count; a++)
+            *(r->signals[s].words[0].alts[a].prefix ? &starts : &whole) += 1;
+    if (S_index_alloc(&r->signal_index, whole) || S_index_alloc(&r->signal_prefix_index, starts))
+        return RS_ERR_NOMEM;
     for (size_t s = 0; s < r->signal_count; s++) {
         const rs_signal_word *w = &r->signals[s].words[0];
         for (size_t a = 0; a < w->alt_count; a++) {
-            uint32_t key = S_key(w->alts[a].text, w->alts[a].len);
-            size_t b = S_bucket(key, x->mask), e = x->count++;
-            x->signal[e] = (uint32_t)s;
-            x->key[e] = key;
-            x->next[e] = x->heads[b];
-            x->heads[b] = (uint32_t)(e + 1);
+            const rs_signal_alt *alt = &w->alts[a];
+            if (alt->prefix)
+                S_index_add(&r->signal_prefix_index, S_prefix_key(alt->text), s);
+            else
+                S_index_add(&r->signal_index, rs__token_hash(alt->text, alt->len), s);
         }
     }
     return RS_OK;
@@ -202,28 +221,47 @@ static bool S_match_from(const S_ctx *c, const rs_signal_def *s, size_t i, size_
     return true;
 }
 
+/* Tries the signals of bucket chain e (an entry + 1) whose key is `key`
+ * from token i. */
+static size_t S_try_chain(const S_ctx *c, const rs_signal_index *x, uint32_t e, uint64_t key,
+                          size_t i, rs_signal_hit *first, uint8_t *found)
+{
+    const rs_token *t = &c->toks[i];
+    const char *text = c->norm + t->start;
+    size_t n = 0;
+    for (; e; e = x->next[e - 1]) {
+        size_t s = x->signal[e - 1], last = i;
+        const rs_signal_def *sig = &c->roles->signals[s];
+        if (x->key[e - 1] != key || found[s] ||
+            !S_word_matches(&sig->words[0], text, t->len) || !S_match_from(c, sig, i, &last))
+            continue;
+        found[s] = 1;
+        first[s] = (rs_signal_hit){s, i, last};
+        n++;
+    }
+    return n;
+}
+
 size_t rs__signals_find(const S_ctx *c, rs_signal_hit *first, uint8_t *found)
 {
     const rs_roles *r = c->roles;
-    const rs_signal_index *x = &r->signal_index;
     size_t n = 0;
-    if (!x->count)
+    if (!r->signal_count)
         return 0;
+    bool starts = r->signal_prefix_index.count > 0;
     for (size_t i = 0; i < c->ntok; i++) {
         const rs_token *t = &c->toks[i];
         if (t->kind != RS_TOKEN_WORD)
             continue;
-        const char *text = c->norm + t->start;
-        uint32_t key = S_key(text, t->len);
-        for (uint32_t e = x->heads[S_bucket(key, x->mask)]; e; e = x->next[e - 1]) {
-            size_t s = x->signal[e - 1], last = i;
-            const rs_signal_def *sig = &r->signals[s];
-            if (x->key[e - 1] != key || found[s] ||
-                !S_word_matches(&sig->words[0], text, t->len) || !S_match_from(c, sig, i, &last))
-                continue;
-            found[s] = 1;
-            first[s] = (rs_signal_hit){s, i, last};
-            n++;
+        const rs_signal_index *x = &r->signal_index;
+        uint32_t e = x->heads[S_bucket(t->hash, x->mask)];
+        if (e)   /* most words start no signal: an empty bucket */
+            n += S_try_chain(c, x, e, t->hash, i, first, found);
+        if (starts && t->len >= 3) {
+            x = &r->signal_prefix_index;
+            uint64_t key = S_prefix_key(c->norm + t->start);
+            if ((e = x->heads[S_bucket(key, x->mask)]) != 0)
+                n += S_try_chain(c, x, e, key, i, first, found);
         }
     }
     return n;

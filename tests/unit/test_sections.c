@@ -2,7 +2,8 @@
  * headings (Markdown, capitals, setext, inline "Skills: ..."), the posting
  * title and equal-opportunity rules, sentences that only look like
  * headings, CRLF, the empty text, every line covered once, bounded work on
- * a million lines, and allocation failures. */
+ * a million lines, allocation failures, and the activity headings only the
+ * library tells apart (rs__sections_find). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "analyze/sections_internal.h"
 
 #define R RS_DOC_RESUME
 #define P RS_DOC_POSTING
@@ -294,6 +296,83 @@ static void test_resume_samples_shape(void **state)
                          R);
     EXPECT(&x, {RS_SECTION_PROJECTS, 1, 1}, {RS_SECTION_OTHER, 4, 1},
            {RS_SECTION_SKILLS, 7, 1}, {RS_SECTION_SKILLS, 9, 1});
+    split_free(&x);
+}
+
+/* Headings of what a person does outside paid work start a section: OTHER
+ * to the public API, RS__SECTION_ACTIVITIES inside the library (dates
+ * there are no work experience). Mixed with a kind of the API, the API's
+ * kind wins; "Coursework" is education; "Research Experience" and
+ * "Internships" are experience. */
+static void test_activity_headings(void **state)
+{
+    (void)state;
+    static const char text[] = "EXPERIENCE\n"                   /* 1 */
+                               "Backend Engineer, Acme\n"
+                               "\n"
+                               "Volunteer Experience\n"         /* 4 */
+                               "Mentor, Code Clinic\n"
+                               "\n"
+                               "Leadership & Activities\n"      /* 7 */
+                               "Captain, Rowing Crew\n"
+                               "\n"
+                               "Clubs and Societies\n"          /* 10 */
+                               "Chess Circle\n"
+                               "\n"
+                               "Volunteering & Projects\n"      /* 13 */
+                               "rolescan\n"
+                               "\n"
+                               "Relevant Coursework\n"          /* 16 */
+                               "Compilers\n"
+                               "\n"
+                               "AWARDS\n"                       /* 19 */
+                               "Hackathon winner\n"
+                               "\n"
+                               "Extracurricular Activities:\n"  /* 22 */
+                               "Debate\n";
+    split x = split_text(text, R);
+    EXPECT(&x, {RS_SECTION_EXPERIENCE, 1, 1}, {RS_SECTION_OTHER, 4, 1},
+           {RS_SECTION_OTHER, 7, 1}, {RS_SECTION_OTHER, 10, 1}, {RS_SECTION_PROJECTS, 13, 1},
+           {RS_SECTION_EDUCATION, 16, 1}, {RS_SECTION_OTHER, 19, 1},
+           {RS_SECTION_OTHER, 22, 1});
+    rs_section *s = NULL;
+    size_t n = 0;
+    rs_error err = {0};
+    assert_int_equal(rs__sections_find(x.doc, R, &s, &n, &err), RS_OK);
+    static const rs_section_kind inside[] = {
+        RS_SECTION_EXPERIENCE,  RS__SECTION_ACTIVITIES, RS__SECTION_ACTIVITIES,
+        RS__SECTION_ACTIVITIES, RS_SECTION_PROJECTS,    RS_SECTION_EDUCATION,
+        RS__SECTION_ACTIVITIES, RS__SECTION_ACTIVITIES};
+    assert_int_equal(n, sizeof inside / sizeof inside[0]);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(s[i].first_line, x.s[i].first_line);
+        if (s[i].kind != inside[i])
+            fail_msg("section %zu at line %u: kind %d, want %d", i, s[i].first_line,
+                     (int)s[i].kind, (int)inside[i]);
+    }
+    rs_free(s);
+    split_free(&x);
+
+    /* experience under other names ends the education above it */
+    x = split_text("Education\nFoo Institute\n\nResearch Experience\nFoo Labs\n\n"
+                   "Internships\nAcme\n\nTeaching Experience\nFoo Institute\n", R);
+    EXPECT(&x, {RS_SECTION_EDUCATION, 1, 1}, {RS_SECTION_EXPERIENCE, 4, 1},
+           {RS_SECTION_EXPERIENCE, 7, 1}, {RS_SECTION_EXPERIENCE, 10, 1});
+    split_free(&x);
+
+    /* in a job's entry, "Certifications:", "Qualifications:" and
+     * "Coursework:" labels are the entry's own; styled after a blank line
+     * they open their section */
+    x = split_text("EXPERIENCE\nForeman, Acme\nCertifications: crane, forklift\n"
+                   "Qualifications: PMP\nCoursework: compilers\n\n"
+                   "CERTIFICATIONS: CKA, CKAD\n", R);
+    EXPECT(&x, {RS_SECTION_EXPERIENCE, 1, 1}, {RS_SECTION_CERTIFICATIONS, 7, 1});
+    split_free(&x);
+
+    /* a heading that is only a list line or a sentence is still none */
+    x = split_text("EXPERIENCE\nBackend Engineer, Acme\n- Volunteering\n"
+                   "Clubs and societies are a big part of campus life.\n", R);
+    EXPECT(&x, {RS_SECTION_EXPERIENCE, 1, 1});
     split_free(&x);
 }
 
@@ -668,6 +747,7 @@ int main(void)
         cmocka_unit_test(test_not_headings),
         cmocka_unit_test(test_resume_samples_shape),
         cmocka_unit_test(test_weak_words),
+        cmocka_unit_test(test_activity_headings),
         cmocka_unit_test(test_posting),
         cmocka_unit_test(test_posting_variants),
         cmocka_unit_test(test_posting_first_line_heading),
