@@ -470,7 +470,8 @@ typedef struct rs_found_title {
     int current;             /* the person's current (or the posting's) title */
 } rs_found_title;
 
-/* A date range of experience, as written. */
+/* A date range of experience, as written, or a position's duration
+ * written without dates ("(3.5 years)"). */
 typedef struct rs_range {
     rs_date start;
     rs_date end;
@@ -478,6 +479,8 @@ typedef struct rs_range {
     unsigned line;
     size_t orig_start;       /* original text of the range */
     size_t orig_end;
+    int undated;             /* a duration: start and end only measure it
+                                (year 0), they are no dates */
 } rs_range;
 
 /* One piece of evidence for the level: what, where and which rung it says. */
@@ -696,6 +699,8 @@ typedef struct rs_job {
     unsigned first_line, last_line;   /* the lines that describe it */
     char title[120];             /* as written, or "" */
     char employer[120];          /* as written, or "" */
+    int undated;                 /* its length written without dates: start
+                                    and end only measure it */
 } rs_job;
 
 /* The match score (docs/scoring.md) and its parts, each 0..1. */

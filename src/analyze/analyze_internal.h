@@ -67,7 +67,7 @@ rs_status rs__find_ranges(S_ctx *c);
  * range in year 0, from {0, 1} to the span's last month ({3, 6} for 42
  * months), so that its length reads as any range's. rs__merged_months()
  * adds such spans whole, never merging them with anything. */
-static inline bool rs__range_undated(const rs_range *r) { return r->start.year == 0; }
+static inline bool rs__range_undated(const rs_range *r) { return r->undated != 0; }
 /* Months covered by the ranges, overlaps counted once; -1 on no memory. */
 long rs__merged_months(const rs_range *ranges, size_t n);
 /* Largest "N+ years ...", "at least N years", "N years of experience";

@@ -636,7 +636,7 @@ static rs_status S_find_durations(S_pass *p, bool *found)
         }
         if (open && next <= e && S_apart(c, f, e, i, next) && !S_wrapped(c, f, i) &&
             S_undated_entry(p, f, e) && !S_not_work(p, f, e, i, next)) {
-            rs_range r = {.start = {0, 1},
+            rs_range r = {.undated = 1, .start = {0, 1},
                           .end = {(int)((months - 1) / 12), (int)((months - 1) % 12 + 1)}};
             r.orig_start = c->doc->map[c->toks[i].start];
             r.orig_end = c->doc->map[c->toks[next - 1].start + c->toks[next - 1].len];

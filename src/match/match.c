@@ -151,7 +151,8 @@ static rs_status S_find_jobs(rs_match *m, const rs_document *doc, const rs_analy
         if (has_experience && !S_job_section(S_section_of(sec, ns, r->line)))
             continue;   /* a date in Education is no position */
         rs_job *j = &m->jobs[m->job_count++];
-        *j = (rs_job){r->start, r->end, r->open_ended, r->line, r->line, r->line, "", ""};
+        *j = (rs_job){r->start, r->end, r->open_ended, r->line, r->line, r->line, "", "",
+                      r->undated};
         S_job_names(doc, a, r, j);
     }
     if (m->job_count)
@@ -212,9 +213,9 @@ static rs_status S_resume_side(const rs_match *m, const rs_scan *scan, rs_requir
             for (size_t u = 0; u < n; u++)
                 seen |= used[u].line == j->line;
             if (!seen)
-                used[n++] = (rs_range){j->start, j->end, j->open_ended, j->line, 0, 0};
-            if (S_month_index(j->end) > S_month_index(q->last_used))
-                q->last_used = j->end;
+                used[n++] = (rs_range){j->start, j->end, j->open_ended, j->line, 0, 0, j->undated};
+            if (!j->undated && S_month_index(j->end) > S_month_index(q->last_used))
+                q->last_used = j->end;   /* a duration says how long, not when */
         } else if (k == RS_SECTION_SKILLS) {
             listed = true;
         } else {

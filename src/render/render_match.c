@@ -170,8 +170,12 @@ static json_t *S_jobs(const rs_match *m, bool *ok)
         json_t *o = json_object();
         S_set(o, "title", json_string(j->title), ok);
         S_set(o, "employer", json_string(j->employer), ok);
-        S_set(o, "start", rs__json_date(j->start), ok);
-        S_set(o, "end", j->open_ended ? json_string("present") : rs__json_date(j->end), ok);
+        /* a position known only by its length has no dates */
+        S_set(o, "start", j->undated ? json_null() : rs__json_date(j->start), ok);
+        S_set(o, "end", j->undated        ? json_null()
+                        : j->open_ended ? json_string("present")
+                                        : rs__json_date(j->end),
+              ok);
         S_set(o, "line", json_integer(j->line), ok);
         S_set(o, "first_line", json_integer(j->first_line), ok);
         S_set(o, "last_line", json_integer(j->last_line), ok);

@@ -109,8 +109,9 @@ static json_t *S_experience(const rs_document *doc, const rs_analysis *a, bool *
     for (size_t i = 0; i < rs_analysis_range_count(a); i++) {
         const rs_range *r = rs_analysis_range(a, i);
         json_t *x = json_object();
-        S_set(x, "start", rs__json_date(r->start), ok);
-        S_set(x, "end", rs__json_date(r->end), ok);
+        /* a duration has no dates, only its length */
+        S_set(x, "start", r->undated ? json_null() : rs__json_date(r->start), ok);
+        S_set(x, "end", r->undated ? json_null() : rs__json_date(r->end), ok);
         S_set(x, "present", json_boolean(r->open_ended), ok);
         S_set(x, "line", json_integer(r->line), ok);
         S_set(x, "text", json_stringn(text + r->orig_start, r->orig_end - r->orig_start), ok);

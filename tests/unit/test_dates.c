@@ -504,9 +504,9 @@ static void test_merged_with_durations(void **state)
 
     const rs_range r[] = {
         {.start = {2016, 1}, .end = {2019, 1}},
-        {.start = {0, 1}, .end = {1, 12}},     /* 24 months, undated */
+        {.undated = 1, .start = {0, 1}, .end = {1, 12}},     /* 24 months, undated */
         {.start = {2018, 1}, .end = {2020, 1}},
-        {.start = {0, 1}, .end = {0, 6}},      /* 6 months, undated */
+        {.undated = 1, .start = {0, 1}, .end = {0, 6}},      /* 6 months, undated */
     };
     assert_int_equal(rs__merged_months(r, 4), 49 + 24 + 6);
     assert_int_equal(rs__merged_months(r + 1, 1), 24);
@@ -515,7 +515,7 @@ static void test_merged_with_durations(void **state)
     /* undated spans add up to 50 years at most, whatever the input */
     rs_range many[30];
     for (size_t i = 0; i < 30; i++)
-        many[i] = (rs_range){.start = {0, 1}, .end = {1, 12}};   /* 24 months */
+        many[i] = (rs_range){.undated = 1, .start = {0, 1}, .end = {1, 12}};   /* 24 months */
     assert_int_equal(rs__merged_months(many, 30), 600);
     assert_int_equal(rs__merged_months(many, 25), 600);
     assert_int_equal(rs__merged_months(many, 24), 576);
