@@ -28,6 +28,8 @@
 #define S_OTHER_JOB_EVIDENCE 4.0 /* a headline naming a job outside engineering */
 /* A rung the language of work states needs this much weight at it. */
 #define S_SIGNAL_RUNG_NEEDED 2.5
+/* Below this share of its skills, the closest role's track is a guess. */
+#define S_TRACK_COVERAGE 0.2
 
 struct rs_analysis {
     const rs_roles *roles;
@@ -1017,6 +1019,14 @@ void rs_analysis_free(rs_analysis *a)
 /* ---- accessors --------------------------------------------------------- */
 
 const char *rs_analysis_scope_reason(const rs_analysis *a) { return a->why; }
+
+int rs_analysis_track_unclear(const rs_analysis *a)
+{
+    if (!a->in_scope || !a->score_count)
+        return 0;
+    bool named = a->current != RS_NOT_FOUND && !a->titles[a->current].match.track_unclear;
+    return !named && a->scores[0].coverage < S_TRACK_COVERAGE;
+}
 
 int rs_analysis_in_scope(const rs_analysis *a, const char **why)
 {

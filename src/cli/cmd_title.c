@@ -14,7 +14,9 @@ static void S_usage(FILE *f)
           "Reads job titles (the arguments, or one per line on standard input)\n"
           "and prints one line per title: the title, track, rung, role id and\n"
           "whether it is a title the roles lexicon lists exactly, separated by\n"
-          "tabs; '-' fields when the title is not an engineering title.\n",
+          "tabs; '-' fields when the title is not an engineering title; track\n"
+          "'unclear' and role '-' when it is one but no word names its track\n"
+          "(\"Senior Engineer\").\n",
           f);
 }
 
@@ -24,7 +26,9 @@ static void S_one(const rs_roles *roles, const char *title)
     int rc = rs_roles_parse_title(roles, title, &m);
     for (const char *p = title; *p; p++)   /* titles are data: keep TSV intact */
         putchar(*p == '\t' ? ' ' : *p);
-    if (rc == 1) {
+    if (rc == 1 && m.track_unclear) {   /* engineering, but no word names the track */
+        printf("\tunclear\t%d\t-\tread\n", m.rung);
+    } else if (rc == 1) {
         rs_role_info info = rs_roles_role(roles, m.role);
         printf("\t%s\t%d\t%s\t%s\n", info.track, m.rung, info.id, m.exact ? "exact" : "read");
     } else {

@@ -190,6 +190,7 @@ static void S_analysis(json_t *o, const rs_roles *roles, const rs_lexicon *lex,
     S_set(o, "in_scope", json_boolean(in_scope), ok);
     S_set(o, "out_of_scope_reason", rs__json_str_or_null(why), ok);
     S_set(o, "scope_reason", json_string(rs_analysis_scope_reason(r->analysis)), ok);
+    S_set(o, "track_unclear", json_boolean(rs_analysis_track_unclear(r->analysis)), ok);
     S_set(o, "level", S_level(roles, a, ok), ok);
     S_set(o, "experience", S_experience(r->doc, a, ok), ok);
     S_set(o, "titles", S_titles(roles, r->doc, a, ok), ok);

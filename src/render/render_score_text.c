@@ -47,6 +47,10 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs_analysis *a, cons
     rs__buf_printf(b, "    %s", st->dim);
     S_text(b, rs_analysis_scope_reason(a));
     rs__buf_printf(b, "%s\n", st->reset);
+    if (rs_analysis_track_unclear(a))
+        rs__buf_printf(b, "    %strack unclear: no title names one and few of any role's skills "
+                          "were found; the closest role is the nearest guess%s\n",
+                       st->dim, st->reset);
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
         const rs_level_evidence *e = rs_analysis_evidence(a, i);
         rs__buf_printf(b, "    %-15s", e->kind);

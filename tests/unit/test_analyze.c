@@ -129,6 +129,22 @@ static void test_cto(void **state)
     analysed_free(&x);
 }
 
+/* A title that names no track and few skills: the track is a guess, and
+ * the analysis says so; a backend resume's is not. */
+static void test_track_unclear(void **state)
+{
+    (void)state;
+    analysed x = analyse("Senior Engineer\n\nWrites code and reviews pull requests. Takes part "
+                         "in the on-call rotation and leads technical design.\n");
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    assert_int_equal(rs_analysis_rung(x.a, NULL), 3);
+    assert_int_equal(rs_analysis_track_unclear(x.a), 1);
+    analysed_free(&x);
+    analysed y = analyse_sample("03-senior-backend.txt", NULL);
+    assert_int_equal(rs_analysis_track_unclear(y.a), 0);
+    analysed_free(&y);
+}
+
 static void test_chef_out_of_scope(void **state)
 {
     (void)state;
@@ -520,6 +536,7 @@ int main(void)
         cmocka_unit_test(test_junior),
         cmocka_unit_test(test_senior),
         cmocka_unit_test(test_cto),
+        cmocka_unit_test(test_track_unclear),
         cmocka_unit_test(test_chef_out_of_scope),
         cmocka_unit_test(test_devops_track),
         cmocka_unit_test(test_titles_and_seniority),
