@@ -256,7 +256,8 @@ static size_t S_trackless(const rs_roles *r, const rs_noun_def *head, const S_wo
 {
     if (S_manages_people(r, head, w, n))
         return rs__roles_track(r, "management");
-    *generic = true;   /* "Senior Engineer": the skills will say which track */
+    /* a VP or chief of technology leads every track: the ladder's top */
+    *generic = head->rung < 7;   /* "Senior Engineer": the skills will say which track */
     return rs__roles_track(r, "backend");
 }
 
