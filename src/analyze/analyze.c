@@ -920,13 +920,14 @@ static void S_decide_scope(rs_analysis *a, const S_ctx *c, const S_signals *sg,
     double evidence = (title ? S_title_weight(a) : 0) + sg->work + skills -
                       (other_job ? S_OTHER_JOB_EVIDENCE : 0);
     a->in_scope = evidence >= S_SCOPE_NEEDED;
-    char work[200] = "no engineering work described", title_text[400] = "no engineering title";
+    char work[240] = "no engineering work described", title_text[400] = "no engineering title";
     if (sg->best_work != RS_NOT_FOUND) {
         char quote[160];
         const rs_signal_hit *h = &sg->best_work_hit;
         const rs_token *last = &c->toks[h->last_tok];
         S_quote(c, c->toks[h->first_tok].start, last->start + last->len, quote, sizeof quote);
-        snprintf(work, sizeof work, "engineering work described (\"%s\", line %u)", quote,
+        snprintf(work, sizeof work, "%sengineering work described (\"%s\", line %u)",
+                 sg->work < S_SCOPE_NEEDED / 2 ? "little " : "", quote,
                  S_line_of(c, c->toks[h->first_tok].start));
     }
     if (title) {
