@@ -494,7 +494,7 @@ static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
     if (!r->signal_count)
         return RS_OK;
     uint8_t *found = rs__calloc(r->signal_count, 1);
-    rs_signal_hit *hits = rs__calloc(r->signal_count, sizeof *hits);
+    rs_signal_hit *hits = rs__malloc(r->signal_count * sizeof *hits);   /* read where found */
     if (!found || !hits) {
         rs__free(found);
         rs__free(hits);

@@ -437,42 +437,44 @@ static rs_status S_add_signal(S_loader *L, const xmlNode *n)
     return st;
 }
 
-/* Compares a word of len bytes with a NUL-terminated list word, in the
- * order of strcmp. */
-static int S_word_cmp(const char *word, size_t len, const char *item)
-{
-    int c = strncmp(word, item, len);
-    return c ? c : item[len] ? -1 : 0;
-}
-
-/* The lists are sorted after loading (S_sort_words): a binary search. */
+/* The lists are hashed after loading (S_hash_words) by the tokens' own
+ * hash: one probe, one comparison. */
 bool rs__roles_word_in(const rs_roles *r, int list, const char *word, size_t len)
 {
     const rs_word_list *w = &r->words[list];
-    size_t lo = 0, hi = w->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = S_word_cmp(word, len, w->words[mid]);
-        if (c == 0)
+    if (!w->count)
+        return false;
+    uint64_t h = rs__token_hash(word, len) | 1;
+    for (size_t i = (size_t)h & w->mask; w->hashes[i]; i = (i + 1) & w->mask) {
+        const char *item = w->words[w->slots[i]];
+        if (w->hashes[i] == h && strncmp(item, word, len) == 0 && item[len] == '\0')
             return true;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
     }
     return false;
 }
 
-static int S_cmp_str(const void *a, const void *b)
+static rs_status S_hash_words(rs_roles *r, rs_error *err)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void S_sort_words(rs_roles *r)
-{
-    for (int i = 0; i < RS_WORDS_COUNT; i++)
-        if (r->words[i].count)
-            qsort(r->words[i].words, r->words[i].count, sizeof *r->words[i].words, S_cmp_str);
+    for (int l = 0; l < RS_WORDS_COUNT; l++) {
+        rs_word_list *w = &r->words[l];
+        size_t cap = 16;
+        while (cap < 4 * w->count)
+            cap *= 2;
+        w->hashes = rs__calloc(cap, sizeof *w->hashes);
+        w->slots = rs__calloc(cap, sizeof *w->slots);
+        if (!w->hashes || !w->slots)
+            return rs__nomem(err, NULL);
+        w->mask = cap - 1;
+        for (size_t k = 0; k < w->count; k++) {
+            uint64_t h = rs__token_hash(w->words[k], strlen(w->words[k])) | 1;
+            size_t i = (size_t)h & w->mask;
+            while (w->hashes[i])
+                i = (i + 1) & w->mask;
+            w->hashes[i] = h;
+            w->slots[i] = (uint32_t)k;
+        }
+    }
+    return RS_OK;
 }
 
 static rs_status S_walk(S_loader *L, const xmlNode *root)
@@ -546,8 +548,9 @@ static rs_status S_check_nouns(rs_roles *r, rs_error *err)
 /* Unique ids; lateral moves name known roles; nouns name known tracks. */
 static rs_status S_check(rs_roles *r, rs_error *err)
 {
-    S_sort_words(r);
-    rs_status nouns = S_check_nouns(r, err);
+    rs_status nouns = S_hash_words(r, err);
+    if (!nouns)
+        nouns = S_check_nouns(r, err);
     if (nouns)
         return nouns;
     for (size_t i = 0; i < r->role_count; i++) {
@@ -677,8 +680,11 @@ void rs_roles_free(rs_roles *r)
     for (size_t i = 0; i < r->modifier_count; i++)
         rs__free(r->modifiers[i].word);
     rs__free(r->modifiers);
-    for (int i = 0; i < RS_WORDS_COUNT; i++)
+    for (int i = 0; i < RS_WORDS_COUNT; i++) {
         S_free_strs(r->words[i].words, r->words[i].count);
+        rs__free(r->words[i].hashes);
+        rs__free(r->words[i].slots);
+    }
     for (size_t i = 0; i < r->signal_count; i++)
         rs__signal_free(&r->signals[i]);
     rs__free(r->signals);

@@ -86,6 +86,9 @@ enum {
 typedef struct rs_word_list {
     char **words;
     size_t count;
+    uint64_t *hashes;        /* open addressing by token hash, 0 empty */
+    uint32_t *slots;         /* slot -> index into words */
+    size_t mask;
 } rs_word_list;
 
 /* One word of a signal's pattern: alternatives, each a whole word or a

@@ -124,8 +124,8 @@ void rs__signal_index_free(rs_signal_index *x)
 
 static rs_status S_index_alloc(rs_signal_index *x, size_t entries)
 {
-    size_t cap = 16;
-    while (cap < 2 * entries)
+    size_t cap = 64;
+    while (cap < 16 * entries)   /* sparse: most words find an empty bucket */
         cap *= 2;
     x->heads = rs__calloc(cap, sizeof *x->heads);
     x->next = rs__calloc(entries + 1, sizeof *x->next);
