@@ -18,45 +18,18 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "support.h"
+#include "analyse_support.h"
 #include "internal.h"
 #include "analyze/analyze_internal.h"
 
 
-static const rs_date S_as_of = {2026, 11};
-
-typedef struct analysed {
-    rs_document *doc;
-    rs_scan *scan;
-    rs_analysis *a;
-} analysed;
-
-static analysed analyse(const char *text)
-{
-    analysed x = {0};
-    rs_text *t = NULL;
-    rs_error err = {0};
-    assert_int_equal(rs_text_decode("cv.txt", (const unsigned char *)text, strlen(text), 0,
-                                    &t, &err), RS_OK);
-    assert_int_equal(rs_document_new(t, &x.doc, &err), RS_OK);
-    if (rs_scan_run(S_lex, x.doc, &x.scan, &err) != RS_OK)
-        fail_msg("scan failed: %s", err.message);
-    rs_analysis_options opts = {.as_of = S_as_of};
-    if (rs_analyze(S_roles, S_lex, x.doc, x.scan, &opts, &x.a, &err) != RS_OK)
-        fail_msg("analysis failed: %s", err.message);
-    return x;
-}
-
-static void analysed_free(analysed *x)
-{
-    rs_analysis_free(x->a);
-    rs_scan_free(x->scan);
-    rs_document_free(x->doc);
-}
 
 /* The original text of range i. */
 static void range_text(const analysed *x, size_t i, char *buf, size_t size)
@@ -521,23 +494,6 @@ static void test_merged_with_durations(void **state)
     assert_int_equal(rs__merged_months(many, 24), 576);
 }
 
-static size_t S_allocs_left;
-
-static void *failing_malloc(size_t n)
-{
-    if (S_allocs_left == 0)
-        return NULL;
-    S_allocs_left--;
-    return malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-    if (S_allocs_left == 0)
-        return NULL;
-    S_allocs_left--;
-    return realloc(p, n);
-}
 
 /* Failing each allocation of the analysis in turn gives RS_ERR_NOMEM and
  * no analysis (the sanitizers see any leak), up to the one that succeeds. */

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -464,23 +466,6 @@ static void test_utf8_default(void **state)
 
 /* ---- allocation failures ------------------------------------------------ */
 
-static size_t S_allocs_left;
-
-static void *failing_malloc(size_t n)
-{
-    if (S_allocs_left == 0)
-        return NULL;
-    S_allocs_left--;
-    return malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-    if (S_allocs_left == 0)
-        return NULL;
-    S_allocs_left--;
-    return realloc(p, n);
-}
 
 /* Failing each allocation in turn gives RS_ERR_NOMEM and nothing half
  * made (the sanitizers and valgrind see any leak). */

@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -860,23 +862,6 @@ static void test_appends(void **state)
 
 /* ---- allocation failures ------------------------------------------------- */
 
-static size_t S_allocs_left;
-
-static void *failing_malloc(size_t n)
-{
-    if (S_allocs_left == 0)
-        return NULL;
-    S_allocs_left--;
-    return malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-    if (S_allocs_left == 0)
-        return NULL;
-    S_allocs_left--;
-    return realloc(p, n);
-}
 
 static void check_nomem(const unsigned char *z, size_t len, rs_format format, const char *want)
 {
