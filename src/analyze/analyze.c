@@ -564,8 +564,11 @@ static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
                    title, 2.0);
     }
     unsigned past_line = 0;
-    for (size_t i = 0; i < a->title_count; i++)
-        if (i != a->current && a->titles[i].match.rung > past)
+    size_t now_role = a->current != RS_NOT_FOUND ? a->titles[a->current].match.role : RS_NOT_FOUND;
+    for (size_t i = 0; i < a->title_count; i++)   /* the headline repeating the
+                                                     current role is no past title */
+        if (i != a->current && a->titles[i].match.role != now_role &&
+            a->titles[i].match.rung > past)
             past = a->titles[i].match.rung, past_line = a->titles[i].line;
     for (size_t i = 0; past && i < a->title_count; i++) {
         if (i != a->current && a->titles[i].line == past_line) {

@@ -566,21 +566,25 @@ static bool S_duration_line(S_pass *p, size_t f, size_t e)
     unsigned line = S_tok_line(c, f);
     if (S_has_range(p, line) || S_words(c, f, e, S_SHORT_LINE) > S_SHORT_LINE)
         return false;   /* the cheap tests first: the section needs the sections read */
-    size_t durations = 0;
+    size_t durations = 0, claims = 0;
     for (size_t i = f; i < e; i++) {
         long m;
         size_t next;
         if (S_in(c, i, S_claim))
             return false;
         if (S_duration_at(c, i, &m, &next)) {
+            /* "0-2 years", "3–5 years": a span of years asked, not a tenure */
+            if (i >= f + 2 && c->toks[i - 1].kind == RS_TOKEN_PUNCT &&
+                rs__tok_number(c, i - 2, 3) >= 0)
+                return false;
             durations++;
             i = next - 1;
         } else if (rs__tok_number(c, i, 3) >= 0 && S_tok_is(c, i + 1, "+") &&
                    (S_years_unit(c, i + 2) || S_months_unit(c, i + 2))) {
-            durations++;   /* "C (5+ yrs)": a claim, as in a list of skills */
+            claims++;   /* "C (5+ yrs)": a claim, as in a list of skills */
         }
     }
-    if (durations != 1)
+    if (durations != 1 || claims)
         return false;
     S_class k = S_class_of(p, line);
     return k == S_WORK || (k == S_UNPLACED && !p->has_experience);
