@@ -55,6 +55,44 @@ static bool S_push_str(char ***arr, size_t *count, char *s)
     return true;
 }
 
+/* reads="ladder|people|anywhere", noun= and else=: what the track is to
+ * title reading. One ladder and one people track at most. */
+static rs_status S_track_reads(S_loader *L, rs_track_def *t, const xmlNode *n)
+{
+    rs_roles *r = L->roles;
+    char *reads = rs__xml_attr(n, "reads");
+    t->only_noun = rs__xml_attr(n, "noun");
+    t->else_id = rs__xml_attr(n, "else");
+    if ((!reads && xmlHasProp(n, BAD_CAST "reads")) ||
+        (!t->only_noun && xmlHasProp(n, BAD_CAST "noun")) ||
+        (!t->else_id && xmlHasProp(n, BAD_CAST "else")))
+        return rs__free(reads), S_nomem(L);
+    size_t self = (size_t)(t - r->tracks);
+    size_t *slot = !reads ? NULL
+                   : strcmp(reads, "ladder") == 0 ? &r->ladder
+                   : strcmp(reads, "people") == 0 ? &r->people
+                                                  : NULL;
+    t->anywhere = reads && strcmp(reads, "anywhere") == 0;
+    rs_status st = RS_OK;
+    if (slot && *slot != RS_NOT_FOUND)
+        st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
+                      "track '%s' reads as \"%s\", as track '%s' already does", t->id, reads,
+                      r->tracks[*slot].id);
+    else if (slot)
+        *slot = self;
+    if (!st && t->only_noun && !(st = S_label(L, "track noun", t->only_noun, n))) {
+        char *canon = rs__title_canonical_text(t->only_noun);   /* as head nouns are */
+        rs__free(t->only_noun);
+        t->only_noun = canon;
+        if (!canon)
+            st = S_nomem(L);
+    }
+    if (!st && t->else_id)
+        st = S_ident(L, "track else", t->else_id, n);
+    rs__free(reads);
+    return st;
+}
+
 static rs_status S_add_track(S_loader *L, const xmlNode *n)
 {
     rs_roles *r = L->roles;
@@ -66,8 +104,11 @@ static rs_status S_add_track(S_loader *L, const xmlNode *n)
     t->name = rs__xml_attr(n, "name");
     if (!t->id || !t->name)
         return S_nomem(L);
+    t->file = L->file;
+    t->line = rs__xml_line(n);
+    t->else_track = RS_NOT_FOUND;
     rs_status st = S_ident(L, "track id", t->id, n);
-    if (st || (st = S_label(L, "track name", t->name, n)))
+    if (st || (st = S_label(L, "track name", t->name, n)) || (st = S_track_reads(L, t, n)))
         return st;
     for (const xmlNode *c = n->children; c; c = c->next) {
         if (!rs__xml_is(c, "domain"))
@@ -529,6 +570,22 @@ static rs_status S_index_titles(rs_roles *r, rs_error *err)
     return rs__title_gate_build(r) || rs__signal_index_build(r) ? rs__nomem(err, NULL) : RS_OK;
 }
 
+/* A track's else= names a track. */
+static rs_status S_check_tracks(rs_roles *r, rs_error *err)
+{
+    for (size_t i = 0; i < r->track_count; i++) {
+        rs_track_def *t = &r->tracks[i];
+        if (!t->else_id)
+            continue;
+        t->else_track = rs__roles_track(r, t->else_id);
+        if (t->else_track == RS_NOT_FOUND)
+            return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
+                            "track '%s' sends other titles to track '%s', which is not defined",
+                            t->id, t->else_id);
+    }
+    return RS_OK;
+}
+
 /* A noun's track names a track of some roles file. */
 static rs_status S_check_nouns(rs_roles *r, rs_error *err)
 {
@@ -549,6 +606,8 @@ static rs_status S_check_nouns(rs_roles *r, rs_error *err)
 static rs_status S_check(rs_roles *r, rs_error *err)
 {
     rs_status nouns = S_hash_words(r, err);
+    if (!nouns)
+        nouns = S_check_tracks(r, err);
     if (!nouns)
         nouns = S_check_nouns(r, err);
     if (nouns)
@@ -618,6 +677,7 @@ rs_status rs_roles_load(const char *dir, const rs_lexicon *skills, rs_roles **ou
     if (!r)
         return rs__nomem(err, dir);
     r->lex = skills;
+    r->ladder = r->people = RS_NOT_FOUND;
     S_loader L = {.roles = r, .err = err};
     rs_status st = rs__xml_list(dir, &r->files, &r->file_count, err);
     if (!st)
@@ -665,6 +725,8 @@ void rs_roles_free(rs_roles *r)
     for (size_t i = 0; i < r->track_count; i++) {
         rs__free(r->tracks[i].id);
         rs__free(r->tracks[i].name);
+        rs__free(r->tracks[i].only_noun);
+        rs__free(r->tracks[i].else_id);
         S_free_strs(r->tracks[i].domains, r->tracks[i].domain_count);
     }
     rs__free(r->tracks);
@@ -709,9 +771,8 @@ size_t rs__roles_track(const rs_roles *r, const char *id)
 
 size_t rs__roles_at(const rs_roles *r, size_t track, int rung)
 {
-    size_t backend = rs__roles_track(r, "backend");
-    if (rung >= 7 && backend != RS_NOT_FOUND)
-        track = backend;
+    if (rung >= 7 && r->ladder != RS_NOT_FOUND)
+        track = r->ladder;
     size_t best = RS_NOT_FOUND;
     int best_gap = 99;
     for (size_t i = 0; i < r->role_count; i++) {
@@ -808,8 +869,7 @@ size_t rs_roles_next(const rs_roles *r, size_t role)
             best = i;
     if (best != RS_NOT_FOUND)
         return best;
-    size_t backend = rs__roles_track(r, "backend");
-    return backend == RS_NOT_FOUND ? RS_NOT_FOUND : rs__roles_at(r, backend, d->rung + 1);
+    return r->ladder == RS_NOT_FOUND ? RS_NOT_FOUND : rs__roles_at(r, r->ladder, d->rung + 1);
 }
 
 size_t rs_roles_track_count(const rs_roles *r) { return r->track_count; }

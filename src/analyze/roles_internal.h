@@ -10,6 +10,13 @@ typedef struct rs_track_def {
     char *name;
     char **domains;          /* canonical domain words ("back end", "net") */
     size_t domain_count;
+    bool anywhere;           /* reads="anywhere": its domain names the field
+                                wherever it stands */
+    char *only_noun;         /* noun=: only titles with this head noun stay */
+    char *else_id;           /* else=: where the others go */
+    size_t else_track;
+    const char *file;
+    unsigned line;
 } rs_track_def;
 
 typedef struct rs_role_skill_def {
@@ -142,6 +149,9 @@ struct rs_roles {
     char *version;
     rs_track_def *tracks;
     size_t track_count;
+    size_t ladder;               /* reads="ladder": executives, the default
+                                    track, or RS_NOT_FOUND */
+    size_t people;               /* reads="people": managers of technology */
     rs_role_def *roles;
     size_t role_count;
     rs_scope_def *scopes;
@@ -162,7 +172,7 @@ struct rs_roles {
 /* Index of a track id, or RS_NOT_FOUND. */
 size_t rs__roles_track(const rs_roles *roles, const char *id);
 /* The role on `track` at `rung`, else the nearest rung on that track; for
- * rungs 7 and 8 the executive roles of the backend ladder. */
+ * rungs 7 and 8 the executive roles of the ladder track. */
 size_t rs__roles_at(const rs_roles *roles, size_t track, int rung);
 
 /* Is `word` (len bytes) in word list `list`? */

@@ -136,7 +136,7 @@ static size_t S_exact_role(const rs_roles *r, const S_word *w, size_t a, size_t 
 static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun, bool *broad)
 {
     size_t best[2] = {RS_NOT_FOUND, RS_NOT_FOUND}, best_dist[2] = {SIZE_MAX, SIZE_MAX};
-    size_t security = rs__roles_track(r, "security");
+
     for (size_t i = 0; i < n; i++) {
         for (size_t t = 0; t < r->track_count; t++) {
             for (size_t d = 0; d < r->tracks[t].domain_count; d++) {
@@ -148,7 +148,7 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
                  * security clearance is no field */
                 const char *dom = r->tracks[t].domains[d];
                 bool generic = rs__roles_word_in(r, RS_WORDS_GENERIC_DOMAIN, dom, strlen(dom));
-                if (t == security && !(i + k < n && S_is(&w[i + k], "clearance"))) {
+                if (r->tracks[t].anywhere && !(i + k < n && S_is(&w[i + k], "clearance"))) {
                     *broad = generic;
                     return t;
                 }
@@ -244,7 +244,7 @@ static int S_modifier_rung(const rs_roles *r, const S_word *w, size_t n, size_t 
 static bool S_manages_people(const rs_roles *r, const rs_noun_def *head, const S_word *w,
                              size_t n)
 {
-    return rs__roles_track(r, "management") != RS_NOT_FOUND && head->rung < 7 &&
+    return r->people != RS_NOT_FOUND && head->rung < 7 &&
            rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word)) &&
            S_any_word(r, w, n, RS_WORDS_TECH);
 }
@@ -255,10 +255,10 @@ static size_t S_trackless(const rs_roles *r, const rs_noun_def *head, const S_wo
                           bool *generic)
 {
     if (S_manages_people(r, head, w, n))
-        return rs__roles_track(r, "management");
+        return r->people;
     /* a VP or chief of technology leads every track: the ladder's top */
     *generic = head->rung < 7;   /* "Senior Engineer": the skills will say which track */
-    return rs__roles_track(r, "backend");
+    return r->ladder;
 }
 
 static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
@@ -296,14 +296,14 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     if (S_any_word(r, w, noun, RS_WORDS_OTHER_FIELD) &&
         rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word)))
         return false;   /* IT Project Manager, Partner Development Manager, Google Cloud */
-    size_t sysarch = rs__roles_track(r, "sysarch");
-    if (track == sysarch && sysarch != RS_NOT_FOUND && strcmp(head->word, "architect") != 0)
-        track = rs__roles_track(r, "devops");   /* a systems engineer runs systems */
+    if (track != RS_NOT_FOUND && r->tracks[track].only_noun &&
+        strcmp(head->word, r->tracks[track].only_noun) != 0)
+        track = r->tracks[track].else_track;   /* a systems engineer runs systems */
     bool generic = false;
     if (track == RS_NOT_FOUND)
         track = S_trackless(r, head, w, n, &generic);
     else if (broad && S_manages_people(r, head, w, n))
-        track = rs__roles_track(r, "management");   /* Software Engineering Supervisor */
+        track = r->people;   /* Software Engineering Supervisor */
     if (track == RS_NOT_FOUND)
         return false;
     int mod = S_modifier_rung(r, w, n, noun);
