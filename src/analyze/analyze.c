@@ -782,93 +782,20 @@ static double S_mark_skills(rs_analysis *a, const rs_scan *scan, char *names, si
 
 /* ---- a job outside engineering ------------------------------------------ */
 
-#define S_MAX_HEADLINE_WORDS 8   /* a longer line is prose, not a job title */
-
-/* The head noun of a short line read as a job title: its last word before
- * "of", "at", "for", "in" or a separator, numbers left out ("Director of
- * Marketing" -> director, "Staff Accountant, Acme" -> accountant); [*hs,
- * *he) in the normalized text; false for a line of more than
- * S_MAX_HEADLINE_WORDS words or one that does not start with a word (a
- * list item). */
-static bool S_head_word(const char *s, size_t ls, size_t le, size_t *hs, size_t *he)
-{
-    size_t words = 0;
-    bool cut = false;
-    *hs = *he = 0;
-    while (ls < le && s[ls] == ' ')
-        ls++;
-    if (ls == le || !((s[ls] >= 'a' && s[ls] <= 'z') || (s[ls] >= '0' && s[ls] <= '9')))
-        return false;   /* a bullet, a heading mark: a list item, not a title */
-    for (size_t i = ls; i < le;) {
-        char ch = s[i];
-        if (ch == ',' || ch == '|' || ch == '(' || ch == ':' || ch == ';' || ch == '.' ||
-            (ch == '-' && i > ls && s[i - 1] == ' '))
-            cut = true;
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        bool alpha = true;
-        while (j < le && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9')))
-            alpha &= s[j] >= 'a', j++;
-        if (++words > S_MAX_HEADLINE_WORDS)
-            return false;
-        size_t n = j - i;
-        cut |= (n == 2 && (!memcmp(s + i, "of", 2) || !memcmp(s + i, "at", 2) ||
-                           !memcmp(s + i, "in", 2))) ||
-               (n == 3 && !memcmp(s + i, "for", 3));
-        if (alpha && !cut)
-            *hs = i, *he = j;
-        i = j;
-    }
-    return *he > *hs;
-}
-
-/* A one-word head noun of titles other than an engineer's ("manager",
- * "analyst"). */
-static bool S_is_title_noun(const rs_roles *r, const char *w, size_t len)
-{
-    for (size_t i = 0; i < r->noun_count; i++) {
-        const rs_noun_def *d = &r->nouns[i];
-        /* an engineer of another field is still an engineer */
-        bool engineer = (d->flags & RS_NOUN_IC) && !(d->flags & ~RS_NOUN_IC) && d->rung == 2;
-        if (!engineer && strncmp(d->word, w, len) == 0 && d->word[len] == '\0')
-            return true;
-    }
-    return false;
-}
-
-/* Is the line [ls, le) a job outside engineering: a job title (its head
- * noun a title noun or one of the other occupations) not read as an
+/* Is the line [ls, le) a job outside engineering, and not read as an
  * engineering title ("Account Manager, Cloud", "Sales Engineer")? */
 static bool S_other_job_line(const rs_analysis *a, const S_ctx *c, size_t ls, size_t le)
 {
-    size_t hs, he;
-    if (!S_head_word(c->norm, ls, le, &hs, &he) ||
-        !(rs__roles_word_in(a->roles, RS_WORDS_OTHER_OCCUPATION, c->norm + hs, he - hs) ||
-          S_is_title_noun(a->roles, c->norm + hs, he - hs)))
+    if (!rs__title_other_job(a->roles, c->norm, ls, le))
         return false;
     unsigned line = S_line_of(c, ls);
     for (size_t t = 0; t < a->title_count; t++)
         if (a->titles[t].line == line)
             return false;
-    /* a technology word before the noun makes it a job in technology
-     * ("Information Technology Certified Technician") */
-    for (size_t i = ls; i < hs;) {
-        size_t j = i;
-        while (j < hs && c->norm[j] >= 'a' && c->norm[j] <= 'z')
-            j++;
-        if (j > i && rs__roles_word_in(a->roles, RS_WORDS_TECH, c->norm + i, j - i))
-            return false;
-        i = j + 1;
-    }
     return true;
 }
 
-/* The headline (the first S_HEADLINE_LINES lines with words) or the
- * position running to the present, when it names a job outside
- * engineering; its span in *start, *end. */
+/* Is the line within one line of a position running to the present? */
 static bool S_near_present(const rs_analysis *a, unsigned line)
 {
     for (size_t r = 0; r < a->range_count; r++) {
@@ -879,6 +806,9 @@ static bool S_near_present(const rs_analysis *a, unsigned line)
     return false;
 }
 
+/* The headline (the first S_HEADLINE_LINES lines with words) or the
+ * position running to the present, when it names a job outside
+ * engineering; its span in *start, *end. */
 static bool S_other_job(const rs_analysis *a, const S_ctx *c, size_t *start, size_t *end)
 {
     const char *s = c->norm;

@@ -206,6 +206,13 @@ rs_status rs__title_gate_build(rs_roles *roles);
  * without such a word holds no title: most lines of prose go unread. */
 bool rs__title_gate_has(const rs_roles *roles, uint64_t word_hash);
 
+/* Does the line [start, end) of normalized text name a job outside
+ * engineering ("Staff Accountant", "Account Manager, Cloud")? A short line
+ * whose head noun is one of the other occupations or a title noun other
+ * than an engineer's, with no technology word before it. The caller knows
+ * whether the line also reads as an engineering title (titles.c). */
+bool rs__title_other_job(const rs_roles *roles, const char *norm, size_t start, size_t end);
+
 /* Reads the title in normalized text [start, end) (titles.c). */
 bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,
                     size_t end, rs_title_match *out);

@@ -331,6 +331,68 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
     return S_read_words(r, w, n, out);
 }
 
+/* ---- a job outside engineering -------------------------------------------- */
+
+/* A title noun other than an engineer's ("manager", "analyst"): an IC noun
+ * with no condition at the base rung names an engineer of some field
+ * ("Mechanical Engineer"), who is still an engineer. */
+static bool S_other_title_noun(const rs_roles *r, const S_word *w)
+{
+    for (size_t i = 0; i < r->noun_count; i++) {
+        const rs_noun_def *d = &r->nouns[i];
+        bool engineer = d->flags == RS_NOUN_IC && d->rung == 2;
+        if (!engineer && S_is(w, d->word))
+            return true;
+    }
+    return false;
+}
+
+/* Where a line's title ends: its first separator ("Staff Accountant, Acme",
+ * "Chef | Blue Door", "Director - Sales"), else its end. */
+static size_t S_title_cut(const char *s, size_t start, size_t end)
+{
+    for (size_t i = start; i < end; i++)
+        if (s[i] == ',' || s[i] == '|' || s[i] == '(' || s[i] == ':' || s[i] == ';' ||
+            s[i] == '.' || (s[i] == '-' && i > start && s[i - 1] == ' '))
+            return i;
+    return end;
+}
+
+static bool S_has_digit(const S_word *w)
+{
+    for (size_t i = 0; i < w->len; i++)
+        if (w->s[i] >= '0' && w->s[i] <= '9')
+            return true;
+    return false;
+}
+
+bool rs__title_other_job(const rs_roles *r, const char *norm, size_t start, size_t end)
+{
+    while (start < end && norm[start] == ' ')
+        start++;
+    if (start == end || !S_word_char(norm, start, end))
+        return false;   /* a bullet, a heading mark: a list item, not a title */
+    S_word w[S_MAX_TITLE_WORDS + 1];
+    size_t n = S_words(norm, start, end, w, S_MAX_TITLE_WORDS + 1);
+    if (n > S_MAX_TITLE_WORDS)
+        return false;   /* prose */
+    size_t cut = S_title_cut(norm, start, end), head = SIZE_MAX;
+    for (size_t i = 0; i < n && w[i].end <= cut; i++) {
+        if (S_is(&w[i], "of") || S_is(&w[i], "at") || S_is(&w[i], "in") ||
+            S_is(&w[i], "for"))
+            break;   /* "Director of Marketing": the noun stands before */
+        if (!S_has_digit(&w[i]))
+            head = i;
+    }
+    if (head == SIZE_MAX ||
+        !(S_any_word(r, &w[head], 1, RS_WORDS_OTHER_OCCUPATION) ||
+          S_other_title_noun(r, &w[head])))
+        return false;
+    /* a technology word before the noun makes it a job in technology
+     * ("Information Technology Certified Technician") */
+    return !S_any_word(r, w, head, RS_WORDS_TECH);
+}
+
 /* ---- seniority of any title ---------------------------------------------- */
 
 int rs__title_seniority(const rs_roles *r, const char *norm, size_t start, size_t end,

@@ -211,6 +211,36 @@ static void test_seniority(void **state)
     assert_int_equal(failed, 0);
 }
 
+/* Lines that name a job outside engineering, and lines that do not. */
+static void test_other_job(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line;
+        bool other;
+    } cases[] = {
+        {"Staff Accountant, Acme Foods", true},  {"EXECUTIVE CHEF", true},
+        {"Director of Marketing", true},         {"Account Manager | Cloud", true},
+        {"Senior Backend Engineer", false},      {"Mechanical Engineer", false},
+        {"- Maintainer of a small library", false},
+        {"Information Technology Certified Technician", false},
+        {"Ran a kitchen of twelve cooks and planned the weekly menus for two sites", false},
+        {"Jane Doe", false},
+    };
+    int failed = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len;
+        char *norm = rs__normalize_term(cases[i].line, &len);
+        assert_non_null(norm);
+        if (rs__title_other_job(S_roles, norm, 0, len) != cases[i].other) {
+            print_error("\"%s\": want %d\n", cases[i].line, cases[i].other);
+            failed++;
+        }
+        rs__free(norm);
+    }
+    assert_int_equal(failed, 0);
+}
+
 /* A title that names no track says so: the rung is read, the skills
  * will pick the track. */
 static void test_track_unclear(void **state)
@@ -242,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations_and_forms),
         cmocka_unit_test(test_not_engineering),
         cmocka_unit_test(test_seniority),
+        cmocka_unit_test(test_other_job),
         cmocka_unit_test(test_track_unclear),
         cmocka_unit_test(test_span),
     };
