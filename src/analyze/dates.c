@@ -599,28 +599,33 @@ static bool S_wrapped(const S_ctx *c, size_t f, size_t i)
     return i == f && S_above(c, f, &above) && !S_header_line(c, above, f);
 }
 
+/* Does a date range stand among the header lines of the entry of line
+ * [f, e), walking up (or down) through short lines of its section? */
+static bool S_entry_side_has_range(S_pass *p, size_t f, size_t e, bool up)
+{
+    const S_ctx *c = p->c;
+    size_t edge = up ? f : e, ls, le, sec = S_section_at(p, S_tok_line(c, f));
+    for (int n = 0; n < S_HEADER_LINES; n++) {
+        if (up ? !S_above(c, edge, &ls) : !S_below(c, edge, &le))
+            break;
+        if (up)
+            le = edge;
+        else
+            ls = edge;
+        unsigned line = S_tok_line(c, ls);
+        if (!S_header_line(c, ls, le) || S_section_at(p, line) != sec)
+            break;
+        if (S_has_range(p, line))
+            return true;
+        edge = up ? ls : le;
+    }
+    return false;
+}
+
 /* Does no date range lie in the entry of line [f, e)? */
 static bool S_undated_entry(S_pass *p, size_t f, size_t e)
 {
-    const S_ctx *c = p->c;
-    size_t top = f, bottom = e, next, sec = S_section_at(p, S_tok_line(c, f));
-    for (int n = 0; n < S_HEADER_LINES && S_above(c, top, &next); n++) {
-        unsigned line = S_tok_line(c, next);
-        if (!S_header_line(c, next, top) || S_section_at(p, line) != sec)
-            break;
-        if (S_has_range(p, line))
-            return false;
-        top = next;
-    }
-    for (int n = 0; n < S_HEADER_LINES && S_below(c, bottom, &next); n++) {
-        unsigned line = S_tok_line(c, bottom);
-        if (!S_header_line(c, bottom, next) || S_section_at(p, line) != sec)
-            break;
-        if (S_has_range(p, line))
-            return false;
-        bottom = next;
-    }
-    return true;
+    return !S_entry_side_has_range(p, f, e, true) && !S_entry_side_has_range(p, f, e, false);
 }
 
 static rs_status S_find_durations(S_pass *p, bool *found)
