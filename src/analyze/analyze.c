@@ -21,6 +21,7 @@
  * alone (4), or work described and skills of engineering kinds adding up
  * (docs/scoring.md). */
 #define S_SCOPE_NEEDED 4.0
+#define S_SCOPE_NEEDED_UNTITLED 3.0
 #define S_TITLE_EVIDENCE 4.0
 #define S_HEADLINE_LINES 3       /* a title this near the top heads the text */
 #define S_SKILL_EVIDENCE 1.0
@@ -852,7 +853,11 @@ static void S_decide_scope(rs_analysis *a, const S_ctx *c, const S_signals *sg,
     bool other_job = S_other_job(a, c, &job_start, &job_end);
     double evidence = (title ? S_title_weight(a) : 0) + sg->work + skills -
                       (other_job ? S_OTHER_JOB_EVIDENCE : 0);
-    a->in_scope = evidence >= S_SCOPE_NEEDED;
+    /* a text that names no job and lists no dated positions (a level
+     * description, a list of duties) has only the work it describes to go
+     * by; a resume is expected to name its jobs */
+    bool untitled = !title && !other_job && a->range_count == 0;
+    a->in_scope = evidence >= (untitled ? S_SCOPE_NEEDED_UNTITLED : S_SCOPE_NEEDED);
     char work[240] = "no engineering work described", title_text[400] = "no engineering title";
     if (sg->best_work != RS_NOT_FOUND) {
         char quote[160];

@@ -384,7 +384,8 @@ static rs_status S_add_modifier(S_loader *L, const xmlNode *n)
 
 static const char *const S_word_lists[RS_WORDS_COUNT] = {
     "tech", "other-field", "generic-domain", "prose", "c-suite", "entry", "title-end",
-    "manager-noun", "engineering-category", "generated-lexicon", "other-occupation"};
+    "manager-noun", "engineering-category", "generated-lexicon", "other-occupation",
+    "other-sense"};
 
 /* Appends the space-separated words of s to the list. */
 static bool S_push_words(rs_word_list *w, const char *s)

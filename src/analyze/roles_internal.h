@@ -87,6 +87,8 @@ enum {
                                         for scope, by file name */
     RS_WORDS_OTHER_OCCUPATION,       /* head nouns of jobs outside
                                         engineering (occupations.xml) */
+    RS_WORDS_OTHER_SENSE,            /* words before a domain word that give
+                                        it another field's sense */
     RS_WORDS_COUNT
 };
 

@@ -146,6 +146,8 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
                 /* security names the field wherever it stands ("Security
                  * Systems Analyst", "IT Security Operations Analyst"); a
                  * security clearance is no field */
+                if (i > 0 && rs__roles_word_in(r, RS_WORDS_OTHER_SENSE, w[i - 1].s, w[i - 1].len))
+                    continue;   /* Physical Security Manager */
                 const char *dom = r->tracks[t].domains[d];
                 bool generic = rs__roles_word_in(r, RS_WORDS_GENERIC_DOMAIN, dom, strlen(dom));
                 if (r->tracks[t].anywhere && !(i + k < n && S_is(&w[i + k], "clearance"))) {
@@ -261,6 +263,66 @@ static size_t S_trackless(const rs_roles *r, const rs_noun_def *head, const S_wo
     return r->ladder;
 }
 
+/* The comma-bounded part of a title that holds its noun: the rest names a
+ * team, product or place ("Partner Lead, Google Cloud" leads partners for
+ * a cloud product; "Internal Audit, Technology Audit Manager"). */
+static bool S_comma_before(const S_word *w, size_t i)
+{
+    const char *gap = w[i - 1].s + w[i - 1].len;
+    return memchr(gap, ',', (size_t)(w[i].s - gap)) != NULL;
+}
+
+static bool S_level_word(const rs_roles *r, const S_word *w)
+{
+    for (size_t k = 0; k < r->modifier_count; k++)
+        if (S_is(w, r->modifiers[k].word))
+            return true;
+    return false;
+}
+
+/* An inverted title ("Director, Engineering", "Senior Analyst, Security")
+ * names its field after the comma: a part of only the noun and level words
+ * reaches to the next comma. */
+static void S_noun_part(const rs_roles *r, const S_word *w, size_t n, size_t noun, size_t *a,
+                        size_t *b)
+{
+    *a = 0;
+    *b = n;
+    for (size_t i = 1; i < n; i++) {
+        if (!S_comma_before(w, i))
+            continue;
+        if (i <= noun) {
+            *a = i;
+        } else if (*b == n) {
+            *b = i;
+        }
+    }
+    bool bare = true;
+    for (size_t i = *a; i < *b && bare; i++)
+        bare = i == noun || S_level_word(r, &w[i]);
+    if (bare && *b < n) {
+        size_t next = *b + 1;
+        while (next < n && !S_comma_before(w, next))
+            next++;
+        *b = next;
+    }
+}
+
+/* The noun's own part of a title with commas names a field outside
+ * engineering and no technology: the rest names the team or product it
+ * serves ("Financial Analyst, Google Cloud"). */
+static bool S_other_field_part(const rs_roles *r, const S_word *w, size_t n, size_t noun)
+{
+    size_t a, b;
+    S_noun_part(r, w, n, noun, &a, &b);
+    if (b - a == n)
+        return false;
+    bool broad = false;
+    return S_any_word(r, w + a, b - a, RS_WORDS_OTHER_FIELD) &&
+           !S_any_word(r, w + a, b - a, RS_WORDS_TECH) &&
+           S_track(r, w + a, b - a, noun - a, &broad) == RS_NOT_FOUND;
+}
+
 static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
 {
     for (size_t i = 1; i < n; i++)   /* "Senior Engineer at Acme", "... with Computer
@@ -291,6 +353,9 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;   /* Project Manager, Sales Director */
     if ((head->flags & RS_NOUN_NEEDS_DOMAIN) && track == RS_NOT_FOUND)
         return false;   /* Business Analyst */
+    if ((head->flags & (RS_NOUN_NEEDS_TECH | RS_NOUN_NEEDS_DOMAIN)) &&
+        S_other_field_part(r, w, n, noun))
+        return false;   /* Partner Strategy Lead, Google Cloud */
     if ((track == RS_NOT_FOUND || broad) && S_any_word(r, w, n, RS_WORDS_OTHER_FIELD))
         return false;   /* Mechanical Engineer, Accounting Software Consultant */
     if (S_any_word(r, w, noun, RS_WORDS_OTHER_FIELD) &&
@@ -372,11 +437,13 @@ bool rs__title_other_job(const rs_roles *r, const char *norm, size_t start, size
         start++;
     if (start == end || !S_word_char(norm, start, end))
         return false;   /* a bullet, a heading mark: a list item, not a title */
+    /* the title ends at its first separator; what follows names the team,
+     * product or place ("Partner Sales Manager, Go-to-Market, Google Cloud") */
+    size_t cut = S_title_cut(norm, start, end), head = SIZE_MAX;
     S_word w[S_MAX_TITLE_WORDS + 1];
-    size_t n = S_words(norm, start, end, w, S_MAX_TITLE_WORDS + 1);
+    size_t n = S_words(norm, start, cut, w, S_MAX_TITLE_WORDS + 1);
     if (n > S_MAX_TITLE_WORDS)
         return false;   /* prose */
-    size_t cut = S_title_cut(norm, start, end), head = SIZE_MAX;
     for (size_t i = 0; i < n && w[i].end <= cut; i++) {
         if (S_is(&w[i], "of") || S_is(&w[i], "at") || S_is(&w[i], "in") ||
             S_is(&w[i], "for"))

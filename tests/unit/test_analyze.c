@@ -145,6 +145,25 @@ static void test_track_unclear(void **state)
     analysed_free(&y);
 }
 
+/* A level description names no job and no dated position: the work it
+ * describes is all there is, and a lower bar holds; the same lines under a
+ * dated position with no title are a resume that hides its job. */
+static void test_untitled_text_by_its_work(void **state)
+{
+    (void)state;
+    static const char duties[] = "- Pays down tech debt in the services the squad owns\n"
+                                 "- Watches for outages and helps the team recover from them\n"
+                                 "- Helps other team members grow\n";
+    analysed x = analyse(duties);
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    analysed_free(&x);
+    char dated[256];
+    snprintf(dated, sizeof dated, "Jan 2019 - Present\n%s", duties);
+    analysed y = analyse(dated);
+    assert_int_equal(rs_analysis_in_scope(y.a, NULL), 0);
+    analysed_free(&y);
+}
+
 static void test_chef_out_of_scope(void **state)
 {
     (void)state;
@@ -537,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_senior),
         cmocka_unit_test(test_cto),
         cmocka_unit_test(test_track_unclear),
+        cmocka_unit_test(test_untitled_text_by_its_work),
         cmocka_unit_test(test_chef_out_of_scope),
         cmocka_unit_test(test_devops_track),
         cmocka_unit_test(test_titles_and_seniority),

@@ -77,6 +77,10 @@ static void test_abbreviations_and_forms(void **state)
         {"Vice President, Engineering", "backend", 7},
         {"CTO & Co-founder", "backend", 8},
         {"Chief Technology Officer", "backend", 8},
+        /* inverted: the field after the comma */
+        {"Director, Infrastructure", "management", 6},
+        {"Analyst, Information Security", "security", 2},
+        {"Software Engineer, Android", "mobile", 2},
         {"Senior Data Engineer", "data", 3},
         {"DevOps Engineer II", "devops", 2},
         {"Site Reliability Engineer", "devops", 0},
@@ -154,6 +158,12 @@ static void test_not_engineering(void **state)
         "Pharmacy Technician", "Development Director",
         /* the last words of a long word list count too */
         "Sales Engineer", "Customer Portfolio Manager",
+        /* the noun's own part names another field; the rest is the team
+         * or product served */
+        "Partner Strategy Planning Lead, Google Cloud", "Financial Analyst, Google Cloud",
+        "Sales Lead, SMB, Google Cloud Platform", "Head of Government Channels, Google Cloud",
+        /* a guard's security is no engineering field */
+        "Physical Security Manager", "Campus Security Manager",
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
@@ -226,6 +236,8 @@ static void test_other_job(void **state)
         {"Information Technology Certified Technician", false},
         {"Ran a kitchen of twelve cooks and planned the weekly menus for two sites", false},
         {"Jane Doe", false},
+        /* the title ends at its first separator, however long the rest */
+        {"Partner Sales Manager, Go-to-Market Partnerships, Google Cloud Platform", true},
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
