@@ -31,6 +31,7 @@
 #define S_SIGNAL_RUNG_NEEDED 2.5
 /* Below this share of its skills, the closest role's track is a guess. */
 #define S_TRACK_COVERAGE 0.2
+#define S_TRACK_WORK_NEEDED 4.0  /* two strong phrases of one track's own work */
 
 struct rs_analysis {
     const rs_roles *roles;
@@ -38,6 +39,10 @@ struct rs_analysis {
     bool in_scope;
     char why[1024];                /* the scope decision and its evidence */
     int signal_rung;               /* the rung the language of work states, or 0 */
+    size_t work_track;             /* the track whose own work is described
+                                      most (signals with a track), or
+                                      RS_NOT_FOUND */
+    double work_track_weight;
     size_t engineering_skills;     /* found in the text, of engineering kinds */
     rs_found_title titles[S_MAX_TITLES];
     size_t title_count;
@@ -492,13 +497,16 @@ static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
 {
     const rs_roles *r = c->roles;
     *out = (S_signals){.best_work = RS_NOT_FOUND};
+    a->work_track = RS_NOT_FOUND;
     if (!r->signal_count)
         return RS_OK;
     uint8_t *found = rs__calloc(r->signal_count, 1);
     rs_signal_hit *hits = rs__malloc(r->signal_count * sizeof *hits);   /* read where found */
-    if (!found || !hits) {
+    double *track_work = rs__calloc(r->track_count ? r->track_count : 1, sizeof *track_work);
+    if (!found || !hits || !track_work) {
         rs__free(found);
         rs__free(hits);
+        rs__free(track_work);
         return RS_ERR_NOMEM;
     }
     rs__signals_find(c, hits, found);
@@ -506,6 +514,8 @@ static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
         const rs_signal_def *sig = &r->signals[s];
         if (!found[s])
             continue;
+        if (sig->track != RS_NOT_FOUND)
+            track_work[sig->track] += sig->weight;
         if (sig->kind == RS_SIGNAL_RUNG) {
             out->rung_weight[sig->rung] += sig->weight;
         } else {
@@ -514,6 +524,10 @@ static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
             out->work += sig->weight;
         }
     }
+    for (size_t t = 0; t < r->track_count; t++)
+        if (track_work[t] > a->work_track_weight)
+            a->work_track = t, a->work_track_weight = track_work[t];
+    rs__free(track_work);
     a->signal_rung = S_signal_rung(out->rung_weight);
     for (int shown = 0; shown < S_SIGNALS_SHOWN && a->signal_rung;) {
         size_t best = RS_NOT_FOUND;   /* the heaviest not yet shown */
@@ -719,6 +733,62 @@ static void S_agree(rs_analysis *a, size_t n)
     a->rung = roles[a->scores[0].role].rung;
 }
 
+/* How much of a role's own vocabulary the text uses: its skills found,
+ * each weighed by what it says about the track (a resume of Git, code
+ * review and Swift is a mobile one). Not a share: a role listing few
+ * telling skills would win on one. */
+static double S_track_evidence(const rs_analysis *a, const rs_role_def *r)
+{
+    const double *spec = a->roles->specificity;
+    double have = 0;
+    for (size_t i = 0; i < r->skill_count; i++)
+        if (a->has[r->skills[i].skill])
+            have += r->skills[i].weight * spec[r->skills[i].skill];
+    return have;
+}
+
+static bool S_track_has_rung(const rs_roles *r, size_t track, int rung)
+{
+    for (size_t i = 0; i < r->role_count; i++)
+        if (r->roles[i].track == track && r->roles[i].rung == rung)
+            return true;
+    return false;
+}
+
+/* With no title naming the track, a text that describes one track's own
+ * work (managing people: 1x1s, direct reports) is on that track; else the
+ * skills that say most about a track choose it. The best-scored role of
+ * the chosen track leads. */
+static void S_choose_track(rs_analysis *a, size_t n)
+{
+    if (a->current != RS_NOT_FOUND && !a->titles[a->current].match.track_unclear)
+        return;
+    const rs_role_def *roles = a->roles->roles;
+    size_t best_track = RS_NOT_FOUND;
+    double best = 0;
+    bool by_work = a->work_track != RS_NOT_FOUND &&
+                   a->work_track_weight >= S_TRACK_WORK_NEEDED &&
+                   S_track_has_rung(a->roles, a->work_track, a->rung);
+    if (by_work)
+        best_track = a->work_track;
+    for (size_t i = 0; !by_work && i < a->roles->role_count; i++) {
+        double c = S_track_evidence(a, &roles[i]);
+        if (c > best)
+            best = c, best_track = roles[i].track;
+    }
+    /* managing people is read from its own language, never from the
+     * teamwork every level text names */
+    if (best_track == RS_NOT_FOUND && roles[a->scores[0].role].track == a->roles->people)
+        best_track = a->roles->ladder;
+    if (best_track == RS_NOT_FOUND || roles[a->scores[0].role].track == best_track)
+        return;
+    for (size_t i = 0; i < n; i++)
+        if (roles[a->scores[i].role].track == best_track) {
+            S_lead_with(a, i);
+            return;
+        }
+}
+
 static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *err)
 {
     size_t n = a->roles->role_count;
@@ -729,8 +799,10 @@ static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *
         a->scores[i] = S_score(a, i);
     if (n)
         qsort(a->scores, n, sizeof *a->scores, S_cmp_score);
-    if (!(o && o->target))
+    if (!(o && o->target)) {
+        S_choose_track(a, n);
         S_agree(a, n);
+    }
     size_t top = o && o->top ? o->top : S_TOP_DEFAULT;
     size_t target = S_target(a->roles, o ? o->target : NULL);
     if (o && o->target && target == RS_NOT_FOUND)

@@ -4,6 +4,7 @@
  * meaning: unique ids, known tracks, skills and lateral roles. */
 #include "roles_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -385,7 +386,7 @@ static rs_status S_add_modifier(S_loader *L, const xmlNode *n)
 static const char *const S_word_lists[RS_WORDS_COUNT] = {
     "tech", "other-field", "generic-domain", "prose", "c-suite", "entry", "title-end",
     "manager-noun", "engineering-category", "generated-lexicon", "other-occupation",
-    "other-sense"};
+    "other-sense", "track-blind-category"};
 
 /* Appends the space-separated words of s to the list. */
 static bool S_push_words(rs_word_list *w, const char *s)
@@ -420,7 +421,9 @@ static rs_status S_add_words(S_loader *L, const xmlNode *n)
     for (int i = 0; !st && i < RS_WORDS_COUNT; i++)
         if (strcmp(list, S_word_lists[i]) == 0)
             which = i;
-    bool raw = which == RS_WORDS_ENGINEERING_CATEGORY || which == RS_WORDS_GENERATED_LEXICON;
+    /* category ids and file names are matched as written ("ci_cd") */
+    bool raw = which == RS_WORDS_ENGINEERING_CATEGORY || which == RS_WORDS_GENERATED_LEXICON ||
+               which == RS_WORDS_TRACK_BLIND_CATEGORY;
     for (char *p = text; !st && which >= 0 && p && *p;) {
         char *e = p;
         while (*e && *e != ' ' && *e != '\n' && *e != '\t' && *e != '\r')
@@ -446,9 +449,16 @@ static rs_status S_add_signal(S_loader *L, const xmlNode *n)
         return S_nomem(L);
     rs_signal_def *d = &r->signals[r->signal_count++];
     memset(d, 0, sizeof *d);
+    d->track = RS_NOT_FOUND;
+    d->file = L->file;
+    d->line = rs__xml_line(n);
+    d->track_id = rs__xml_attr(n, "track");
     char *kind = rs__xml_attr(n, "kind"), *weight = rs__xml_attr(n, "weight");
     char *text = rs__xml_text(n);
-    rs_status st = kind && weight && text ? RS_OK : S_nomem(L);
+    rs_status st = kind && weight && text &&
+                   (d->track_id || !xmlHasProp(n, BAD_CAST "track")) ? RS_OK : S_nomem(L);
+    if (!st && d->track_id)
+        st = S_ident(L, "signal track", d->track_id, n);
     if (!st) {
         d->kind = strcmp(kind, "rung") == 0 ? RS_SIGNAL_RUNG : RS_SIGNAL_WORK;
         char *end = NULL;
@@ -553,6 +563,35 @@ static int S_cmp_title_ref(const void *a, const void *b)
     return c ? c : (x->role < y->role ? -1 : x->role > y->role);
 }
 
+/* How much a skill says about the track: a skill every track lists
+ * (Git, code review) says nothing, one only mobile roles list (Swift)
+ * says most. */
+static rs_status S_specificity(rs_roles *r)
+{
+    size_t skills = rs_lexicon_skill_count(r->lex), tracks = r->track_count;
+    uint32_t *count = rs__calloc(skills ? skills : 1, sizeof *count);
+    size_t *last = rs__malloc((skills ? skills : 1) * sizeof *last);
+    r->specificity = rs__calloc(skills ? skills : 1, sizeof *r->specificity);
+    rs_status st = count && last && r->specificity ? RS_OK : RS_ERR_NOMEM;
+    for (size_t s = 0; !st && s < skills; s++)
+        last[s] = RS_NOT_FOUND;
+    for (size_t t = 0; !st && t < tracks; t++)
+        for (size_t i = 0; i < r->role_count; i++)
+            for (size_t k = 0; r->roles[i].track == t && k < r->roles[i].skill_count; k++) {
+                size_t s = r->roles[i].skills[k].skill;
+                if (last[s] != t)
+                    last[s] = t, count[s]++;
+            }
+    for (size_t s = 0; !st && s < skills; s++) {
+        const char *cat = rs_lexicon_skill(r->lex, s).category;
+        bool blind = rs__roles_word_in(r, RS_WORDS_TRACK_BLIND_CATEGORY, cat, strlen(cat));
+        r->specificity[s] = count[s] && !blind ? log((double)tracks / count[s]) : 0;
+    }
+    rs__free(count);
+    rs__free(last);
+    return st;
+}
+
 /* Every listed title sorted, for exact matches by binary search. */
 static rs_status S_index_titles(rs_roles *r, rs_error *err)
 {
@@ -568,7 +607,9 @@ static rs_status S_index_titles(rs_roles *r, rs_error *err)
                 (rs_title_ref){r->roles[i].norm_titles[t], i};
     if (n)
         qsort(r->title_index, n, sizeof *r->title_index, S_cmp_title_ref);
-    return rs__title_gate_build(r) || rs__signal_index_build(r) ? rs__nomem(err, NULL) : RS_OK;
+    return rs__title_gate_build(r) || rs__signal_index_build(r) || S_specificity(r)
+               ? rs__nomem(err, NULL)
+               : RS_OK;
 }
 
 /* A track's else= names a track. */
@@ -603,6 +644,22 @@ static rs_status S_check_nouns(rs_roles *r, rs_error *err)
     return RS_OK;
 }
 
+/* A signal's track names a track of some roles file. */
+static rs_status S_check_signals(rs_roles *r, rs_error *err)
+{
+    for (size_t i = 0; i < r->signal_count; i++) {
+        rs_signal_def *d = &r->signals[i];
+        if (!d->track_id)
+            continue;
+        d->track = rs__roles_track(r, d->track_id);
+        if (d->track == RS_NOT_FOUND)
+            return rs__fail(err, RS_ERR_LEXICON, d->file, d->line,
+                            "signal \"%s\" names track '%s', which is not defined", d->pattern,
+                            d->track_id);
+    }
+    return RS_OK;
+}
+
 /* Unique ids; lateral moves name known roles; nouns name known tracks. */
 static rs_status S_check(rs_roles *r, rs_error *err)
 {
@@ -611,6 +668,8 @@ static rs_status S_check(rs_roles *r, rs_error *err)
         nouns = S_check_tracks(r, err);
     if (!nouns)
         nouns = S_check_nouns(r, err);
+    if (!nouns)
+        nouns = S_check_signals(r, err);
     if (nouns)
         return nouns;
     for (size_t i = 0; i < r->role_count; i++) {
@@ -755,6 +814,7 @@ void rs_roles_free(rs_roles *r)
     rs__signal_index_free(&r->signal_prefix_index);
     rs__free(r->title_index);
     rs__free(r->title_gate);
+    rs__free(r->specificity);
     S_free_strs(r->files, r->file_count);
     rs__free(r->version);
     rs__free(r);

@@ -89,6 +89,8 @@ enum {
                                         engineering (occupations.xml) */
     RS_WORDS_OTHER_SENSE,            /* words before a domain word that give
                                         it another field's sense */
+    RS_WORDS_TRACK_BLIND_CATEGORY,   /* skill categories every track shares:
+                                        no evidence of a track */
     RS_WORDS_COUNT
 };
 
@@ -123,6 +125,11 @@ typedef struct rs_signal_def {
     char *pattern;           /* as written, for messages */
     rs_signal_word *words;
     size_t word_count;
+    char *track_id;          /* the work of one track ("1x1s": people
+                                managers), or NULL */
+    size_t track;            /* resolved after loading, or RS_NOT_FOUND */
+    const char *file;
+    unsigned line;
 } rs_signal_def;
 
 /* Where a signal may start, hashed into buckets of signal indexes: a
@@ -169,6 +176,8 @@ struct rs_roles {
     rs_signal_index signal_prefix_index;  /* first words that are word starts */
     char **files;
     size_t file_count;
+    double *specificity;         /* per lexicon skill: log(tracks / tracks
+                                    whose roles list it), 0 for none */
 };
 
 /* Index of a track id, or RS_NOT_FOUND. */

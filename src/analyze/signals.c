@@ -28,6 +28,8 @@ void rs__signal_free(rs_signal_def *sig)
 {
     S_free_words(sig->words, sig->word_count);
     rs__free(sig->pattern);
+    rs__free(sig->track_id);
+    sig->track_id = NULL;
     sig->words = NULL;
     sig->pattern = NULL;
     sig->word_count = 0;

@@ -164,6 +164,42 @@ static void test_untitled_text_by_its_work(void **state)
     analysed_free(&y);
 }
 
+static const char *track_of(const analysed *x)
+{
+    const rs_role_score *s = rs_analysis_role(x->a, 0);
+    assert_non_null(s);
+    return rs_roles_role(S_roles, s->role).track;
+}
+
+/* With no title naming a track: the skills that only some tracks list
+ * choose it, the teamwork every text names never does, and managing
+ * people is read from its own language. */
+static void test_track_without_title(void **state)
+{
+    (void)state;
+    analysed mobile = analyse("- Builds screens in Swift and SwiftUI for our iOS app\n"
+                              "- Reviews pull requests and writes unit tests\n"
+                              "- Communicates clearly with the team\n");
+    assert_int_equal(rs_analysis_in_scope(mobile.a, NULL), 1);
+    assert_string_equal(track_of(&mobile), "mobile");
+    analysed_free(&mobile);
+    analysed people = analyse("- Runs weekly 1x1s with every engineer on the team\n"
+                              "- Manages the team members' careers and performance reviews\n"
+                              "- Writes development plans for direct reports\n"
+                              "- Reviews the technical design of the services the team owns "
+                              "and joins the on-call rotation\n");
+    assert_int_equal(rs_analysis_in_scope(people.a, NULL), 1);
+    assert_string_equal(track_of(&people), "management");
+    analysed_free(&people);
+    analysed ic = analyse("- Leads the technical design of the services the squad owns\n"
+                          "- Shows leadership and communication in code review\n"
+                          "- Pays down tech debt and fixes production incidents\n");
+    assert_int_equal(rs_analysis_in_scope(ic.a, NULL), 1);
+    if (strcmp(track_of(&ic), "management") == 0)
+        fail_msg("teamwork alone put an engineer on the management track");
+    analysed_free(&ic);
+}
+
 static void test_chef_out_of_scope(void **state)
 {
     (void)state;
@@ -557,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_cto),
         cmocka_unit_test(test_track_unclear),
         cmocka_unit_test(test_untitled_text_by_its_work),
+        cmocka_unit_test(test_track_without_title),
         cmocka_unit_test(test_chef_out_of_scope),
         cmocka_unit_test(test_devops_track),
         cmocka_unit_test(test_titles_and_seniority),
