@@ -26,7 +26,7 @@
 #define S_HEADLINE_LINES 3       /* a title this near the top heads the text */
 #define S_SKILL_EVIDENCE 1.0
 #define S_SKILL_EVIDENCE_MAX 4.0
-#define S_OTHER_JOB_EVIDENCE 4.0 /* a headline naming a job outside engineering */
+#define S_OTHER_JOB_EVIDENCE 5.0 /* a headline naming a job outside engineering */
 /* A rung the language of work states needs this much weight at it. */
 #define S_SIGNAL_RUNG_NEEDED 2.5
 /* Below this share of its skills, the closest role's track is a guess. */

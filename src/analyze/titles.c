@@ -455,9 +455,10 @@ bool rs__title_other_job(const rs_roles *r, const char *norm, size_t start, size
         !(S_any_word(r, &w[head], 1, RS_WORDS_OTHER_OCCUPATION) ||
           S_other_title_noun(r, &w[head])))
         return false;
-    /* a technology word before the noun makes it a job in technology
-     * ("Information Technology Certified Technician") */
-    return !S_any_word(r, w, head, RS_WORDS_TECH);
+    /* a technology word as the noun or before it makes it a job in
+     * technology ("Information Technology Certified Technician", "Operating
+     * Systems") */
+    return !S_any_word(r, w, head + 1, RS_WORDS_TECH);
 }
 
 /* ---- seniority of any title ---------------------------------------------- */

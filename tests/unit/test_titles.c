@@ -164,6 +164,9 @@ static void test_not_engineering(void **state)
         "Sales Lead, SMB, Google Cloud Platform", "Head of Government Channels, Google Cloud",
         /* a guard's security is no engineering field */
         "Physical Security Manager", "Campus Security Manager",
+        "Non Commissioned Security Officer",
+        "Industry Public Relations Manager, Google Cloud",
+        "Global Campaigns Manager, Google Cloud",
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
@@ -238,6 +241,8 @@ static void test_other_job(void **state)
         {"Jane Doe", false},
         /* the title ends at its first separator, however long the rest */
         {"Partner Sales Manager, Go-to-Market Partnerships, Google Cloud Platform", true},
+        /* a technology word as the noun is no other job */
+        {"Microsoft Windows Operating Systems 95, 98, 2000 and XP", false},
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
