@@ -121,8 +121,19 @@ static rs_status S_add_track(S_loader *L, const xmlNode *n)
         }
         char *canon = raw ? rs__title_canonical_text(raw) : NULL;
         rs__free(raw);
+        bool *tech = rs__realloc(t->domain_tech, (t->domain_count + 1) * sizeof *tech);
+        if (!tech) {
+            rs__free(canon);
+            return S_nomem(L);
+        }
+        t->domain_tech = tech;
         if (!S_push_str(&t->domains, &t->domain_count, canon))
             return S_nomem(L);
+        char *kind = rs__xml_attr(c, "kind");
+        if (!kind && xmlHasProp(c, BAD_CAST "kind"))
+            return S_nomem(L);
+        tech[t->domain_count - 1] = kind != NULL;   /* the schema allows "technology" only */
+        rs__free(kind);
     }
     return RS_OK;
 }
@@ -354,7 +365,8 @@ static rs_status S_add_noun(S_loader *L, const xmlNode *n)
     if (!st) {
         d->flags = (strcmp(kind, "ic") == 0 ? RS_NOUN_IC : 0) |
                    (needs && strcmp(needs, "tech") == 0 ? RS_NOUN_NEEDS_TECH : 0) |
-                   (needs && strcmp(needs, "domain") == 0 ? RS_NOUN_NEEDS_DOMAIN : 0);
+                   (needs && strcmp(needs, "domain") == 0 ? RS_NOUN_NEEDS_DOMAIN : 0) |
+                   (needs && strcmp(needs, "level") == 0 ? RS_NOUN_NEEDS_LEVEL : 0);
     }
     rs__free(word);
     rs__free(kind);
@@ -788,6 +800,7 @@ void rs_roles_free(rs_roles *r)
         rs__free(r->tracks[i].only_noun);
         rs__free(r->tracks[i].else_id);
         S_free_strs(r->tracks[i].domains, r->tracks[i].domain_count);
+        rs__free(r->tracks[i].domain_tech);
     }
     rs__free(r->tracks);
     for (size_t i = 0; i < r->role_count; i++)

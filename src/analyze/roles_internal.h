@@ -9,6 +9,8 @@ typedef struct rs_track_def {
     char *id;
     char *name;
     char **domains;          /* canonical domain words ("back end", "net") */
+    bool *domain_tech;       /* kind="technology": a language or framework
+                                ("Java"), which a field word outranks */
     size_t domain_count;
     bool anywhere;           /* reads="anywhere": its domain names the field
                                 wherever it stands */
@@ -59,7 +61,7 @@ typedef struct rs_scope_def {
 
 /* The head noun of a title ("engineer", "director"): an IC noun's rung is
  * replaced by a level word, a rank noun's only raised. */
-enum { RS_NOUN_IC = 1, RS_NOUN_NEEDS_TECH = 2, RS_NOUN_NEEDS_DOMAIN = 4 };
+enum { RS_NOUN_IC = 1, RS_NOUN_NEEDS_TECH = 2, RS_NOUN_NEEDS_DOMAIN = 4, RS_NOUN_NEEDS_LEVEL = 8 };
 
 typedef struct rs_noun_def {
     char *word;              /* canonical, one or more words */

@@ -131,11 +131,14 @@ static size_t S_exact_role(const rs_roles *r, const S_word *w, size_t a, size_t 
 }
 
 /* The track named by the domain word nearest before `noun`, or after it
- * ("Head of Backend", "Engineer (Backend)"); a broad domain word only when
- * no other is there. */
+ * ("Head of Backend", "Engineer (Backend)"). A field word outranks a
+ * technology ("Full Stack .NET Engineer", "Python Data Engineer"), and
+ * both a broad domain word. */
 static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun, bool *broad)
 {
-    size_t best[2] = {RS_NOT_FOUND, RS_NOT_FOUND}, best_dist[2] = {SIZE_MAX, SIZE_MAX};
+    enum { FIELD, TECHNOLOGY, BROAD, TIERS };
+    size_t best[TIERS] = {RS_NOT_FOUND, RS_NOT_FOUND, RS_NOT_FOUND};
+    size_t best_dist[TIERS] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
 
     for (size_t i = 0; i < n; i++) {
         for (size_t t = 0; t < r->track_count; t++) {
@@ -143,11 +146,11 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
                 size_t k = S_phrase_at(w, n, i, r->tracks[t].domains[d]);
                 if (!k)
                     continue;
+                if (i > 0 && rs__roles_word_in(r, RS_WORDS_OTHER_SENSE, w[i - 1].s, w[i - 1].len))
+                    continue;   /* Physical Security Manager */
                 /* security names the field wherever it stands ("Security
                  * Systems Analyst", "IT Security Operations Analyst"); a
                  * security clearance is no field */
-                if (i > 0 && rs__roles_word_in(r, RS_WORDS_OTHER_SENSE, w[i - 1].s, w[i - 1].len))
-                    continue;   /* Physical Security Manager */
                 const char *dom = r->tracks[t].domains[d];
                 bool generic = rs__roles_word_in(r, RS_WORDS_GENERIC_DOMAIN, dom, strlen(dom));
                 if (r->tracks[t].anywhere && !(i + k < n && S_is(&w[i + k], "clearance"))) {
@@ -155,17 +158,23 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
                     return t;
                 }
                 /* before the noun is nearer than the same distance after */
-                size_t dist = i < noun ? (noun - i) * 2 : (i - noun) * 2 + 1;
-                int g = generic;
-                if (dist < best_dist[g]) {
-                    best_dist[g] = dist;
-                    best[g] = t;
+                size_t end = i + k - 1;
+                size_t dist = i < noun ? (end < noun ? (noun - end) * 2 : 0) : (i - noun) * 2 + 1;
+                int tier = generic ? BROAD : r->tracks[t].domain_tech[d] ? TECHNOLOGY : FIELD;
+                if (dist < best_dist[tier]) {
+                    best_dist[tier] = dist;
+                    best[tier] = t;
                 }
             }
         }
     }
-    *broad = best[0] == RS_NOT_FOUND && best[1] != RS_NOT_FOUND;
-    return best[0] != RS_NOT_FOUND ? best[0] : best[1];
+    for (int tier = FIELD; tier < TIERS; tier++)
+        if (best[tier] != RS_NOT_FOUND) {
+            *broad = tier == BROAD;
+            return best[tier];
+        }
+    *broad = false;
+    return RS_NOT_FOUND;
 }
 
 static bool S_any_word(const rs_roles *r, const S_word *w, size_t n, int list)
@@ -177,8 +186,9 @@ static bool S_any_word(const rs_roles *r, const S_word *w, size_t n, int list)
 }
 
 /* The head noun: the title noun of highest rank ("Director" in "Director
- * of Engineering"); "lead" is the head only when no other noun is there,
- * else it is a modifier ("Lead Backend Developer"). */
+ * of Engineering"); "lead" and a noun that needs a level word ("QA") are
+ * the head only when no other noun is there: "Lead Backend Developer",
+ * "QA Engineer". */
 static const rs_noun_def *S_head(const rs_roles *r, const S_word *w, size_t n, size_t *at)
 {
     const rs_noun_def *best = NULL, *lead = NULL;
@@ -188,11 +198,11 @@ static const rs_noun_def *S_head(const rs_roles *r, const S_word *w, size_t n, s
             const rs_noun_def *noun = &r->nouns[k];
             if (noun->word[0] != w[i].s[0] || !S_phrase_at(w, n, i, noun->word))
                 continue;
-            if (strcmp(noun->word, "lead") == 0) {
+            if (strcmp(noun->word, "lead") == 0 || (noun->flags & RS_NOUN_NEEDS_LEVEL)) {
                 lead = noun;
                 lead_at = i;
             } else if (!best || noun->rung > best->rung ||
-                       (noun->rung == best->rung && noun->track_id)) {
+                       (noun->rung == best->rung && noun->track_id && !best->track_id)) {
                 best = noun;
                 *at = i;
             }
@@ -353,6 +363,8 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;   /* Project Manager, Sales Director */
     if ((head->flags & RS_NOUN_NEEDS_DOMAIN) && track == RS_NOT_FOUND)
         return false;   /* Business Analyst */
+    if ((head->flags & RS_NOUN_NEEDS_LEVEL) && !S_modifier_rung(r, w, n, noun))
+        return false;   /* "DevOps, AWS, Kafka": a skill, not a title */
     if ((head->flags & (RS_NOUN_NEEDS_TECH | RS_NOUN_NEEDS_DOMAIN)) &&
         S_other_field_part(r, w, n, noun))
         return false;   /* Partner Strategy Lead, Google Cloud */
@@ -405,7 +417,7 @@ static bool S_other_title_noun(const rs_roles *r, const S_word *w)
 {
     for (size_t i = 0; i < r->noun_count; i++) {
         const rs_noun_def *d = &r->nouns[i];
-        bool engineer = d->flags == RS_NOUN_IC && d->rung == 2;
+        bool engineer = (d->flags == RS_NOUN_IC && d->rung == 2) || d->track_id;
         if (!engineer && S_is(w, d->word))
             return true;
     }

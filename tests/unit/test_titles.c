@@ -77,6 +77,15 @@ static void test_abbreviations_and_forms(void **state)
         {"Vice President, Engineering", "backend", 7},
         {"CTO & Co-founder", "backend", 8},
         {"Chief Technology Officer", "backend", 8},
+        /* a field word outranks a technology, wherever they stand */
+        {"Senior Full Stack .NET/React Engineer", "fullstack", 3},
+        {"Full Stack Developer (Backend / Frontend)", "fullstack", 2},
+        {"Python Data Engineer", "data", 2},
+        {"AWS DevOps Engineer", "devops", 2},
+        /* job boards drop the noun, keeping the level */
+        {"Junior QA", "qa", 1},
+        {"Middle AQA", "qa", 2},
+        {"Senior DevOps", "devops", 3},
         /* inverted: the field after the comma */
         {"Director, Infrastructure", "management", 6},
         {"Analyst, Information Security", "security", 2},
@@ -167,6 +176,8 @@ static void test_not_engineering(void **state)
         "Non Commissioned Security Officer",
         "Industry Public Relations Manager, Google Cloud",
         "Global Campaigns Manager, Google Cloud",
+        /* a bare field word is a skill, not a title */
+        "DevOps", "QA",
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
