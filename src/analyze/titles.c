@@ -177,6 +177,21 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
     return RS_NOT_FOUND;
 }
 
+/* A prose word outside parentheses: "(blockchain experience)" qualifies
+ * a title, "experience in" makes a sentence. */
+static bool S_prose(const rs_roles *r, const S_word *w, size_t n)
+{
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *gap = i ? w[i - 1].s + w[i - 1].len : w[i].s;
+        for (const char *p = gap; p < w[i].s; p++)
+            depth += *p == '(' ? 1 : *p == ')' && depth > 0 ? -1 : 0;
+        if (!depth && rs__roles_word_in(r, RS_WORDS_PROSE, w[i].s, w[i].len))
+            return true;
+    }
+    return false;
+}
+
 static bool S_any_word(const rs_roles *r, const S_word *w, size_t n, int list)
 {
     for (size_t i = 0; i < n; i++)
@@ -354,7 +369,7 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;
     size_t noun = 0;
     const rs_noun_def *head = S_head(r, w, n, &noun);
-    if (!head || S_any_word(r, w, n, RS_WORDS_PROSE))
+    if (!head || S_prose(r, w, n))
         return false;
     bool broad = false;
     size_t track = head->track != RS_NOT_FOUND ? head->track : S_track(r, w, n, noun, &broad);
