@@ -923,7 +923,13 @@ static void S_decide_scope(rs_analysis *a, const S_ctx *c, const S_signals *sg,
     bool title = a->current != RS_NOT_FOUND;
     size_t job_start = 0, job_end = 0;
     bool other_job = S_other_job(a, c, &job_start, &job_end);
-    double evidence = (title ? S_title_weight(a) : 0) + sg->work + skills -
+    /* in a resume, a title naming no field ("Engineer", "Lead Operations
+     * Engineer") may be any engineer's: half weight, the work decides */
+    double title_weight = !title ? 0
+                          : a->titles[a->current].match.track_unclear && a->range_count
+                              ? S_title_weight(a) / 2
+                              : S_title_weight(a);
+    double evidence = title_weight + sg->work + skills -
                       (other_job ? S_OTHER_JOB_EVIDENCE : 0);
     /* a text that names no job and lists no dated positions (a level
      * description, a list of duties) has only the work it describes to go

@@ -348,6 +348,20 @@ static bool S_other_field_part(const rs_roles *r, const S_word *w, size_t n, siz
            S_track(r, w + a, b - a, noun - a, &broad) == RS_NOT_FOUND;
 }
 
+/* A noun after "of" or "in" with no title noun before it names a field
+ * of study, not a job: "School of Engineering", "Master of Science in
+ * Software Engineering" (but "Director of Engineering"). */
+static bool S_field_of(const rs_roles *r, const S_word *w, size_t noun)
+{
+    for (size_t i = 0; i < noun; i++) {
+        if (!S_is(&w[i], "of") && !S_is(&w[i], "in"))
+            continue;
+        size_t before;
+        return i == 0 || !S_head(r, w, i, &before);
+    }
+    return false;
+}
+
 static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
 {
     for (size_t i = 1; i < n; i++)   /* "Senior Engineer at Acme", "... with Computer
@@ -369,7 +383,7 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;
     size_t noun = 0;
     const rs_noun_def *head = S_head(r, w, n, &noun);
-    if (!head || S_prose(r, w, n))
+    if (!head || S_prose(r, w, n) || S_field_of(r, w, noun))
         return false;
     bool broad = false;
     size_t track = head->track != RS_NOT_FOUND ? head->track : S_track(r, w, n, noun, &broad);
