@@ -32,6 +32,7 @@
 /* Below this share of its skills, the closest role's track is a guess. */
 #define S_TRACK_COVERAGE 0.2
 #define S_TRACK_WORK_NEEDED 4.0  /* two strong phrases of one track's own work */
+#define S_TRACK_WORD_WEIGHT 2.0  /* a track's own words beside its telling skills */
 
 struct rs_analysis {
     const rs_roles *roles;
@@ -43,6 +44,8 @@ struct rs_analysis {
                                       most (signals with a track), or
                                       RS_NOT_FOUND */
     double work_track_weight;
+    double *track_work;            /* per track: weight of its own work
+                                      described */
     size_t engineering_skills;     /* found in the text, of engineering kinds */
     rs_found_title titles[S_MAX_TITLES];
     size_t title_count;
@@ -502,11 +505,11 @@ static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
         return RS_OK;
     uint8_t *found = rs__calloc(r->signal_count, 1);
     rs_signal_hit *hits = rs__malloc(r->signal_count * sizeof *hits);   /* read where found */
-    double *track_work = rs__calloc(r->track_count ? r->track_count : 1, sizeof *track_work);
+    double *track_work = a->track_work =
+        rs__calloc(r->track_count ? r->track_count : 1, sizeof *track_work);
     if (!found || !hits || !track_work) {
         rs__free(found);
         rs__free(hits);
-        rs__free(track_work);
         return RS_ERR_NOMEM;
     }
     rs__signals_find(c, hits, found);
@@ -518,7 +521,7 @@ static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
             track_work[sig->track] += sig->weight;
         if (sig->kind == RS_SIGNAL_RUNG) {
             out->rung_weight[sig->rung] += sig->weight;
-        } else {
+        } else if (sig->kind == RS_SIGNAL_WORK) {
             if (out->best_work == RS_NOT_FOUND || sig->weight > r->signals[out->best_work].weight)
                 out->best_work = s, out->best_work_hit = hits[s];
             out->work += sig->weight;
@@ -527,7 +530,6 @@ static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
     for (size_t t = 0; t < r->track_count; t++)
         if (track_work[t] > a->work_track_weight)
             a->work_track = t, a->work_track_weight = track_work[t];
-    rs__free(track_work);
     a->signal_rung = S_signal_rung(out->rung_weight);
     for (int shown = 0; shown < S_SIGNALS_SHOWN && a->signal_rung;) {
         size_t best = RS_NOT_FOUND;   /* the heaviest not yet shown */
@@ -772,9 +774,12 @@ static void S_choose_track(rs_analysis *a, size_t n)
     if (by_work)
         best_track = a->work_track;
     for (size_t i = 0; !by_work && i < a->roles->role_count; i++) {
+        size_t t = roles[i].track;
         double c = S_track_evidence(a, &roles[i]);
+        if (t != a->roles->people && a->track_work)
+            c += S_TRACK_WORD_WEIGHT * a->track_work[t];
         if (c > best)
-            best = c, best_track = roles[i].track;
+            best = c, best_track = t;
     }
     /* managing people is read from its own language, never from the
      * teamwork every level text names */
@@ -1028,6 +1033,7 @@ void rs_analysis_free(rs_analysis *a)
     if (!a)
         return;
     rs__free(a->ranges);
+    rs__free(a->track_work);
     rs__free(a->scores);
     rs__free(a->has);
     rs__free(a);

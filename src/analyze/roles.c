@@ -472,7 +472,9 @@ static rs_status S_add_signal(S_loader *L, const xmlNode *n)
     if (!st && d->track_id)
         st = S_ident(L, "signal track", d->track_id, n);
     if (!st) {
-        d->kind = strcmp(kind, "rung") == 0 ? RS_SIGNAL_RUNG : RS_SIGNAL_WORK;
+        d->kind = strcmp(kind, "rung") == 0    ? RS_SIGNAL_RUNG
+                  : strcmp(kind, "track") == 0 ? RS_SIGNAL_TRACK
+                                               : RS_SIGNAL_WORK;
         char *end = NULL;
         d->weight = strtod(weight, &end);
         if (end == weight || *end || !(d->weight > 0 && d->weight <= 10))
@@ -483,6 +485,9 @@ static rs_status S_add_signal(S_loader *L, const xmlNode *n)
     if (!st && d->kind == RS_SIGNAL_RUNG && !xmlHasProp(n, BAD_CAST "rung"))
         st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
                       "a signal of kind \"rung\" needs a rung");
+    if (!st && d->kind == RS_SIGNAL_TRACK && !d->track_id)
+        st = rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(n),
+                      "a signal of kind \"track\" needs a track");
     if (!st && xmlHasProp(n, BAD_CAST "rung"))
         st = S_rung(L, n, &d->rung);
     if (!st)

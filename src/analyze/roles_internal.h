@@ -117,7 +117,7 @@ typedef struct rs_signal_word {
     size_t alt_count;
 } rs_signal_word;
 
-enum { RS_SIGNAL_RUNG, RS_SIGNAL_WORK };
+enum { RS_SIGNAL_RUNG, RS_SIGNAL_WORK, RS_SIGNAL_TRACK };
 
 /* A phrase of the language of work (signals.xml). */
 typedef struct rs_signal_def {

@@ -157,10 +157,15 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
                     *broad = generic;
                     return t;
                 }
-                /* before the noun is nearer than the same distance after */
-                size_t end = i + k - 1;
-                size_t dist = i < noun ? (end < noun ? (noun - end) * 2 : 0) : (i - noun) * 2 + 1;
+                /* before the noun is nearer than the same distance after;
+                 * of several technologies the first is the main one
+                 * ("Java/Oracle Developer") */
                 int tier = generic ? BROAD : r->tracks[t].domain_tech[d] ? TECHNOLOGY : FIELD;
+                size_t end = i + k - 1;
+                size_t dist = tier == TECHNOLOGY ? i * 2 + (i >= noun)
+                              : i < noun ? (end < noun ? (noun - end) * 2 : 0)
+                                         : (i - noun) * 2 + 1;
+                dist = dist * 16 + (16 - (k < 16 ? k : 15));   /* the longer phrase at a tie */
                 if (dist < best_dist[tier]) {
                     best_dist[tier] = dist;
                     best[tier] = t;

@@ -183,6 +183,13 @@ static void test_track_without_title(void **state)
     assert_int_equal(rs_analysis_in_scope(mobile.a, NULL), 1);
     assert_string_equal(track_of(&mobile), "mobile");
     analysed_free(&mobile);
+    /* no telling skill: the track's own words choose */
+    analysed words = analyse("- Builds screens for our iOS and Android mobile apps\n"
+                             "- Reviews pull requests and writes unit tests\n"
+                             "- Takes part in the on-call rotation\n");
+    assert_int_equal(rs_analysis_in_scope(words.a, NULL), 1);
+    assert_string_equal(track_of(&words), "mobile");
+    analysed_free(&words);
     analysed people = analyse("- Runs weekly 1x1s with every engineer on the team\n"
                               "- Manages the team members' careers and performance reviews\n"
                               "- Writes development plans for direct reports\n"
