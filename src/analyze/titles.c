@@ -338,6 +338,32 @@ static void S_noun_part(const rs_roles *r, const S_word *w, size_t n, size_t nou
     }
 }
 
+/* Is word i inside a domain phrase of some track ("Business
+ * Intelligence")? */
+static bool S_in_domain(const rs_roles *r, const S_word *w, size_t n, size_t i)
+{
+    for (size_t t = 0; t < r->track_count; t++)
+        for (size_t d = 0; d < r->tracks[t].domain_count; d++)
+            for (size_t j = 0; j <= i; j++) {
+                size_t k = S_phrase_at(w, n, j, r->tracks[t].domains[d]);
+                if (k && j + k > i)
+                    return true;
+            }
+    return false;
+}
+
+/* A field outside engineering named before the noun takes a manager or
+ * lead over ("IT Project Manager", "Mobile UX Lead"), unless
+ * the word belongs to a track's own domain ("Business Intelligence
+ * Analyst"). */
+static bool S_other_field_before(const rs_roles *r, const S_word *w, size_t n, size_t noun)
+{
+    for (size_t i = 0; i < noun; i++)
+        if (rs__roles_word_in(r, RS_WORDS_OTHER_FIELD, w[i].s, w[i].len) && !S_in_domain(r, w, n, i))
+            return true;
+    return false;
+}
+
 /* The noun's own part of a title with commas names a field outside
  * engineering and no technology: the rest names the team or product it
  * serves ("Financial Analyst, Google Cloud"). */
@@ -404,9 +430,11 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;   /* Partner Strategy Lead, Google Cloud */
     if ((track == RS_NOT_FOUND || broad) && S_any_word(r, w, n, RS_WORDS_OTHER_FIELD))
         return false;   /* Mechanical Engineer, Accounting Software Consultant */
-    if (S_any_word(r, w, noun, RS_WORDS_OTHER_FIELD) &&
-        rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word)))
-        return false;   /* IT Project Manager, Partner Development Manager, Google Cloud */
+    bool manager = rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word));
+    bool anywhere = track != RS_NOT_FOUND && r->tracks[track].anywhere;
+    if ((manager || ((head->flags & RS_NOUN_NEEDS_TECH) && !anywhere)) &&
+        S_other_field_before(r, w, n, noun))
+        return false;   /* IT Project Manager, Mobile UX Lead, Partner Development Manager */
     if (track != RS_NOT_FOUND && r->tracks[track].only_noun &&
         strcmp(head->word, r->tracks[track].only_noun) != 0)
         track = r->tracks[track].else_track;   /* a systems engineer runs systems */

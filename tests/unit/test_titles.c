@@ -176,6 +176,8 @@ static void test_not_engineering(void **state)
         "Non Commissioned Security Officer",
         "Industry Public Relations Manager, Google Cloud",
         "Global Campaigns Manager, Google Cloud",
+        /* a field outside engineering before a lead's noun takes it over */
+        "Mobile UX Lead", "Growth Lead (Mobile App)",
         /* a noun after "of" with no title before it names a field of study */
         "School of Engineering", "Master of Science in Software Engineering",
         /* a bare field word is a skill, not a title */
