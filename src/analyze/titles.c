@@ -516,23 +516,30 @@ bool rs__title_other_job(const rs_roles *r, const char *norm, size_t start, size
     size_t cut = S_title_cut(norm, start, end), head = SIZE_MAX;
     S_word w[S_MAX_TITLE_WORDS + 1];
     size_t n = S_words(norm, start, cut, w, S_MAX_TITLE_WORDS + 1);
-    if (n > S_MAX_TITLE_WORDS)
-        return false;   /* prose */
+    if (n > S_MAX_TITLE_WORDS || S_prose(r, w, n))
+        return false;   /* prose: "Over nineteen years of experience in IT" */
+    /* the noun: the last title or occupation noun before "of", "at"...
+     * ("Inside Sales Manager North Asia", "Director of Marketing") */
+    bool occupation = false;
     for (size_t i = 0; i < n && w[i].end <= cut; i++) {
         if (S_is(&w[i], "of") || S_is(&w[i], "at") || S_is(&w[i], "in") ||
             S_is(&w[i], "for"))
-            break;   /* "Director of Marketing": the noun stands before */
-        if (!S_has_digit(&w[i]))
-            head = i;
+            break;
+        if (S_has_digit(&w[i]))
+            continue;
+        bool other = S_any_word(r, &w[i], 1, RS_WORDS_OTHER_OCCUPATION);
+        if (other || S_other_title_noun(r, &w[i]))
+            head = i, occupation = other;
     }
-    if (head == SIZE_MAX ||
-        !(S_any_word(r, &w[head], 1, RS_WORDS_OTHER_OCCUPATION) ||
-          S_other_title_noun(r, &w[head])))
+    if (head == SIZE_MAX)
         return false;
     /* a technology word as the noun or before it makes it a job in
      * technology ("Information Technology Certified Technician", "Operating
-     * Systems") */
-    return !S_any_word(r, w, head + 1, RS_WORDS_TECH);
+     * Systems", "Technical Program Manager"), unless the noun is another
+     * occupation's ("Revenue Systems Accountant") */
+    if (S_any_word(r, &w[head], 1, RS_WORDS_TECH))
+        return false;
+    return occupation || !S_any_word(r, w, head, RS_WORDS_TECH);
 }
 
 /* ---- seniority of any title ---------------------------------------------- */

@@ -256,6 +256,15 @@ static void test_other_job(void **state)
         {"Jane Doe", false},
         /* the title ends at its first separator, however long the rest */
         {"Partner Sales Manager, Go-to-Market Partnerships, Google Cloud Platform", true},
+        /* the noun is the last title or occupation noun, not the last word */
+        {"Inside Sales Manager North Asia, Google Cloud", true},
+        /* another occupation's noun stays one after a technology word */
+        {"Revenue Systems Senior Accountant", true},
+        {"Product Strategist, Growth", true},
+        /* a technology word before a title noun makes a job in technology */
+        {"Technical Program Manager", false},
+        /* prose names no job */
+        {"Over nineteen years of experience in Information Technology", false},
         /* a technology word as the noun is no other job */
         {"Microsoft Windows Operating Systems 95, 98, 2000 and XP", false},
     };
