@@ -832,6 +832,7 @@ void rs_roles_free(rs_roles *r)
     rs__signal_index_free(&r->signal_prefix_index);
     rs__free(r->title_index);
     rs__free(r->title_gate);
+    rs__free(r->domain_gate);
     rs__free(r->specificity);
     S_free_strs(r->files, r->file_count);
     rs__free(r->version);

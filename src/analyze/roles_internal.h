@@ -157,6 +157,8 @@ struct rs_roles {
     size_t title_index_count;
     uint64_t *title_gate;        /* hashes of words a title needs (titles.c) */
     size_t title_gate_mask;
+    uint64_t *domain_gate;       /* hashes of the first words of domains */
+    size_t domain_gate_mask;
     char *version;
     rs_track_def *tracks;
     size_t track_count;

@@ -134,6 +134,8 @@ static size_t S_exact_role(const rs_roles *r, const S_word *w, size_t a, size_t 
  * ("Head of Backend", "Engineer (Backend)"). A field word outranks a
  * technology ("Full Stack .NET Engineer", "Python Data Engineer"), and
  * both a broad domain word. */
+static bool S_domain_start(const rs_roles *r, const S_word *w);
+
 static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun, bool *broad)
 {
     enum { FIELD, TECHNOLOGY, BROAD, TIERS };
@@ -141,9 +143,12 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
     size_t best_dist[TIERS] = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
 
     for (size_t i = 0; i < n; i++) {
+        if (!S_domain_start(r, &w[i]))
+            continue;
         for (size_t t = 0; t < r->track_count; t++) {
             for (size_t d = 0; d < r->tracks[t].domain_count; d++) {
-                size_t k = S_phrase_at(w, n, i, r->tracks[t].domains[d]);
+                const char *dom = r->tracks[t].domains[d];
+                size_t k = dom[0] == w[i].s[0] ? S_phrase_at(w, n, i, dom) : 0;
                 if (!k)
                     continue;
                 if (i > 0 && rs__roles_word_in(r, RS_WORDS_OTHER_SENSE, w[i - 1].s, w[i - 1].len))
@@ -151,7 +156,6 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
                 /* security names the field wherever it stands ("Security
                  * Systems Analyst", "IT Security Operations Analyst"); a
                  * security clearance is no field */
-                const char *dom = r->tracks[t].domains[d];
                 bool generic = rs__roles_word_in(r, RS_WORDS_GENERIC_DOMAIN, dom, strlen(dom));
                 if (r->tracks[t].anywhere && !(i + k < n && S_is(&w[i + k], "clearance"))) {
                     *broad = generic;
@@ -345,7 +349,8 @@ static bool S_in_domain(const rs_roles *r, const S_word *w, size_t n, size_t i)
     for (size_t t = 0; t < r->track_count; t++)
         for (size_t d = 0; d < r->tracks[t].domain_count; d++)
             for (size_t j = 0; j <= i; j++) {
-                size_t k = S_phrase_at(w, n, j, r->tracks[t].domains[d]);
+                const char *dom = r->tracks[t].domains[d];
+                size_t k = dom[0] == w[j].s[0] ? S_phrase_at(w, n, j, dom) : 0;
                 if (k && j + k > i)
                     return true;
             }
@@ -627,7 +632,33 @@ rs_status rs__title_gate_build(rs_roles *r)
         if (*last)
             S_gate_add(r->title_gate, r->title_gate_mask, last, strlen(last));
     }
+    size_t domains = 0;
+    for (size_t t = 0; t < r->track_count; t++)
+        domains += r->tracks[t].domain_count;
+    for (cap = 64; cap < 2 * domains;)
+        cap *= 2;
+    if (!(r->domain_gate = rs__calloc(cap, sizeof *r->domain_gate)))
+        return RS_ERR_NOMEM;
+    r->domain_gate_mask = cap - 1;
+    for (size_t t = 0; t < r->track_count; t++)
+        for (size_t d = 0; d < r->tracks[t].domain_count; d++) {
+            S_word w[1];
+            const char *dom = r->tracks[t].domains[d];
+            if (S_words(dom, 0, strlen(dom), w, 1))
+                S_gate_add(r->domain_gate, r->domain_gate_mask, w[0].s, w[0].len);
+        }
     return RS_OK;
+}
+
+/* Can a domain phrase start at this word? */
+static bool S_domain_start(const rs_roles *r, const S_word *w)
+{
+    uint64_t h = rs__token_hash(w->s, w->len) | 1;
+    for (size_t i = (size_t)h & r->domain_gate_mask; r->domain_gate[i];
+         i = (i + 1) & r->domain_gate_mask)
+        if (r->domain_gate[i] == h)
+            return true;
+    return false;
 }
 
 bool rs__title_gate_has(const rs_roles *r, uint64_t word_hash)
