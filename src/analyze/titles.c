@@ -480,15 +480,18 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
 /* A title noun other than an engineer's ("manager", "analyst"): an IC noun
  * with no condition at the base rung names an engineer of some field
  * ("Mechanical Engineer"), who is still an engineer. */
-static bool S_other_title_noun(const rs_roles *r, const S_word *w)
+enum { S_NOT_A_NOUN, S_OTHER_NOUN, S_ENGINEER_NOUN };
+
+static int S_title_noun_kind(const rs_roles *r, const S_word *w)
 {
     for (size_t i = 0; i < r->noun_count; i++) {
         const rs_noun_def *d = &r->nouns[i];
+        if (!S_is(w, d->word))
+            continue;
         bool engineer = (d->flags == RS_NOUN_IC && d->rung == 2) || d->track_id;
-        if (!engineer && S_is(w, d->word))
-            return true;
+        return engineer ? S_ENGINEER_NOUN : S_OTHER_NOUN;
     }
-    return false;
+    return S_NOT_A_NOUN;
 }
 
 /* Where a line's title ends: its first separator ("Staff Accountant, Acme",
@@ -525,7 +528,7 @@ bool rs__title_other_job(const rs_roles *r, const char *norm, size_t start, size
         return false;   /* prose: "Over nineteen years of experience in IT" */
     /* the noun: the last title or occupation noun before "of", "at"...
      * ("Inside Sales Manager North Asia", "Director of Marketing") */
-    bool occupation = false;
+    bool occupation = false, engineer = false;
     for (size_t i = 0; i < n && w[i].end <= cut; i++) {
         if (S_is(&w[i], "of") || S_is(&w[i], "at") || S_is(&w[i], "in") ||
             S_is(&w[i], "for"))
@@ -533,11 +536,12 @@ bool rs__title_other_job(const rs_roles *r, const char *norm, size_t start, size
         if (S_has_digit(&w[i]))
             continue;
         bool other = S_any_word(r, &w[i], 1, RS_WORDS_OTHER_OCCUPATION);
-        if (other || S_other_title_noun(r, &w[i]))
-            head = i, occupation = other;
+        int kind = S_title_noun_kind(r, &w[i]);
+        if (other || kind != S_NOT_A_NOUN)
+            head = i, occupation = other, engineer = !other && kind == S_ENGINEER_NOUN;
     }
-    if (head == SIZE_MAX)
-        return false;
+    if (head == SIZE_MAX || engineer)
+        return false;   /* none, or an engineer of some field ("Hardware Validation Engineer") */
     /* a technology word as the noun or before it makes it a job in
      * technology ("Information Technology Certified Technician", "Operating
      * Systems", "Technical Program Manager"), unless the noun is another

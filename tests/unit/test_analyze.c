@@ -83,12 +83,15 @@ static void analysed_free(analysed *x)
     rs_document_free(x->doc);
 }
 
-static const char *best_id(const analysed *x)
+static rs_role_info best_role(const analysed *x)
 {
     const rs_role_score *s = rs_analysis_role(x->a, 0);
     assert_non_null(s);
-    return rs_roles_role(S_roles, s->role).id;
+    return rs_roles_role(S_roles, s->role);
 }
+
+static const char *best_id(const analysed *x) { return best_role(x).id; }
+static const char *track_of(const analysed *x) { return best_role(x).track; }
 
 
 /* ---- the level of the samples ------------------------------------------ */
@@ -162,13 +165,6 @@ static void test_untitled_text_by_its_work(void **state)
     analysed y = analyse(dated);
     assert_int_equal(rs_analysis_in_scope(y.a, NULL), 0);
     analysed_free(&y);
-}
-
-static const char *track_of(const analysed *x)
-{
-    const rs_role_score *s = rs_analysis_role(x->a, 0);
-    assert_non_null(s);
-    return rs_roles_role(S_roles, s->role).track;
 }
 
 /* With no title naming a track: the skills that only some tracks list

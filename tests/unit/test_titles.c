@@ -260,6 +260,7 @@ static void test_other_job(void **state)
         {"Inside Sales Manager North Asia, Google Cloud", true},
         /* another occupation's noun stays one after a technology word */
         {"Revenue Systems Senior Accountant", true},
+        {"Hardware System Validation Engineer, Consumer Hardware", false},
         {"Product Strategist, Growth", true},
         /* a technology word before a title noun makes a job in technology */
         {"Technical Program Manager", false},
