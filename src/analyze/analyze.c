@@ -205,17 +205,26 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
             start = i + 1;
         }
     }
-    bool any = false;
+    bool any = false, read_before = true;
     for (size_t k = 0; k < n; k++) {
         rs_title_match m, joined;
-        if (!rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], &m)) {
+        bool read = rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], &m);
+        if (!read) {
             any |= S_titles_in_slashed(a, c, seg[k][0], seg[k][1]);
+            read_before = false;
             continue;
         }
         if (!m.exact && k + 1 < n &&
             rs__title_read(c->roles, c->norm, seg[k][0], seg[k + 1][1], &joined) &&
             joined.exact)
             m = joined;
+        /* a level word standing alone before it ("Intern: Data Scientist") */
+        else if (!read_before &&
+                 rs__title_read(c->roles, c->norm, seg[k - 1][0], seg[k][1], &joined) &&
+                 joined.rung != m.rung &&
+                 c->roles->roles[joined.role].track == c->roles->roles[m.role].track)
+            m = joined;
+        read_before = true;
         S_add_title(a, c, &m);
         any = true;
     }

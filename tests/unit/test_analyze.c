@@ -203,6 +203,18 @@ static void test_track_without_title(void **state)
     analysed_free(&ic);
 }
 
+/* A level word standing alone before the title, in its own segment,
+ * still sets the title's level. */
+static void test_level_before_title(void **state)
+{
+    (void)state;
+    analysed x = analyse("Summer 2025, Intern: Backend Developer\n\n"
+                         "Writes Go services and reviews pull requests with the team.\n");
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    assert_int_equal(rs_analysis_rung(x.a, NULL), 1);
+    analysed_free(&x);
+}
+
 static void test_chef_out_of_scope(void **state)
 {
     (void)state;
@@ -597,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_track_unclear),
         cmocka_unit_test(test_untitled_text_by_its_work),
         cmocka_unit_test(test_track_without_title),
+        cmocka_unit_test(test_level_before_title),
         cmocka_unit_test(test_chef_out_of_scope),
         cmocka_unit_test(test_devops_track),
         cmocka_unit_test(test_titles_and_seniority),
