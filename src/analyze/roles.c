@@ -645,36 +645,38 @@ static rs_status S_check_tracks(rs_roles *r, rs_error *err)
     return RS_OK;
 }
 
-/* A noun's track names a track of some roles file. */
-static rs_status S_check_nouns(rs_roles *r, rs_error *err)
+/* A track named by a noun or a signal (`what`, for the message) exists. */
+static rs_status S_resolve_track(const rs_roles *r, const char *id, size_t *track,
+                                 const char *file, unsigned line, const char *what,
+                                 rs_error *err)
 {
-    for (size_t i = 0; i < r->noun_count; i++) {
+    *track = rs__roles_track(r, id);
+    if (*track != RS_NOT_FOUND)
+        return RS_OK;
+    return rs__fail(err, RS_ERR_LEXICON, file, line, "%s names track '%s', which is not defined",
+                    what, id);
+}
+
+/* Nouns and signals name tracks of some roles file. */
+static rs_status S_check_track_refs(rs_roles *r, rs_error *err)
+{
+    char what[160];
+    rs_status st = RS_OK;
+    for (size_t i = 0; !st && i < r->noun_count; i++) {
         rs_noun_def *d = &r->nouns[i];
         if (!d->track_id)
             continue;
-        d->track = rs__roles_track(r, d->track_id);
-        if (d->track == RS_NOT_FOUND)
-            return rs__fail(err, RS_ERR_LEXICON, d->file, d->line,
-                            "title noun '%s' names track '%s', which is not defined", d->word,
-                            d->track_id);
+        snprintf(what, sizeof what, "title noun '%s'", d->word);
+        st = S_resolve_track(r, d->track_id, &d->track, d->file, d->line, what, err);
     }
-    return RS_OK;
-}
-
-/* A signal's track names a track of some roles file. */
-static rs_status S_check_signals(rs_roles *r, rs_error *err)
-{
-    for (size_t i = 0; i < r->signal_count; i++) {
+    for (size_t i = 0; !st && i < r->signal_count; i++) {
         rs_signal_def *d = &r->signals[i];
         if (!d->track_id)
             continue;
-        d->track = rs__roles_track(r, d->track_id);
-        if (d->track == RS_NOT_FOUND)
-            return rs__fail(err, RS_ERR_LEXICON, d->file, d->line,
-                            "signal \"%s\" names track '%s', which is not defined", d->pattern,
-                            d->track_id);
+        snprintf(what, sizeof what, "signal \"%.120s\"", d->pattern);
+        st = S_resolve_track(r, d->track_id, &d->track, d->file, d->line, what, err);
     }
-    return RS_OK;
+    return st;
 }
 
 /* Unique ids; lateral moves name known roles; nouns name known tracks. */
@@ -684,9 +686,7 @@ static rs_status S_check(rs_roles *r, rs_error *err)
     if (!nouns)
         nouns = S_check_tracks(r, err);
     if (!nouns)
-        nouns = S_check_nouns(r, err);
-    if (!nouns)
-        nouns = S_check_signals(r, err);
+        nouns = S_check_track_refs(r, err);
     if (nouns)
         return nouns;
     for (size_t i = 0; i < r->role_count; i++) {
