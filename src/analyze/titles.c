@@ -169,7 +169,7 @@ static size_t S_track(const rs_roles *r, const S_word *w, size_t n, size_t noun,
                 size_t dist = tier == TECHNOLOGY ? i * 2 + (i >= noun)
                               : i < noun ? (end < noun ? (noun - end) * 2 : 0)
                                          : (i - noun) * 2 + 1;
-                dist = dist * 16 + (16 - (k < 16 ? k : 15));   /* the longer phrase at a tie */
+                dist = dist * 16 + 15 - (k < 15 ? k : 15);   /* at a tie, the longer phrase */
                 if (dist < best_dist[tier]) {
                     best_dist[tier] = dist;
                     best[tier] = t;
