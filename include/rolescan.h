@@ -534,9 +534,10 @@ RS_EXPORT int rs_analysis_rung(const rs_analysis *a, double *confidence);
 /* Why the document is or is not about engineering, in a sentence that
  * quotes its evidence; owned by the analysis. */
 RS_EXPORT const char *rs_analysis_scope_reason(const rs_analysis *a);
-/* 1 when no title names the track and few of any role's skills were found
- * (the closest role's coverage under 20%): the track is a guess, and
- * renderers say so. */
+/* 1 when no title names the track, the text does not describe one track's
+ * own work (1x1s and direct reports name management) and few of any
+ * role's skills were found (the closest role's coverage under 20%): the
+ * track is a guess, and renderers say so. */
 RS_EXPORT int rs_analysis_track_unclear(const rs_analysis *a);
 RS_EXPORT size_t rs_analysis_evidence_count(const rs_analysis *a);
 RS_EXPORT const rs_level_evidence *rs_analysis_evidence(const rs_analysis *a,

@@ -46,6 +46,8 @@ struct rs_analysis {
     double work_track_weight;
     double *track_work;            /* per track: weight of its own work
                                       described */
+    bool track_from_work;          /* the track was chosen by its own work
+                                      described (1x1s, direct reports) */
     size_t engineering_skills;     /* found in the text, of engineering kinds */
     rs_found_title titles[S_MAX_TITLES];
     size_t title_count;
@@ -782,6 +784,7 @@ static void S_choose_track(rs_analysis *a, size_t n)
                    S_track_has_rung(a->roles, a->work_track, a->rung);
     if (by_work)
         best_track = a->work_track;
+    a->track_from_work = by_work;
     for (size_t i = 0; !by_work && i < a->roles->role_count; i++) {
         size_t t = roles[i].track;
         double c = S_track_evidence(a, &roles[i]);
@@ -1057,7 +1060,7 @@ int rs_analysis_track_unclear(const rs_analysis *a)
     if (!a->in_scope || !a->score_count)
         return 0;
     bool named = a->current != RS_NOT_FOUND && !a->titles[a->current].match.track_unclear;
-    return !named && a->scores[0].coverage < S_TRACK_COVERAGE;
+    return !named && !a->track_from_work && a->scores[0].coverage < S_TRACK_COVERAGE;
 }
 
 int rs_analysis_in_scope(const rs_analysis *a, const char **why)

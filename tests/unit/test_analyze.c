@@ -193,6 +193,7 @@ static void test_track_without_title(void **state)
                               "and joins the on-call rotation\n");
     assert_int_equal(rs_analysis_in_scope(people.a, NULL), 1);
     assert_string_equal(track_of(&people), "management");
+    assert_int_equal(rs_analysis_track_unclear(people.a), 0);   /* its own language said it */
     analysed_free(&people);
     analysed ic = analyse("- Leads the technical design of the services the squad owns\n"
                           "- Shows leadership and communication in code review\n"
