@@ -175,7 +175,8 @@ static void S_add_title(rs_analysis *a, const S_ctx *c, const rs_title_match *m)
 /* A segment that does not read as one title may be several joined by
  * slashes ("IT Security Analyst/A&A Specialist"); a slash inside one title
  * ("CI/CD Engineer") is read with the whole first. */
-static bool S_titles_in_slashed(rs_analysis *a, const S_ctx *c, size_t from, size_t to)
+static bool S_titles_in_slashed(rs_analysis *a, const S_ctx *c, size_t from, size_t to,
+                                bool given)
 {
     bool any = false;
     for (size_t i = from, start = from; i <= to; i++) {
@@ -183,7 +184,7 @@ static bool S_titles_in_slashed(rs_analysis *a, const S_ctx *c, size_t from, siz
             continue;
         rs_title_match m;
         if (i > start && (start > from || i < to) &&
-            rs__title_read(c->roles, c->norm, start, i, &m)) {
+            rs__title_read(c->roles, c->norm, start, i, given, &m)) {
             S_add_title(a, c, &m);
             any = true;
         }
@@ -196,8 +197,9 @@ static bool S_titles_in_slashed(rs_analysis *a, const S_ctx *c, size_t from, siz
  * title, joined with a short segment after it when that reads better
  * ("Software Engineer (Backend)", "Technical Lead, Backend Development").
  * When no segment reads, the line is read whole ("Information Security,
- * Senior Analyst"). */
-static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t le)
+ * Senior Analyst"). given: the line is the whole document, so a title
+ * (a title field, a list of job titles). */
+static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t le, bool given)
 {
     size_t seg[33][2], n = 0, start = ls;
     for (size_t i = ls; i <= le && n < 32; i++) {
@@ -210,19 +212,19 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
     bool any = false, read_before = true;
     for (size_t k = 0; k < n; k++) {
         rs_title_match m, joined;
-        bool read = rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], &m);
+        bool read = rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], given, &m);
         if (!read) {
-            any |= S_titles_in_slashed(a, c, seg[k][0], seg[k][1]);
+            any |= S_titles_in_slashed(a, c, seg[k][0], seg[k][1], given);
             read_before = false;
             continue;
         }
         if (!m.exact && k + 1 < n &&
-            rs__title_read(c->roles, c->norm, seg[k][0], seg[k + 1][1], &joined) &&
+            rs__title_read(c->roles, c->norm, seg[k][0], seg[k + 1][1], given, &joined) &&
             joined.exact)
             m = joined;
         /* a level word standing alone before it ("Intern: Data Scientist") */
         else if (!read_before &&
-                 rs__title_read(c->roles, c->norm, seg[k - 1][0], seg[k][1], &joined) &&
+                 rs__title_read(c->roles, c->norm, seg[k - 1][0], seg[k][1], given, &joined) &&
                  joined.rung != m.rung &&
                  c->roles->roles[joined.role].track == c->roles->roles[m.role].track)
             m = joined;
@@ -231,12 +233,20 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
         any = true;
     }
     rs_title_match whole;
-    if (!any && n > 1 && rs__title_read(c->roles, c->norm, ls, le, &whole))
+    if (!any && n > 1 && rs__title_read(c->roles, c->norm, ls, le, given, &whole))
         S_add_title(a, c, &whole);
 }
 
 /* Lines longer than this are paragraphs: no title is written that way. */
 #define S_MAX_TITLE_LINE 240
+
+/* Does the text hold one line only (a title record, a title argument)? */
+static bool S_one_line(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' '))
+        len--;
+    return !memchr(s, '\n', len) && !memchr(s, '\r', len);
+}
 
 /* Only lines holding a gate word (a head noun, a listed title's last word)
  * can hold a title, and the tokens carry their hashes: most lines of prose
@@ -245,6 +255,7 @@ static void S_find_titles(rs_analysis *a, const S_ctx *c)
 {
     const char *s = c->norm;
     size_t len = c->doc->norm_len;
+    bool given = S_one_line(s, len);
     for (size_t t = 0; t < c->ntok; t++) {
         const rs_token *tok = &c->toks[t];
         if (tok->kind != RS_TOKEN_WORD || !rs__title_gate_has(c->roles, tok->hash))
@@ -255,7 +266,7 @@ static void S_find_titles(rs_analysis *a, const S_ctx *c)
         while (to < len && s[to] != '\n' && s[to] != '\r')
             to++;
         if (to - from <= S_MAX_TITLE_LINE)
-            S_titles_in_line(a, c, from, to);
+            S_titles_in_line(a, c, from, to, given);
         while (t + 1 < c->ntok && c->toks[t + 1].start < to)
             t++;   /* the rest of this line is read */
     }

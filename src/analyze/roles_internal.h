@@ -228,8 +228,10 @@ bool rs__title_gate_has(const rs_roles *roles, uint64_t word_hash);
  * whether the line also reads as an engineering title (titles.c). */
 bool rs__title_other_job(const rs_roles *roles, const char *norm, size_t start, size_t end);
 
-/* Reads the title in normalized text [start, end) (titles.c). */
+/* Reads the title in normalized text [start, end) (titles.c). given: the
+ * text is known to be a title (a title argument, a one-line document), so
+ * a noun that otherwise needs a level word ("DevOps", "QA") stands alone. */
 bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,
-                    size_t end, rs_title_match *out);
+                    size_t end, bool given, rs_title_match *out);
 
 #endif

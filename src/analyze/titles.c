@@ -398,7 +398,24 @@ static bool S_field_of(const rs_roles *r, const S_word *w, size_t noun)
     return false;
 }
 
-static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_match *out)
+/* Does the noun end the title, but for a qualifier in parentheses ("Senior
+ * Backend (Node.js)")? A field word standing for a title does ("Senior
+ * DevOps"); before other words it is a skill or prose ("Senior backend
+ * work", "03-senior-backend.txt"). */
+static bool S_ends_title(const S_word *w, size_t n, size_t noun, const char *word)
+{
+    size_t last = noun;
+    for (const char *p = word; *p; p++)
+        last += *p == ' ';
+    if (last + 1 >= n)
+        return true;
+    return memchr(w[last].s + w[last].len, '(', w[last + 1].s - (w[last].s + w[last].len)) != NULL;
+}
+
+/* given: the words are known to be a title (the title command, a one-line
+ * document), so a noun that needs a level word stands alone ("DevOps"). */
+static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, bool given,
+                         rs_title_match *out)
 {
     for (size_t i = 1; i < n; i++)   /* "Senior Engineer at Acme", "... with Computer
                                        * Vision", "... for Payments": the rest
@@ -423,13 +440,19 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
         return false;
     bool broad = false;
     size_t track = head->track != RS_NOT_FOUND ? head->track : S_track(r, w, n, noun, &broad);
+    if (head->flags & RS_NOUN_NEEDS_LEVEL) {   /* a field named whole: "Frontend / Backend" */
+        size_t field = S_track(r, w, n, noun, &broad);
+        track = field != RS_NOT_FOUND && !broad ? field : head->track;
+        broad = false;
+    }
     if ((head->flags & RS_NOUN_NEEDS_TECH) && track == RS_NOT_FOUND &&
         !S_any_word(r, w, n, RS_WORDS_TECH))
         return false;   /* Project Manager, Sales Director */
     if ((head->flags & RS_NOUN_NEEDS_DOMAIN) && track == RS_NOT_FOUND)
         return false;   /* Business Analyst */
-    if ((head->flags & RS_NOUN_NEEDS_LEVEL) && !S_modifier_rung(r, w, n, noun))
-        return false;   /* "DevOps, AWS, Kafka": a skill, not a title */
+    if ((head->flags & RS_NOUN_NEEDS_LEVEL) && !given &&
+        (!S_modifier_rung(r, w, n, noun) || !S_ends_title(w, n, noun, head->word)))
+        return false;   /* "DevOps, AWS, Kafka", "Senior backend work": not a title */
     if ((head->flags & (RS_NOUN_NEEDS_TECH | RS_NOUN_NEEDS_DOMAIN)) &&
         S_other_field_part(r, w, n, noun))
         return false;   /* Partner Strategy Lead, Google Cloud */
@@ -464,7 +487,7 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     return out->role != RS_NOT_FOUND;
 }
 
-bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t end,
+bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t end, bool given,
                     rs_title_match *out)
 {
     /* One word past the most a title has is enough to reject prose. */
@@ -472,7 +495,7 @@ bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t en
     size_t n = S_words(norm, start, end, w, S_MAX_TITLE_WORDS + 1);
     if (n == 0)
         return false;
-    return S_read_words(r, w, n, out);
+    return S_read_words(r, w, n, given, out);
 }
 
 /* ---- a job outside engineering -------------------------------------------- */
@@ -684,11 +707,11 @@ int rs_roles_parse_title(const rs_roles *r, const char *title, rs_title_match *o
     if (!norm)
         return -1;
     rs_title_match m = {0};
-    bool ok = rs__title_read(r, norm, 0, len, &m);
+    bool ok = rs__title_read(r, norm, 0, len, true, &m);
     /* Else the first part that reads as a title. */
     for (size_t a = 0, i = 0; !ok && i <= len; i++) {
         if (i == len || S_title_separator(norm[i])) {
-            ok = i > a && rs__title_read(r, norm, a, i, &m);
+            ok = i > a && rs__title_read(r, norm, a, i, true, &m);
             a = i + 1;
         }
     }

@@ -216,6 +216,20 @@ static void test_level_before_title(void **state)
     analysed_free(&x);
 }
 
+/* A bare field word is a title only when it is the whole text (a title
+ * record); on a line of a longer text it is a skill. */
+static void test_bare_field_word(void **state)
+{
+    (void)state;
+    analysed one = analyse("DevOps\n");
+    assert_int_equal(rs_analysis_title_count(one.a), 1);
+    assert_string_equal(track_of(&one), "devops");
+    analysed_free(&one);
+    analysed skills = analyse("Skills\nDevOps\nQA\nPython, Go\n");
+    assert_int_equal(rs_analysis_title_count(skills.a), 0);
+    analysed_free(&skills);
+}
+
 static void test_chef_out_of_scope(void **state)
 {
     (void)state;
@@ -611,6 +625,7 @@ int main(void)
         cmocka_unit_test(test_untitled_text_by_its_work),
         cmocka_unit_test(test_track_without_title),
         cmocka_unit_test(test_level_before_title),
+        cmocka_unit_test(test_bare_field_word),
         cmocka_unit_test(test_chef_out_of_scope),
         cmocka_unit_test(test_devops_track),
         cmocka_unit_test(test_titles_and_seniority),
