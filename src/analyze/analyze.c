@@ -516,6 +516,43 @@ static void S_signal_evidence(rs_analysis *a, const S_ctx *c, const rs_signal_hi
     S_evidence(a, "responsibility", quote, S_line_of(c, first->start), sig->rung, sig->weight);
 }
 
+/* A line naming four tracks or more by their one-word domains lists
+ * disciplines ("squads (backend, mobile, data, design, web)"): it says
+ * whom the text works with, not its own track. */
+#define S_DISCIPLINE_LIST_TRACKS 4
+
+static size_t S_domain_track(const rs_roles *r, const char *word, size_t len)
+{
+    for (size_t t = 0; t < r->track_count; t++)
+        for (size_t d = 0; d < r->tracks[t].domain_count; d++)
+            if (strncmp(r->tracks[t].domains[d], word, len) == 0 &&
+                r->tracks[t].domains[d][len] == '\0')
+                return t;
+    return RS_NOT_FOUND;
+}
+
+static bool S_in_discipline_list(const S_ctx *c, const rs_roles *r, const rs_signal_hit *hit)
+{
+    size_t from = hit->first_tok, to = hit->last_tok;
+    unsigned line = S_line_of(c, c->toks[from].start);
+    while (from > 0 && S_line_of(c, c->toks[from - 1].start) == line)
+        from--;
+    while (to + 1 < c->ntok && S_line_of(c, c->toks[to + 1].start) == line)
+        to++;
+    size_t seen[S_DISCIPLINE_LIST_TRACKS], n = 0;
+    for (size_t i = from; i <= to && n < S_DISCIPLINE_LIST_TRACKS; i++) {
+        const rs_token *tok = &c->toks[i];
+        size_t t = tok->kind == RS_TOKEN_WORD ? S_domain_track(r, c->norm + tok->start, tok->len)
+                                              : RS_NOT_FOUND;
+        bool again = t == RS_NOT_FOUND;
+        for (size_t k = 0; k < n; k++)
+            again |= seen[k] == t;
+        if (!again)
+            seen[n++] = t;
+    }
+    return n >= S_DISCIPLINE_LIST_TRACKS;
+}
+
 /* Finds the signals; the rung they state goes to a->signal_rung, with the
  * heaviest phrases at that rung as evidence. */
 static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
@@ -539,7 +576,7 @@ static rs_status S_read_signals(rs_analysis *a, const S_ctx *c, S_signals *out)
         const rs_signal_def *sig = &r->signals[s];
         if (!found[s])
             continue;
-        if (sig->track != RS_NOT_FOUND)
+        if (sig->track != RS_NOT_FOUND && !S_in_discipline_list(c, r, &hits[s]))
             track_work[sig->track] += sig->weight;
         if (sig->kind == RS_SIGNAL_RUNG) {
             out->rung_weight[sig->rung] += sig->weight;
@@ -779,6 +816,20 @@ static bool S_track_has_rung(const rs_roles *r, size_t track, int rung)
     return false;
 }
 
+/* A track that spans the one the skills chose, and whose own work the text
+ * names ("Fullstack Engineering: writes web applications with frontend and
+ * backend components"), is the text's track: a full stack engineer has a
+ * frontend engineer's skills, and says so. */
+static size_t S_spanning_track(const rs_analysis *a, size_t chosen)
+{
+    const rs_roles *r = a->roles;
+    for (size_t t = 0; a->track_work && t < r->track_count; t++)
+        for (size_t k = 0; k < r->tracks[t].span_count; k++)
+            if (r->tracks[t].spans[k] == chosen && a->track_work[t] > 0)
+                return t;
+    return chosen;
+}
+
 /* With no title naming the track, a text that describes one track's own
  * work (managing people: 1x1s, direct reports) is on that track; else the
  * skills that say most about a track choose it. The best-scored role of
@@ -804,9 +855,13 @@ static void S_choose_track(rs_analysis *a, size_t n)
         if (c > best)
             best = c, best_track = t;
     }
-    /* managing people is read from its own language, never from the
-     * teamwork every level text names */
-    if (best_track == RS_NOT_FOUND && roles[a->scores[0].role].track == a->roles->people)
+    if (!by_work && best_track != RS_NOT_FOUND)
+        best_track = S_spanning_track(a, best_track);
+    /* with nothing that tells one track (managing people is read from its
+     * own language, never from the teamwork every level text names), the
+     * nearest guess is the engineering ladder, not whichever role the
+     * general skills happen to score highest */
+    if (best_track == RS_NOT_FOUND)
         best_track = a->roles->ladder;
     if (best_track == RS_NOT_FOUND || roles[a->scores[0].role].track == best_track)
         return;

@@ -64,7 +64,9 @@ static rs_status S_track_reads(S_loader *L, rs_track_def *t, const xmlNode *n)
     char *reads = rs__xml_attr(n, "reads");
     t->only_noun = rs__xml_attr(n, "noun");
     t->else_id = rs__xml_attr(n, "else");
-    if ((!reads && xmlHasProp(n, BAD_CAST "reads")) ||
+    t->spans_ids = rs__xml_attr(n, "spans");
+    if ((!t->spans_ids && xmlHasProp(n, BAD_CAST "spans")) ||
+        (!reads && xmlHasProp(n, BAD_CAST "reads")) ||
         (!t->only_noun && xmlHasProp(n, BAD_CAST "noun")) ||
         (!t->else_id && xmlHasProp(n, BAD_CAST "else")))
         return rs__free(reads), S_nomem(L);
@@ -629,11 +631,44 @@ static rs_status S_index_titles(rs_roles *r, rs_error *err)
                : RS_OK;
 }
 
-/* A track's else= names a track. */
+/* Resolves spans="a b": each id names another track. */
+static rs_status S_resolve_spans(rs_roles *r, rs_track_def *t, rs_error *err)
+{
+    size_t cap = 1;
+    for (const char *p = t->spans_ids; *p; p++)
+        cap += *p == ' ';
+    if (!(t->spans = rs__calloc(cap, sizeof *t->spans)))
+        return rs__nomem(err, NULL);
+    for (const char *p = t->spans_ids; *p;) {
+        size_t len = strcspn(p, " ");
+        char id[64];
+        if (len && len < sizeof id) {
+            memcpy(id, p, len);
+            id[len] = '\0';
+            size_t k = rs__roles_track(r, id);
+            if (k == RS_NOT_FOUND || k == (size_t)(t - r->tracks))
+                return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
+                                "track '%s' spans track '%s', which is not another defined track",
+                                t->id, id);
+            t->spans[t->span_count++] = k;
+        } else if (len) {
+            return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
+                            "track '%s': spans names a track id longer than 63 bytes", t->id);
+        }
+        p += len;
+        p += *p == ' ';
+    }
+    return RS_OK;
+}
+
+/* A track's else= and spans= name tracks. */
 static rs_status S_check_tracks(rs_roles *r, rs_error *err)
 {
     for (size_t i = 0; i < r->track_count; i++) {
         rs_track_def *t = &r->tracks[i];
+        rs_status st = t->spans_ids ? S_resolve_spans(r, t, err) : RS_OK;
+        if (st)
+            return st;
         if (!t->else_id)
             continue;
         t->else_track = rs__roles_track(r, t->else_id);
@@ -804,6 +839,8 @@ void rs_roles_free(rs_roles *r)
         rs__free(r->tracks[i].name);
         rs__free(r->tracks[i].only_noun);
         rs__free(r->tracks[i].else_id);
+        rs__free(r->tracks[i].spans_ids);
+        rs__free(r->tracks[i].spans);
         S_free_strs(r->tracks[i].domains, r->tracks[i].domain_count);
         rs__free(r->tracks[i].domain_tech);
     }

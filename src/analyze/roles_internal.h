@@ -17,6 +17,10 @@ typedef struct rs_track_def {
     char *only_noun;         /* noun=: only titles with this head noun stay */
     char *else_id;           /* else=: where the others go */
     size_t else_track;
+    char *spans_ids;         /* spans=: the tracks whose work this one joins
+                                ("frontend backend" for full stack) */
+    size_t *spans;           /* spans_ids resolved */
+    size_t span_count;
     const char *file;
     unsigned line;
 } rs_track_def;

@@ -20,6 +20,10 @@ const char *rs_classify_header(rs_classify_format format)
     }
 }
 
+/* Said of an engineering text that names no track: the role shown is the
+ * nearest guess, which an analyst may want to filter out. */
+#define S_TRACK_UNCLEAR "track unclear: neither a title nor the skills name a track; the role is the nearest guess"
+
 /* The fields every format shares. */
 typedef struct S_fields {
     const char *status;
@@ -63,6 +67,8 @@ static S_fields S_collect(const rs_roles *roles, const rs_classification *c)
         f.runner_up = rs_roles_role(roles, second->role).id;
         f.runner_up_score = second->score;
     }
+    if (best && !*f.message && rs_analysis_track_unclear(c->analysis))
+        f.message = S_TRACK_UNCLEAR;
     return f;
 }
 

@@ -230,6 +230,42 @@ static void test_bare_field_word(void **state)
     analysed_free(&skills);
 }
 
+/* With no title, a text whose skills lead to frontend and that names full
+ * stack work is full stack; without those words it stays frontend. */
+static void test_spanning_track(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "Mastery\n"
+        "- Builds React and TypeScript components styled with CSS, reviews pull requests\n"
+        "- Fixes bugs in the browser and improves page performance\n";
+    char text[512];
+    snprintf(text, sizeof text, "%s- Writes web applications with frontend and backend parts\n",
+             body);
+    analysed full = analyse(text);
+    assert_int_equal(rs_analysis_in_scope(full.a, NULL), 1);
+    assert_string_equal(track_of(&full), "fullstack");
+    analysed_free(&full);
+    analysed front = analyse(body);
+    assert_string_equal(track_of(&front), "frontend");
+    analysed_free(&front);
+}
+
+/* A line listing disciplines names whom the text works with, not its
+ * track: with nothing else, the track is unclear and the guess the ladder. */
+static void test_discipline_list(void **state)
+{
+    (void)state;
+    analysed x = analyse("Leadership\n"
+                         "- Fosters collaboration in squads (data analysis, mobile, web, platform)\n"
+                         "- Reviews technical designs and pull requests for complex projects\n"
+                         "- Leads incident resolutions and mentors other engineers\n");
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    assert_int_equal(rs_analysis_track_unclear(x.a), 1);
+    assert_string_equal(track_of(&x), "backend");
+    analysed_free(&x);
+}
+
 static void test_chef_out_of_scope(void **state)
 {
     (void)state;
@@ -626,6 +662,8 @@ int main(void)
         cmocka_unit_test(test_track_without_title),
         cmocka_unit_test(test_level_before_title),
         cmocka_unit_test(test_bare_field_word),
+        cmocka_unit_test(test_spanning_track),
+        cmocka_unit_test(test_discipline_list),
         cmocka_unit_test(test_chef_out_of_scope),
         cmocka_unit_test(test_devops_track),
         cmocka_unit_test(test_titles_and_seniority),
