@@ -369,9 +369,12 @@ static bool S_other_field_before(const rs_roles *r, const S_word *w, size_t n, s
     return false;
 }
 
-/* The noun's own part of a title with commas names a field outside
- * engineering and no technology: the rest names the team or product it
- * serves ("Financial Analyst, Google Cloud"). */
+/* The noun's own part of a title with commas names no technology and no
+ * track, and it or the part after it names a field outside engineering:
+ * the rest names the team or product it serves ("Financial Analyst,
+ * Google Cloud", "Operations Manager, COO Communications, Google Cloud";
+ * but "Director, Engineering, Sales Platforms"). A field word inside a
+ * track's domain ("Business Intelligence") is that track's. */
 static bool S_other_field_part(const rs_roles *r, const S_word *w, size_t n, size_t noun)
 {
     size_t a, b;
@@ -379,9 +382,16 @@ static bool S_other_field_part(const rs_roles *r, const S_word *w, size_t n, siz
     if (b - a == n)
         return false;
     bool broad = false;
-    return S_any_word(r, w + a, b - a, RS_WORDS_OTHER_FIELD) &&
-           !S_any_word(r, w + a, b - a, RS_WORDS_TECH) &&
-           S_track(r, w + a, b - a, noun - a, &broad) == RS_NOT_FOUND;
+    if (S_any_word(r, w + a, b - a, RS_WORDS_TECH) ||
+        S_track(r, w + a, b - a, noun - a, &broad) != RS_NOT_FOUND)
+        return false;
+    size_t end = b + 1;   /* the part after the noun's own */
+    while (end < n && !S_comma_before(w, end))
+        end++;
+    for (size_t i = a; i < end && i < n; i++)
+        if (rs__roles_word_in(r, RS_WORDS_OTHER_FIELD, w[i].s, w[i].len) && !S_in_domain(r, w, n, i))
+            return true;
+    return false;
 }
 
 /* A noun after "of" or "in" with no title noun before it names a field
