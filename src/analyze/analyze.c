@@ -542,8 +542,9 @@ static bool S_in_discipline_list(const S_ctx *c, const rs_roles *r, const rs_sig
     size_t seen[S_DISCIPLINE_LIST_TRACKS], n = 0;
     for (size_t i = from; i <= to && n < S_DISCIPLINE_LIST_TRACKS; i++) {
         const rs_token *tok = &c->toks[i];
-        size_t t = tok->kind == RS_TOKEN_WORD ? S_domain_track(r, c->norm + tok->start, tok->len)
-                                              : RS_NOT_FOUND;
+        size_t t = tok->kind == RS_TOKEN_WORD && rs__domain_gate_has(r, tok->hash)
+                       ? S_domain_track(r, c->norm + tok->start, tok->len)
+                       : RS_NOT_FOUND;
         bool again = t == RS_NOT_FOUND;
         for (size_t k = 0; k < n; k++)
             again |= seen[k] == t;

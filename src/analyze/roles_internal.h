@@ -224,6 +224,8 @@ rs_status rs__title_gate_build(rs_roles *roles);
 /* Is the word with this token hash (rs__token_hash) in the gate? A line
  * without such a word holds no title: most lines of prose go unread. */
 bool rs__title_gate_has(const rs_roles *roles, uint64_t word_hash);
+/* Can a track's domain phrase start with the word of this token hash? */
+bool rs__domain_gate_has(const rs_roles *roles, uint64_t word_hash);
 
 /* Does the line [start, end) of normalized text name a job outside
  * engineering ("Staff Accountant", "Account Manager, Cloud")? A short line

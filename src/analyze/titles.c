@@ -707,6 +707,16 @@ bool rs__title_gate_has(const rs_roles *r, uint64_t word_hash)
     return false;
 }
 
+bool rs__domain_gate_has(const rs_roles *r, uint64_t word_hash)
+{
+    uint64_t h = word_hash | 1;
+    for (size_t i = (size_t)h & r->domain_gate_mask; r->domain_gate[i];
+         i = (i + 1) & r->domain_gate_mask)
+        if (r->domain_gate[i] == h)
+            return true;
+    return false;
+}
+
 /* Separators between several titles in one ("DBA / Reporting Analyst"). */
 static bool S_title_separator(char c) { return c == '/' || c == ',' || c == '|' || c == ';'; }
 
