@@ -176,7 +176,7 @@ static void S_add_title(rs_analysis *a, const S_ctx *c, const rs_title_match *m)
  * slashes ("IT Security Analyst/A&A Specialist"); a slash inside one title
  * ("CI/CD Engineer") is read with the whole first. */
 static bool S_titles_in_slashed(rs_analysis *a, const S_ctx *c, size_t from, size_t to,
-                                bool given)
+                                rs_title_given given)
 {
     bool any = false;
     for (size_t i = from, start = from; i <= to; i++) {
@@ -198,9 +198,10 @@ static bool S_titles_in_slashed(rs_analysis *a, const S_ctx *c, size_t from, siz
  * ("Software Engineer (Backend)", "Technical Lead, Backend Development").
  * When no segment reads, the line is read whole ("Information Security,
  * Senior Analyst"). given: the line is the whole document, so a title
- * (a title field, a list of job titles). */
+ * (a title field, a job title searched for). */
 static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t le, bool given)
 {
+    rs_title_given part = given ? RS_TITLE_PART : RS_TITLE_IN_TEXT;
     size_t seg[33][2], n = 0, start = ls;
     for (size_t i = ls; i <= le && n < 32; i++) {
         if (i == le || S_separator(c->norm, i, le)) {
@@ -212,19 +213,20 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
     bool any = false, read_before = true;
     for (size_t k = 0; k < n; k++) {
         rs_title_match m, joined;
-        bool read = rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], given, &m);
+        rs_title_given g = given && n == 1 ? RS_TITLE_WHOLE : part;
+        bool read = rs__title_read(c->roles, c->norm, seg[k][0], seg[k][1], g, &m);
         if (!read) {
-            any |= S_titles_in_slashed(a, c, seg[k][0], seg[k][1], given);
+            any |= S_titles_in_slashed(a, c, seg[k][0], seg[k][1], part);
             read_before = false;
             continue;
         }
         if (!m.exact && k + 1 < n &&
-            rs__title_read(c->roles, c->norm, seg[k][0], seg[k + 1][1], given, &joined) &&
+            rs__title_read(c->roles, c->norm, seg[k][0], seg[k + 1][1], part, &joined) &&
             joined.exact)
             m = joined;
         /* a level word standing alone before it ("Intern: Data Scientist") */
         else if (!read_before &&
-                 rs__title_read(c->roles, c->norm, seg[k - 1][0], seg[k][1], given, &joined) &&
+                 rs__title_read(c->roles, c->norm, seg[k - 1][0], seg[k][1], part, &joined) &&
                  joined.rung != m.rung &&
                  c->roles->roles[joined.role].track == c->roles->roles[m.role].track)
             m = joined;
@@ -233,7 +235,8 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
         any = true;
     }
     rs_title_match whole;
-    if (!any && n > 1 && rs__title_read(c->roles, c->norm, ls, le, given, &whole))
+    if (!any && n > 1 &&
+        rs__title_read(c->roles, c->norm, ls, le, given ? RS_TITLE_WHOLE : RS_TITLE_IN_TEXT, &whole))
         S_add_title(a, c, &whole);
 }
 
@@ -255,7 +258,14 @@ static void S_find_titles(rs_analysis *a, const S_ctx *c)
 {
     const char *s = c->norm;
     size_t len = c->doc->norm_len;
-    bool given = S_one_line(s, len);
+    if (S_one_line(s, len)) {   /* a title record: read whole, gate or not ("Middle Java") */
+        size_t end = len;
+        while (end > 0 && (s[end - 1] == '\n' || s[end - 1] == '\r'))
+            end--;
+        if (end <= S_MAX_TITLE_LINE)
+            S_titles_in_line(a, c, 0, end, true);
+        return;
+    }
     for (size_t t = 0; t < c->ntok; t++) {
         const rs_token *tok = &c->toks[t];
         if (tok->kind != RS_TOKEN_WORD || !rs__title_gate_has(c->roles, tok->hash))
@@ -266,7 +276,7 @@ static void S_find_titles(rs_analysis *a, const S_ctx *c)
         while (to < len && s[to] != '\n' && s[to] != '\r')
             to++;
         if (to - from <= S_MAX_TITLE_LINE)
-            S_titles_in_line(a, c, from, to, given);
+            S_titles_in_line(a, c, from, to, false);
         while (t + 1 < c->ntok && c->toks[t + 1].start < to)
             t++;   /* the rest of this line is read */
     }

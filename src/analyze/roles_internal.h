@@ -234,10 +234,18 @@ bool rs__domain_gate_has(const rs_roles *roles, uint64_t word_hash);
  * whether the line also reads as an engineering title (titles.c). */
 bool rs__title_other_job(const rs_roles *roles, const char *norm, size_t start, size_t end);
 
-/* Reads the title in normalized text [start, end) (titles.c). given: the
- * text is known to be a title (a title argument, a one-line document), so
- * a noun that otherwise needs a level word ("DevOps", "QA") stands alone. */
+/* What the caller knows of the text it asks to read as a title. */
+typedef enum rs_title_given {
+    RS_TITLE_IN_TEXT,   /* a line of a longer text */
+    RS_TITLE_PART,      /* a part of a text known to be a title: a noun
+                           that otherwise needs a level word ("DevOps",
+                           "QA") stands alone */
+    RS_TITLE_WHOLE      /* the whole of such a text: also "[level]
+                           technology" ("Middle Java", "React Native") */
+} rs_title_given;
+
+/* Reads the title in normalized text [start, end) (titles.c). */
 bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,
-                    size_t end, bool given, rs_title_match *out);
+                    size_t end, rs_title_given given, rs_title_match *out);
 
 #endif

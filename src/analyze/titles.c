@@ -422,9 +422,55 @@ static bool S_ends_title(const S_word *w, size_t n, size_t noun, const char *wor
     return memchr(w[last].s + w[last].len, '(', w[last + 1].s - (w[last].s + w[last].len)) != NULL;
 }
 
-/* given: the words are known to be a title (the title command, a one-line
- * document), so a noun that needs a level word stands alone ("DevOps"). */
-static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, bool given,
+/* The track of a technology domain phrase at word i ("java", "react
+ * native"), its length in *len; RS_NOT_FOUND if none starts there. */
+static size_t S_technology_at(const rs_roles *r, const S_word *w, size_t n, size_t i, size_t *len)
+{
+    if (!S_domain_start(r, &w[i]))
+        return RS_NOT_FOUND;
+    size_t best = RS_NOT_FOUND;
+    *len = 0;
+    for (size_t t = 0; t < r->track_count; t++)
+        for (size_t d = 0; d < r->tracks[t].domain_count; d++) {
+            size_t k = r->tracks[t].domain_tech[d] ? S_phrase_at(w, n, i, r->tracks[t].domains[d])
+                                                   : 0;
+            if (k > *len)
+                *len = k, best = t;
+        }
+    return best;
+}
+
+/* A job board's "[level] technology" title, known to be a title ("Middle
+ * Java", "Sr Python (Lambda)", "React/Node.js"): a developer on the first
+ * technology's track. Level words, then technologies only, then nothing
+ * but a qualifier in parentheses. */
+static bool S_technology_title(const rs_roles *r, const S_word *w, size_t n,
+                               rs_title_match *out)
+{
+    size_t i = 0, track = RS_NOT_FOUND, len = 0;
+    while (i < n && S_level_word(r, &w[i]))
+        i++;
+    size_t first = i;
+    while (i < n) {
+        size_t t = S_technology_at(r, w, n, i, &len);
+        if (t == RS_NOT_FOUND)
+            break;
+        if (track == RS_NOT_FOUND)
+            track = t;
+        i += len;
+        if (i < n && memchr(w[i - 1].s + w[i - 1].len, '(', w[i].s - (w[i - 1].s + w[i - 1].len)))
+            i = n;   /* "(Lambda)": a qualifier */
+    }
+    if (track == RS_NOT_FOUND || i < n)
+        return false;
+    int mod = S_modifier_rung(r, w, first, n);
+    int rung = mod ? mod : 2;
+    *out = (rs_title_match){rs__roles_at(r, track, rung), rung, 0, w[0].start, w[n - 1].end, 0};
+    return out->role != RS_NOT_FOUND;
+}
+
+/* given: what the caller knows of the words (rs_title_given). */
+static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_given given,
                          rs_title_match *out)
 {
     for (size_t i = 1; i < n; i++)   /* "Senior Engineer at Acme", "... with Computer
@@ -435,8 +481,8 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, bool give
     bool gated = true;
     for (size_t i = 0; i < n && gated; i++)
         gated = !rs__title_gate_has(r, rs__token_hash(w[i].s, w[i].len));
-    if (gated)
-        return false;   /* no head noun and no listed title's last word */
+    if (gated)   /* no head noun and no listed title's last word */
+        return given == RS_TITLE_WHOLE && S_technology_title(r, w, n, out);
     size_t exact = S_exact_role(r, w, 0, n);
     if (exact != RS_NOT_FOUND) {   /* a listed title needs no reading */
         *out = (rs_title_match){exact, r->roles[exact].rung, 1, w[0].start, w[n - 1].end, 0};
@@ -446,7 +492,9 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, bool give
         return false;
     size_t noun = 0;
     const rs_noun_def *head = S_head(r, w, n, &noun);
-    if (!head || S_prose(r, w, n) || S_field_of(r, w, noun))
+    if (!head)
+        return given == RS_TITLE_WHOLE && S_technology_title(r, w, n, out);
+    if (S_prose(r, w, n) || S_field_of(r, w, noun))
         return false;
     bool broad = false;
     size_t track = head->track != RS_NOT_FOUND ? head->track : S_track(r, w, n, noun, &broad);
@@ -460,7 +508,7 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, bool give
         return false;   /* Project Manager, Sales Director */
     if ((head->flags & RS_NOUN_NEEDS_DOMAIN) && track == RS_NOT_FOUND)
         return false;   /* Business Analyst */
-    if ((head->flags & RS_NOUN_NEEDS_LEVEL) && !given &&
+    if ((head->flags & RS_NOUN_NEEDS_LEVEL) && given == RS_TITLE_IN_TEXT &&
         (!S_modifier_rung(r, w, n, noun) || !S_ends_title(w, n, noun, head->word)))
         return false;   /* "DevOps, AWS, Kafka", "Senior backend work": not a title */
     if ((head->flags & (RS_NOUN_NEEDS_TECH | RS_NOUN_NEEDS_DOMAIN)) &&
@@ -497,8 +545,8 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, bool give
     return out->role != RS_NOT_FOUND;
 }
 
-bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t end, bool given,
-                    rs_title_match *out)
+bool rs__title_read(const rs_roles *r, const char *norm, size_t start, size_t end,
+                    rs_title_given given, rs_title_match *out)
 {
     /* One word past the most a title has is enough to reject prose. */
     S_word w[S_MAX_TITLE_WORDS + 1];
@@ -727,11 +775,11 @@ int rs_roles_parse_title(const rs_roles *r, const char *title, rs_title_match *o
     if (!norm)
         return -1;
     rs_title_match m = {0};
-    bool ok = rs__title_read(r, norm, 0, len, true, &m);
+    bool ok = rs__title_read(r, norm, 0, len, RS_TITLE_WHOLE, &m);
     /* Else the first part that reads as a title. */
     for (size_t a = 0, i = 0; !ok && i <= len; i++) {
         if (i == len || S_title_separator(norm[i])) {
-            ok = i > a && rs__title_read(r, norm, a, i, true, &m);
+            ok = i > a && rs__title_read(r, norm, a, i, RS_TITLE_PART, &m);
             a = i + 1;
         }
     }

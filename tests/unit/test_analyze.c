@@ -225,7 +225,7 @@ static void test_bare_field_word(void **state)
     assert_int_equal(rs_analysis_title_count(one.a), 1);
     assert_string_equal(track_of(&one), "devops");
     analysed_free(&one);
-    analysed skills = analyse("Skills\nDevOps\nQA\nPython, Go\n");
+    analysed skills = analyse("Skills\nDevOps\nQA\nSenior Java\nPython, Go\n");
     assert_int_equal(rs_analysis_title_count(skills.a), 0);
     analysed_free(&skills);
 }

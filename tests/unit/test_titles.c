@@ -95,6 +95,12 @@ static void test_abbreviations_and_forms(void **state)
         {"Frontend and Backend Development", "fullstack", 2},
         {"Middle FullStack Web Developer", "fullstack", 2},
         {"Principal Full Stack Developer with React", "fullstack", 5},
+        /* a job board's "[level] technology" title */
+        {"Middle Java", "backend", 2},
+        {"Senior Angular", "frontend", 3},
+        {"Sr Python (Lambda)", "backend", 3},
+        /* a data center runs machines */
+        {"Data Center Manager", "itops", 4},
         /* inverted: the field after the comma */
         {"Director, Infrastructure", "management", 6},
         {"Analyst, Information Security", "security", 2},
