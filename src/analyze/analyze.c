@@ -530,6 +530,7 @@ static void S_signal_evidence(rs_analysis *a, const S_ctx *c, const rs_signal_hi
  * disciplines ("squads (backend, mobile, data, design, web)"): it says
  * whom the text works with, not its own track. */
 #define S_DISCIPLINE_LIST_TRACKS 4
+#define S_DISCIPLINE_LIST_BYTES 400
 
 static size_t S_domain_track(const rs_roles *r, const char *word, size_t len)
 {
@@ -543,14 +544,21 @@ static size_t S_domain_track(const rs_roles *r, const char *word, size_t len)
 
 static bool S_in_discipline_list(const S_ctx *c, const rs_roles *r, const rs_signal_hit *hit)
 {
-    size_t from = hit->first_tok, to = hit->last_tok;
-    unsigned line = S_line_of(c, c->toks[from].start);
-    while (from > 0 && S_line_of(c, c->toks[from - 1].start) == line)
+    /* the line around the hit, in the normalized text; a list is short,
+     * so a longer line is prose and is not walked */
+    size_t ls = c->toks[hit->first_tok].start, le = ls, len = c->doc->norm_len;
+    while (ls > 0 && c->norm[ls - 1] != '\n' && c->norm[ls - 1] != '\r')
+        if (le - --ls > S_DISCIPLINE_LIST_BYTES)
+            return false;
+    while (le < len && c->norm[le] != '\n' && c->norm[le] != '\r')
+        if (++le - ls > S_DISCIPLINE_LIST_BYTES)
+            return false;
+    size_t from = hit->first_tok;
+    while (from > 0 && c->toks[from - 1].start >= ls)
         from--;
-    while (to + 1 < c->ntok && S_line_of(c, c->toks[to + 1].start) == line)
-        to++;
     size_t seen[S_DISCIPLINE_LIST_TRACKS], n = 0;
-    for (size_t i = from; i <= to && n < S_DISCIPLINE_LIST_TRACKS; i++) {
+    for (size_t i = from; i < c->ntok && c->toks[i].start < le && n < S_DISCIPLINE_LIST_TRACKS;
+         i++) {
         const rs_token *tok = &c->toks[i];
         size_t t = tok->kind == RS_TOKEN_WORD && rs__domain_gate_has(r, tok->hash)
                        ? S_domain_track(r, c->norm + tok->start, tok->len)

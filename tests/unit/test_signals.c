@@ -354,6 +354,26 @@ static void test_repeated_phrase_counted_once(void **state)
     analysed_free(&x);
 }
 
+/* One 2.6 MB line naming four tracks over and over: the list of
+ * disciplines is looked for around each track word within a short line
+ * only, so the work stays linear (a walk of the whole line per word was
+ * quadratic). */
+static void test_long_line_of_tracks(void **state)
+{
+    (void)state;
+    static const char unit[] = "deploys services to backend, mobile app flows, data pipelines, web platform; ";
+    size_t n = 40000, len = n * (sizeof unit - 1);
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * (sizeof unit - 1), unit, sizeof unit - 1);
+    text[len] = '\0';
+    analysed x = analyse(text);
+    free(text);
+    assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    analysed_free(&x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_chef_out_of_scope),
         cmocka_unit_test(test_mobile_title_line),
         cmocka_unit_test(test_repeated_phrase_counted_once),
+        cmocka_unit_test(test_long_line_of_tracks),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
