@@ -436,8 +436,10 @@ typedef struct rs_title_match {
 } rs_title_match;
 
 /* Reads one title ("Sr. SWE II", "VP Eng", "CTO & Co-founder",
- * "Software Engineer (Backend)"). Returns 1 and fills *out when the text is
- * an engineering title, 0 when not, -1 on allocation failure. */
+ * "Software Engineer (Backend)"). The text is known to be a title, so a
+ * job board's short forms read too ("DevOps", "Middle Java"). Returns 1
+ * and fills *out when the text is an engineering title, 0 when not, -1 on
+ * allocation failure. */
 RS_EXPORT int rs_roles_parse_title(const rs_roles *roles, const char *title,
                                    rs_title_match *out);
 

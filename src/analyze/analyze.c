@@ -243,12 +243,13 @@ static void S_titles_in_line(rs_analysis *a, const S_ctx *c, size_t ls, size_t l
 /* Lines longer than this are paragraphs: no title is written that way. */
 #define S_MAX_TITLE_LINE 240
 
-/* Does the text hold one line only (a title record, a title argument)? */
-static bool S_one_line(const char *s, size_t len)
+/* The end of the text's only line (a title record, a title argument),
+ * trailing line breaks and spaces left out; 0 when it has several. */
+static size_t S_only_line_end(const char *s, size_t len)
 {
     while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == ' '))
         len--;
-    return !memchr(s, '\n', len) && !memchr(s, '\r', len);
+    return memchr(s, '\n', len) || memchr(s, '\r', len) ? 0 : len;
 }
 
 /* Only lines holding a gate word (a head noun, a listed title's last word)
@@ -258,12 +259,10 @@ static void S_find_titles(rs_analysis *a, const S_ctx *c)
 {
     const char *s = c->norm;
     size_t len = c->doc->norm_len;
-    if (S_one_line(s, len)) {   /* a title record: read whole, gate or not ("Middle Java") */
-        size_t end = len;
-        while (end > 0 && (s[end - 1] == '\n' || s[end - 1] == '\r'))
-            end--;
-        if (end <= S_MAX_TITLE_LINE)
-            S_titles_in_line(a, c, 0, end, true);
+    size_t only = S_only_line_end(s, len);
+    if (only) {   /* a title record: read whole, gate word or not ("Middle Java") */
+        if (only <= S_MAX_TITLE_LINE)
+            S_titles_in_line(a, c, 0, only, true);
         return;
     }
     for (size_t t = 0; t < c->ntok; t++) {
@@ -532,16 +531,6 @@ static void S_signal_evidence(rs_analysis *a, const S_ctx *c, const rs_signal_hi
 #define S_DISCIPLINE_LIST_TRACKS 4
 #define S_DISCIPLINE_LIST_BYTES 400
 
-static size_t S_domain_track(const rs_roles *r, const char *word, size_t len)
-{
-    for (size_t t = 0; t < r->track_count; t++)
-        for (size_t d = 0; d < r->tracks[t].domain_count; d++)
-            if (strncmp(r->tracks[t].domains[d], word, len) == 0 &&
-                r->tracks[t].domains[d][len] == '\0')
-                return t;
-    return RS_NOT_FOUND;
-}
-
 static bool S_in_discipline_list(const S_ctx *c, const rs_roles *r, const rs_signal_hit *hit)
 {
     /* the line around the hit, in the normalized text; a list is short,
@@ -560,8 +549,8 @@ static bool S_in_discipline_list(const S_ctx *c, const rs_roles *r, const rs_sig
     for (size_t i = from; i < c->ntok && c->toks[i].start < le && n < S_DISCIPLINE_LIST_TRACKS;
          i++) {
         const rs_token *tok = &c->toks[i];
-        size_t t = tok->kind == RS_TOKEN_WORD && rs__domain_gate_has(r, tok->hash)
-                       ? S_domain_track(r, c->norm + tok->start, tok->len)
+        size_t t = tok->kind == RS_TOKEN_WORD
+                       ? rs__domain_word_track(r, c->norm + tok->start, tok->len)
                        : RS_NOT_FOUND;
         bool again = t == RS_NOT_FOUND;
         for (size_t k = 0; k < n; k++)

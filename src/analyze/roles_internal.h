@@ -224,8 +224,9 @@ rs_status rs__title_gate_build(rs_roles *roles);
 /* Is the word with this token hash (rs__token_hash) in the gate? A line
  * without such a word holds no title: most lines of prose go unread. */
 bool rs__title_gate_has(const rs_roles *roles, uint64_t word_hash);
-/* Can a track's domain phrase start with the word of this token hash? */
-bool rs__domain_gate_has(const rs_roles *roles, uint64_t word_hash);
+/* The track whose one-word domain is this word ("backend", "mobile"), or
+ * RS_NOT_FOUND (titles.c). */
+size_t rs__domain_word_track(const rs_roles *roles, const char *word, size_t len);
 
 /* Does the line [start, end) of normalized text name a job outside
  * engineering ("Staff Accountant", "Account Manager, Cloud")? A short line

@@ -408,6 +408,13 @@ static bool S_field_of(const rs_roles *r, const S_word *w, size_t noun)
     return false;
 }
 
+/* Does a parenthesis open between word i - 1 and word i? */
+static bool S_paren_before(const S_word *w, size_t i)
+{
+    const char *gap = w[i - 1].s + w[i - 1].len;
+    return memchr(gap, '(', (size_t)(w[i].s - gap)) != NULL;
+}
+
 /* Does the noun end the title, but for a qualifier in parentheses ("Senior
  * Backend (Node.js)")? A field word standing for a title does ("Senior
  * DevOps"); before other words it is a skill or prose ("Senior backend
@@ -417,9 +424,7 @@ static bool S_ends_title(const S_word *w, size_t n, size_t noun, const char *wor
     size_t last = noun;
     for (const char *p = word; *p; p++)
         last += *p == ' ';
-    if (last + 1 >= n)
-        return true;
-    return memchr(w[last].s + w[last].len, '(', w[last + 1].s - (w[last].s + w[last].len)) != NULL;
+    return last + 1 >= n || S_paren_before(w, last + 1);
 }
 
 /* The track of a technology domain phrase at word i ("java", "react
@@ -458,7 +463,7 @@ static bool S_technology_title(const rs_roles *r, const S_word *w, size_t n,
         if (track == RS_NOT_FOUND)
             track = t;
         i += len;
-        if (i < n && memchr(w[i - 1].s + w[i - 1].len, '(', w[i].s - (w[i - 1].s + w[i - 1].len)))
+        if (i < n && S_paren_before(w, i))
             i = n;   /* "(Lambda)": a qualifier */
     }
     if (track == RS_NOT_FOUND || i < n)
@@ -755,14 +760,16 @@ bool rs__title_gate_has(const rs_roles *r, uint64_t word_hash)
     return false;
 }
 
-bool rs__domain_gate_has(const rs_roles *r, uint64_t word_hash)
+size_t rs__domain_word_track(const rs_roles *r, const char *word, size_t len)
 {
-    uint64_t h = word_hash | 1;
-    for (size_t i = (size_t)h & r->domain_gate_mask; r->domain_gate[i];
-         i = (i + 1) & r->domain_gate_mask)
-        if (r->domain_gate[i] == h)
-            return true;
-    return false;
+    S_word w = {word, len, 0, len};
+    if (!S_domain_start(r, &w))
+        return RS_NOT_FOUND;
+    for (size_t t = 0; t < r->track_count; t++)
+        for (size_t d = 0; d < r->tracks[t].domain_count; d++)
+            if (S_is(&w, r->tracks[t].domains[d]))
+                return t;
+    return RS_NOT_FOUND;
 }
 
 /* Separators between several titles in one ("DBA / Reporting Analyst"). */

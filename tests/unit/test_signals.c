@@ -333,18 +333,24 @@ static void test_mobile_title_line(void **state)
 
 /* ---- hostile input ------------------------------------------------------ */
 
+/* n copies of unit on one line; the caller frees it. */
+static char *repeated(const char *unit, size_t n)
+{
+    size_t u = strlen(unit);
+    char *text = malloc(n * u + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + i * u, unit, u);
+    text[n * u] = '\0';
+    return text;
+}
+
 /* 200,000 repetitions of one phrase on one line: each signal is found
  * once per document, so the rung is shown by at most three phrases. */
 static void test_repeated_phrase_counted_once(void **state)
 {
     (void)state;
-    static const char unit[] = "leads team ";
-    size_t n = 200000, len = n * (sizeof unit - 1);
-    char *text = malloc(len + 1);
-    assert_non_null(text);
-    for (size_t i = 0; i < n; i++)
-        memcpy(text + i * (sizeof unit - 1), unit, sizeof unit - 1);
-    text[len] = '\0';
+    char *text = repeated("leads team ", 200000);
     analysed x = analyse(text);
     free(text);
     size_t shown = evidence_count(x.a, "responsibility");
@@ -361,13 +367,8 @@ static void test_repeated_phrase_counted_once(void **state)
 static void test_long_line_of_tracks(void **state)
 {
     (void)state;
-    static const char unit[] = "deploys services to backend, mobile app flows, data pipelines, web platform; ";
-    size_t n = 40000, len = n * (sizeof unit - 1);
-    char *text = malloc(len + 1);
-    assert_non_null(text);
-    for (size_t i = 0; i < n; i++)
-        memcpy(text + i * (sizeof unit - 1), unit, sizeof unit - 1);
-    text[len] = '\0';
+    char *text = repeated("deploys services to backend, mobile app flows, data pipelines, "
+                          "web platform; ", 40000);
     analysed x = analyse(text);
     free(text);
     assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
