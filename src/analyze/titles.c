@@ -519,9 +519,14 @@ static bool S_read_words(const rs_roles *r, const S_word *w, size_t n, rs_title_
     if ((head->flags & (RS_NOUN_NEEDS_TECH | RS_NOUN_NEEDS_DOMAIN)) &&
         S_other_field_part(r, w, n, noun))
         return false;   /* Partner Strategy Lead, Google Cloud */
-    if ((track == RS_NOT_FOUND || broad) && S_any_word(r, w, n, RS_WORDS_OTHER_FIELD))
-        return false;   /* Mechanical Engineer, Accounting Software Consultant */
     bool manager = rs__roles_word_in(r, RS_WORDS_MANAGER_NOUN, head->word, strlen(head->word));
+    /* after an engineer's own noun come the team and the employer
+     * ("Software Engineer Project Team Member"); what a manager or a
+     * consultant serves may follow theirs ("Manager, IT Project Services") */
+    bool own_noun = !manager && !(head->flags & (RS_NOUN_NEEDS_TECH | RS_NOUN_NEEDS_DOMAIN));
+    if ((track == RS_NOT_FOUND || broad) &&
+        S_any_word(r, w, track != RS_NOT_FOUND && own_noun ? noun : n, RS_WORDS_OTHER_FIELD))
+        return false;   /* Mechanical Engineer, Accounting Software Consultant */
     bool anywhere = track != RS_NOT_FOUND && r->tracks[track].anywhere;
     if ((manager || ((head->flags & RS_NOUN_NEEDS_TECH) && !anywhere)) &&
         S_other_field_before(r, w, n, noun))

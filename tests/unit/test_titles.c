@@ -141,6 +141,13 @@ static void test_abbreviations_and_forms(void **state)
         {"Help Desk Technician", "itops", 1},
         {"Senior IT Technician", "itops", 3},
         {"Network Administrator", "itops", 2},
+        /* after an engineer's own noun come the team and the employer */
+        {"Software Engineer Project Team Member", "backend", 2},
+        {"Senior IT Security Analyst contracted to a bank", "security", 3},
+        /* a field's architect stays in the field */
+        {"Database Architect", "dba", 5},
+        {"DBA Architect", "dba", 5},
+        {"Incident Response Analyst", "security", 2},
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -198,6 +205,9 @@ static void test_not_engineering(void **state)
         /* the noun's part names no field; the part after it names another */
         "Operations Manager, International and COO Communications, Google Cloud",
         "Associate Contracts Manager, Cloud",
+        /* what a manager or consultant serves may follow the noun */
+        "Manager, IT Project Services", "Manager IT Project Solutions",
+        "Strategic Agency Consultant, Marketing Solutions",
     };
     int failed = 0;
     for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
