@@ -536,6 +536,18 @@ RS_EXPORT int rs_analysis_rung(const rs_analysis *a, double *confidence);
 /* Why the document is or is not about engineering, in a sentence that
  * quotes its evidence; owned by the analysis. */
 RS_EXPORT const char *rs_analysis_scope_reason(const rs_analysis *a);
+/* The engineering evidence the scope decision adds up (docs/scoring.md):
+ * the text is in scope when total >= needed. */
+typedef struct rs_scope_evidence {
+    double title;            /* the current engineering title's weight */
+    double work;             /* engineering work described (signals) */
+    double skills;           /* skills of engineering kinds, as counted (capped) */
+    double skills_found;     /* the same before the cap */
+    double other_job;        /* minus the weight of a headline job outside engineering */
+    double total;            /* title + work + skills + other_job */
+    double needed;           /* lower for a text naming no job and no dated positions */
+} rs_scope_evidence;
+RS_EXPORT rs_scope_evidence rs_analysis_scope_evidence(const rs_analysis *a);
 /* 1 when no title names the track, the text does not describe one track's
  * own work (1x1s and direct reports name management) and few of any
  * role's skills were found (the closest role's coverage under 20%): the

@@ -39,6 +39,7 @@ struct rs_analysis {
     const rs_lexicon *lex;
     bool in_scope;
     char why[1024];                /* the scope decision and its evidence */
+    rs_scope_evidence scope;       /* the sums behind in_scope */
     int signal_rung;               /* the rung the language of work states, or 0 */
     size_t work_track;             /* the track whose own work is described
                                       most (signals with a track), or
@@ -1020,13 +1021,17 @@ static void S_decide_scope(rs_analysis *a, const S_ctx *c, const S_signals *sg,
                           : a->titles[a->current].match.track_unclear && a->range_count
                               ? S_title_weight(a) / 2
                               : S_title_weight(a);
-    double evidence = title_weight + sg->work + skills -
-                      (other_job ? S_OTHER_JOB_EVIDENCE : 0);
     /* a text that names no job and lists no dated positions (a level
      * description, a list of duties) has only the work it describes to go
      * by; a resume is expected to name its jobs */
     bool untitled = !title && !other_job && a->range_count == 0;
-    a->in_scope = evidence >= (untitled ? S_SCOPE_NEEDED_UNTITLED : S_SCOPE_NEEDED);
+    a->scope = (rs_scope_evidence){
+        .title = title_weight, .work = sg->work, .skills = skills,
+        .skills_found = skill_weight * S_SKILL_EVIDENCE,
+        .other_job = other_job ? -S_OTHER_JOB_EVIDENCE : 0,
+        .needed = untitled ? S_SCOPE_NEEDED_UNTITLED : S_SCOPE_NEEDED};
+    a->scope.total = a->scope.title + a->scope.work + a->scope.skills + a->scope.other_job;
+    a->in_scope = a->scope.total >= a->scope.needed;
     char work[240] = "no engineering work described", title_text[400] = "no engineering title";
     if (sg->best_work != RS_NOT_FOUND) {
         char quote[160];
@@ -1128,6 +1133,7 @@ void rs_analysis_free(rs_analysis *a)
 /* ---- accessors --------------------------------------------------------- */
 
 const char *rs_analysis_scope_reason(const rs_analysis *a) { return a->why; }
+rs_scope_evidence rs_analysis_scope_evidence(const rs_analysis *a) { return a->scope; }
 
 int rs_analysis_track_unclear(const rs_analysis *a)
 {

@@ -181,6 +181,19 @@ static json_t *S_salary(const rs_roles *roles, size_t role, bool *ok)
     return o;
 }
 
+static json_t *S_scope_evidence(rs_scope_evidence e, bool *ok)
+{
+    json_t *o = json_object();
+    S_set(o, "title", json_real(e.title), ok);
+    S_set(o, "work", json_real(e.work), ok);
+    S_set(o, "skills", json_real(e.skills), ok);
+    S_set(o, "skills_found", json_real(e.skills_found), ok);
+    S_set(o, "other_job", json_real(e.other_job), ok);
+    S_set(o, "total", json_real(e.total), ok);
+    S_set(o, "needed", json_real(e.needed), ok);
+    return o;
+}
+
 static void S_analysis(json_t *o, const rs_roles *roles, const rs_lexicon *lex,
                        const rs_score_result *r, bool *ok)
 {
@@ -190,6 +203,7 @@ static void S_analysis(json_t *o, const rs_roles *roles, const rs_lexicon *lex,
     S_set(o, "in_scope", json_boolean(in_scope), ok);
     S_set(o, "out_of_scope_reason", rs__json_str_or_null(why), ok);
     S_set(o, "scope_reason", json_string(rs_analysis_scope_reason(r->analysis)), ok);
+    S_set(o, "scope_evidence", S_scope_evidence(rs_analysis_scope_evidence(a), ok), ok);
     S_set(o, "track_unclear", json_boolean(rs_analysis_track_unclear(r->analysis)), ok);
     S_set(o, "level", S_level(roles, a, ok), ok);
     S_set(o, "experience", S_experience(r->doc, a, ok), ok);

@@ -159,11 +159,15 @@ static void test_untitled_text_by_its_work(void **state)
                                  "- Helps other team members grow\n";
     analysed x = analyse(duties);
     assert_int_equal(rs_analysis_in_scope(x.a, NULL), 1);
+    rs_scope_evidence e = rs_analysis_scope_evidence(x.a);
+    assert_true(e.title == 0 && e.work > 0 && e.total >= e.needed);
     analysed_free(&x);
     char dated[256];
     snprintf(dated, sizeof dated, "Jan 2019 - Present\n%s", duties);
     analysed y = analyse(dated);
     assert_int_equal(rs_analysis_in_scope(y.a, NULL), 0);
+    rs_scope_evidence f = rs_analysis_scope_evidence(y.a);
+    assert_true(f.work == e.work && f.needed > e.needed && f.total < f.needed);
     analysed_free(&y);
 }
 
@@ -280,6 +284,11 @@ static void test_chef_out_of_scope(void **state)
     assert_null(rs_analysis_role(x.a, 0));
     assert_int_equal(rs_analysis_rung(x.a, &conf), 0);
     assert_true(conf == 0);
+    /* the sums behind the decision add up to it */
+    rs_scope_evidence e = rs_analysis_scope_evidence(x.a);
+    assert_true(e.title == 0 && e.skills <= e.skills_found);
+    assert_true(e.total == e.title + e.work + e.skills + e.other_job);
+    assert_true(e.total < e.needed);
     analysed_free(&x);
 }
 
