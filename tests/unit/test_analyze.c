@@ -206,6 +206,14 @@ static void test_track_without_title(void **state)
     if (strcmp(track_of(&ic), "management") == 0)
         fail_msg("teamwork alone put an engineer on the management track");
     analysed_free(&ic);
+    /* systems programming is backend work, whatever else the text names */
+    analysed sys = analyse("- Applies basic security principles and sets up HTTPS\n"
+                           "- Understands networking and can write web servers\n"
+                           "- Debugs deadlocks and data races with synchronization primitives\n"
+                           "- Writes system-level code and inter-process communication\n");
+    assert_int_equal(rs_analysis_in_scope(sys.a, NULL), 1);
+    assert_string_equal(track_of(&sys), "backend");
+    analysed_free(&sys);
 }
 
 /* A level word standing alone before the title, in its own segment,
