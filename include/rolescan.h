@@ -396,6 +396,7 @@ typedef struct rs_role_info {
     long salary_min;         /* 0 when the sources give no band */
     long salary_max;
     const char *salary_currency;
+    const char *salary_region;  /* where the figures hold ("US") */
     const char *salary_source;
 } rs_role_info;
 

@@ -160,5 +160,10 @@ bool rs__json_real(rs_buf *b, double v);
 /* Appends s[0..n) with C0 controls other than tab and line ends, DEL and
  * C1 controls replaced by U+FFFD: text fit for an HTML or XML text node. */
 bool rs__clean_text(rs_buf *b, const char *s, size_t n);
+/* Writes a role's salary band as a reader expects it: currency, the
+ * figures with thousands separators and where they hold ("USD
+ * 100,000–180,000 a year, US figures"); "" when the role has none.
+ * Truncates to cap (always terminated). */
+void rs__salary_band(char *out, size_t cap, const rs_role_info *info);
 
 #endif

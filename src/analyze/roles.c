@@ -266,8 +266,9 @@ static rs_status S_role_child(S_loader *L, rs_role_def *role, const xmlNode *c)
             !S_long_attr(c, "max", &role->salary_max))
             return S_nomem(L);
         role->currency = rs__xml_attr(c, "currency");
+        role->salary_region = rs__xml_attr(c, "region");
         role->salary_source = rs__xml_attr(c, "source");
-        if (!role->currency || !role->salary_source)
+        if (!role->currency || !role->salary_region || !role->salary_source)
             return S_nomem(L);
         if (role->salary_min > role->salary_max)
             return rs__fail(L->err, RS_ERR_LEXICON, L->file, rs__xml_line(c),
@@ -825,6 +826,7 @@ static void S_free_role(rs_role_def *role)
     rs__free(role->skills);
     rs__free(role->currency);
     rs__free(role->salary_source);
+    rs__free(role->salary_region);
     S_free_strs(role->advice, role->advice_count);
     S_free_strs(role->lateral_ids, role->lateral_count);
     rs__free(role->laterals);
@@ -935,6 +937,7 @@ rs_role_info rs_roles_role(const rs_roles *r, size_t i)
     info.salary_min = d->salary_min;
     info.salary_max = d->salary_max;
     info.salary_currency = d->currency;
+    info.salary_region = d->salary_region;
     info.salary_source = d->salary_source;
     return info;
 }

@@ -48,6 +48,7 @@ typedef struct rs_role_def {
     size_t skill_count;
     long salary_min, salary_max;
     char *currency;
+    char *salary_region;     /* where the figures hold ("US") */
     char *salary_source;
     char **advice;
     size_t advice_count;

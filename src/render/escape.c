@@ -97,3 +97,31 @@ bool rs__clean_text(rs_buf *b, const char *s, size_t n)
     }
     return rs__buf_append(b, s + run, n - run);
 }
+
+/* 1234567 -> "1,234,567" (a salary is never negative). */
+static void S_thousands(char *out, size_t cap, long v)
+{
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%ld", v < 0 ? 0 : v);
+    size_t o = 0;
+    for (int i = 0; i < n && o + 1 < cap; i++) {
+        if (i && (n - i) % 3 == 0 && o + 2 < cap)
+            out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o < cap ? o : cap - 1] = '\0';
+}
+
+void rs__salary_band(char *out, size_t cap, const rs_role_info *info)
+{
+    if (!cap)
+        return;
+    out[0] = '\0';
+    if (!info->salary_currency)
+        return;
+    char lo[32], hi[32];
+    S_thousands(lo, sizeof lo, info->salary_min);
+    S_thousands(hi, sizeof hi, info->salary_max);
+    snprintf(out, cap, "%s %s–%s a year, %s figures", info->salary_currency, lo, hi,
+             info->salary_region ? info->salary_region : "unstated");
+}

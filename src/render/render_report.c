@@ -272,8 +272,9 @@ static void S_salary_row(rs_html *h, xmlNodePtr tbody, rs_role_info info)
         rs__html_el(h, tr, "td", NULL);
         return;
     }
-    rs__html_textf(h, rs__html_el(h, tr, "td", "num"), "%ld–%ld %s", info.salary_min,
-                   info.salary_max, info.salary_currency);
+    char band[160];
+    rs__salary_band(band, sizeof band, &info);
+    rs__html_el_text(h, tr, "td", "num", band);
     rs__html_el_text(h, tr, "td", NULL, info.salary_source);
 }
 

@@ -177,6 +177,7 @@ static json_t *S_salary(const rs_roles *roles, size_t role, bool *ok)
     S_set(o, "min", json_integer(info.salary_min), ok);
     S_set(o, "max", json_integer(info.salary_max), ok);
     S_set(o, "currency", json_string(info.salary_currency), ok);
+    S_set(o, "region", json_string(info.salary_region), ok);
     S_set(o, "source", json_string(info.salary_source), ok);
     return o;
 }

@@ -142,10 +142,12 @@ static void S_advice(rs_buf *b, const rs_roles *roles, const rs_analysis *a, siz
         rs__buf_printf(b, " (%s, rung %d): you have %.0f%% of its skills\n", li.track_name,
                        li.rung, sc.coverage * 100);
     }
-    if (info.salary_currency)
-        rs__buf_printf(b, "\n  %sSalary band%s %ld–%ld %s %s(source: %s)%s\n", st->bold,
-                       st->reset, info.salary_min, info.salary_max, info.salary_currency,
-                       st->dim, info.salary_source, st->reset);
+    if (info.salary_currency) {
+        char band[160];
+        rs__salary_band(band, sizeof band, &info);
+        rs__buf_printf(b, "\n  %sSalary band%s %s %s(source: %s)%s\n", st->bold, st->reset,
+                       band, st->dim, info.salary_source, st->reset);
+    }
 }
 
 static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,

@@ -361,10 +361,32 @@ static void test_json_real(void **state)
     rs__buf_free(&b);
 }
 
+/* A salary band reads as a person writes one: currency, thousands
+ * separators and where the figures hold. */
+static void test_salary_band(void **state)
+{
+    (void)state;
+    char out[96];
+    rs_role_info info = {.salary_min = 100000, .salary_max = 1800000,
+                         .salary_currency = "USD", .salary_region = "US"};
+    rs__salary_band(out, sizeof out, &info);
+    assert_string_equal(out, "USD 100,000–1,800,000 a year, US figures");
+    info.salary_min = 999;
+    info.salary_max = 1000;
+    rs__salary_band(out, sizeof out, &info);
+    assert_string_equal(out, "USD 999–1,000 a year, US figures");
+    rs__salary_band(out, 8, &info);   /* truncated, still a string */
+    assert_int_equal(strlen(out), 7);
+    info.salary_currency = NULL;
+    rs__salary_band(out, sizeof out, &info);
+    assert_string_equal(out, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_escape_json),
+        cmocka_unit_test(test_salary_band),
         cmocka_unit_test(test_json_real),
         cmocka_unit_test(test_json_header),
         cmocka_unit_test(test_json_skills),

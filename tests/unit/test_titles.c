@@ -8,9 +8,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "support.h"
 #include "internal.h"
@@ -48,6 +51,69 @@ static void test_every_listed_title_is_exact(void **state)
     }
     print_message("%zu titles of %zu roles checked\n", titles, roles);
     assert_true(titles >= 200);
+    assert_int_equal(failed, 0);
+}
+
+/* ---- texts users read -------------------------------------------------- */
+
+/* Does s name a source by our storage words ("seed 002", a file name such
+ * as 002_91c24e755dfa410a, a repository path) instead of its title? */
+static bool internal_name(const char *s)
+{
+    if (!s)
+        return false;
+    for (const char *p = s; *p; p++) {
+        bool word_start = p == s || !isalpha((unsigned char)p[-1]);
+        if (word_start && strncasecmp(p, "seed", 4) == 0) {
+            const char *e = p + 4 + (p[4] == 's' || p[4] == 'S');
+            if (!isalpha((unsigned char)*e))
+                return true;
+        }
+        if (strncmp(p, "shared/", 7) == 0)
+            return true;
+        size_t hex = 0;
+        if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+            isdigit((unsigned char)p[2]) && p[3] == '_')
+            while (isxdigit((unsigned char)p[4 + hex]))
+                hex++;
+        if (hex >= 8)
+            return true;
+    }
+    return false;
+}
+
+static int check_text(const char *role, const char *what, const char *text)
+{
+    if (!internal_name(text))
+        return 0;
+    print_error("%s: %s names an internal source: \"%s\"\n", role, what, text);
+    return 1;
+}
+
+/* Reasons, summaries, advice and salary sources cite a source by its
+ * title, never by our file names or the word "seed". */
+static void test_texts_name_sources_by_title(void **state)
+{
+    (void)state;
+    assert_true(internal_name("as seed 002 says") && internal_name("(Seeds 001, 004)") &&
+                internal_name("see 002_91c24e755dfa410a") && internal_name("shared/seeds"));
+    assert_false(internal_name("Backend Developer Job Titles") || internal_name("seedling") ||
+                 internal_name("a seeded random order"));
+    int failed = 0;
+    for (size_t r = 0; r < rs_roles_count(S_roles); r++) {
+        rs_role_info info = rs_roles_role(S_roles, r);
+        failed += check_text(info.id, "summary", info.summary);
+        failed += check_text(info.id, "salary source", info.salary_source);
+        failed += check_text(info.id, "track name", info.track_name);
+        for (size_t i = 0; i < info.title_count; i++)
+            failed += check_text(info.id, "title", rs_roles_title(S_roles, r, i));
+        for (size_t i = 0; i < info.responsibility_count; i++)
+            failed += check_text(info.id, "responsibility", rs_roles_responsibility(S_roles, r, i));
+        for (size_t i = 0; i < info.skill_count; i++)
+            failed += check_text(info.id, "reason", rs_roles_skill(S_roles, r, i).why);
+        for (size_t i = 0; i < info.advice_count; i++)
+            failed += check_text(info.id, "advice", rs_roles_advice(S_roles, r, i));
+    }
     assert_int_equal(failed, 0);
 }
 
@@ -337,6 +403,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_listed_title_is_exact),
+        cmocka_unit_test(test_texts_name_sources_by_title),
         cmocka_unit_test(test_abbreviations_and_forms),
         cmocka_unit_test(test_not_engineering),
         cmocka_unit_test(test_seniority),
