@@ -29,12 +29,14 @@ typedef struct S_doc {
     rs_document *doc;
     rs_scan *scan;
     rs_analysis *a;
+    rs_requirements *asked;
 } S_doc;
 
 static S_doc S_posting, S_resume;
 
 static void S_doc_free(S_doc *d)
 {
+    rs_requirements_free(d->asked);
     rs_analysis_free(d->a);
     rs_scan_free(d->scan);
     rs_document_free(d->doc);
@@ -60,6 +62,8 @@ static rs_status S_doc_read(const char *name, const uint8_t *data, size_t size, 
     rs_analysis_options o = {.as_of = S_as_of};
     if (!st)
         st = rs_analyze(rs_fuzz_roles, rs_fuzz_lex, d->doc, d->scan, &o, &d->a, err);
+    if (!st)
+        st = rs_requirements_read(d->doc, d->scan, &d->asked, err);
     return st;
 }
 
@@ -176,7 +180,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* classification rows and a batch summary of them */
     const char *warning = st || !d.doc ? NULL : rs_text_warning(rs_document_text(d.doc));
     rs_classification c = {"fuzz-1", st ? NULL : d.scan, st ? NULL : d.a, error, warning,
-                           1, 1, 1234};
+                           1, 1, 1234, st ? NULL : d.asked};
     for (int f = RS_CLASSIFY_TABLE; f <= RS_CLASSIFY_JSONL; f++) {
         (void)rs_classify_header((rs_classify_format)f);
         RENDER(rs_render_classification(rs_fuzz_roles, rs_fuzz_lex, &c, (rs_classify_format)f,

@@ -601,6 +601,8 @@ RS_EXPORT rs_status rs_render_score_json(const rs_roles *roles,
 
 /* One posting's classification, as `rolescan classify` writes it: either
  * analysis (with its scan) or error is set. */
+typedef struct rs_requirements rs_requirements;   /* rs_requirements_read() */
+
 typedef struct rs_classification {
     const char *id;              /* record id, or the file path */
     const rs_scan *scan;
@@ -611,6 +613,10 @@ typedef struct rs_classification {
                                     skill's id and byte range in the text read */
     int timed;                   /* JSON Lines: add "micros" below */
     long micros;                 /* time spent on this posting, microseconds */
+    const rs_requirements *asked;   /* the posting's requirements: the skills
+                                       listed are those it asks for (never one
+                                       it says is not needed); NULL lists every
+                                       skill found */
 } rs_classification;
 
 typedef enum rs_classify_format {
@@ -724,12 +730,34 @@ typedef struct rs_job {
 } rs_job;
 
 /* The match score (docs/scoring.md) and its parts, each 0..1. */
+/* score = must × w_must + preferred × w_preferred + fit × w_fit + years ×
+ * w_years (docs/scoring.md). The requirement weights are 55 and 15; with
+ * no preferred list its 15 go to the must-haves; they shrink when the
+ * posting names few skills (none: 0), so what the posting does not show
+ * is never a free full score. note says why when a part is held back. */
+/* What a posting asks for, read once (the same reading match, classify,
+ * report --job and the batch summary use): the posting side of an
+ * rs_requirement per skill asked for (the resume fields are 0), in scan
+ * order, and the skills it names only to say they are not needed ("No
+ * Java required"). posting and scan must be alive while reading only;
+ * the result owns its data. */
+RS_EXPORT rs_status rs_requirements_read(const rs_document *posting, const rs_scan *scan,
+                                         rs_requirements **out, rs_error *err);
+RS_EXPORT void rs_requirements_free(rs_requirements *r);
+RS_EXPORT size_t rs_requirements_count(const rs_requirements *r);
+RS_EXPORT const rs_requirement *rs_requirements_get(const rs_requirements *r, size_t i);
+RS_EXPORT size_t rs_requirements_negated_count(const rs_requirements *r);
+/* A negated skill's lexicon index, or (size_t)-1 past the end. */
+RS_EXPORT size_t rs_requirements_negated(const rs_requirements *r, size_t i);
+
 typedef struct rs_match_score {
     double score;                /* 0..100 */
-    double must;                 /* must-have weight covered */
-    double preferred;            /* preferred weight covered */
-    double fit;                  /* track and rung fit */
-    double years;                /* overall years against the years asked */
+    double must;                 /* must-have weight covered, 0..1 */
+    double preferred;            /* preferred weight covered, 0..1 */
+    double fit;                  /* track and rung fit, 0..1; 0 out of scope */
+    double years;                /* overall years against the years asked, 0..1 */
+    double w_must, w_preferred, w_fit, w_years;   /* the weights applied */
+    const char *note;            /* NULL, or why a part is held back; static */
 } rs_match_score;
 
 typedef struct rs_match rs_match;

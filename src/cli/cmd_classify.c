@@ -334,6 +334,7 @@ typedef struct S_work {
     rs_document *doc;
     rs_scan *scan;
     rs_analysis *analysis;
+    rs_requirements *asked;
     rs_error err;
     char *id;
     char warning[300];
@@ -424,6 +425,8 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
     rs_analysis_options ao = {.as_of = r->o->as_of};
     if (!st)
         st = rs_analyze(r->roles, r->lex, w->doc, w->scan, &ao, &w->analysis, &w->err);
+    if (!st)
+        st = rs_requirements_read(w->doc, w->scan, &w->asked, &w->err);
     return st;
 }
 
@@ -433,7 +436,7 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
 {
     rs_classification c = {w->id, st ? NULL : w->scan, st ? NULL : w->analysis,
                            st ? &w->err : NULL, w->warning[0] ? w->warning : NULL,
-                           r->o->spans, r->o->timing, micros};
+                           r->o->spans, r->o->timing, micros, st ? NULL : w->asked};
     rs_error err = {0};
     memset(slot, 0, sizeof *slot);
     slot->failed = st != RS_OK;
@@ -447,11 +450,11 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
     slot->batch.id = strdup(w->id ? w->id : "");
     slot->batch.message = slot->batch.message ? strdup(slot->batch.message) : NULL;
     slot->batch.is_file = it_is_file;
-    size_t n = st ? 0 : rs_scan_hit_count(w->scan);
+    size_t n = st ? 0 : rs_requirements_count(w->asked);
     slot->skills = malloc((n ? n : 1) * sizeof *slot->skills);
-    for (size_t i = 0; slot->skills && i < n; i++)
-        if (rs_scan_hit(w->scan, i)->implied_by == (size_t)-1)
-            slot->skills[slot->batch.skill_count++] = rs_scan_hit(w->scan, i)->skill;
+    for (size_t i = 0; slot->skills && i < n; i++)   /* what it asks for, never a
+                                                        skill it says is not needed */
+        slot->skills[slot->batch.skill_count++] = rs_requirements_get(w->asked, i)->skill;
     slot->batch.skills = slot->skills;
     if (!slot->batch.id || !slot->skills)
         slot->failed = slot->nomem = true;
@@ -459,6 +462,7 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
 
 static void S_work_clear(S_work *w)
 {
+    rs_requirements_free(w->asked);
     rs_analysis_free(w->analysis);
     rs_scan_free(w->scan);
     rs_document_free(w->doc);

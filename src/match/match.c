@@ -3,7 +3,7 @@
  * mentions read from their clause (qualify.c); the resume's skills are
  * tied to the positions whose text names them, giving years of use and
  * last use. The score and its parts are in docs/scoring.md. */
-#include "qualify.h"
+#include "requirements.h"
 #include "../analyze/analyze_internal.h"
 
 #include <math.h>
@@ -29,24 +29,12 @@ struct rs_match {
     size_t section_count[2];
     char title[160];
     int posting_rung, resume_rung, years_required;
+    bool resume_in_scope;
     size_t posting_role, resume_role;
     double resume_years;
 };
 
 /* ---- sections and lines ------------------------------------------------- */
-
-static rs_section_kind S_section_of(const rs_section *s, size_t n, unsigned line)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {   /* the last section starting at or before line */
-        size_t mid = lo + (hi - lo) / 2;
-        if (s[mid].first_line <= line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo ? s[lo - 1].kind : RS_SECTION_OTHER;
-}
 
 /* The original text of a 1-based line, without its line end. */
 static const char *S_line_text(const rs_document *doc, unsigned line, size_t *len)
@@ -148,7 +136,7 @@ static rs_status S_find_jobs(rs_match *m, const rs_document *doc, const rs_analy
         return rs__nomem(err, NULL);
     for (size_t i = 0; i < n; i++) {
         const rs_range *r = rs_analysis_range(a, i);
-        if (has_experience && !S_job_section(S_section_of(sec, ns, r->line)))
+        if (has_experience && !S_job_section(rs__section_of(sec, ns, r->line)))
             continue;   /* a date in Education is no position */
         rs_job *j = &m->jobs[m->job_count++];
         *j = (rs_job){r->start, r->end, r->open_ended, r->line, r->line, r->line, "", "",
@@ -206,7 +194,7 @@ static rs_status S_resume_side(const rs_match *m, const rs_scan *scan, rs_requir
     for (size_t e = 0; e < h->evidence_count; e++) {
         unsigned line = h->evidence[e].line;
         const rs_job *j = S_job_at(m, line);
-        rs_section_kind k = S_section_of(m->sections[0], m->section_count[0], line);
+        rs_section_kind k = rs__section_of(m->sections[0], m->section_count[0], line);
         if (j) {
             q->in_experience = 1;
             bool seen = false;
@@ -246,62 +234,6 @@ static double S_credit(const rs_requirement *q)
     return c;
 }
 
-/* ---- the posting's side -------------------------------------------------- */
-
-/* How much a mention counts where it stands; 0 for benefits and
- * boilerplate, which ask for nothing. */
-static double S_section_weight(rs_section_kind k)
-{
-    switch (k) {
-    case RS_SECTION_REQUIREMENTS: case RS_SECTION_TITLE: return 3;
-    case RS_SECTION_RESPONSIBILITIES: return 2;
-    case RS_SECTION_PREFERRED: return 1.5;
-    case RS_SECTION_BENEFITS: case RS_SECTION_BOILERPLATE: return 0;
-    default: return 1;
-    }
-}
-
-/* Reads every mention of one posting skill into q; false when none
- * counts. *negated is set when the only mentions say it is not needed. */
-static bool S_posting_side(const rs_match *m, const rs_document *posting,
-                           const rs_skill_hit *h, rs_requirement *q, bool *negated)
-{
-    size_t neg = 0;
-    bool must = false;
-    *q = (rs_requirement){.skill = h->skill, .kind = RS_REQ_PREFERRED};
-    for (size_t e = 0; e < h->evidence_count; e++) {
-        const rs_evidence *ev = &h->evidence[e];
-        rs_section_kind k = S_section_of(m->sections[1], m->section_count[1], ev->line);
-        double w = S_section_weight(k);
-        rs_mention mm = rs__qualify_mention(posting, ev->orig_start, ev->orig_end);
-        if (mm.mode == RS_MENTION_NEGATED) {
-            neg++;   /* said anywhere, even in the company blurb */
-            continue;
-        }
-        if (w == 0)
-            continue;
-        bool preferred = mm.mode == RS_MENTION_PREFERRED || k == RS_SECTION_PREFERRED;
-        if (preferred && w > 1.5)
-            w = 1.5;
-        must |= !preferred;
-        if (mm.years > q->years_required)
-            q->years_required = mm.years;
-        if (q->mentions++ == 0)
-            q->line = ev->line;
-        if (w > q->weight || (w == q->weight && k != q->section && !preferred)) {
-            q->weight = w;
-            q->section = preferred && k != RS_SECTION_PREFERRED ? RS_SECTION_PREFERRED : k;
-        }
-    }
-    *negated = q->mentions == 0 && neg > 0;
-    if (q->mentions == 0)
-        return false;
-    q->kind = must ? RS_REQ_MUST : RS_REQ_PREFERRED;
-    double extra = 0.5 * (double)(q->mentions - 1);
-    q->weight += extra > 1 ? 1 : extra;
-    return true;
-}
-
 /* Missing must-haves first, then missing preferred, then the covered;
  * heavier first within each, then lexicon order for a stable result. */
 static int S_group(const rs_requirement *q)
@@ -332,6 +264,16 @@ static double S_rung_fit(int a, int b)
     return d >= 3 ? 0 : 1.0 - d / 3.0;
 }
 
+/* The requirement weights (of 100), and the requirement weight a posting
+ * needs before they count in full: three skills under its requirements. A
+ * posting that names one or two skills shows too little of what it asks
+ * for to rank above one that names ten. */
+#define S_W_MUST 55.0
+#define S_W_PREFERRED 15.0
+#define S_W_FIT 20.0
+#define S_W_YEARS 10.0
+#define S_FULL_EVIDENCE 9.0
+
 static void S_score(rs_match *m, const rs_roles *roles)
 {
     double must_w = 0, must_c = 0, pref_w = 0, pref_c = 0;
@@ -343,17 +285,34 @@ static void S_score(rs_match *m, const rs_roles *roles)
         *c += q->weight * q->credit;
     }
     rs_match_score *s = &m->score;
-    s->must = must_w > 0 ? must_c / must_w : 1;
-    s->preferred = pref_w > 0 ? pref_c / pref_w : 1;
+    s->must = must_w > 0 ? must_c / must_w : 0;
+    s->preferred = pref_w > 0 ? pref_c / pref_w : 0;
+    /* a list the posting lacks gives its weight to the other */
+    s->w_must = must_w > 0 ? S_W_MUST + (pref_w > 0 ? 0 : S_W_PREFERRED) : 0;
+    s->w_preferred = pref_w > 0 ? S_W_PREFERRED + (must_w > 0 ? 0 : S_W_MUST) : 0;
+    double evidence = fmin(1.0, (must_w + pref_w) / S_FULL_EVIDENCE);
+    s->w_must *= evidence;
+    s->w_preferred *= evidence;
+    s->note = must_w + pref_w == 0 ? "no skill requirement was recognised in the posting: the "
+                                     "score rests on fit and years alone"
+              : evidence < 1 ? "the posting names few skills: their weight is scaled down"
+                             : NULL;
     double track = 1;
     if (m->posting_role != (size_t)-1 && m->resume_role != (size_t)-1)
         track = strcmp(rs_roles_role(roles, m->posting_role).track,
                        rs_roles_role(roles, m->resume_role).track) == 0 ? 1 : 0.5;
     s->fit = 0.5 * track + 0.5 * S_rung_fit(m->posting_rung, m->resume_rung);
+    if (!m->resume_in_scope) {
+        s->fit = 0;
+        s->note = "your resume does not read as engineering: fit 0";
+    }
+    s->w_fit = S_W_FIT;
+    s->w_years = S_W_YEARS;
     s->years = m->years_required > 0
                    ? fmin(1.0, m->resume_years / m->years_required)
                    : 1;
-    s->score = 100 * (0.55 * s->must + 0.15 * s->preferred + 0.20 * s->fit + 0.10 * s->years);
+    s->score = s->must * s->w_must + s->preferred * s->w_preferred + s->fit * s->w_fit +
+               s->years * s->w_years;
 }
 
 static bool S_suggest(rs_match *m, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -418,6 +377,7 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
                      const rs_analysis *pa)
 {
     m->resume_rung = rs_analysis_rung(ra, NULL);
+    m->resume_in_scope = rs_analysis_in_scope(ra, NULL) != 0;
     m->resume_role = rs_analysis_role(ra, 0) ? rs_analysis_role(ra, 0)->role : (size_t)-1;
     m->posting_rung = rs_analysis_in_scope(pa, NULL) ? rs_analysis_rung(pa, NULL)
                                                      : rs_analysis_seniority(pa);
@@ -442,31 +402,17 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
 static rs_status S_requirements(rs_match *m, const rs_document *posting, const rs_scan *pscan,
                                 const rs_scan *rscan, rs_error *err)
 {
-    size_t n = rs_scan_hit_count(pscan);
-    m->reqs = rs__calloc(n ? n : 1, sizeof *m->reqs);
-    m->negated = rs__calloc(n ? n : 1, sizeof *m->negated);
-    if (!m->reqs || !m->negated)
-        return rs__nomem(err, NULL);
-    for (size_t i = 0; i < n; i++) {
-        const rs_skill_hit *h = rs_scan_hit(pscan, i);
-        if (h->implied_by != (size_t)-1)
-            continue;   /* asked for only through another skill */
-        rs_requirement q;
-        bool negated;
-        if (!S_posting_side(m, posting, h, &q, &negated)) {
-            if (negated)
-                m->negated[m->negated_count++] = h->skill;
-            continue;
-        }
-        rs_status st = S_resume_side(m, rscan, &q, err);
-        if (st)
-            return st;
-        q.credit = S_credit(&q);
-        m->reqs[m->req_count++] = q;
+    rs_status st = rs__requirements_read(posting, m->sections[1], m->section_count[1], pscan,
+                                         &m->reqs, &m->req_count, &m->negated,
+                                         &m->negated_count, err);
+    for (size_t i = 0; !st && i < m->req_count; i++) {
+        rs_requirement *q = &m->reqs[i];
+        st = S_resume_side(m, rscan, q, err);
+        q->credit = S_credit(q);
     }
-    if (m->req_count)
+    if (!st && m->req_count)
         qsort(m->reqs, m->req_count, sizeof *m->reqs, S_cmp_req);
-    return RS_OK;
+    return st;
 }
 
 rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex, const rs_document *resume,

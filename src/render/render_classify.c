@@ -72,11 +72,28 @@ static S_fields S_collect(const rs_roles *roles, const rs_classification *c)
     return f;
 }
 
-static size_t S_direct_skills(const rs_classification *c)
+/* The next skill listed from *pos on: what the posting asks for when its
+ * requirements were read, else each skill found directly; RS_NOT_FOUND
+ * past the end. */
+static size_t S_next_skill(const rs_classification *c, size_t *pos)
 {
-    size_t n = 0;
-    for (size_t i = 0; c->scan && i < rs_scan_hit_count(c->scan); i++)
-        n += rs_scan_hit(c->scan, i)->implied_by == (size_t)-1;
+    if (c->asked) {
+        const rs_requirement *q = rs_requirements_get(c->asked, (*pos)++);
+        return q ? q->skill : RS_NOT_FOUND;
+    }
+    while (c->scan && *pos < rs_scan_hit_count(c->scan)) {
+        const rs_skill_hit *h = rs_scan_hit(c->scan, (*pos)++);
+        if (h->implied_by == RS_NOT_FOUND)
+            return h->skill;
+    }
+    return RS_NOT_FOUND;
+}
+
+static size_t S_skill_count(const rs_classification *c)
+{
+    size_t n = 0, pos = 0;
+    while (S_next_skill(c, &pos) != RS_NOT_FOUND)
+        n++;
     return n;
 }
 
@@ -100,16 +117,13 @@ static void S_csv(rs_buf *b, const rs_lexicon *lex, const rs_classification *c, 
     rs__buf_putc(b, ',');
     if (f->years)
         rs__buf_printf(b, "%d", f->years);
-    rs__buf_printf(b, ",%zu,", S_direct_skills(c));
+    rs__buf_printf(b, ",%zu,", S_skill_count(c));
     rs_buf skills;
     rs__buf_init(&skills, 0);
-    for (size_t i = 0; c->scan && i < rs_scan_hit_count(c->scan); i++) {
-        const rs_skill_hit *h = rs_scan_hit(c->scan, i);
-        if (h->implied_by != (size_t)-1)
-            continue;
+    for (size_t pos = 0, k; (k = S_next_skill(c, &pos)) != RS_NOT_FOUND;) {
         if (skills.len)
             rs__buf_putc(&skills, ';');
-        rs__buf_puts(&skills, rs_lexicon_skill(lex, h->skill).id);
+        rs__buf_puts(&skills, rs_lexicon_skill(lex, k).id);
     }
     if (skills.failed)   /* fault fix: else a short skill list went out as RS_OK */
         b->failed = true;
@@ -145,7 +159,7 @@ static void S_table(rs_buf *b, const rs_classification *c, const S_fields *f)
         rs__buf_printf(b, "%5d", f->years);
     else
         rs__buf_printf(b, "%5s", "-");
-    rs__buf_printf(b, "  %zu\n", S_direct_skills(c));
+    rs__buf_printf(b, "  %zu\n", S_skill_count(c));
 }
 
 /* "key":"string" or "key":null when the string is empty. */
@@ -237,14 +251,11 @@ static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
     S_json_int(b, "years_required", f->years);
     rs__buf_puts(b, ",\"skills\":[");
     bool first = true;
-    for (size_t i = 0; c->scan && i < rs_scan_hit_count(c->scan); i++) {
-        const rs_skill_hit *h = rs_scan_hit(c->scan, i);
-        if (h->implied_by != (size_t)-1)
-            continue;
+    for (size_t pos = 0, k; (k = S_next_skill(c, &pos)) != RS_NOT_FOUND;) {
         if (!first)
             rs__buf_putc(b, ',');
         first = false;
-        rs__escape_json(b, rs_lexicon_skill(lex, h->skill).id);
+        rs__escape_json(b, rs_lexicon_skill(lex, k).id);
     }
     rs__buf_putc(b, ']');
     S_json_str(b, "message", f->message);

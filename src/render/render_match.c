@@ -73,9 +73,12 @@ static void S_text_one(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex, 
     rs_match_score s = rs_match_get_score(m);
     rs__buf_puts(b, " — ");
     S_text(b, rs_match_posting_title(m));
-    rs__buf_printf(b, "\n   score %.1f = must-haves %.0f%% × 55 + preferred %.0f%% × 15 + fit "
-                      "%.2f × 20 + years %.2f × 10\n",
-                   s.score, s.must * 100, s.preferred * 100, s.fit, s.years);
+    rs__buf_printf(b, "\n   score %.1f = must-haves %.0f%% × %.0f + preferred %.0f%% × %.0f + "
+                      "fit %.2f × %.0f + years %.2f × %.0f\n",
+                   s.score, s.must * 100, s.w_must, s.preferred * 100, s.w_preferred, s.fit,
+                   s.w_fit, s.years, s.w_years);
+    if (s.note)
+        rs__buf_printf(b, "   (%s)\n", s.note);
     rs__buf_printf(b, "   posting rung %d", rs_match_posting_rung(m));
     if (rs_match_posting_role(m) != (size_t)-1)
         rs__buf_printf(b, " (%s)", rs_roles_role(roles, rs_match_posting_role(m)).title);
@@ -214,6 +217,13 @@ static json_t *S_match_json(const rs_roles *roles, const rs_lexicon *lex,
     S_set(parts, "fit", json_real(s.fit), ok);
     S_set(parts, "years", json_real(s.years), ok);
     S_set(o, "parts", parts, ok);
+    json_t *weights = json_object();
+    S_set(weights, "must", json_real(s.w_must), ok);
+    S_set(weights, "preferred", json_real(s.w_preferred), ok);
+    S_set(weights, "fit", json_real(s.w_fit), ok);
+    S_set(weights, "years", json_real(s.w_years), ok);
+    S_set(o, "weights", weights, ok);
+    S_set(o, "note", rs__json_str_or_null(s.note), ok);
     json_t *pl = S_level(roles, rs_match_posting_rung(m), rs_match_posting_role(m), ok);
     int yr = rs_match_years_required(m);
     S_set(pl, "years_required", yr ? json_integer(yr) : json_null(), ok);

@@ -337,8 +337,13 @@ static void S_match_view(rs_html *h, xmlNodePtr main, const rs_roles *roles,
         rs__html_text(h, span, job);
     }
     xmlNodePtr table = rs__html_el(h, s, "table", NULL);
-    rs__html_el_text(h, table, "caption", NULL,
-                     "Match = 55% must-haves + 15% preferred + 20% fit + 10% years");
+    char caption[200];
+    snprintf(caption, sizeof caption,
+             "Match = must-haves × %.0f + preferred × %.0f + fit × %.0f + years × %.0f",
+             sc.w_must, sc.w_preferred, sc.w_fit, sc.w_years);
+    rs__html_el_text(h, table, "caption", NULL, caption);
+    if (sc.note)
+        rs__html_el_text(h, s, "p", "muted", sc.note);
     xmlNodePtr tbody = rs__html_el(h, table, "tbody", NULL);
     const char *names[] = {"Match score", "Must-haves covered", "Preferred covered",
                            "Track and rung fit", "Years"};

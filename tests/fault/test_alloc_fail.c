@@ -374,10 +374,12 @@ typedef struct S_doc {
     rs_document *doc;
     rs_scan *scan;
     rs_analysis *a;
+    rs_requirements *asked;
 } S_doc;
 
 static void S_doc_free(S_doc *x)
 {
+    rs_requirements_free(x->asked);
     rs_analysis_free(x->a);
     rs_scan_free(x->scan);
     rs_document_free(x->doc);
@@ -395,6 +397,9 @@ static rs_status S_pipeline(rs_text *text, S_doc *x, const char *target)
     if (!st)
         st = S_check("rs_analyze", rs_analyze(S_roles, S_lex, x->doc, x->scan, &o, &x->a, &err),
                      &err);
+    if (!st)
+        st = S_check("rs_requirements_read",
+                     rs_requirements_read(x->doc, x->scan, &x->asked, &err), &err);
     return st;
 }
 
@@ -472,7 +477,7 @@ static rs_status S_classify_one(const char *id, const unsigned char *bytes, size
         st = S_pipeline(text, x, NULL);
     if (st)
         return st;
-    rs_classification c = {id, x->scan, x->a, NULL, NULL, 1, 0, 0};
+    rs_classification c = {id, x->scan, x->a, NULL, NULL, 1, 0, 0, x->asked};
     static const rs_classify_format formats[] = {RS_CLASSIFY_TABLE, RS_CLASSIFY_CSV,
                                                  RS_CLASSIFY_JSONL};
     for (size_t k = 0; k < 3 && !st; k++)
@@ -505,7 +510,7 @@ static rs_status P_classify(digest *d)
                             strlen(S_jsonish), &json, batch, d);
     if (!st) {   /* an input that failed, as classify records it */
         rs_error e = {RS_ERR_IO, "postings/missing.txt", 0, 0, "cannot open: No such file"};
-        rs_classification c = {"postings/missing.txt", NULL, NULL, &e, NULL, 0, 0, 0};
+        rs_classification c = {"postings/missing.txt", NULL, NULL, &e, NULL, 0, 0, 0, NULL};
         S_RENDER("rs_render_classification(error)", d,
                  rs_render_classification(S_roles, S_lex, &c, RS_CLASSIFY_JSONL, &out_, &len_,
                                           &err_));

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -806,8 +807,9 @@ static void test_match_long_title_cut(void **state)
     free_pair(&p);
 }
 
-/* Neither side has a rung (a posting outside the roles, a resume without
- * a role): the level fit is not held against the resume. */
+/* A posting with no skill recognised and a resume outside engineering:
+ * nothing is free. The requirement parts weigh 0, the fit is 0 and the
+ * note says why; the parts still add up to the score. */
 static void test_match_no_rungs(void **state)
 {
     (void)state;
@@ -817,8 +819,11 @@ static void test_match_no_rungs(void **state)
     if (rs_match_posting_rung(p.m) && rs_match_resume_rung(p.m))
         fail_msg("rungs: posting %d, resume %d", rs_match_posting_rung(p.m),
                  rs_match_resume_rung(p.m));
-    assert_true(s.fit == 1.0);
-    assert_true(s.must == 1.0 && s.preferred == 1.0);
+    assert_true(s.fit == 0 && s.w_must == 0 && s.w_preferred == 0);
+    assert_non_null(s.note);
+    assert_true(fabs(s.score - (s.must * s.w_must + s.preferred * s.w_preferred +
+                                s.fit * s.w_fit + s.years * s.w_years)) < 1e-9);
+    assert_true(s.score <= s.w_years);
     free_pair(&p);
 }
 

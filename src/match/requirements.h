@@ -1,0 +1,26 @@
+/* requirements.h — what a posting asks for, read once for every command
+ * (match, classify, report --job, the batch summary): each skill found
+ * outside benefits and boilerplate, weighted by the section that asks for
+ * it, must-have or preferred, the years asked in its clause, and the
+ * skills named only to say they are not needed. The clause reading is
+ * qualify.c's. */
+#ifndef RS_REQUIREMENTS_H
+#define RS_REQUIREMENTS_H
+
+#include "internal.h"
+
+/* The posting side of an rs_requirement for each skill of scan that doc
+ * asks for (resume fields 0), in scan order, into *reqs (count *n); the
+ * skills only negated into *negated (count *n_negated). sections are
+ * doc's (rs_sections_find). Both arrays are the caller's (rs__free);
+ * each has room for every hit. */
+rs_status rs__requirements_read(const rs_document *doc, const rs_section *sections,
+                                size_t section_count, const rs_scan *scan,
+                                rs_requirement **reqs, size_t *n, size_t **negated,
+                                size_t *n_negated, rs_error *err);
+
+/* The section kind of a 1-based line (the last section starting at or
+ * before it). */
+rs_section_kind rs__section_of(const rs_section *s, size_t n, unsigned line);
+
+#endif
