@@ -460,10 +460,16 @@ RS_EXPORT rs_date rs_date_today(void);
 
 typedef struct rs_analysis rs_analysis;
 
+typedef struct rs_requirements rs_requirements;   /* rs_requirements_read() */
+
 typedef struct rs_analysis_options {
     rs_date as_of;          /* what "present" means; {0,0} = today */
     const char *target;     /* role id or title to score against, or NULL */
     size_t top;             /* closest roles to keep (0 = 5) */
+    /* the document's requirements when already read: the skills it names
+     * only to say they are not needed are taken from them instead of
+     * reading every mention again; NULL reads them here */
+    const rs_requirements *asked;
 } rs_analysis_options;
 
 /* A title found in the document, with its place. */
@@ -601,8 +607,6 @@ RS_EXPORT rs_status rs_render_score_json(const rs_roles *roles,
 
 /* One posting's classification, as `rolescan classify` writes it: either
  * analysis (with its scan) or error is set. */
-typedef struct rs_requirements rs_requirements;   /* rs_requirements_read() */
-
 typedef struct rs_classification {
     const char *id;              /* record id, or the file path */
     const rs_scan *scan;

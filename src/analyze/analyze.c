@@ -4,6 +4,7 @@
  * by a documented formula (docs/scoring.md): weighted coverage of its
  * skills, title fit and level fit. */
 #include "analyze_internal.h"
+#include "../match/qualify.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -433,6 +434,28 @@ static const rs_skill_hit *S_direct_hit(const rs_scan *scan, size_t skill)
     return NULL;
 }
 
+/* The first mention of a hit that is not negated ("No Java required",
+ * "This is not a people-management role"), or NULL when every one is:
+ * a skill the text says it does not need or do is not claimed. With the
+ * requirements already read, their list of negated skills says it. */
+static const rs_evidence *S_said(const S_ctx *c, const rs_skill_hit *hit)
+{
+    if (!hit->evidence_count)
+        return NULL;
+    if (c->asked) {
+        for (size_t i = 0; i < rs_requirements_negated_count(c->asked); i++)
+            if (rs_requirements_negated(c->asked, i) == hit->skill)
+                return NULL;
+        return &hit->evidence[0];
+    }
+    for (size_t e = 0; e < hit->evidence_count; e++) {
+        const rs_evidence *ev = &hit->evidence[e];
+        if (rs__qualify_mention(c->doc, ev->orig_start, ev->orig_end).mode != RS_MENTION_NEGATED)
+            return ev;
+    }
+    return NULL;
+}
+
 /* Scope skills found, highest rung first, the top S_SCOPE_SHOWN as
  * evidence; returns the highest rung. */
 static int S_scope_skills(rs_analysis *a, const S_ctx *c)
@@ -444,13 +467,14 @@ static int S_scope_skills(rs_analysis *a, const S_ctx *c)
             if (d->rung != rung)
                 continue;
             const rs_skill_hit *hit = S_direct_hit(c->scan, d->skill);
-            if (!hit)
+            const rs_evidence *said = hit ? S_said(c, hit) : NULL;
+            if (!said)
                 continue;
             if (!best)
                 best = rung;
             shown++;
-            S_evidence(a, "scope", rs_lexicon_skill(c->lex, d->skill).name,
-                       hit->evidence[0].line, rung, 0.5);
+            S_evidence(a, "scope", rs_lexicon_skill(c->lex, d->skill).name, said->line, rung,
+                       0.5);
         }
     }
     return best;
@@ -922,13 +946,15 @@ static bool S_generated(const rs_roles *r, const char *file)
     return base && rs__roles_word_in(r, RS_WORDS_GENERATED_LEXICON, base, strlen(base));
 }
 
-static double S_mark_skills(rs_analysis *a, const rs_scan *scan, char *names, size_t cap)
+static double S_mark_skills(rs_analysis *a, const S_ctx *c, char *names, size_t cap)
 {
     size_t o = 0, tech = 0;
     double weight = 0;
     names[0] = '\0';
-    for (size_t i = 0; i < rs_scan_hit_count(scan); i++) {
-        const rs_skill_hit *h = rs_scan_hit(scan, i);
+    for (size_t i = 0; i < rs_scan_hit_count(c->scan); i++) {
+        const rs_skill_hit *h = rs_scan_hit(c->scan, i);
+        if (!S_said(c, h))
+            continue;   /* "No Java required" */
         a->has[h->skill] = 1;
         rs_skill_info info = rs_lexicon_skill(a->lex, h->skill);
         if (h->implied_by != RS_NOT_FOUND ||
@@ -1084,11 +1110,12 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
     }
     a->roles = roles;
     a->lex = lex;
-    S_ctx c = {.roles = roles, .lex = lex, .doc = doc, .scan = scan, .norm = doc->norm,
+    S_ctx c = {.roles = roles, .lex = lex, .doc = doc, .scan = scan,
+               .asked = opts ? opts->asked : NULL, .norm = doc->norm,
                .toks = doc->tokens, .ntok = doc->token_count};
     c.as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
     char skill_names[160];
-    double tech = S_mark_skills(a, scan, skill_names, sizeof skill_names);
+    double tech = S_mark_skills(a, &c, skill_names, sizeof skill_names);
     S_signals sg;
     rs_status st = S_read_signals(a, &c, &sg);
     if (!st)

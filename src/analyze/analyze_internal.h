@@ -12,6 +12,7 @@ typedef struct S_ctx {
     const rs_lexicon *lex;
     const rs_document *doc;
     const rs_scan *scan;
+    const rs_requirements *asked;   /* or NULL */
     const char *norm;
     const rs_token *toks;
     size_t ntok;

@@ -30,6 +30,7 @@
  * is capped. */
 #include "sections_internal.h"
 
+#include <pthread.h>
 #include <utf8proc.h>
 
 /* Past this many sections headings stop splitting: the rest of the text
@@ -246,13 +247,17 @@ typedef struct S_entry {
     size_t words;      /* compared first: most phrases fail on it */
 } S_entry;
 
+/* A kind's phrases by first letter: a line is compared with a few dozen
+ * phrases, not all of them. Built once per kind (the tables are const). */
+typedef struct S_phrase_index {
+    S_entry phrases[S_ALL_PHRASES];
+    size_t start[S_BUCKETS + 1];
+} S_phrase_index;
+
 typedef struct S_ctx {
     const rs_document *doc;
     rs_doc_kind kind;
-    /* the kind's phrases by first letter, built per call: a line is
-     * compared with a few dozen phrases, not all of them */
-    S_entry phrases[S_ALL_PHRASES];
-    size_t start[S_BUCKETS + 1];
+    const S_phrase_index *index;
     size_t lines;      /* lines holding text */
     /* how the known headings are styled (first pass) */
     int md_max;
@@ -534,7 +539,7 @@ static size_t S_bucket(char c)
 }
 
 /* Indexes the phrases of `groups` by first letter (a counting sort). */
-static void S_index(S_ctx *c, const S_group *groups, size_t ngroups)
+static void S_index(S_phrase_index *c, const S_group *groups, size_t ngroups)
 {
     size_t count[S_BUCKETS] = {0}, at[S_BUCKETS];
     for (size_t g = 0; g < ngroups; g++)
@@ -557,6 +562,15 @@ static void S_index(S_ctx *c, const S_group *groups, size_t ngroups)
     }
 }
 
+static S_phrase_index S_resume_index, S_posting_index;
+static pthread_once_t S_indexes_once = PTHREAD_ONCE_INIT;
+
+static void S_build_indexes(void)
+{
+    S_index(&S_resume_index, S_resume, sizeof S_resume / sizeof S_resume[0]);
+    S_index(&S_posting_index, S_posting, sizeof S_posting / sizeof S_posting[0]);
+}
+
 /* How much a kind says of a section: one of the API's kinds most, then
  * activities outside work, then OTHER (which activities are, publicly). */
 static int S_rank(rs_section_kind kind)
@@ -569,8 +583,8 @@ static S_match S_lookup(const S_ctx *c, const S_words *w, size_t from, size_t to
 {
     for (size_t drops = 0; from < to; from++, drops++) {
         size_t b = S_bucket(w->w[from][0]);
-        for (size_t i = c->start[b]; i < c->start[b + 1]; i++) {
-            const S_entry *e = &c->phrases[i];
+        for (size_t i = c->index->start[b]; i < c->index->start[b + 1]; i++) {
+            const S_entry *e = &c->index->phrases[i];
             if (e->words != to - from || e->text[0] != w->w[from][0] ||
                 !S_phrase_is(e->text, w, from, to))
                 continue;
@@ -953,11 +967,9 @@ rs_status rs__sections_find(const rs_document *doc, rs_doc_kind kind, rs_section
         *count = 0;
     if (!doc || !out || !count || (kind != RS_DOC_RESUME && kind != RS_DOC_POSTING))
         return rs__fail(err, RS_ERR_ARG, NULL, 0, "no document, no output or bad kind");
-    S_ctx c = {.doc = doc, .kind = kind};
-    if (kind == RS_DOC_RESUME)
-        S_index(&c, S_resume, sizeof S_resume / sizeof S_resume[0]);
-    else
-        S_index(&c, S_posting, sizeof S_posting / sizeof S_posting[0]);
+    pthread_once(&S_indexes_once, S_build_indexes);
+    S_ctx c = {.doc = doc, .kind = kind,
+               .index = kind == RS_DOC_RESUME ? &S_resume_index : &S_posting_index};
     /* a final empty line after the last line end holds no text */
     c.lines = doc->line_count;
     if (c.lines && doc->line_starts[c.lines - 1] == doc->text->len)

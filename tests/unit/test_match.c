@@ -150,11 +150,82 @@ static void test_score_formula(void **state)
     }
     assert_true(fabs(s.must - must_c / must_w) < 1e-9);
     assert_true(fabs(s.preferred - pref_c / pref_w) < 1e-9);
-    assert_true(fabs(s.score - 100 * (0.55 * s.must + 0.15 * s.preferred + 0.2 * s.fit +
-                                      0.1 * s.years)) < 1e-9);
+    /* a posting with both lists and enough skills: the full weights */
+    assert_true(s.w_must == 55 && s.w_preferred == 15 && s.w_fit == 20 && s.w_years == 10);
+    assert_null(s.note);
+    assert_true(fabs(s.score - (s.must * s.w_must + s.preferred * s.w_preferred +
+                                s.fit * s.w_fit + s.years * s.w_years)) < 1e-9);
     assert_true(s.score > 0 && s.score < 100);
     assert_string_equal(rs_match_posting_title(p.m), "Senior Go Engineer");
     free_pair(&p);
+}
+
+/* No preferred list: its weight goes to the must-haves. One or two
+ * skills: the requirement weights shrink and the note says so. None: they
+ * are 0 and the score cannot pass fit and years. */
+static void test_score_weights_follow_the_posting(void **state)
+{
+    (void)state;
+    static const char resume[] = "Senior Backend Engineer\n\nExperience\n"
+                                 "Senior Backend Engineer, Acme, 2018 - Present\n"
+                                 "Built services in Go, Python and PostgreSQL on Kubernetes.\n";
+    pair full = match_pair(resume, "Senior Backend Engineer\n\nRequirements\n- Go\n"
+                                   "- Python\n- PostgreSQL\n- Kubernetes\n");
+    rs_match_score s = rs_match_get_score(full.m);
+    assert_true(s.w_must == 70 && s.w_preferred == 0);
+    free_pair(&full);
+    pair few = match_pair(resume, "Senior Backend Engineer\n\nRequirements\n- Python\n");
+    rs_match_score f = rs_match_get_score(few.m);
+    assert_true(f.w_must > 0 && f.w_must < 70);
+    assert_non_null(f.note);
+    free_pair(&few);
+    pair none = match_pair(resume, "Office Assistant\n\nRequirements\n- A friendly manner\n");
+    rs_match_score n = rs_match_get_score(none.m);
+    assert_true(n.w_must == 0 && n.w_preferred == 0 && n.score <= n.w_fit + n.w_years);
+    assert_true(n.score <= 50);
+    assert_non_null(n.note);
+    free_pair(&none);
+}
+
+/* The requirements as every command reads them: what is asked, how, and
+ * what is said not to be needed; the analysis does not claim the latter. */
+static void test_requirements_read(void **state)
+{
+    (void)state;
+    mdoc d = read_doc("posting.txt", "Backend Engineer\n\nRequirements\n"
+                                     "- 5+ years of Go\n- No Java required\n"
+                                     "- Kafka is a plus\n");
+    rs_requirements *r = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_requirements_read(d.doc, d.scan, &r, &err), RS_OK);
+    size_t go = rs_lexicon_find(S_lex, "go"), java = rs_lexicon_find(S_lex, "java"),
+           kafka = rs_lexicon_find(S_lex, "kafka");
+    bool saw_go = false, saw_kafka = false;
+    for (size_t i = 0; i < rs_requirements_count(r); i++) {
+        const rs_requirement *q = rs_requirements_get(r, i);
+        assert_true(q->skill != java);
+        if (q->skill == go)
+            saw_go = q->kind == RS_REQ_MUST && q->years_required == 5;
+        if (q->skill == kafka)
+            saw_kafka = q->kind == RS_REQ_PREFERRED;
+    }
+    assert_true(saw_go && saw_kafka);
+    assert_int_equal(rs_requirements_negated_count(r), 1);
+    assert_int_equal(rs_requirements_negated(r, 0), java);
+    assert_int_equal(rs_requirements_negated(r, 1), (size_t)-1);
+    assert_null(rs_requirements_get(r, rs_requirements_count(r)));
+    assert_false(rs_analysis_has_skill(d.a, java));
+    assert_true(rs_analysis_has_skill(d.a, go));
+    /* handed to the analysis, the same answer */
+    rs_analysis *a2 = NULL;
+    rs_analysis_options o = {.as_of = {2026, 11}, .asked = r};
+    assert_int_equal(rs_analyze(S_roles, S_lex, d.doc, d.scan, &o, &a2, &err), RS_OK);
+    assert_false(rs_analysis_has_skill(a2, java));
+    assert_true(rs_analysis_has_skill(a2, go));
+    rs_analysis_free(a2);
+    rs_requirements_free(r);
+    rs_requirements_free(NULL);
+    free_doc(&d);
 }
 
 int main(void)
@@ -165,6 +236,8 @@ int main(void)
         cmocka_unit_test(test_years_per_skill),
         cmocka_unit_test(test_skills_only_and_missing),
         cmocka_unit_test(test_score_formula),
+        cmocka_unit_test(test_score_weights_follow_the_posting),
+        cmocka_unit_test(test_requirements_read),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
