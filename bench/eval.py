@@ -215,7 +215,99 @@ TARGETS = {
     "livecareer_non_it_out_of_scope": 0.95,
     "google_engineering_in_scope": 0.90,
     "google_non_engineering_out_of_scope": 0.95,
+    "google_must_read_as_must": 0.90,
+    "google_preferred_read_as_preferred": 0.90,
+    "google_years_required_equal": 0.95,
+    "google_no_years_when_none": 0.98,
 }
+
+
+def google_requirements(rep, a, rows, records, recs):
+    """How rolescan reads each posting's requirements (`match --format
+    json` against one sample resume): the skills found only in the
+    Minimum qualifications column (not in the title, responsibilities or
+    preferred) should be must-haves, those only in Preferred
+    qualifications preferred; the years asked should be the first "N
+    years" of Minimum qualifications, and none where it states none."""
+    heads = ("\n\nResponsibilities\n", "\n\nMinimum qualifications\n",
+             "\n\nPreferred qualifications\n")
+    resume = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "samples",
+                          "resumes", "03-senior-backend.txt")
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, r in enumerate(records):
+            paths.append(os.path.join(tmp, "p%04d.txt" % i))
+            with open(paths[-1], "w", encoding="utf-8") as f:
+                f.write(r["text"])
+        cmd = [a.rolescan, "match", "--format", "json", "-q", resume] + paths
+        if LEXICONS:
+            cmd[2:2] = ["--lexicons", LEXICONS]
+        p = subprocess.run(cmd, capture_output=True)
+    if p.returncode not in (0, 1):
+        sys.exit("rolescan match failed (%d): %s" % (p.returncode, p.stderr.decode()[:300]))
+    by_name = {os.path.basename(m["posting"]): m
+               for m in json.loads(p.stdout.decode("utf-8"))["postings"]}
+    must_ok = must_n = pref_ok = pref_n = 0
+    years_ok = years_n = none_ok = none_n = 0
+    misread = collections.Counter()
+    for i, (r, rec, row) in enumerate(zip(records, recs, rows)):
+        m = by_name.get("p%04d.txt" % i)
+        if not m or m.get("status") != "ok":
+            continue
+        raw = r["text"].encode("utf-8")
+        cuts = [raw.find(h.encode()) for h in heads]
+        if min(cuts) < 0:
+            continue
+        def part(start):
+            return 0 if start < cuts[0] else 1 if start < cuts[1] else 2 if start < cuts[2] else 3
+        where = collections.defaultdict(set)
+        for x in rec.get("matches", []):
+            where[x["skill"]].add(part(x["start"]))
+        kind = {q["skill"]: q["kind"] for q in m.get("requirements", [])}
+        for skill, parts in where.items():
+            if parts == {2}:
+                must_n += 1
+                must_ok += kind.get(skill) == "must"
+                if kind.get(skill) != "must":
+                    misread[("minimum", kind.get(skill) or "not asked")] += 1
+            elif parts == {3}:
+                pref_n += 1
+                pref_ok += kind.get(skill) == "preferred"
+                if kind.get(skill) != "preferred":
+                    misread[("preferred", kind.get(skill) or "not asked")] += 1
+        got = (m.get("posting_level") or {}).get("years_required")
+        y = YEARS_RE.search(row.get("Minimum Qualifications") or "")
+        if y:
+            years_n += 1
+            years_ok += got == int(y.group(1))
+        elif not YEARS_RE.search(" ".join(row.get(k) or "" for k in
+                                          ("Responsibilities", "Preferred Qualifications"))):
+            none_n += 1
+            none_ok += got is None
+    f = {"google_must_read_as_must": must_ok / must_n if must_n else 0.0,
+         "google_preferred_read_as_preferred": pref_ok / pref_n if pref_n else 0.0,
+         "google_years_required_equal": years_ok / years_n if years_n else 0.0,
+         "google_no_years_when_none": none_ok / none_n if none_n else 0.0}
+    rep.line("requirements as `match` reads them (every posting, in scope or not): skills only "
+             "under Minimum qualifications read as must-haves **%s**; only under Preferred read "
+             "as preferred **%s**; years asked equal to the first \"N years\" of Minimum "
+             "qualifications **%s**; no years where no column states any **%s**"
+             % (pct(must_ok, must_n), pct(pref_ok, pref_n), pct(years_ok, years_n),
+                pct(none_ok, none_n)))
+    rep.figures.update(f)
+    target_table(rep, [
+        ("minimum read as must", f["google_must_read_as_must"] if must_n else None,
+         "1.000 (all must)", "google_must_read_as_must"),
+        ("preferred read as preferred", f["google_preferred_read_as_preferred"] if pref_n else None,
+         "0.000 (all must)", "google_preferred_read_as_preferred"),
+        ("years asked equal", f["google_years_required_equal"] if years_n else None,
+         "-", "google_years_required_equal"),
+        ("no years when none stated", f["google_no_years_when_none"] if none_n else None,
+         "1.000 (never any)", "google_no_years_when_none"),
+    ])
+    rep.table(["count", "column", "rolescan read it as"],
+              [[n_, c, k] for (c, k), n_ in misread.most_common(8)],
+              "requirements: most common misreadings")
 
 
 def naive_rung(title):
@@ -895,6 +987,7 @@ def google_set(rep, a, path):
     rep.table(["count", "years stated", "rolescan"],
               [[n_, w, g] for (w, g), n_ in years_pairs.most_common(15)],
               "years required: most common disagreements")
+    google_requirements(rep, a, rows, records, recs)
     # rows by number and category: the set's text stays out of the report
     slowest(rep, recs, ["record %d (%s)" % (i + 1, (r.get("Category") or "").strip())
                         for i, r in enumerate(rows)])

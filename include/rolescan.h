@@ -749,6 +749,10 @@ RS_EXPORT rs_status rs_requirements_read(const rs_document *posting, const rs_sc
                                          rs_requirements **out, rs_error *err);
 RS_EXPORT void rs_requirements_free(rs_requirements *r);
 RS_EXPORT size_t rs_requirements_count(const rs_requirements *r);
+/* The years of experience asked of the candidate (the most under its
+ * requirements; never a preferred section's, the company's age or a team's
+ * history), 0 when none; *line (may be NULL) its line. */
+RS_EXPORT int rs_requirements_years(const rs_requirements *r, unsigned *line);
 RS_EXPORT const rs_requirement *rs_requirements_get(const rs_requirements *r, size_t i);
 RS_EXPORT size_t rs_requirements_negated_count(const rs_requirements *r);
 /* A negated skill's lexicon index, or (size_t)-1 past the end. */

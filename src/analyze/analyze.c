@@ -1125,7 +1125,10 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
     if (!st && (a->months = rs__merged_months(a->ranges, a->range_count)) < 0)
         st = RS_ERR_NOMEM;
     unsigned stated_line = 0;
-    a->stated_years = rs__stated_years(&c, &stated_line);
+    /* a posting's requirements say what it asks of the candidate; its
+     * preferred list and the company's age do not */
+    a->stated_years = c.asked ? rs_requirements_years(c.asked, &stated_line)
+                              : rs__stated_years(&c, &stated_line);
     S_find_titles(a, &c);
     S_pick_current(a);
     a->seniority = S_seniority(a, &c);

@@ -384,7 +384,8 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
     m->posting_role = rs_analysis_in_scope(pa, NULL) && rs_analysis_role(pa, 0)
                           ? rs_analysis_role(pa, 0)->role
                           : (size_t)-1;
-    m->years_required = rs_analysis_stated_years(pa);
+    m->years_required = rs__requirements_years(posting, m->sections[1], m->section_count[1],
+                                               &(unsigned){0});
     double years = rs_analysis_months(ra) / 12.0;
     m->resume_years = rs_analysis_stated_years(ra) > years ? rs_analysis_stated_years(ra) : years;
     for (unsigned line = 1; line <= posting->line_count && !m->title[0]; line++) {

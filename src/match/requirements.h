@@ -19,6 +19,15 @@ rs_status rs__requirements_read(const rs_document *doc, const rs_section *sectio
                                 rs_requirement **reqs, size_t *n, size_t **negated,
                                 size_t *n_negated, rs_error *err);
 
+/* The years of experience a posting asks of the candidate, 0 when none:
+ * the most any "N years" phrase asks under its requirements (or in a
+ * posting with no requirements heading, one that names experience: "5+
+ * years", "3 years of experience with Go"). A preferred section's years
+ * are not required; company age ("40+ years of change"), team history
+ * and "24/7" are not asked of anyone. *line gets the phrase's line. */
+int rs__requirements_years(const rs_document *doc, const rs_section *sections,
+                           size_t section_count, unsigned *line);
+
 /* The section kind of a 1-based line (the last section starting at or
  * before it). */
 rs_section_kind rs__section_of(const rs_section *s, size_t n, unsigned line);

@@ -228,6 +228,38 @@ static void test_requirements_read(void **state)
     free_doc(&d);
 }
 
+/* Years asked of the candidate: from the requirements only; never the
+ * preferred list's, the company's age or a degree's length. */
+static void test_requirements_years(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *posting;
+        int years;
+    } cases[] = {
+        {"Backend Engineer\n\nAbout us\n40+ years of change in banking.\n\nRequirements\n"
+         "- 3 years of experience with Go\n\nNice to have\n- 8 years of experience\n", 3},
+        {"Backend Engineer\n\nRequirements\n- A 4-year degree in computer science\n"
+         "- 2 years of related backend work\n", 2},
+        {"Backend Engineer\n\nWe have run 24/7 for 20 years.\n- Python\n", 0},
+        {"Backend Engineer\n\nYou have 5+ years building services in Python.\n", 5},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        mdoc d = read_doc("posting.txt", cases[k].posting);
+        rs_requirements *r = NULL;
+        rs_error err = {0};
+        assert_int_equal(rs_requirements_read(d.doc, d.scan, &r, &err), RS_OK);
+        unsigned line = 0;
+        int got = rs_requirements_years(r, &line);
+        if (got != cases[k].years)
+            fail_msg("case %zu: %d years, want %d", k, got, cases[k].years);
+        assert_true(got ? line > 0 : line == 0);
+        rs_requirements_free(r);
+        free_doc(&d);
+    }
+    assert_int_equal(rs_requirements_years(NULL, NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -238,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_score_formula),
         cmocka_unit_test(test_score_weights_follow_the_posting),
         cmocka_unit_test(test_requirements_read),
+        cmocka_unit_test(test_requirements_years),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
