@@ -576,6 +576,13 @@ RS_EXPORT size_t rs_analysis_missing(const rs_analysis *a, size_t role,
 
 /* Score of any role (for the next rung, lateral moves). */
 RS_EXPORT rs_role_score rs_analysis_score_role(const rs_analysis *a, size_t role);
+/* A lateral move is within reach when the text shows at least this share
+ * of its weighted skills. */
+#define RS_LATERAL_REACH 0.4
+/* The lateral moves of role within reach, most skills shown first, into
+ * out (at most max); returns how many. */
+RS_EXPORT size_t rs_analysis_laterals(const rs_analysis *a, size_t role, size_t *out,
+                                      size_t max);
 
 /* ---- rendering an analysis -------------------------------------------- */
 

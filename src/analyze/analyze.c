@@ -921,10 +921,21 @@ static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *
     }
     size_t top = o && o->top ? o->top : S_TOP_DEFAULT;
     size_t target = S_target(a->roles, o ? o->target : NULL);
-    if (o && o->target && target == RS_NOT_FOUND)
+    if (o && o->target && target == RS_NOT_FOUND) {
+        size_t near[3];
+        size_t k = rs__roles_nearest(a->roles, o->target, near, 3);
+        char names[300] = "";
+        for (size_t i = 0, used = 0; i < k && used < sizeof names; i++) {
+            const rs_role_def *d = &a->roles->roles[near[i]];
+            int w = snprintf(names + used, sizeof names - used, "%s%s (%s)", i ? ", " : "",
+                             d->title, d->id);
+            used += w > 0 ? (size_t)w : 0;
+        }
         return rs__fail(err, RS_ERR_ARG, NULL, 0,
-                        "--target '%s' is neither a role id nor a title rolescan can read",
-                        o->target);
+                        "--target '%.120s' is neither a role id nor a title rolescan can read; "
+                        "nearest: %s; 'rolescan roles' lists them all",
+                        o->target, names);
+    }
     for (size_t i = 0; target != RS_NOT_FOUND && i < n; i++) {
         if (a->scores[i].role == target) {   /* the target leads */
             S_lead_with(a, i);
@@ -1227,5 +1238,28 @@ size_t rs_analysis_missing(const rs_analysis *a, size_t role, rs_role_skill *out
             if ((int)r->skills[i].weight == w && !a->has[r->skills[i].skill])
                 out[n++] = (rs_role_skill){r->skills[i].skill, r->skills[i].weight,
                                            r->skills[i].why};
+    return n;
+}
+
+size_t rs_analysis_laterals(const rs_analysis *a, size_t role, size_t *out, size_t max)
+{
+    if (!a || role >= a->roles->role_count)
+        return 0;
+    const rs_role_def *d = &a->roles->roles[role];
+    size_t n = 0;
+    double cov[16];
+    for (size_t i = 0; i < d->lateral_count && n < max && n < 16; i++) {
+        double c = rs_analysis_score_role(a, d->laterals[i]).coverage;
+        if (c < RS_LATERAL_REACH)
+            continue;
+        size_t at = n++;
+        while (at > 0 && cov[at - 1] < c) {   /* most shown first */
+            cov[at] = cov[at - 1];
+            out[at] = out[at - 1];
+            at--;
+        }
+        cov[at] = c;
+        out[at] = d->laterals[i];
+    }
     return n;
 }

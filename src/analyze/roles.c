@@ -1001,3 +1001,67 @@ rs_track_info rs_roles_track(const rs_roles *r, size_t i)
         t = (rs_track_info){r->tracks[i].id, r->tracks[i].name};
     return t;
 }
+
+/* ---- nearest names -------------------------------------------------------- */
+
+#define S_NEAR_MAX 64   /* bytes of a name compared; the rest is ignored */
+
+static unsigned char S_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Edit distance of the first S_NEAR_MAX bytes of a and b, case folded,
+ * over the longer length: 0 the same, 1 nothing shared. */
+static double S_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    n = n > S_NEAR_MAX ? S_NEAR_MAX : n;
+    m = m > S_NEAR_MAX ? S_NEAR_MAX : m;
+    if (!n || !m)
+        return 1;
+    unsigned row[S_NEAR_MAX + 1];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = (unsigned)j;
+    for (size_t i = 1; i <= n; i++) {
+        unsigned diag = row[0];
+        row[0] = (unsigned)i;
+        for (size_t j = 1; j <= m; j++) {
+            unsigned up = row[j];
+            unsigned cost = S_lower((unsigned char)a[i - 1]) != S_lower((unsigned char)b[j - 1]);
+            unsigned best = diag + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return (double)row[m] / (double)(n > m ? n : m);
+}
+
+size_t rs__roles_nearest(const rs_roles *r, const char *text, size_t *out, size_t max)
+{
+    double near[8];
+    size_t k = 0;
+    max = max > 8 ? 8 : max;
+    for (size_t i = 0; text && i < r->role_count; i++) {
+        const rs_role_def *d = &r->roles[i];
+        double best = S_distance(text, d->id);
+        for (size_t t = 0; t < d->title_count; t++) {
+            double x = S_distance(text, d->titles[t]);
+            best = x < best ? x : best;
+        }
+        size_t at = k < max ? k++ : max;   /* insertion into the sorted few */
+        while (at > 0 && near[at - 1] > best) {
+            if (at < max) {
+                near[at] = near[at - 1];
+                out[at] = out[at - 1];
+            }
+            at--;
+        }
+        if (at < max) {
+            near[at] = best;
+            out[at] = i;
+        }
+    }
+    return k;
+}

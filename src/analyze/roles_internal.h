@@ -250,4 +250,9 @@ typedef enum rs_title_given {
 bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,
                     size_t end, rs_title_given given, rs_title_match *out);
 
+/* Up to max roles whose id or a title is nearest to text by edit distance
+ * (case-insensitive), nearest first, into out; returns how many. For the
+ * message of a --target that names no role. */
+size_t rs__roles_nearest(const rs_roles *r, const char *text, size_t *out, size_t max);
+
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define S_MAX_SUGGESTIONS 10
 #define S_MAX_MISSING_SUGGESTED 3
@@ -373,6 +374,32 @@ static bool S_suggestions(rs_match *m, const rs_roles *roles, const rs_lexicon *
 
 /* ---- the run ----------------------------------------------------------- */
 
+/* A label that names the field, not the job: "Job title", "Position:",
+ * "Role: Senior Go Engineer". The label alone empties the title (the next
+ * line holds it); a label with a colon and text keeps the text. */
+static void S_drop_title_label(char *title)
+{
+    static const char *const labels[] = {"job title", "title", "position", "role", "job",
+                                         "vacancy", "opening"};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        size_t n = strlen(labels[i]);
+        if (strncasecmp(title, labels[i], n) != 0)
+            continue;
+        const char *rest = title + n;
+        while (*rest == ' ' || *rest == '*' || *rest == '#')
+            rest++;
+        if (*rest == ':') {
+            rest++;
+            while (*rest == ' ' || *rest == '*')
+                rest++;
+        } else if (*rest) {
+            continue;   /* "Role Model Engineer": a title that starts with the word */
+        }
+        memmove(title, rest, strlen(rest) + 1);
+        return;
+    }
+}
+
 static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis *ra,
                      const rs_analysis *pa)
 {
@@ -397,6 +424,7 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
                 memmove(m->title, p, strlen(p) + 1);
                 break;
             }
+        S_drop_title_label(m->title);   /* "## Job title" heads the title's line */
     }
 }
 

@@ -248,11 +248,16 @@ static void S_advice(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
     xmlNodePtr ul = rs__html_el(h, s, "ul", NULL);
     for (size_t i = 0; i < info.advice_count; i++)
         rs__html_el_text(h, ul, "li", NULL, rs_roles_advice(roles, best, i));
+    size_t near[16];
+    size_t n = rs_analysis_laterals(a, best, near, 16);
     if (info.lateral_count)
         rs__html_el_text(h, s, "h3", NULL, "Lateral moves within reach");
-    ul = info.lateral_count ? rs__html_el(h, s, "ul", NULL) : NULL;
-    for (size_t i = 0; i < info.lateral_count; i++) {
-        size_t r = rs_roles_lateral(roles, best, i);
+    if (info.lateral_count && !n)
+        rs__html_textf(h, rs__html_el(h, s, "p", "muted"),
+                       "None yet: each needs %.0f%% of its skills.", RS_LATERAL_REACH * 100);
+    ul = n ? rs__html_el(h, s, "ul", NULL) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = near[i];
         rs_role_info li = rs_roles_role(roles, r);
         rs_role_score sc = rs_analysis_score_role(a, r);
         xmlNodePtr item = rs__html_el(h, ul, "li", NULL);

@@ -161,6 +161,7 @@ static json_t *S_advice(const rs_roles *roles, const rs_analysis *a, size_t role
         S_set(x, "track", json_string(li.track), ok);
         S_set(x, "rung", json_integer(li.rung), ok);
         S_set(x, "overlap", json_real(sc.coverage), ok);
+        S_set(x, "within_reach", json_boolean(sc.coverage >= RS_LATERAL_REACH), ok);
         S_push(lat, x, ok);
     }
     S_set(o, "lateral", lat, ok);

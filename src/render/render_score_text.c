@@ -131,10 +131,15 @@ static void S_advice(rs_buf *b, const rs_roles *roles, const rs_analysis *a, siz
         S_text(b, rs_roles_advice(roles, role, i));
         rs__buf_putc(b, '\n');
     }
-    if (info.lateral_count)
+    size_t near[16];
+    size_t n = rs_analysis_laterals(a, role, near, 16);
+    if (n)
         rs__buf_printf(b, "\n  %sLateral moves within reach%s\n", st->bold, st->reset);
-    for (size_t i = 0; i < info.lateral_count; i++) {
-        size_t r = rs_roles_lateral(roles, role, i);
+    else if (info.lateral_count)
+        rs__buf_printf(b, "\n  %sLateral moves%s: none within reach yet (each needs %.0f%% of "
+                          "its skills)\n", st->bold, st->reset, RS_LATERAL_REACH * 100);
+    for (size_t i = 0; i < n; i++) {
+        size_t r = near[i];
         rs_role_info li = rs_roles_role(roles, r);
         rs_role_score sc = rs_analysis_score_role(a, r);
         rs__buf_puts(b, "    • ");

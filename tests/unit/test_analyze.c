@@ -668,9 +668,41 @@ static void test_render_text(void **state)
     analysed_free(&x);
 }
 
+/* Lateral moves are offered only within reach: 40% of the role's
+ * weighted skills shown, most first, and only the role's own laterals. */
+static void test_laterals_within_reach(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"03-senior-backend.txt", "09-data-engineer.md",
+                                        "12-chef.txt"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        analysed x = analyse_sample(files[f], NULL);
+        for (size_t r = 0; r < rs_roles_count(S_roles); r++) {
+            size_t out[16];
+            size_t n = rs_analysis_laterals(x.a, r, out, 16);
+            rs_role_info info = rs_roles_role(S_roles, r);
+            assert_true(n <= info.lateral_count);
+            for (size_t i = 0; i < n; i++) {
+                double c = rs_analysis_score_role(x.a, out[i]).coverage;
+                assert_true(c >= RS_LATERAL_REACH);
+                if (i)
+                    assert_true(rs_analysis_score_role(x.a, out[i - 1]).coverage >= c);
+                bool listed = false;
+                for (size_t k = 0; k < info.lateral_count; k++)
+                    listed |= rs_roles_lateral(S_roles, r, k) == out[i];
+                assert_true(listed);
+            }
+        }
+        analysed_free(&x);
+    }
+    size_t out[1];
+    assert_int_equal(rs_analysis_laterals(NULL, 0, out, 1), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_laterals_within_reach),
         cmocka_unit_test(test_junior),
         cmocka_unit_test(test_senior),
         cmocka_unit_test(test_cto),

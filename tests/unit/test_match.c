@@ -260,6 +260,26 @@ static void test_requirements_years(void **state)
     assert_int_equal(rs_requirements_years(NULL, NULL), 0);
 }
 
+/* The posting's title is the job, not the label of its field. */
+static void test_posting_title_under_label(void **state)
+{
+    (void)state;
+    static const char resume[] = "Backend Engineer\n\nPython\n";
+    static const struct {
+        const char *posting, *title;
+    } cases[] = {
+        {"## Job title\nSenior Go Engineer\n\n## Requirements\n- Python\n", "Senior Go Engineer"},
+        {"Position: Data Analyst\n\nRequirements\n- SQL\n", "Data Analyst"},
+        {"**Role:** Platform Engineer\n\n- Python\n", "Platform Engineer"},
+        {"Role Model Engineer\n\n- Python\n", "Role Model Engineer"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        pair p = match_pair(resume, cases[k].posting);
+        assert_string_equal(rs_match_posting_title(p.m), cases[k].title);
+        free_pair(&p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -271,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_score_weights_follow_the_posting),
         cmocka_unit_test(test_requirements_read),
         cmocka_unit_test(test_requirements_years),
+        cmocka_unit_test(test_posting_title_under_label),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
