@@ -63,7 +63,7 @@ static rs_status S_doc_read(const char *name, const uint8_t *data, size_t size, 
     if (!st)
         st = rs_analyze(rs_fuzz_roles, rs_fuzz_lex, d->doc, d->scan, &o, &d->a, err);
     if (!st)
-        st = rs_requirements_read(d->doc, d->scan, &d->asked, err);
+        st = rs_requirements_read(rs_fuzz_lex, d->doc, d->scan, &d->asked, err);
     return st;
 }
 

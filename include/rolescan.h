@@ -725,6 +725,15 @@ typedef struct rs_requirement {
     double years_used;           /* over the positions naming it, overlaps merged */
     rs_date last_used;           /* end of the latest such position; {0,0} none */
     double credit;               /* 0..1, see docs/scoring.md */
+    /* alternatives ("Airflow or Dagster", "BigQuery, Snowflake or
+     * Redshift", "such as A, B"): members share a group (1, 2, ...; 0 when
+     * the skill stands alone), the group counts once in the score and is
+     * met by its best member */
+    size_t group;
+    size_t met_by;               /* the member that meets the group (a lexicon
+                                    index), or (size_t)-1; for a lone skill,
+                                    itself when had */
+    double group_credit;         /* the group's credit: its best member's */
 } rs_requirement;
 
 /* A position read from the resume's experience: its dates and the title
@@ -752,8 +761,9 @@ typedef struct rs_job {
  * order, and the skills it names only to say they are not needed ("No
  * Java required"). posting and scan must be alive while reading only;
  * the result owns its data. */
-RS_EXPORT rs_status rs_requirements_read(const rs_document *posting, const rs_scan *scan,
-                                         rs_requirements **out, rs_error *err);
+RS_EXPORT rs_status rs_requirements_read(const rs_lexicon *lex, const rs_document *posting,
+                                         const rs_scan *scan, rs_requirements **out,
+                                         rs_error *err);
 RS_EXPORT void rs_requirements_free(rs_requirements *r);
 RS_EXPORT size_t rs_requirements_count(const rs_requirements *r);
 /* The years of experience asked of the candidate (the most under its
@@ -790,6 +800,13 @@ RS_EXPORT rs_match_score rs_match_get_score(const rs_match *m);
 /* What the posting asks for: missing must-haves first (heaviest first),
  * then missing preferred, then what the resume covers. */
 RS_EXPORT size_t rs_match_requirement_count(const rs_match *m);
+/* 1 when the resume meets the requirement: the skill itself or, for one of
+ * a group of alternatives, another member (met_by says which). */
+RS_EXPORT int rs_requirement_met(const rs_requirement *q);
+/* 1 when requirement i is listed for itself: it stands alone, or it is the
+ * member of its group of alternatives that meets it (else the first);
+ * lists show the other members beside it. */
+RS_EXPORT int rs_match_requirement_leads(const rs_match *m, size_t i);
 RS_EXPORT const rs_requirement *rs_match_requirement(const rs_match *m, size_t i);
 /* Skills the posting names only to say they are not needed ("no Java
  * required"), as lexicon indices. */

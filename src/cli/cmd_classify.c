@@ -423,7 +423,7 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
     if (!st)
         st = rs_scan_run(r->lex, w->doc, &w->scan, &w->err);
     if (!st)
-        st = rs_requirements_read(w->doc, w->scan, &w->asked, &w->err);
+        st = rs_requirements_read(r->lex, w->doc, w->scan, &w->asked, &w->err);
     rs_analysis_options ao = {.as_of = r->o->as_of, .asked = w->asked};
     if (!st)
         st = rs_analyze(r->roles, r->lex, w->doc, w->scan, &ao, &w->analysis, &w->err);

@@ -239,7 +239,7 @@ static double S_credit(const rs_requirement *q)
  * heavier first within each, then lexicon order for a stable result. */
 static int S_group(const rs_requirement *q)
 {
-    if (q->credit == 0)
+    if (q->group_credit == 0)
         return q->kind == RS_REQ_MUST ? 0 : 1;
     return 2;
 }
@@ -280,10 +280,20 @@ static void S_score(rs_match *m, const rs_roles *roles)
     double must_w = 0, must_c = 0, pref_w = 0, pref_c = 0;
     for (size_t i = 0; i < m->req_count; i++) {
         const rs_requirement *q = &m->reqs[i];
-        double *w = q->kind == RS_REQ_MUST ? &must_w : &pref_w;
-        double *c = q->kind == RS_REQ_MUST ? &must_c : &pref_c;
-        *w += q->weight;
-        *c += q->weight * q->credit;
+        double weight = q->weight;
+        bool must = q->kind == RS_REQ_MUST, first = true;
+        for (size_t j = 0; q->group && j < m->req_count; j++) {   /* a group counts once */
+            const rs_requirement *o = &m->reqs[j];
+            if (o->group != q->group)
+                continue;
+            first &= j >= i;
+            weight = o->weight > weight ? o->weight : weight;
+            must |= o->kind == RS_REQ_MUST;
+        }
+        if (!first)
+            continue;
+        *(must ? &must_w : &pref_w) += weight;
+        *(must ? &must_c : &pref_c) += weight * q->group_credit;
     }
     rs_match_score *s = &m->score;
     s->must = must_w > 0 ? must_c / must_w : 0;
@@ -341,8 +351,8 @@ static bool S_suggestions(rs_match *m, const rs_roles *roles, const rs_lexicon *
     for (size_t i = 0; i < m->req_count && ok; i++) {
         const rs_requirement *q = &m->reqs[i];
         const char *name = rs_lexicon_skill(lex, q->skill).name;
-        if (q->kind != RS_REQ_MUST)
-            continue;
+        if (q->kind != RS_REQ_MUST || (!q->have && rs_requirement_met(q)))
+            continue;   /* an alternative the resume meets with another member */
         if (!q->have && missing++ < S_MAX_MISSING_SUGGESTED)
             ok = S_suggest(m, "The posting requires %s (line %u) and your resume does not "
                               "show it: if you have used it, say where; if not, it is a gap "
@@ -428,10 +438,27 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
     }
 }
 
-static rs_status S_requirements(rs_match *m, const rs_document *posting, const rs_scan *pscan,
-                                const rs_scan *rscan, rs_error *err)
+/* A group of alternatives is met by its best member: each member carries
+ * the group's credit and the skill that earns it. */
+static void S_group_credit(rs_requirement *reqs, size_t n)
 {
-    rs_status st = rs__requirements_read(posting, m->sections[1], m->section_count[1], pscan,
+    for (size_t i = 0; i < n; i++) {
+        rs_requirement *q = &reqs[i];
+        size_t best = i;   /* the best member, the first of equals */
+        for (size_t j = 0; q->group && j < n; j++)
+            if (reqs[j].group == q->group &&
+                (reqs[j].credit > reqs[best].credit ||
+                 (reqs[j].credit == reqs[best].credit && j < best)))
+                best = j;
+        q->group_credit = reqs[best].credit;
+        q->met_by = reqs[best].credit > 0 ? reqs[best].skill : RS_NOT_FOUND;
+    }
+}
+
+static rs_status S_requirements(rs_match *m, const rs_lexicon *lex, const rs_document *posting,
+                                const rs_scan *pscan, const rs_scan *rscan, rs_error *err)
+{
+    rs_status st = rs__requirements_read(lex, posting, m->sections[1], m->section_count[1], pscan,
                                          &m->reqs, &m->req_count, &m->negated,
                                          &m->negated_count, err);
     for (size_t i = 0; !st && i < m->req_count; i++) {
@@ -439,6 +466,8 @@ static rs_status S_requirements(rs_match *m, const rs_document *posting, const r
         st = S_resume_side(m, rscan, q, err);
         q->credit = S_credit(q);
     }
+    if (!st)
+        S_group_credit(m->reqs, m->req_count);
     if (!st && m->req_count)
         qsort(m->reqs, m->req_count, sizeof *m->reqs, S_cmp_req);
     return st;
@@ -462,7 +491,7 @@ rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex, const rs_do
         st = S_find_jobs(m, resume, ra, err);
     if (!st) {
         S_levels(m, posting, ra, pa);
-        st = S_requirements(m, posting, pscan, rscan, err);
+        st = S_requirements(m, lex, posting, pscan, rscan, err);
     }
     if (!st) {
         S_score(m, roles);
@@ -528,3 +557,20 @@ int rs_match_resume_rung(const rs_match *m) { return m->resume_rung; }
 size_t rs_match_resume_role(const rs_match *m) { return m->resume_role; }
 int rs_match_years_required(const rs_match *m) { return m->years_required; }
 double rs_match_resume_years(const rs_match *m) { return m->resume_years; }
+
+int rs_requirement_met(const rs_requirement *q) { return q && q->group_credit > 0; }
+
+int rs_match_requirement_leads(const rs_match *m, size_t i)
+{
+    if (!m || i >= m->req_count)
+        return 0;
+    const rs_requirement *q = &m->reqs[i];
+    if (!q->group)
+        return 1;
+    if (q->met_by != RS_NOT_FOUND)
+        return q->met_by == q->skill;
+    for (size_t j = 0; j < i; j++)
+        if (m->reqs[j].group == q->group)
+            return 0;
+    return 1;
+}

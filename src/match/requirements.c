@@ -178,8 +178,161 @@ static bool S_read_skill(const rs_document *doc, const rs_section *sections, siz
     return true;
 }
 
-rs_status rs__requirements_read(const rs_document *doc, const rs_section *sections,
-                                size_t section_count, const rs_scan *scan,
+/* ---- alternatives ------------------------------------------------------- */
+
+typedef struct S_mention {
+    size_t req;                 /* index into the requirements */
+    size_t start, end;          /* original bytes */
+    unsigned line;
+} S_mention;
+
+static int S_cmp_mention(const void *x, const void *y)
+{
+    const S_mention *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+typedef enum { S_LINK_NONE, S_LINK_COMMA, S_LINK_ALT } S_link;
+
+/* Copies s[a, b) lower-cased with runs of space made one, at most cap-1. */
+static void S_squeeze(const char *s, size_t a, size_t b, char *out, size_t cap)
+{
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = a; i < b && o + 1 < cap; i++) {
+        char ch = s[i];
+        if (ch == ' ' || ch == '\t') {
+            space = o > 0;
+            continue;
+        }
+        if (space && o + 2 < cap)
+            out[o++] = ' ';
+        space = false;
+        out[o++] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
+    }
+    out[o] = '\0';
+}
+
+static bool S_is(const char *gap, const char *const *forms, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(gap, forms[i]) == 0)
+            return true;
+    return false;
+}
+
+/* How the text between two mentions joins them: "or", "/", "and/or",
+ * "or a similar tool (" make them alternatives; a bare comma lists them
+ * (alternatives only when the list says so elsewhere); anything else
+ * parts them. */
+static S_link S_link_of(const char *gap)
+{
+    static const char *const alt[] = {"or", ", or", "/", " / ", "and/or", ", and/or",
+                                      "or even", "(or", "or (", "), or", ") or"};
+    static const char *const comma[] = {",", ", e.g.", ", e.g.,"};
+    if (S_is(gap, alt, sizeof alt / sizeof alt[0]))
+        return S_LINK_ALT;
+    if (S_is(gap, comma, sizeof comma / sizeof comma[0]))
+        return S_LINK_COMMA;
+    /* "Airflow or a similar orchestrator (" */
+    if ((strncmp(gap, "or ", 3) == 0 || strncmp(gap, ", or ", 5) == 0) &&
+        (strstr(gap, "similar") || strstr(gap, "equivalent") || strstr(gap, "comparable")) &&
+        gap[strlen(gap) - 1] == '(')
+        return S_LINK_ALT;
+    return S_LINK_NONE;
+}
+
+/* Does the text just before a list's first item say its items are
+ * examples ("such as", "e.g.", "one of", "like")? */
+static bool S_examples_before(const rs_document *doc, size_t start)
+{
+    static const char *const cues[] = {"such as", "e.g.", "e.g.,", "eg.", "for example",
+                                       "one of", "any of", "like", "(e.g.", "including"};
+    const char *s = doc->text->data;
+    size_t a = start > 24 ? start - 24 : 0;
+    for (size_t i = a; i < start; i++)
+        if (s[i] == '\n')
+            a = i + 1;
+    char before[32];
+    S_squeeze(s, a, start, before, sizeof before);
+    size_t n = strlen(before);
+    while (n && (before[n - 1] == ' ' || before[n - 1] == ':' || before[n - 1] == '('))
+        before[--n] = '\0';
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
+        size_t k = strlen(cues[i]);
+        if (n >= k && strcmp(before + n - k, cues[i]) == 0 &&
+            (n == k || before[n - k - 1] == ' ' || before[n - k - 1] == '('))
+            return true;
+    }
+    return false;
+}
+
+/* Groups the requirements named as alternatives of each other on one
+ * line; a slash joins only skills of one category ("Python/Django" asks
+ * for both). */
+static rs_status S_group_alternatives(const rs_document *doc, const rs_lexicon *lex,
+                                      const rs_scan *scan, rs_requirement *reqs, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        reqs[i].met_by = RS_NOT_FOUND;
+        for (size_t h = 0; h < rs_scan_hit_count(scan); h++)
+            if (rs_scan_hit(scan, h)->skill == reqs[i].skill)
+                total += rs_scan_hit(scan, h)->evidence_count;
+    }
+    if (total < 2)
+        return RS_OK;
+    S_mention *m = rs__malloc(total * sizeof *m);
+    if (!m)
+        return RS_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t h = 0; h < rs_scan_hit_count(scan); h++) {
+            const rs_skill_hit *hit = rs_scan_hit(scan, h);
+            if (hit->skill != reqs[i].skill)
+                continue;
+            for (size_t e = 0; e < hit->evidence_count && k < total; e++)
+                m[k++] = (S_mention){i, hit->evidence[e].orig_start, hit->evidence[e].orig_end,
+                                     hit->evidence[e].line};
+        }
+    qsort(m, k, sizeof *m, S_cmp_mention);
+    size_t next_group = 1;
+    for (size_t a = 0; a < k;) {   /* a chain of linked mentions [a, b] */
+        size_t b = a;
+        bool alt = false;
+        while (b + 1 < k && m[b + 1].line == m[b].line && m[b + 1].start >= m[b].end) {
+            char gap[64];
+            if (m[b + 1].start - m[b].end >= sizeof gap)
+                break;
+            S_squeeze(doc->text->data, m[b].end, m[b + 1].start, gap, sizeof gap);
+            S_link l = S_link_of(gap);
+            if (l == S_LINK_NONE)
+                break;
+            if (strchr(gap, '/') && !strstr(gap, "and/or") &&
+                strcmp(rs_lexicon_skill(lex, reqs[m[b].req].skill).category,
+                       rs_lexicon_skill(lex, reqs[m[b + 1].req].skill).category) != 0)
+                break;
+            alt |= l == S_LINK_ALT;
+            b++;
+        }
+        if (b > a && (alt || S_examples_before(doc, m[a].start))) {
+            size_t g = 0;   /* a member already grouped on an earlier line keeps its group */
+            for (size_t i = a; i <= b && !g; i++)
+                g = reqs[m[i].req].group;
+            g = g ? g : next_group++;
+            for (size_t i = a; i <= b; i++)
+                if (!reqs[m[i].req].group)
+                    reqs[m[i].req].group = g;
+        }
+        a = b + 1;
+    }
+    rs__free(m);
+    return RS_OK;
+}
+
+rs_status rs__requirements_read(const rs_lexicon *lex, const rs_document *doc,
+                                const rs_section *sections, size_t section_count,
+                                const rs_scan *scan,
                                 rs_requirement **reqs, size_t *n, size_t **negated,
                                 size_t *n_negated, rs_error *err)
 {
@@ -204,11 +357,13 @@ rs_status rs__requirements_read(const rs_document *doc, const rs_section *sectio
         else if (neg)
             (*negated)[(*n_negated)++] = h->skill;
     }
+    if (S_group_alternatives(doc, lex, scan, *reqs, *n) != RS_OK)
+        return rs__nomem(err, doc->text->name);   /* the caller frees both arrays */
     return RS_OK;
 }
 
-rs_status rs_requirements_read(const rs_document *posting, const rs_scan *scan,
-                               rs_requirements **out, rs_error *err)
+rs_status rs_requirements_read(const rs_lexicon *lex, const rs_document *posting,
+                               const rs_scan *scan, rs_requirements **out, rs_error *err)
 {
     *out = NULL;
     rs_requirements *r = rs__calloc(1, sizeof *r);
@@ -218,7 +373,7 @@ rs_status rs_requirements_read(const rs_document *posting, const rs_scan *scan,
     size_t nsec = 0;
     rs_status st = rs_sections_find(posting, RS_DOC_POSTING, &sections, &nsec, err);
     if (!st)
-        st = rs__requirements_read(posting, sections, nsec, scan, &r->reqs, &r->count,
+        st = rs__requirements_read(lex, posting, sections, nsec, scan, &r->reqs, &r->count,
                                    &r->negated, &r->negated_count, err);
     if (!st)
         r->years = rs__requirements_years(posting, sections, nsec, &r->years_line);

@@ -14,8 +14,9 @@
  * skills only negated into *negated (count *n_negated). sections are
  * doc's (rs_sections_find). Both arrays are the caller's (rs__free);
  * each has room for every hit. */
-rs_status rs__requirements_read(const rs_document *doc, const rs_section *sections,
-                                size_t section_count, const rs_scan *scan,
+rs_status rs__requirements_read(const rs_lexicon *lex, const rs_document *doc,
+                                const rs_section *sections, size_t section_count,
+                                const rs_scan *scan,
                                 rs_requirement **reqs, size_t *n, size_t **negated,
                                 size_t *n_negated, rs_error *err);
 

@@ -25,14 +25,35 @@ static const char *S_kind(rs_req_kind k) { return k == RS_REQ_MUST ? "must" : "p
 
 static void S_text(rs_buf *b, const char *s) { rs__escape_terminal(b, s, strlen(s)); }
 
+/* " or Dagster, Prefect — you have Airflow": the other members of a
+ * group of alternatives, and the one that meets it when it is another. */
+static void S_alternatives(rs_buf *b, const rs_lexicon *lex, const rs_match *m,
+                           const rs_requirement *q)
+{
+    if (!q->group)
+        return;
+    size_t others = 0;
+    for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
+        const rs_requirement *o = rs_match_requirement(m, i);
+        if (o->group != q->group || o->skill == q->skill)
+            continue;
+        rs__buf_puts(b, others++ ? ", " : " or ");
+        S_text(b, rs_lexicon_skill(lex, o->skill).name);
+    }
+    if (q->met_by != (size_t)-1 && q->met_by != q->skill) {
+        rs__buf_puts(b, " — met by ");
+        S_text(b, rs_lexicon_skill(lex, q->met_by).name);
+    }
+}
+
 static void S_req_list(rs_buf *b, const rs_lexicon *lex, const rs_match *m, const char *label,
                        int group)
 {
     size_t shown = 0, total = 0;
     for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
         const rs_requirement *q = rs_match_requirement(m, i);
-        int g = q->credit == 0 ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
-        if (g != group)
+        int g = !rs_requirement_met(q) ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
+        if (g != group || !rs_match_requirement_leads(m, i))
             continue;
         if (total++ == 0)
             rs__buf_printf(b, "   %s\n", label);
@@ -40,6 +61,7 @@ static void S_req_list(rs_buf *b, const rs_lexicon *lex, const rs_match *m, cons
             continue;
         rs__buf_puts(b, "     ");
         S_text(b, rs_lexicon_skill(lex, q->skill).name);
+        S_alternatives(b, lex, m, q);
         rs__buf_printf(b, "  (%s, weight %.1f", rs_section_name(q->section), q->weight);
         if (q->years_required)
             rs__buf_printf(b, ", %d+ years asked", q->years_required);
@@ -148,6 +170,9 @@ static json_t *S_requirement(const rs_lexicon *lex, const rs_requirement *q, boo
     S_set(o, "years_used", json_real(q->years_used), ok);
     S_set(o, "last_used", q->last_used.year ? rs__json_date(q->last_used) : json_null(), ok);
     S_set(o, "credit", json_real(q->credit), ok);
+    S_set(o, "group", q->group ? json_integer((json_int_t)q->group) : json_null(), ok);
+    S_set(o, "met_by", q->met_by != (size_t)-1 ? json_string(rs_lexicon_skill(lex, q->met_by).id)
+                                               : json_null(), ok);
     return o;
 }
 
@@ -280,7 +305,7 @@ static void S_ids(rs_buf *b, const rs_lexicon *lex, const rs_match *m, int group
     rs__buf_init(&ids, 0);
     for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
         const rs_requirement *q = rs_match_requirement(m, i);
-        int g = q->credit == 0 ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
+        int g = !rs_requirement_met(q) ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
         if (g != group)
             continue;
         if (ids.len)

@@ -307,8 +307,8 @@ static void S_match_reqs(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const 
     xmlNodePtr ol = NULL;
     for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
         const rs_requirement *q = rs_match_requirement(m, i);
-        int g = q->credit == 0 ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
-        if (g != group)
+        int g = !rs_requirement_met(q) ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
+        if (g != group || !rs_match_requirement_leads(m, i))
             continue;
         if (!ol) {
             rs__html_el_text(h, s, "h3", NULL, title);
@@ -318,6 +318,12 @@ static void S_match_reqs(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const 
         rs__html_el_text(h, li, "span", q->kind == RS_REQ_MUST ? "badge core" : "badge nice",
                          q->kind == RS_REQ_MUST ? "must" : "preferred");
         rs__html_el_text(h, li, "strong", NULL, rs_lexicon_skill(lex, q->skill).name);
+        for (size_t j = 0, k = 0; q->group && j < rs_match_requirement_count(m); j++) {
+            const rs_requirement *o = rs_match_requirement(m, j);
+            if (o->group == q->group && o->skill != q->skill)
+                rs__html_textf(h, li, "%s%s", k++ ? ", " : " or ",
+                               rs_lexicon_skill(lex, o->skill).name);
+        }
         rs__html_textf(h, li, " — %s, weight %.1f, line %u", rs_section_name(q->section),
                        q->weight, q->line);
         if (q->years_required)

@@ -399,7 +399,7 @@ static rs_status S_pipeline(rs_text *text, S_doc *x, const char *target)
                      &err);
     if (!st)
         st = S_check("rs_requirements_read",
-                     rs_requirements_read(x->doc, x->scan, &x->asked, &err), &err);
+                     rs_requirements_read(S_lex, x->doc, x->scan, &x->asked, &err), &err);
     return st;
 }
 

@@ -197,7 +197,7 @@ static void test_requirements_read(void **state)
                                      "- Kafka is a plus\n");
     rs_requirements *r = NULL;
     rs_error err = {0};
-    assert_int_equal(rs_requirements_read(d.doc, d.scan, &r, &err), RS_OK);
+    assert_int_equal(rs_requirements_read(S_lex, d.doc, d.scan, &r, &err), RS_OK);
     size_t go = rs_lexicon_find(S_lex, "go"), java = rs_lexicon_find(S_lex, "java"),
            kafka = rs_lexicon_find(S_lex, "kafka");
     bool saw_go = false, saw_kafka = false;
@@ -248,7 +248,7 @@ static void test_requirements_years(void **state)
         mdoc d = read_doc("posting.txt", cases[k].posting);
         rs_requirements *r = NULL;
         rs_error err = {0};
-        assert_int_equal(rs_requirements_read(d.doc, d.scan, &r, &err), RS_OK);
+        assert_int_equal(rs_requirements_read(S_lex, d.doc, d.scan, &r, &err), RS_OK);
         unsigned line = 0;
         int got = rs_requirements_years(r, &line);
         if (got != cases[k].years)
@@ -280,6 +280,38 @@ static void test_posting_title_under_label(void **state)
     }
 }
 
+/* Alternatives are one group met by any member; a plain list asks for
+ * each; a slash joins alternatives only of one kind. */
+static void test_alternatives(void **state)
+{
+    (void)state;
+    pair p = match_pair("Data Engineer\n\nExperience\nData Engineer, Acme, 2019 - Present\n"
+                        "Built pipelines in Python with Airflow on BigQuery.\n",
+                        "Data Engineer\n\nRequirements\n"
+                        "- Airflow or a similar orchestrator (Dagster, Prefect)\n"
+                        "- BigQuery, Snowflake or Redshift\n"
+                        "- Python, Kafka and Terraform\n"
+                        "- Python/Django\n");
+    const rs_requirement *dagster = req(p.m, "dagster"), *airflow = req(p.m, "airflow"),
+                         *snowflake = req(p.m, "snowflake"), *kafka = req(p.m, "kafka"),
+                         *django = req(p.m, "django");
+    assert_non_null(dagster);
+    assert_non_null(airflow);
+    assert_non_null(snowflake);
+    assert_true(dagster->group && dagster->group == airflow->group);
+    assert_true(rs_requirement_met(dagster) && dagster->met_by == airflow->skill);
+    assert_true(snowflake->group && snowflake->group != dagster->group);
+    assert_true(rs_requirement_met(snowflake));
+    assert_true(kafka && !kafka->group && !rs_requirement_met(kafka));
+    assert_true(django && !django->group);
+    /* a group counts once: only the lead member of each is listed */
+    size_t leads = 0;
+    for (size_t i = 0; i < rs_match_requirement_count(p.m); i++)
+        leads += rs_match_requirement_leads(p.m, i) && rs_match_requirement(p.m, i)->group;
+    assert_int_equal(leads, 2);
+    free_pair(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_requirements_read),
         cmocka_unit_test(test_requirements_years),
         cmocka_unit_test(test_posting_title_under_label),
+        cmocka_unit_test(test_alternatives),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
