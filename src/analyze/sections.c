@@ -562,13 +562,22 @@ static void S_index(S_phrase_index *c, const S_group *groups, size_t ngroups)
     }
 }
 
+/* Built on first use under a lock (an uncontended lock costs little, and
+ * thread checkers see the order it gives, which they miss in
+ * pthread_once's fast path). */
 static S_phrase_index S_resume_index, S_posting_index;
-static pthread_once_t S_indexes_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t S_indexes_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool S_indexes_built;
 
 static void S_build_indexes(void)
 {
-    S_index(&S_resume_index, S_resume, sizeof S_resume / sizeof S_resume[0]);
-    S_index(&S_posting_index, S_posting, sizeof S_posting / sizeof S_posting[0]);
+    pthread_mutex_lock(&S_indexes_lock);
+    if (!S_indexes_built) {
+        S_index(&S_resume_index, S_resume, sizeof S_resume / sizeof S_resume[0]);
+        S_index(&S_posting_index, S_posting, sizeof S_posting / sizeof S_posting[0]);
+        S_indexes_built = true;
+    }
+    pthread_mutex_unlock(&S_indexes_lock);
 }
 
 /* How much a kind says of a section: one of the API's kinds most, then
@@ -967,7 +976,7 @@ rs_status rs__sections_find(const rs_document *doc, rs_doc_kind kind, rs_section
         *count = 0;
     if (!doc || !out || !count || (kind != RS_DOC_RESUME && kind != RS_DOC_POSTING))
         return rs__fail(err, RS_ERR_ARG, NULL, 0, "no document, no output or bad kind");
-    pthread_once(&S_indexes_once, S_build_indexes);
+    S_build_indexes();
     S_ctx c = {.doc = doc, .kind = kind,
                .index = kind == RS_DOC_RESUME ? &S_resume_index : &S_posting_index};
     /* a final empty line after the last line end holds no text */

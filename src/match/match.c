@@ -351,8 +351,9 @@ static bool S_suggestions(rs_match *m, const rs_roles *roles, const rs_lexicon *
     for (size_t i = 0; i < m->req_count && ok; i++) {
         const rs_requirement *q = &m->reqs[i];
         const char *name = rs_lexicon_skill(lex, q->skill).name;
-        if (q->kind != RS_REQ_MUST || (!q->have && rs_requirement_met(q)))
-            continue;   /* an alternative the resume meets with another member */
+        if (q->kind != RS_REQ_MUST || (!q->have && rs_requirement_met(q)) ||
+            rs__soft_skill(lex, q->skill))
+            continue;   /* met by an alternative; a soft skill is shown, not listed */
         if (!q->have && missing++ < S_MAX_MISSING_SUGGESTED)
             ok = S_suggest(m, "The posting requires %s (line %u) and your resume does not "
                               "show it: if you have used it, say where; if not, it is a gap "

@@ -16,6 +16,11 @@ struct rs_requirements {
     unsigned years_line;
 };
 
+/* A soft skill, a way of working or a business topic asked once weighs
+ * this share of its section's weight: every posting names communication
+ * and teamwork, and a resume rarely states them; asked twice or more, the
+ * posting stresses it and it weighs in full. */
+#define S_SOFT_SHARE 0.3
 #define S_YEARS_MAX 50       /* more is a company's age, not a candidate's */
 #define S_EXPERIENCE_REACH 7 /* tokens after "years" where "experience" may stand */
 
@@ -139,8 +144,16 @@ int rs__requirements_years(const rs_document *doc, const rs_section *sections,
 
 /* Reads every mention of one skill into q; false when none counts.
  * *negated is set when the only mentions say it is not needed. */
-static bool S_read_skill(const rs_document *doc, const rs_section *sections, size_t nsec,
-                         const rs_skill_hit *h, rs_requirement *q, bool *negated)
+bool rs__soft_skill(const rs_lexicon *lex, size_t skill)
+{
+    const char *c = rs_lexicon_skill(lex, skill).category;
+    return c && (strcmp(c, "soft_skill") == 0 || strcmp(c, "methodology") == 0 ||
+                 strcmp(c, "business") == 0);
+}
+
+static bool S_read_skill(const rs_lexicon *lex, const rs_document *doc,
+                         const rs_section *sections, size_t nsec, const rs_skill_hit *h,
+                         rs_requirement *q, bool *negated)
 {
     size_t neg = 0;
     bool must = false;
@@ -175,6 +188,8 @@ static bool S_read_skill(const rs_document *doc, const rs_section *sections, siz
     q->kind = must ? RS_REQ_MUST : RS_REQ_PREFERRED;
     double extra = 0.5 * (double)(q->mentions - 1);
     q->weight += extra > 1 ? 1 : extra;
+    if (q->mentions < 2 && rs__soft_skill(lex, q->skill))
+        q->weight *= S_SOFT_SHARE;
     return true;
 }
 
@@ -352,7 +367,7 @@ rs_status rs__requirements_read(const rs_lexicon *lex, const rs_document *doc,
         if (h->implied_by != RS_NOT_FOUND)
             continue;   /* asked for only through another skill */
         bool neg;
-        if (S_read_skill(doc, sections, section_count, h, &(*reqs)[*n], &neg))
+        if (S_read_skill(lex, doc, sections, section_count, h, &(*reqs)[*n], &neg))
             (*n)++;
         else if (neg)
             (*negated)[(*n_negated)++] = h->skill;

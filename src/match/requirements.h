@@ -29,6 +29,10 @@ rs_status rs__requirements_read(const rs_lexicon *lex, const rs_document *doc,
 int rs__requirements_years(const rs_document *doc, const rs_section *sections,
                            size_t section_count, unsigned *line);
 
+/* A soft skill, methodology or business topic: named by every posting,
+ * stated by few resumes; it weighs little unless stressed. */
+bool rs__soft_skill(const rs_lexicon *lex, size_t skill);
+
 /* The section kind of a 1-based line (the last section starting at or
  * before it). */
 rs_section_kind rs__section_of(const rs_section *s, size_t n, unsigned line);

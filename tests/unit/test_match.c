@@ -312,6 +312,30 @@ static void test_alternatives(void **state)
     free_pair(&p);
 }
 
+/* A soft skill asked once weighs little; stressed, it weighs in full. */
+static void test_soft_skills_weigh_little(void **state)
+{
+    (void)state;
+    static const char resume[] = "Backend Engineer\n\nPython\n";
+    pair once = match_pair(resume, "Backend Engineer\n\nRequirements\n- Python\n"
+                                   "- Communication\n");
+    const rs_requirement *c1 = req(once.m, "communication"), *py = req(once.m, "python");
+    if (!c1 || !py)
+        fail_msg("communication or python not asked");
+    else
+        assert_true(c1->weight < py->weight / 2);
+    free_pair(&once);
+    pair stressed = match_pair(resume, "Backend Engineer\n\nRequirements\n- Python\n"
+                                       "- Communication with customers\n"
+                                       "- Clear written communication\n");
+    const rs_requirement *c2 = req(stressed.m, "communication");
+    if (!c2)
+        fail_msg("communication not asked");
+    else
+        assert_true(c2->weight >= 3);
+    free_pair(&stressed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_requirements_years),
         cmocka_unit_test(test_posting_title_under_label),
         cmocka_unit_test(test_alternatives),
+        cmocka_unit_test(test_soft_skills_weigh_little),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
