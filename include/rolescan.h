@@ -722,6 +722,9 @@ typedef struct rs_requirement {
     int have;                    /* found, directly or implied */
     int in_experience;           /* named in a position's (or project's) text */
     int skills_only;             /* named only in the Skills section */
+    int by_role;                 /* not named, but the practice of the resume's
+                                    own track at the rung asked ("Backend
+                                    Development" for a backend developer) */
     double years_used;           /* over the positions naming it, overlaps merged */
     rs_date last_used;           /* end of the latest such position; {0,0} none */
     double credit;               /* 0..1, see docs/scoring.md */

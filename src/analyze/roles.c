@@ -65,7 +65,9 @@ static rs_status S_track_reads(S_loader *L, rs_track_def *t, const xmlNode *n)
     t->only_noun = rs__xml_attr(n, "noun");
     t->else_id = rs__xml_attr(n, "else");
     t->spans_ids = rs__xml_attr(n, "spans");
+    t->practice_ids = rs__xml_attr(n, "practice");
     if ((!t->spans_ids && xmlHasProp(n, BAD_CAST "spans")) ||
+        (!t->practice_ids && xmlHasProp(n, BAD_CAST "practice")) ||
         (!reads && xmlHasProp(n, BAD_CAST "reads")) ||
         (!t->only_noun && xmlHasProp(n, BAD_CAST "noun")) ||
         (!t->else_id && xmlHasProp(n, BAD_CAST "else")))
@@ -662,12 +664,43 @@ static rs_status S_resolve_spans(rs_roles *r, rs_track_def *t, rs_error *err)
     return RS_OK;
 }
 
+/* Resolves practice="a b": each id names a skill of the lexicon. */
+static rs_status S_resolve_practice(rs_roles *r, rs_track_def *t, rs_error *err)
+{
+    size_t cap = 1;
+    for (const char *p = t->practice_ids; *p; p++)
+        cap += *p == ' ';
+    if (!(t->practice = rs__calloc(cap, sizeof *t->practice)))
+        return rs__nomem(err, NULL);
+    for (const char *p = t->practice_ids; *p;) {
+        size_t len = strcspn(p, " ");
+        char id[80];
+        if (len >= sizeof id)
+            return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
+                            "track '%s': practice names a skill id longer than 79 bytes", t->id);
+        memcpy(id, p, len);
+        id[len] = '\0';
+        size_t k = len ? rs_lexicon_find(r->lex, id) : RS_NOT_FOUND;
+        if (len && k == RS_NOT_FOUND)
+            return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
+                            "track '%s': practice names skill '%s', which no lexicon defines",
+                            t->id, id);
+        if (len)
+            t->practice[t->practice_count++] = k;
+        p += len;
+        p += *p == ' ';
+    }
+    return RS_OK;
+}
+
 /* A track's else= and spans= name tracks. */
 static rs_status S_check_tracks(rs_roles *r, rs_error *err)
 {
     for (size_t i = 0; i < r->track_count; i++) {
         rs_track_def *t = &r->tracks[i];
         rs_status st = t->spans_ids ? S_resolve_spans(r, t, err) : RS_OK;
+        if (!st && t->practice_ids)
+            st = S_resolve_practice(r, t, err);
         if (st)
             return st;
         if (!t->else_id)
@@ -843,6 +876,8 @@ void rs_roles_free(rs_roles *r)
         rs__free(r->tracks[i].else_id);
         rs__free(r->tracks[i].spans_ids);
         rs__free(r->tracks[i].spans);
+        rs__free(r->tracks[i].practice_ids);
+        rs__free(r->tracks[i].practice);
         S_free_strs(r->tracks[i].domains, r->tracks[i].domain_count);
         rs__free(r->tracks[i].domain_tech);
     }
@@ -1064,4 +1099,15 @@ size_t rs__roles_nearest(const rs_roles *r, const char *text, size_t *out, size_
         }
     }
     return k;
+}
+
+bool rs__roles_practice(const rs_roles *r, size_t track, size_t skill)
+{
+    if (track >= r->track_count)
+        return false;
+    const rs_track_def *t = &r->tracks[track];
+    for (size_t i = 0; i < t->practice_count; i++)
+        if (t->practice[i] == skill)
+            return true;
+    return false;
 }

@@ -21,6 +21,9 @@ typedef struct rs_track_def {
                                 ("frontend backend" for full stack) */
     size_t *spans;           /* spans_ids resolved */
     size_t span_count;
+    char *practice_ids;      /* practice=: skills naming the track's own work */
+    size_t *practice;        /* resolved to lexicon indices */
+    size_t practice_count;
     const char *file;
     unsigned line;
 } rs_track_def;
@@ -254,5 +257,8 @@ bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,
  * (case-insensitive), nearest first, into out; returns how many. For the
  * message of a --target that names no role. */
 size_t rs__roles_nearest(const rs_roles *r, const char *text, size_t *out, size_t max);
+
+/* Does skill name the own practice of track (practice= of roles.xml)? */
+bool rs__roles_practice(const rs_roles *r, size_t track, size_t skill);
 
 #endif

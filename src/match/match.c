@@ -225,6 +225,8 @@ static rs_status S_resume_side(const rs_match *m, const rs_scan *scan, rs_requir
  * under Skills 0.6; years short of those asked scale it down to half. */
 static double S_credit(const rs_requirement *q)
 {
+    if (q->by_role)
+        return 0.6;   /* as much as a skill only listed: shown, not evidenced */
     if (!q->have)
         return 0;
     double c = q->in_experience ? 1.0 : q->skills_only ? 0.6 : 0.8;
@@ -351,7 +353,7 @@ static bool S_suggestions(rs_match *m, const rs_roles *roles, const rs_lexicon *
     for (size_t i = 0; i < m->req_count && ok; i++) {
         const rs_requirement *q = &m->reqs[i];
         const char *name = rs_lexicon_skill(lex, q->skill).name;
-        if (q->kind != RS_REQ_MUST || (!q->have && rs_requirement_met(q)) ||
+        if (q->kind != RS_REQ_MUST || (!q->have && rs_requirement_met(q)) || q->by_role ||
             rs__soft_skill(lex, q->skill))
             continue;   /* met by an alternative; a soft skill is shown, not listed */
         if (!q->have && missing++ < S_MAX_MISSING_SUGGESTED)
@@ -456,15 +458,21 @@ static void S_group_credit(rs_requirement *reqs, size_t n)
     }
 }
 
-static rs_status S_requirements(rs_match *m, const rs_lexicon *lex, const rs_document *posting,
-                                const rs_scan *pscan, const rs_scan *rscan, rs_error *err)
+static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lexicon *lex,
+                                const rs_document *posting, const rs_scan *pscan,
+                                const rs_scan *rscan, rs_error *err)
 {
     rs_status st = rs__requirements_read(lex, posting, m->sections[1], m->section_count[1], pscan,
                                          &m->reqs, &m->req_count, &m->negated,
                                          &m->negated_count, err);
+    size_t track = m->resume_in_scope && m->resume_role != RS_NOT_FOUND
+                       ? rs__roles_track(roles, rs_roles_role(roles, m->resume_role).track)
+                       : RS_NOT_FOUND;
+    bool at_rung = !m->posting_rung || m->resume_rung + 1 >= m->posting_rung;
     for (size_t i = 0; !st && i < m->req_count; i++) {
         rs_requirement *q = &m->reqs[i];
         st = S_resume_side(m, rscan, q, err);
+        q->by_role = !q->have && at_rung && rs__roles_practice(roles, track, q->skill);
         q->credit = S_credit(q);
     }
     if (!st)
@@ -492,7 +500,7 @@ rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex, const rs_do
         st = S_find_jobs(m, resume, ra, err);
     if (!st) {
         S_levels(m, posting, ra, pa);
-        st = S_requirements(m, lex, posting, pscan, rscan, err);
+        st = S_requirements(m, roles, lex, posting, pscan, rscan, err);
     }
     if (!st) {
         S_score(m, roles);

@@ -12,6 +12,8 @@
 /* Where the resume shows a requirement. */
 static const char *S_evidence_kind(const rs_requirement *q)
 {
+    if (q->by_role)
+        return "your role";
     if (!q->have)
         return "missing";
     if (q->in_experience)

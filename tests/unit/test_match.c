@@ -336,6 +336,33 @@ static void test_soft_skills_weigh_little(void **state)
     free_pair(&stressed);
 }
 
+/* The practice of the resume's own track is no gap at the rung asked: a
+ * senior backend developer shows "backend development" by the role. */
+static void test_practice_shown_by_role(void **state)
+{
+    (void)state;
+    static const char posting[] = "Senior Backend Engineer\n\nRequirements\n"
+                                  "- Backend development\n- Go\n- PostgreSQL\n- Kubernetes\n";
+    pair dev = match_pair("Senior Backend Engineer\n\nExperience\n"
+                          "Senior Backend Engineer, Acme, 2016 - Present\n"
+                          "Built services in Go on PostgreSQL and Kubernetes; code review.\n",
+                          posting);
+    const rs_requirement *q = req(dev.m, "backend-development");
+    if (!q)
+        fail_msg("backend development not asked");
+    else
+        assert_true(q->by_role && !q->have && rs_requirement_met(q) && q->credit > 0);
+    free_pair(&dev);
+    pair chef = match_pair("Executive Chef\n\nExperience\nExecutive Chef, Bistro, 2015 - Present\n",
+                           posting);
+    const rs_requirement *c = req(chef.m, "backend-development");
+    if (!c)
+        fail_msg("backend development not asked");
+    else
+        assert_true(!c->by_role && !rs_requirement_met(c));
+    free_pair(&chef);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -350,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_posting_title_under_label),
         cmocka_unit_test(test_alternatives),
         cmocka_unit_test(test_soft_skills_weigh_little),
+        cmocka_unit_test(test_practice_shown_by_role),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
