@@ -254,6 +254,8 @@ typedef struct rs_skill_info {
     const char *id;
     const char *name;
     const char *category;
+    const char *family;     /* skills that stand in for each other share one
+                               ("cloud-platform"); NULL when none */
     const char *file;       /* lexicon file it came from */
     size_t alias_count;
     size_t implies_count;
@@ -722,6 +724,10 @@ typedef struct rs_requirement {
     int have;                    /* found, directly or implied */
     int in_experience;           /* named in a position's (or project's) text */
     int skills_only;             /* named only in the Skills section */
+    size_t related;              /* not named, but the resume names a skill near
+                                    it (a lexicon index; of its family, or the
+                                    language of the framework asked), or
+                                    (size_t)-1 */
     int by_role;                 /* not named, but the practice of the resume's
                                     own track at the rung asked ("Backend
                                     Development" for a backend developer) */

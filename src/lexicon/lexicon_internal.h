@@ -23,6 +23,7 @@ typedef struct rs_skill_def {
     char *id;
     char *name;
     int category;        /* index into rs_categories() */
+    char *family;        /* family=, or NULL */
     const char *file;    /* owned by the lexicon's file list */
     unsigned line;
     rs_alias_def *aliases;

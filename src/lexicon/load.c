@@ -176,7 +176,8 @@ static rs_status S_add_skill(S_loader *L, const xmlNode *n)
     sk->id = rs__xml_attr(n, "id");
     sk->name = rs__xml_attr(n, "name");
     char *cat = rs__xml_attr(n, "category");
-    if (!sk->id || !sk->name || !cat) {
+    sk->family = rs__xml_attr(n, "family");
+    if (!sk->id || !sk->name || !cat || (!sk->family && xmlHasProp(n, BAD_CAST "family"))) {
         rs__free(cat);
         return rs__nomem(L->err, L->file);
     }
@@ -185,6 +186,8 @@ static rs_status S_add_skill(S_loader *L, const xmlNode *n)
     rs_status st = rs__check_ident("skill id", sk->id, L->file, sk->line, L->err);
     if (!st)
         st = rs__check_length("skill name", sk->name, 1, 80, L->file, sk->line, L->err);
+    if (!st && sk->family)
+        st = rs__check_ident("skill family", sk->family, L->file, sk->line, L->err);
     if (st)
         return st;
     if (sk->category < 0)   /* the schema's list and ours disagree */
@@ -430,6 +433,7 @@ void rs_lexicon_free(rs_lexicon *lex)
         rs_skill_def *sk = &lex->skills[i];
         rs__free(sk->id);
         rs__free(sk->name);
+        rs__free(sk->family);
         for (size_t k = 0; k < sk->alias_count; k++)
             rs__free(sk->aliases[k].term);
         rs__free(sk->aliases);
@@ -485,6 +489,7 @@ rs_skill_info rs_lexicon_skill(const rs_lexicon *lex, size_t i)
     info.id = sk->id;
     info.name = sk->name;
     info.category = S_categories[sk->category];
+    info.family = sk->family;
     info.file = sk->file;
     info.alias_count = sk->alias_count;
     info.implies_count = sk->implies_count;

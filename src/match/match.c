@@ -223,10 +223,14 @@ static rs_status S_resume_side(const rs_match *m, const rs_scan *scan, rs_requir
 
 /* Shown in a position 1, named elsewhere in the text 0.8, only listed
  * under Skills 0.6; years short of those asked scale it down to half. */
+#define S_RELATED_CREDIT 0.5
+
 static double S_credit(const rs_requirement *q)
 {
     if (q->by_role)
         return 0.6;   /* as much as a skill only listed: shown, not evidenced */
+    if (q->related != RS_NOT_FOUND)
+        return S_RELATED_CREDIT;
     if (!q->have)
         return 0;
     double c = q->in_experience ? 1.0 : q->skills_only ? 0.6 : 0.8;
@@ -441,6 +445,32 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
     }
 }
 
+/* A skill of the resume near one it lacks: of the same family (AWS for
+ * Azure, BigQuery for Snowflake), or the language a framework asked for is
+ * written in (C# for ASP.NET Core). */
+static size_t S_related(const rs_lexicon *lex, const rs_scan *rscan, size_t skill)
+{
+    const char *family = rs_lexicon_skill(lex, skill).family;
+    bool framework = strcmp(rs_lexicon_skill(lex, skill).category, "framework") == 0;
+    for (size_t h = 0; h < rs_scan_hit_count(rscan); h++) {
+        const rs_skill_hit *hit = rs_scan_hit(rscan, h);
+        if (hit->skill == skill || hit->implied_by != RS_NOT_FOUND)
+            continue;
+        const char *f = rs_lexicon_skill(lex, hit->skill).family;
+        if (family && f && strcmp(family, f) == 0)
+            return hit->skill;
+        rs_skill_info had = rs_lexicon_skill(lex, hit->skill);
+        for (size_t k = 0; framework && strcmp(had.category, "language") == 0; k++) {
+            const char *lang = rs_lexicon_implied(lex, skill, k);
+            if (!lang)
+                break;
+            if (strcmp(lang, had.id) == 0)
+                return hit->skill;
+        }
+    }
+    return RS_NOT_FOUND;
+}
+
 /* A group of alternatives is met by its best member: each member carries
  * the group's credit and the skill that earns it. */
 static void S_group_credit(rs_requirement *reqs, size_t n)
@@ -473,6 +503,7 @@ static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lex
         rs_requirement *q = &m->reqs[i];
         st = S_resume_side(m, rscan, q, err);
         q->by_role = !q->have && at_rung && rs__roles_practice(roles, track, q->skill);
+        q->related = q->have || q->by_role ? RS_NOT_FOUND : S_related(lex, rscan, q->skill);
         q->credit = S_credit(q);
     }
     if (!st)

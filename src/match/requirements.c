@@ -157,7 +157,8 @@ static bool S_read_skill(const rs_lexicon *lex, const rs_document *doc,
 {
     size_t neg = 0;
     bool must = false;
-    *q = (rs_requirement){.skill = h->skill, .kind = RS_REQ_PREFERRED};
+    *q = (rs_requirement){.skill = h->skill, .kind = RS_REQ_PREFERRED,
+                          .met_by = RS_NOT_FOUND, .related = RS_NOT_FOUND};
     for (size_t e = 0; e < h->evidence_count; e++) {
         const rs_evidence *ev = &h->evidence[e];
         rs_section_kind k = rs__section_of(sections, nsec, ev->line);

@@ -14,6 +14,8 @@ static const char *S_evidence_kind(const rs_requirement *q)
 {
     if (q->by_role)
         return "your role";
+    if (q->related != (size_t)-1)
+        return "related";
     if (!q->have)
         return "missing";
     if (q->in_experience)
@@ -73,6 +75,9 @@ static void S_req_list(rs_buf *b, const rs_lexicon *lex, const rs_match *m, cons
             else if (q->years_used > 0)
                 rs__buf_printf(b, "; %.1f years, last %04d-%02d", q->years_used,
                                q->last_used.year, q->last_used.month);
+            else if (q->related != (size_t)-1)
+                rs__buf_printf(b, "; related: you have %s, credit %.1f",
+                               rs_lexicon_skill(lex, q->related).name, q->credit);
             else
                 rs__buf_printf(b, "; %s", S_evidence_kind(q));
         }
@@ -173,6 +178,9 @@ static json_t *S_requirement(const rs_lexicon *lex, const rs_requirement *q, boo
     S_set(o, "last_used", q->last_used.year ? rs__json_date(q->last_used) : json_null(), ok);
     S_set(o, "credit", json_real(q->credit), ok);
     S_set(o, "group", q->group ? json_integer((json_int_t)q->group) : json_null(), ok);
+    S_set(o, "related", q->related != (size_t)-1
+                            ? json_string(rs_lexicon_skill(lex, q->related).id)
+                            : json_null(), ok);
     S_set(o, "met_by", q->met_by != (size_t)-1 ? json_string(rs_lexicon_skill(lex, q->met_by).id)
                                                : json_null(), ok);
     return o;

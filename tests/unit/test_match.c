@@ -363,6 +363,34 @@ static void test_practice_shown_by_role(void **state)
     free_pair(&chef);
 }
 
+/* A near skill is partial credit, stated as such: the family (AWS for
+ * Azure, BigQuery for Snowflake) or the language of a framework. */
+static void test_near_skills(void **state)
+{
+    (void)state;
+    pair p = match_pair("Data Engineer\n\nExperience\nData Engineer, Acme, 2019 - Present\n"
+                        "Built pipelines in C# and Python with Airflow on BigQuery and AWS.\n",
+                        "Cloud Data Engineer\n\nRequirements\n- Azure\n- Snowflake\n"
+                        "- ASP.NET Core\n- Kafka\n");
+    static const struct {
+        const char *asked, *near;
+    } cases[] = {{"azure", "aws"}, {"snowflake", "bigquery"}, {"aspnet-core", "csharp"}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const rs_requirement *q = req(p.m, cases[k].asked);
+        if (!q) {
+            fail_msg("%s not asked", cases[k].asked);
+            continue;
+        }
+        assert_int_equal(q->related, rs_lexicon_find(S_lex, cases[k].near));
+        assert_true(!q->have && q->credit == 0.5 && rs_requirement_met(q));
+    }
+    const rs_requirement *kafka = req(p.m, "kafka");   /* nothing near it */
+    assert_true(kafka && kafka->related == (size_t)-1 && !rs_requirement_met(kafka));
+    assert_string_equal(rs_lexicon_skill(S_lex, rs_lexicon_find(S_lex, "aws")).family,
+                        "cloud-platform");
+    free_pair(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -378,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_alternatives),
         cmocka_unit_test(test_soft_skills_weigh_little),
         cmocka_unit_test(test_practice_shown_by_role),
+        cmocka_unit_test(test_near_skills),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
