@@ -634,63 +634,69 @@ static rs_status S_index_titles(rs_roles *r, rs_error *err)
                : RS_OK;
 }
 
+/* The ids of a space-separated attribute value, one at a time: copies the
+ * next into id and returns where the rest starts; NULL at the end, or with
+ * *too_long set when an id does not fit. */
+static const char *S_next_id(const char *p, char *id, size_t cap, bool *too_long)
+{
+    while (*p == ' ')
+        p++;
+    size_t len = strcspn(p, " ");
+    *too_long = len >= cap;
+    if (!len || *too_long)
+        return NULL;
+    memcpy(id, p, len);
+    id[len] = '\0';
+    return p + len;
+}
+
+/* Room for every id of a space-separated value. */
+static size_t S_id_slots(const char *ids)
+{
+    size_t n = 1;
+    for (const char *p = ids; *p; p++)
+        n += *p == ' ';
+    return n;
+}
+
 /* Resolves spans="a b": each id names another track. */
 static rs_status S_resolve_spans(rs_roles *r, rs_track_def *t, rs_error *err)
 {
-    size_t cap = 1;
-    for (const char *p = t->spans_ids; *p; p++)
-        cap += *p == ' ';
-    if (!(t->spans = rs__calloc(cap, sizeof *t->spans)))
+    if (!(t->spans = rs__calloc(S_id_slots(t->spans_ids), sizeof *t->spans)))
         return rs__nomem(err, NULL);
-    for (const char *p = t->spans_ids; *p;) {
-        size_t len = strcspn(p, " ");
-        char id[64];
-        if (len && len < sizeof id) {
-            memcpy(id, p, len);
-            id[len] = '\0';
-            size_t k = rs__roles_track(r, id);
-            if (k == RS_NOT_FOUND || k == (size_t)(t - r->tracks))
-                return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
-                                "track '%s' spans track '%s', which is not another defined track",
-                                t->id, id);
-            t->spans[t->span_count++] = k;
-        } else if (len) {
+    char id[64];
+    bool too_long = false;
+    for (const char *p = t->spans_ids; (p = S_next_id(p, id, sizeof id, &too_long));) {
+        size_t k = rs__roles_track(r, id);
+        if (k == RS_NOT_FOUND || k == (size_t)(t - r->tracks))
             return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
-                            "track '%s': spans names a track id longer than 63 bytes", t->id);
-        }
-        p += len;
-        p += *p == ' ';
+                            "track '%s' spans track '%s', which is not another defined track",
+                            t->id, id);
+        t->spans[t->span_count++] = k;
     }
-    return RS_OK;
+    return too_long ? rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
+                               "track '%s': spans names a track id longer than 63 bytes", t->id)
+                    : RS_OK;
 }
 
 /* Resolves practice="a b": each id names a skill of the lexicon. */
 static rs_status S_resolve_practice(rs_roles *r, rs_track_def *t, rs_error *err)
 {
-    size_t cap = 1;
-    for (const char *p = t->practice_ids; *p; p++)
-        cap += *p == ' ';
-    if (!(t->practice = rs__calloc(cap, sizeof *t->practice)))
+    if (!(t->practice = rs__calloc(S_id_slots(t->practice_ids), sizeof *t->practice)))
         return rs__nomem(err, NULL);
-    for (const char *p = t->practice_ids; *p;) {
-        size_t len = strcspn(p, " ");
-        char id[80];
-        if (len >= sizeof id)
-            return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
-                            "track '%s': practice names a skill id longer than 79 bytes", t->id);
-        memcpy(id, p, len);
-        id[len] = '\0';
-        size_t k = len ? rs_lexicon_find(r->lex, id) : RS_NOT_FOUND;
-        if (len && k == RS_NOT_FOUND)
+    char id[80];
+    bool too_long = false;
+    for (const char *p = t->practice_ids; (p = S_next_id(p, id, sizeof id, &too_long));) {
+        size_t k = rs_lexicon_find(r->lex, id);
+        if (k == RS_NOT_FOUND)
             return rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
                             "track '%s': practice names skill '%s', which no lexicon defines",
                             t->id, id);
-        if (len)
-            t->practice[t->practice_count++] = k;
-        p += len;
-        p += *p == ' ';
+        t->practice[t->practice_count++] = k;
     }
-    return RS_OK;
+    return too_long ? rs__fail(err, RS_ERR_LEXICON, t->file, t->line,
+                               "track '%s': practice names a skill id longer than 79 bytes", t->id)
+                    : RS_OK;
 }
 
 /* A track's else= and spans= name tracks. */
