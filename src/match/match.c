@@ -3,6 +3,7 @@
  * mentions read from their clause (qualify.c); the resume's skills are
  * tied to the positions whose text names them, giving years of use and
  * last use. The score and its parts are in docs/scoring.md. */
+#include "qualify.h"
 #include "requirements.h"
 #include "../analyze/analyze_internal.h"
 
@@ -180,20 +181,26 @@ static const rs_skill_hit *S_hit(const rs_scan *scan, size_t skill)
 
 static long S_month_index(rs_date d) { return (long)d.year * 12 + (d.month ? d.month - 1 : 0); }
 
-static rs_status S_resume_side(const rs_match *m, const rs_scan *scan, rs_requirement *q,
-                               rs_error *err)
+/* A resume's "I do not write JavaScript" claims nothing: its negated
+ * mentions are skipped, and a skill only negated is not had. */
+static rs_status S_resume_side(const rs_match *m, const rs_document *resume,
+                               const rs_scan *scan, rs_requirement *q, rs_error *err)
 {
     const rs_skill_hit *h = S_hit(scan, q->skill);
     if (!h)
         return RS_OK;
-    q->have = 1;
     rs_range *used = rs__calloc(h->evidence_count + 1, sizeof *used);
     if (!used)
         return rs__nomem(err, NULL);
     size_t n = 0;
     bool listed = false, elsewhere = false;
     for (size_t e = 0; e < h->evidence_count; e++) {
-        unsigned line = h->evidence[e].line;
+        const rs_evidence *ev = &h->evidence[e];
+        if (h->implied_by == RS_NOT_FOUND &&
+            rs__qualify_mention(resume, ev->orig_start, ev->orig_end).mode == RS_MENTION_NEGATED)
+            continue;
+        q->have = 1;
+        unsigned line = ev->line;
         const rs_job *j = S_job_at(m, line);
         rs_section_kind k = rs__section_of(m->sections[0], m->section_count[0], line);
         if (j) {
@@ -489,8 +496,8 @@ static void S_group_credit(rs_requirement *reqs, size_t n)
 }
 
 static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lexicon *lex,
-                                const rs_document *posting, const rs_scan *pscan,
-                                const rs_scan *rscan, rs_error *err)
+                                const rs_document *resume, const rs_document *posting,
+                                const rs_scan *pscan, const rs_scan *rscan, rs_error *err)
 {
     rs_status st = rs__requirements_read(lex, posting, m->sections[1], m->section_count[1], pscan,
                                          &m->reqs, &m->req_count, &m->negated,
@@ -501,7 +508,7 @@ static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lex
     bool at_rung = !m->posting_rung || m->resume_rung + 1 >= m->posting_rung;
     for (size_t i = 0; !st && i < m->req_count; i++) {
         rs_requirement *q = &m->reqs[i];
-        st = S_resume_side(m, rscan, q, err);
+        st = S_resume_side(m, resume, rscan, q, err);
         q->by_role = !q->have && at_rung && rs__roles_practice(roles, track, q->skill);
         q->related = q->have || q->by_role ? RS_NOT_FOUND : S_related(lex, rscan, q->skill);
         q->credit = S_credit(q);
@@ -531,7 +538,7 @@ rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex, const rs_do
         st = S_find_jobs(m, resume, ra, err);
     if (!st) {
         S_levels(m, posting, ra, pa);
-        st = S_requirements(m, roles, lex, posting, pscan, rscan, err);
+        st = S_requirements(m, roles, lex, resume, posting, pscan, rscan, err);
     }
     if (!st) {
         S_score(m, roles);

@@ -166,7 +166,8 @@ static const S_word S_vocab[] = {
     {"were", W_BLOCK, 0}, {"whereas", W_BLOCK, 0}, {"which", W_BLOCK, 0},
     {"while", W_BLOCK, 0}, {"who", W_BLOCK, 0}, {"will", W_BLOCK | W_VERB, 0},
     {"with", W_FILLER | W_PREP, 0}, {"without", W_CUE | W_END, 0}, {"working", W_FILLER, 0},
-    {"world", W_FILLER, 0}, {"would", W_VERB, 0}, {"year", W_FILLER | W_YEARS, 0},
+    {"world", W_FILLER, 0}, {"would", W_VERB, 0}, {"write", W_CUE | W_END, 0},
+    {"writing", W_CUE | W_END, 0}, {"year", W_FILLER | W_YEARS, 0},
     {"years", W_FILLER | W_YEARS, 0}, {"you", W_BLOCK | W_CUE, 0}, {"your", W_BLOCK, 0},
     {"yr", W_FILLER | W_YEARS, 0}, {"yrs", W_FILLER | W_YEARS, 0},
 };
@@ -444,6 +445,8 @@ static const S_phrase S_left_cues[] = {
     {S_NEG, {"not", "need"}}, {S_NEG, {"dont", "need"}}, {S_NEG, {"'", "t", "use"}},
     {S_NEG, {"not", "use"}}, {S_NEG, {"not", "using"}}, {S_NEG, {"dont", "use"}},
     {S_NEG, {"no", "longer", "use"}}, {S_NEG, {"never", "use"}},
+    {S_NEG, {"not", "write"}}, {S_NEG, {"dont", "write"}}, {S_NEG, {"'", "t", "write"}},
+    {S_NEG, {"not", "writing"}}, {S_NEG, {"never", "write"}},
     {S_NEG, {"'", "t", "require"}}, {S_NEG, {"not", "require"}},
     {S_NEG, {"'", "t", "expect"}}, {S_NEG, {"not", "expect"}},
     {S_NEG, {"not", "looking", "for"}}, {S_NEG, {"not", "seeking"}},

@@ -391,6 +391,19 @@ static void test_near_skills(void **state)
     free_pair(&p);
 }
 
+/* A resume's negated mention claims nothing. */
+static void test_resume_negation(void **state)
+{
+    (void)state;
+    pair p = match_pair("Backend Engineer\n\nExperience\nBackend Engineer, Acme, 2019 - Present\n"
+                        "Built services in Go. I do not write JavaScript day to day.\n",
+                        "Backend Engineer\n\nRequirements\n- Go\n- JavaScript\n");
+    const rs_requirement *js = req(p.m, "javascript"), *go = req(p.m, "go");
+    assert_true(js && !js->have && !rs_requirement_met(js));
+    assert_true(go && go->have);
+    free_pair(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -407,6 +420,7 @@ int main(void)
         cmocka_unit_test(test_soft_skills_weigh_little),
         cmocka_unit_test(test_practice_shown_by_role),
         cmocka_unit_test(test_near_skills),
+        cmocka_unit_test(test_resume_negation),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -34,6 +34,10 @@ static const qualify_case S_cases[] = {
     {"There is no need for Java here.", "java", N, 0},
     {"You don't need Java for this role.", "java", N, 0},
     {"We do not use PHP anywhere.", "php", N, 0},
+    /* a resume's own "I do not write X" claims nothing */
+    {"I do not write JavaScript day to day.", "javascript", N, 0},
+    {"I don't write Java any more.", "java", N, 0},
+    {"I write Python and Go every day.", "python", P, 0},
     {"No prior Go programming experience needed.", "go", N, 0},
     {"We are not looking for Java developers.", "java", N, 0},
     {"We don't care if you know Java or Go.", "java", N, 0},
