@@ -74,5 +74,13 @@ long rs__merged_months(const rs_range *ranges, size_t n);
 /* Largest "N+ years ...", "at least N years", "N years of experience";
  * its line in *line. */
 int rs__stated_years(const S_ctx *c, unsigned *line);
+/* An "N years" phrase at token i ("5+ years", "3 years of experience",
+ * "1-year"): its N (1..50), else 0. *claim is set when it claims or asks
+ * experience: "+", "at least/minimum" before, or "experience" or
+ * "professional" later on its line. A course's length ("a 4-year BA/BS
+ * program") and "years ago/old" are no phrase. */
+int rs__years_phrase(const S_ctx *c, size_t i, bool *claim);
+/* The 1-based line of token i. */
+unsigned rs__token_line(const S_ctx *c, size_t i);
 
 #endif

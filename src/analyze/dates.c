@@ -728,26 +728,56 @@ long rs__merged_months(const rs_range *ranges, size_t n)
     return total + undated;
 }
 
+/* Does a word of schooling follow within three tokens on the line ("a
+ * 4-year BA/BS program", "4 year degree")? A course's length is no
+ * experience. */
+static bool S_schooling_after(const S_ctx *c, size_t from)
+{
+    static const char *const words[] = {"degree", "program", "programme", "ba", "bs", "bsc",
+                                        "bachelor", "bachelors", "college", "university",
+                                        "course", "apprenticeship"};
+    for (size_t k = from; k < c->ntok && k < from + 3 && !rs__line_break_before(c, k); k++)
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (S_tok_is(c, k, words[w]))
+                return true;
+    return false;
+}
+
+int rs__years_phrase(const S_ctx *c, size_t i, bool *claim)
+{
+    int v;
+    *claim = false;
+    if (!S_tok_number(c, i, 0, &v) || v < 1 || v > 50)
+        return 0;
+    size_t j = i + 1;
+    bool plus = S_tok_is(c, j, "+");   /* "5+ years of Go" states a requirement */
+    j += plus || S_tok_is(c, j, "-");   /* "1-year" */
+    if (!(S_tok_is(c, j, "years") || S_tok_is(c, j, "yrs") || S_tok_is(c, j, "year")))
+        return 0;
+    if (S_tok_is(c, j + 1, "old") || S_tok_is(c, j + 1, "ago") || S_schooling_after(c, j + 1))
+        return 0;
+    bool experience = plus || (i > 0 && (S_tok_is(c, i - 1, "least") ||
+                                         S_tok_is(c, i - 1, "minimum")));
+    for (size_t k = j + 1; k < c->ntok && k < j + 7 && !rs__line_break_before(c, k); k++)
+        experience |= S_tok_is(c, k, "experience") || S_tok_is(c, k, "professional");
+    *claim = experience;
+    return v;
+}
+
+unsigned rs__token_line(const S_ctx *c, size_t i)
+{
+    return rs_document_position(c->doc, c->doc->map[c->toks[i].start]).line;
+}
+
 int rs__stated_years(const S_ctx *c, unsigned *line)
 {
     int best = 0;
     for (size_t i = 0; i + 1 < c->ntok; i++) {
-        int v;
-        if (!S_tok_number(c, i, 0, &v) || v < 1 || v > 50)
-            continue;
-        size_t j = i + 1;
-        bool plus = S_tok_is(c, j, "+");   /* "5+ years of Go" states a requirement */
-        if (plus)
-            j++;
-        if (!(S_tok_is(c, j, "years") || S_tok_is(c, j, "yrs") || S_tok_is(c, j, "year")))
-            continue;
-        bool experience = plus || (i > 0 && (S_tok_is(c, i - 1, "least") ||
-                                             S_tok_is(c, i - 1, "minimum")));
-        for (size_t k = j + 1; k < c->ntok && k < j + 7 && !rs__line_break_before(c, k); k++)
-            experience |= S_tok_is(c, k, "experience") || S_tok_is(c, k, "professional");
-        if (experience && v > best) {
+        bool claim;
+        int v = rs__years_phrase(c, i, &claim);
+        if (claim && v > best) {
             best = v;
-            *line = rs_document_position(c->doc, c->doc->map[c->toks[i].start]).line;
+            *line = rs__token_line(c, i);
         }
     }
     return best;

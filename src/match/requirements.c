@@ -2,6 +2,7 @@
  * docs/scoring.md. */
 #include "requirements.h"
 #include "qualify.h"
+#include "../analyze/analyze_internal.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -21,8 +22,6 @@ struct rs_requirements {
  * and teamwork, and a resume rarely states them; asked twice or more, the
  * posting stresses it and it weighs in full. */
 #define S_SOFT_SHARE 0.3
-#define S_YEARS_MAX 50       /* more is a company's age, not a candidate's */
-#define S_EXPERIENCE_REACH 7 /* tokens after "years" where "experience" may stand */
 
 rs_section_kind rs__section_of(const rs_section *s, size_t n, unsigned line)
 {
@@ -50,91 +49,26 @@ static double S_section_weight(rs_section_kind k)
     }
 }
 
-static bool S_tok(const rs_document *doc, size_t i, const char *lit)
-{
-    size_t n = strlen(lit);
-    return i < doc->token_count && doc->tokens[i].len == n &&
-           memcmp(doc->norm + doc->tokens[i].start, lit, n) == 0;
-}
-
-/* Token i as a number of 1..S_YEARS_MAX written in digits, else 0. */
-static int S_count_at(const rs_document *doc, size_t i)
-{
-    const rs_token *t = &doc->tokens[i];
-    if (t->len < 1 || t->len > 2)
-        return 0;
-    int v = 0;
-    for (size_t k = 0; k < t->len; k++) {
-        char ch = doc->norm[t->start + k];
-        if (ch < '0' || ch > '9')
-            return 0;
-        v = v * 10 + (ch - '0');
-    }
-    return v <= S_YEARS_MAX ? v : 0;
-}
-
-static unsigned S_line_of(const rs_document *doc, size_t tok)
-{
-    return rs_document_position(doc, doc->map[doc->tokens[tok].start]).line;
-}
-
-/* Does a word of schooling follow within three tokens on the line ("a
- * 4-year BA/BS program", "4 year degree")? A course's length asks no
- * experience. */
-static bool S_schooling_after(const rs_document *doc, size_t from, unsigned line)
-{
-    static const char *const words[] = {"degree", "program", "programme", "ba", "bs", "bsc",
-                                        "bachelor", "bachelors", "college", "university",
-                                        "course", "apprenticeship"};
-    for (size_t k = from; k < doc->token_count && k < from + 3; k++) {
-        if (S_line_of(doc, k) != line)
-            break;
-        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-            if (S_tok(doc, k, words[w]))
-                return true;
-    }
-    return false;
-}
-
-/* Does "experience" (or "professional") follow within reach on the line? */
-static bool S_experience_after(const rs_document *doc, size_t from, unsigned line)
-{
-    for (size_t k = from; k < doc->token_count && k < from + S_EXPERIENCE_REACH; k++) {
-        if (S_line_of(doc, k) != line)
-            break;
-        if (S_tok(doc, k, "experience") || S_tok(doc, k, "professional"))
-            return true;
-    }
-    return false;
-}
-
 int rs__requirements_years(const rs_document *doc, const rs_section *sections,
                            size_t section_count, unsigned *line)
 {
     bool headed = false;   /* a requirements heading: only it asks */
     for (size_t s = 0; s < section_count; s++)
         headed |= sections[s].kind == RS_SECTION_REQUIREMENTS;
+    if (!doc->tokenized || !doc->map)
+        return 0;
+    S_ctx c = {.doc = doc, .norm = doc->norm, .toks = doc->tokens, .ntok = doc->token_count};
     int best = 0;
-    for (size_t i = 0; doc->tokenized && doc->map && i + 1 < doc->token_count; i++) {
-        int v = S_count_at(doc, i);
-        if (!v)
+    for (size_t i = 0; i + 1 < c.ntok; i++) {
+        bool claim;
+        int v = rs__years_phrase(&c, i, &claim);
+        if (v <= best)
             continue;
-        size_t j = i + 1;
-        bool plus = S_tok(doc, j, "+");
-        j += plus || S_tok(doc, j, "-");   /* "5+ years", "1-year" */
-        if (!S_tok(doc, j, "years") && !S_tok(doc, j, "year") && !S_tok(doc, j, "yrs"))
-            continue;
-        if (S_tok(doc, j + 1, "old") || S_tok(doc, j + 1, "ago"))
-            continue;
-        unsigned ln = S_line_of(doc, i);
-        if (S_schooling_after(doc, j + 1, ln))
-            continue;
+        unsigned ln = rs__token_line(&c, i);
         rs_section_kind k = rs__section_of(sections, section_count, ln);
-        bool asks = headed ? k == RS_SECTION_REQUIREMENTS
-                           : k != RS_SECTION_PREFERRED && k != RS_SECTION_BENEFITS &&
-                                 k != RS_SECTION_BOILERPLATE &&
-                                 (plus || S_experience_after(doc, j + 1, ln));
-        if (asks && v > best) {
+        if (headed ? k == RS_SECTION_REQUIREMENTS
+                   : claim && k != RS_SECTION_PREFERRED && k != RS_SECTION_BENEFITS &&
+                         k != RS_SECTION_BOILERPLATE) {
             best = v;
             *line = ln;
         }
