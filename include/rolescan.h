@@ -812,6 +812,9 @@ RS_EXPORT size_t rs_match_requirement_count(const rs_match *m);
 /* 1 when the resume meets the requirement: the skill itself or, for one of
  * a group of alternatives, another member (met_by says which). */
 RS_EXPORT int rs_requirement_met(const rs_requirement *q);
+/* Where a requirement is listed: 0 a missing must-have, 1 a missing
+ * preferred skill, 2 met. */
+RS_EXPORT int rs_requirement_standing(const rs_requirement *q);
 /* 1 when requirement i is listed for itself: it stands alone, or it is the
  * member of its group of alternatives that meets it (else the first);
  * lists show the other members beside it. */

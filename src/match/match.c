@@ -248,19 +248,13 @@ static double S_credit(const rs_requirement *q)
     return c;
 }
 
-/* Missing must-haves first, then missing preferred, then the covered;
- * heavier first within each, then lexicon order for a stable result. */
-static int S_group(const rs_requirement *q)
-{
-    if (q->group_credit == 0)
-        return q->kind == RS_REQ_MUST ? 0 : 1;
-    return 2;
-}
-
+/* Missing must-haves first, then missing preferred, then the covered
+ * (rs_requirement_standing); heavier first within each, then lexicon order
+ * for a stable result. */
 static int S_cmp_req(const void *x, const void *y)
 {
     const rs_requirement *a = x, *b = y;
-    int ga = S_group(a), gb = S_group(b);
+    int ga = rs_requirement_standing(a), gb = rs_requirement_standing(b);
     if (ga != gb)
         return ga - gb;
     if (a->weight != b->weight)
@@ -620,4 +614,9 @@ int rs_match_requirement_leads(const rs_match *m, size_t i)
         if (m->reqs[j].group == q->group)
             return 0;
     return 1;
+}
+
+int rs_requirement_standing(const rs_requirement *q)
+{
+    return rs_requirement_met(q) ? 2 : q->kind == RS_REQ_MUST ? 0 : 1;
 }

@@ -56,7 +56,7 @@ static void S_req_list(rs_buf *b, const rs_lexicon *lex, const rs_match *m, cons
     size_t shown = 0, total = 0;
     for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
         const rs_requirement *q = rs_match_requirement(m, i);
-        int g = !rs_requirement_met(q) ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
+        int g = rs_requirement_standing(q);
         if (g != group || !rs_match_requirement_leads(m, i))
             continue;
         if (total++ == 0)
@@ -315,7 +315,7 @@ static void S_ids(rs_buf *b, const rs_lexicon *lex, const rs_match *m, int group
     rs__buf_init(&ids, 0);
     for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
         const rs_requirement *q = rs_match_requirement(m, i);
-        int g = !rs_requirement_met(q) ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
+        int g = rs_requirement_standing(q);
         if (g != group)
             continue;
         if (ids.len)

@@ -307,7 +307,7 @@ static void S_match_reqs(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const 
     xmlNodePtr ol = NULL;
     for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
         const rs_requirement *q = rs_match_requirement(m, i);
-        int g = !rs_requirement_met(q) ? (q->kind == RS_REQ_MUST ? 0 : 1) : 2;
+        int g = rs_requirement_standing(q);
         if (g != group || !rs_match_requirement_leads(m, i))
             continue;
         if (!ol) {
