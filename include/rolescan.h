@@ -327,6 +327,22 @@ RS_EXPORT size_t rs_evidence_context(const rs_document *doc,
                                      const rs_evidence *ev, char *buf,
                                      size_t size);
 
+/* Whether a mention claims the skill. A resume claims nothing by "I do
+ * not write JavaScript" (negated) nor by "familiar with Rust", "exposure
+ * to Kafka", "currently learning Go" (familiar); a posting that negates a
+ * skill does not ask for it. Read from the mention's clause in doc. */
+typedef enum rs_claim {
+    RS_CLAIM_STATED = 0,
+    RS_CLAIM_NEGATED,
+    RS_CLAIM_FAMILIAR
+} rs_claim;
+RS_EXPORT rs_claim rs_evidence_claim(const rs_document *doc, const rs_evidence *ev);
+/* "stated", "negated" or "familiar". */
+RS_EXPORT const char *rs_claim_name(rs_claim c);
+/* Does any mention of a found skill claim it? An implied skill is claimed
+ * when the skill implying it is. */
+RS_EXPORT int rs_hit_claimed(const rs_document *doc, const rs_skill_hit *hit);
+
 /* ---- stage 5: rendering ----------------------------------------------- */
 
 /* One input of a scan run: either doc and scan (success) or error. */
@@ -728,6 +744,9 @@ typedef struct rs_requirement {
                                     it (a lexicon index; of its family, or the
                                     language of the framework asked), or
                                     (size_t)-1 */
+    int familiar;                /* named only as known in passing ("familiar
+                                    with Rust", "exposure to Kafka"): not
+                                    claimed, a little credit */
     int by_role;                 /* not named, but the practice of the resume's
                                     own track at the rung asked ("Backend
                                     Development" for a backend developer) */

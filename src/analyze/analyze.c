@@ -434,10 +434,12 @@ static const rs_skill_hit *S_direct_hit(const rs_scan *scan, size_t skill)
     return NULL;
 }
 
-/* The first mention of a hit that is not negated ("No Java required",
- * "This is not a people-management role"), or NULL when every one is:
- * a skill the text says it does not need or do is not claimed. With the
- * requirements already read, their list of negated skills says it. */
+/* The first mention of a hit that claims it, or NULL when none does: a
+ * skill the text says it does not need or do ("No Java required", "This
+ * is not a people-management role") is not claimed. With a posting's
+ * requirements already read, their list of negated skills says it;
+ * otherwise the text is a resume's, where knowing a skill only in passing
+ * ("familiar with Rust", "exposure to Kafka") claims nothing either. */
 static const rs_evidence *S_said(const S_ctx *c, const rs_skill_hit *hit)
 {
     if (!hit->evidence_count)
@@ -450,7 +452,8 @@ static const rs_evidence *S_said(const S_ctx *c, const rs_skill_hit *hit)
     }
     for (size_t e = 0; e < hit->evidence_count; e++) {
         const rs_evidence *ev = &hit->evidence[e];
-        if (rs__qualify_mention(c->doc, ev->orig_start, ev->orig_end).mode != RS_MENTION_NEGATED)
+        rs_mention_mode mode = rs__qualify_mention(c->doc, ev->orig_start, ev->orig_end).mode;
+        if (mode != RS_MENTION_NEGATED && mode != RS_MENTION_FAMILIAR)
             return ev;
     }
     return NULL;

@@ -55,6 +55,7 @@ int cli_exit_for(rs_status st);
 typedef struct cli_input {
     rs_document *doc;
     rs_scan *scan;
+    rs_requirements *asked;   /* a posting's, read by cli_analyze_posting */
     rs_error err;
 } cli_input;
 rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_common *c,
@@ -64,6 +65,11 @@ void cli_input_clear(cli_input *in);
 rs_status cli_analyze_input(const rs_roles *roles, const rs_lexicon *lex, const char *path,
                             const cli_common *c, const rs_analysis_options *opts,
                             cli_input *in, rs_analysis **a);
+/* A posting: scanned, its requirements read once, then analysed with them
+ * (in->asked), so negation, preference and familiarity are read one way. */
+rs_status cli_analyze_posting(const rs_roles *roles, const rs_lexicon *lex, const char *path,
+                              const cli_common *c, const rs_analysis_options *opts,
+                              cli_input *in, rs_analysis **a);
 
 /* Loads the roles lexicon from the same folder as the skills. */
 int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles);

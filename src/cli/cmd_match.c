@@ -93,9 +93,10 @@ typedef struct S_doc {
 } S_doc;
 
 static void S_doc_read(S_doc *d, const rs_roles *roles, const rs_lexicon *lex, const char *path,
-                       const S_opts *o)
+                       const S_opts *o, bool posting)
 {
-    d->st = cli_analyze_input(roles, lex, path, &o->c, &o->analysis, &d->in, &d->a);
+    d->st = posting ? cli_analyze_posting(roles, lex, path, &o->c, &o->analysis, &d->in, &d->a)
+                    : cli_analyze_input(roles, lex, path, &o->c, &o->analysis, &d->in, &d->a);
     if (d->st)
         cli_report_error(&d->in.err);
 }
@@ -141,7 +142,7 @@ static int S_render(const rs_roles *roles, const rs_lexicon *lex, const S_opts *
 static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
 {
     S_doc resume = {0};
-    S_doc_read(&resume, roles, lex, o->resume, o);
+    S_doc_read(&resume, roles, lex, o->resume, o, false);
     if (resume.st) {
         S_doc_clear(&resume);
         return cli_exit_for(resume.st);
@@ -159,7 +160,7 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
     for (size_t i = 0; !rc && i < files.count; i++) {
         S_doc p = {0};
         rs_match *m = NULL;
-        S_doc_read(&p, roles, lex, files.items[i], o);
+        S_doc_read(&p, roles, lex, files.items[i], o, true);
         rs_status st = p.st;
         if (!st && (st = rs_match_run(roles, lex, resume.in.doc, resume.in.scan, resume.a,
                                       p.in.doc, p.in.scan, p.a, &m, &p.in.err)) != RS_OK)

@@ -87,7 +87,7 @@ static rs_match *S_job_match(const rs_roles *roles, const rs_lexicon *lex, const
     cli_input in = {0};
     rs_analysis *pa = NULL;
     rs_match *m = NULL;
-    rs_status st = cli_analyze_input(roles, lex, o->job, &o->c, &o->analysis, &in, &pa);
+    rs_status st = cli_analyze_posting(roles, lex, o->job, &o->c, &o->analysis, &in, &pa);
     if (!st)
         st = rs_match_run(roles, lex, resume->doc, resume->scan, ra, in.doc, in.scan, pa, &m,
                           &in.err);

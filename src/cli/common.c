@@ -278,8 +278,26 @@ rs_status cli_analyze_input(const rs_roles *roles, const rs_lexicon *lex, const 
     return st;
 }
 
+rs_status cli_analyze_posting(const rs_roles *roles, const rs_lexicon *lex, const char *path,
+                              const cli_common *c, const rs_analysis_options *opts,
+                              cli_input *in, rs_analysis **a)
+{
+    *a = NULL;
+    rs_status st = cli_scan_input(lex, path, c, in);
+    if (!st)
+        st = rs_requirements_read(lex, in->doc, in->scan, &in->asked, &in->err);
+    if (!st) {
+        rs_analysis_options with = *opts;
+        with.asked = in->asked;
+        st = rs_analyze(roles, lex, in->doc, in->scan, &with, a, &in->err);
+    }
+    return st;
+}
+
 void cli_input_clear(cli_input *in)
 {
+    rs_requirements_free(in->asked);
+    in->asked = NULL;
     rs_scan_free(in->scan);
     rs_document_free(in->doc);
     in->scan = NULL;

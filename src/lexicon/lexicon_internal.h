@@ -53,7 +53,9 @@ typedef struct rs_term_form {
     bool needs_context;
 } rs_term_form;
 
-enum { RS_TERM_ALIAS = 1, RS_TERM_STOP = 2, RS_TERM_CUE = 4 };
+/* RS_TERM_ORG: a word that, capitalised after a capitalised skill name,
+ * makes the two an organisation's name ("Lumen Health", "Spring Labs"). */
+enum { RS_TERM_ALIAS = 1, RS_TERM_STOP = 2, RS_TERM_CUE = 4, RS_TERM_ORG = 8 };
 
 typedef struct rs_term {
     uint64_t hash;

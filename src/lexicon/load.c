@@ -214,7 +214,9 @@ static rs_status S_add_phrase(S_loader *L, const xmlNode *n, uint8_t flag)
     char *t = rs__xml_text(n);
     if (!t)
         return rs__nomem(L->err, L->file);
-    rs_status st = rs__check_length(flag == RS_TERM_STOP ? "stop phrase" : "cue", t, 1, 120,
+    const char *what = flag == RS_TERM_STOP ? "stop phrase" : flag == RS_TERM_CUE ? "cue"
+                                                                                : "org word";
+    rs_status st = rs__check_length(what, t, 1, 120,
                                     L->file, rs__xml_line(n), L->err);
     if (!st)
         st = rs__term_add(L->lex, t, flag, RS_NOT_FOUND, NULL, L->file, rs__xml_line(n),
@@ -255,6 +257,8 @@ static rs_status S_walk(S_loader *L, const xmlNode *root)
             st = S_add_phrase(L, c, RS_TERM_STOP);
         else if (rs__xml_is(c, "cue"))
             st = S_add_phrase(L, c, RS_TERM_CUE);
+        else if (rs__xml_is(c, "org"))
+            st = S_add_phrase(L, c, RS_TERM_ORG);
     }
     return st;
 }

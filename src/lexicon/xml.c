@@ -262,24 +262,41 @@ xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len)
     return schema;
 }
 
+/* One validation run: 0 valid, 1 not (errors in *x), -1 no context. */
+static int S_validate_once(xmlDoc *doc, xmlRelaxNGPtr schema, S_xml_errors *x)
+{
+    xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema);
+    if (!v)
+        return -1;
+    xmlRelaxNGSetValidStructuredErrors(v, S_on_xml_error, x);
+    xmlSetStructuredErrorFunc(x, S_on_xml_error);   /* the tree's own allocation
+                                                       failures too */
+    int rc = xmlRelaxNGValidateDoc(v, doc);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlRelaxNGFreeValidCtxt(v);
+    return rc == 0 ? 0 : 1;
+}
+
 rs_status rs__xml_validate(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
                            rs_error *err)
 {
     S_xml_errors x = {err, path, false, RS_OK};
-    xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema);
-    if (!v)
-        return rs__nomem(err, path);
-    xmlRelaxNGSetValidStructuredErrors(v, S_on_xml_error, &x);
-    xmlSetStructuredErrorFunc(&x, S_on_xml_error);   /* fault fix: the tree's own
-                                                        allocation failures too */
-    int rc = xmlRelaxNGValidateDoc(v, doc);
-    xmlSetStructuredErrorFunc(NULL, NULL);
-    xmlRelaxNGFreeValidCtxt(v);
+    int rc = S_validate_once(doc, schema, &x);
     if (rc == 0)
         return RS_OK;
+    if (rc < 0 || (x.seen && x.status == RS_ERR_NOMEM))
+        return rs__nomem(err, path);
+    /* libxml2's validator can lose an allocation in silence and report it
+     * as a schema error ("Expecting an element domain, got nothing"): the
+     * document is invalid only if a second run says so too. */
+    rs_error again = {0};
+    S_xml_errors y = {&again, path, false, RS_OK};
+    rc = S_validate_once(doc, schema, &y);
+    if (rc <= 0)
+        return rs__nomem(err, path);
     if (!x.seen)
         rs__fail(err, RS_ERR_LEXICON, path, 0, "does not match the lexicon schema");
-    return x.seen ? x.status : RS_ERR_LEXICON;   /* fault fix: NOMEM stays NOMEM */
+    return RS_ERR_LEXICON;
 }
 
 /* The root element's local name as written ("lexicon" in "<x:lexicon"),

@@ -181,8 +181,9 @@ static const rs_skill_hit *S_hit(const rs_scan *scan, size_t skill)
 
 static long S_month_index(rs_date d) { return (long)d.year * 12 + (d.month ? d.month - 1 : 0); }
 
-/* A resume's "I do not write JavaScript" claims nothing: its negated
- * mentions are skipped, and a skill only negated is not had. */
+/* A resume's "I do not write JavaScript" claims nothing, nor does its
+ * "familiar with Rust": such mentions are skipped; a skill named only in
+ * passing is flagged familiar, not had. */
 static rs_status S_resume_side(const rs_match *m, const rs_document *resume,
                                const rs_scan *scan, rs_requirement *q, rs_error *err)
 {
@@ -196,9 +197,12 @@ static rs_status S_resume_side(const rs_match *m, const rs_document *resume,
     bool listed = false, elsewhere = false;
     for (size_t e = 0; e < h->evidence_count; e++) {
         const rs_evidence *ev = &h->evidence[e];
-        if (h->implied_by == RS_NOT_FOUND &&
-            rs__qualify_mention(resume, ev->orig_start, ev->orig_end).mode == RS_MENTION_NEGATED)
-            continue;
+        if (h->implied_by == RS_NOT_FOUND) {
+            rs_mention_mode mode = rs__qualify_mention(resume, ev->orig_start, ev->orig_end).mode;
+            q->familiar |= mode == RS_MENTION_FAMILIAR;
+            if (mode == RS_MENTION_NEGATED || mode == RS_MENTION_FAMILIAR)
+                continue;
+        }
         q->have = 1;
         unsigned line = ev->line;
         const rs_job *j = S_job_at(m, line);
@@ -219,6 +223,7 @@ static rs_status S_resume_side(const rs_match *m, const rs_document *resume,
             q->in_experience |= S_job_section(k);
         }
     }
+    q->familiar &= !q->have;
     long months = n ? rs__merged_months(used, n) : 0;
     rs__free(used);
     if (months < 0)
@@ -229,8 +234,11 @@ static rs_status S_resume_side(const rs_match *m, const rs_document *resume,
 }
 
 /* Shown in a position 1, named elsewhere in the text 0.8, only listed
- * under Skills 0.6; years short of those asked scale it down to half. */
+ * under Skills 0.6; years short of those asked scale it down to half.
+ * A near skill earns half, a skill known only in passing less: the
+ * person says they have not used it. */
 #define S_RELATED_CREDIT 0.5
+#define S_FAMILIAR_CREDIT 0.3
 
 static double S_credit(const rs_requirement *q)
 {
@@ -238,6 +246,8 @@ static double S_credit(const rs_requirement *q)
         return 0.6;   /* as much as a skill only listed: shown, not evidenced */
     if (q->related != RS_NOT_FOUND)
         return S_RELATED_CREDIT;
+    if (q->familiar)
+        return S_FAMILIAR_CREDIT;
     if (!q->have)
         return 0;
     double c = q->in_experience ? 1.0 : q->skills_only ? 0.6 : 0.8;
@@ -358,10 +368,15 @@ static bool S_suggestions(rs_match *m, const rs_roles *roles, const rs_lexicon *
     for (size_t i = 0; i < m->req_count && ok; i++) {
         const rs_requirement *q = &m->reqs[i];
         const char *name = rs_lexicon_skill(lex, q->skill).name;
-        if (q->kind != RS_REQ_MUST || (!q->have && rs_requirement_met(q)) || q->by_role ||
-            rs__soft_skill(lex, q->skill))
-            continue;   /* met by an alternative; a soft skill is shown, not listed */
-        if (!q->have && missing++ < S_MAX_MISSING_SUGGESTED)
+        if (q->kind != RS_REQ_MUST || q->by_role || rs__soft_skill(lex, q->skill))
+            continue;   /* a soft skill is shown, not listed */
+        if (q->familiar)
+            ok = S_suggest(m, "The posting requires %s (line %u); your resume names it only as "
+                              "something you are familiar with or have had exposure to: if you "
+                              "have used it, say where.", name, q->line);
+        else if (!q->have && rs_requirement_met(q))
+            continue;   /* met by an alternative or a near skill */
+        else if (!q->have && missing++ < S_MAX_MISSING_SUGGESTED)
             ok = S_suggest(m, "The posting requires %s (line %u) and your resume does not "
                               "show it: if you have used it, say where; if not, it is a gap "
                               "to close.", name, q->line);
@@ -449,13 +464,14 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
 /* A skill of the resume near one it lacks: of the same family (AWS for
  * Azure, BigQuery for Snowflake), or the language a framework asked for is
  * written in (C# for ASP.NET Core). */
-static size_t S_related(const rs_lexicon *lex, const rs_scan *rscan, size_t skill)
+static size_t S_related(const rs_lexicon *lex, const rs_scan *rscan, const bool *claimed,
+                        size_t skill)
 {
     const char *family = rs_lexicon_skill(lex, skill).family;
     bool framework = strcmp(rs_lexicon_skill(lex, skill).category, "framework") == 0;
     for (size_t h = 0; h < rs_scan_hit_count(rscan); h++) {
         const rs_skill_hit *hit = rs_scan_hit(rscan, h);
-        if (hit->skill == skill || hit->implied_by != RS_NOT_FOUND)
+        if (hit->skill == skill || hit->implied_by != RS_NOT_FOUND || !claimed[h])
             continue;
         const char *f = rs_lexicon_skill(lex, hit->skill).family;
         if (family && f && strcmp(family, f) == 0)
@@ -500,13 +516,22 @@ static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lex
                        ? rs__roles_track(roles, rs_roles_role(roles, m->resume_role).track)
                        : RS_NOT_FOUND;
     bool at_rung = !m->posting_rung || m->resume_rung + 1 >= m->posting_rung;
+    size_t hits = rs_scan_hit_count(rscan);
+    bool *claimed = rs__calloc(hits ? hits : 1, sizeof *claimed);   /* per resume hit */
+    if (!st && !claimed)
+        st = rs__nomem(err, NULL);
+    for (size_t h = 0; !st && h < hits; h++)
+        claimed[h] = rs_hit_claimed(resume, rs_scan_hit(rscan, h));
     for (size_t i = 0; !st && i < m->req_count; i++) {
         rs_requirement *q = &m->reqs[i];
         st = S_resume_side(m, resume, rscan, q, err);
         q->by_role = !q->have && at_rung && rs__roles_practice(roles, track, q->skill);
-        q->related = q->have || q->by_role ? RS_NOT_FOUND : S_related(lex, rscan, q->skill);
+        q->related = q->have || q->by_role || q->familiar ? RS_NOT_FOUND
+                                                          : S_related(lex, rscan, claimed,
+                                                                      q->skill);
         q->credit = S_credit(q);
     }
+    rs__free(claimed);
     if (!st)
         S_group_credit(m->reqs, m->req_count);
     if (!st && m->req_count)

@@ -66,7 +66,7 @@
 #define S_MAX_YEARS 40    /* more than this is not a years requirement */
 #define S_MAX_PHRASE 8
 
-typedef enum S_kind { S_NONE = 0, S_NEG, S_PREF } S_kind;
+typedef enum S_kind { S_NONE = 0, S_NEG, S_PREF, S_FAM } S_kind;
 
 /* What a word can be; a word may be several. */
 enum {
@@ -83,7 +83,8 @@ enum {
     W_ADJ = 1 << 10,      /* inside "years of professional experience" */
     W_PREP = 1 << 11,     /* "years OF": wants an object */
     W_CUE = 1 << 12,      /* in some cue phrase: phrases are tried only at known words */
-    W_END = 1 << 13       /* the last word of a cue before the skill */
+    W_END = 1 << 13,      /* the last word of a cue before the skill */
+    W_FAM = 1 << 14       /* known in passing, in parentheses: "Redis (learning)" */
 };
 
 typedef struct S_word {
@@ -98,53 +99,54 @@ static const S_word S_vocab[] = {
     {"\"", W_FILLER, 0}, {"'", W_ADJ | W_CUE | W_FILLER, 0}, {"(", W_FILLER | W_LEAD, 0},
     {")", W_FILLER, 0}, {"+", W_FILLER, 0}, {"-", W_FILLER | W_LEAD, 0},
     {":", W_CUE | W_END | W_FILLER | W_LEAD, 0}, {"a", W_ARTICLE | W_FILLER, 0},
-    {"absolutely", W_ADVERB, 0}, {"added", W_ARTICLE, 0}, {"advanced", W_FILLER, 0},
-    {"advantage", W_CUE | W_WEAK, 0}, {"advantageous", W_CUE | W_END, 0},
-    {"also", W_ADVERB | W_BLOCK, 0}, {"although", W_BLOCK, 0}, {"always", W_ADVERB, 0},
-    {"am", W_BLOCK, 0}, {"an", W_ARTICLE | W_FILLER, 0}, {"any", W_FILLER, 0},
-    {"appreciated", W_WEAK, 0}, {"are", W_BLOCK | W_PLURAL | W_VERB, 0}, {"aren", W_CUE, 0},
-    {"as", W_ADVERB, 0}, {"asset", W_WEAK, 0}, {"at", W_FILLER, 0},
-    {"background", W_FILLER, 0}, {"basic", W_FILLER, 0}, {"be", W_BLOCK | W_VERB, 0},
-    {"because", W_BLOCK, 0}, {"been", W_BLOCK, 0}, {"beneficial", W_WEAK, 0},
-    {"benefit", W_WEAK, 0}, {"big", W_ARTICLE, 0}, {"bonus", W_CUE | W_WEAK, 0},
-    {"but", W_BLOCK | W_CUE, 0}, {"can", W_BLOCK, 0}, {"care", W_CUE, 0},
-    {"certainly", W_ADVERB, 0}, {"clear", W_ARTICLE, 0},
-    {"commercial", W_ADJ | W_FILLER, 0}, {"compulsory", W_NEED, 0},
-    {"considered", W_ADVERB, 0}, {"deep", W_FILLER, 0}, {"definite", W_ARTICLE, 0},
-    {"definitely", W_ADVERB, 0}, {"desirable", W_CUE | W_END, 0},
+    {"absolutely", W_ADVERB, 0}, {"acquainted", W_CUE, 0}, {"added", W_ARTICLE, 0},
+    {"advanced", W_FILLER, 0}, {"advantage", W_CUE | W_WEAK, 0},
+    {"advantageous", W_CUE | W_END, 0}, {"also", W_ADVERB | W_BLOCK, 0},
+    {"although", W_BLOCK, 0}, {"always", W_ADVERB, 0}, {"am", W_BLOCK, 0},
+    {"an", W_ARTICLE | W_FILLER, 0}, {"any", W_FILLER, 0}, {"appreciated", W_WEAK, 0},
+    {"are", W_BLOCK | W_PLURAL | W_VERB, 0}, {"aren", W_CUE, 0}, {"as", W_ADVERB, 0},
+    {"asset", W_WEAK, 0}, {"at", W_FILLER, 0}, {"background", W_FILLER, 0},
+    {"basic", W_CUE | W_FAM | W_FILLER, 0}, {"basics", W_CUE | W_FAM, 0},
+    {"be", W_BLOCK | W_VERB, 0}, {"because", W_BLOCK, 0}, {"been", W_BLOCK, 0},
+    {"beginner", W_CUE | W_FAM, 0}, {"beneficial", W_WEAK, 0}, {"benefit", W_WEAK, 0},
+    {"big", W_ARTICLE, 0}, {"bonus", W_CUE | W_WEAK, 0}, {"but", W_BLOCK | W_CUE, 0},
+    {"can", W_BLOCK, 0}, {"care", W_CUE, 0}, {"certainly", W_ADVERB, 0},
+    {"clear", W_ARTICLE, 0}, {"commercial", W_ADJ | W_FILLER, 0}, {"compulsory", W_NEED, 0},
+    {"considered", W_ADVERB, 0}, {"currently", W_CUE, 0}, {"deep", W_FILLER, 0},
+    {"definite", W_ARTICLE, 0}, {"definitely", W_ADVERB, 0}, {"desirable", W_CUE | W_END, 0},
     {"desired", W_CUE | W_END, 0}, {"developer", W_FILLER, 0}, {"developers", W_FILLER, 0},
     {"development", W_FILLER | W_LEAD, 0}, {"distinct", W_ARTICLE, 0}, {"dont", W_CUE, 0},
     {"eight", W_FILLER, 8}, {"engineer", W_FILLER, 0}, {"engineers", W_FILLER, 0},
     {"essential", W_NEED, 0}, {"expect", W_CUE | W_END, 0}, {"expected", W_NEED, 0},
     {"experience", W_FILLER | W_LEAD, 0}, {"experiences", W_FILLER, 0},
-    {"expertise", W_FILLER, 0}, {"exposure", W_FILLER, 0}, {"extensive", W_FILLER, 0},
-    {"familiarity", W_FILLER, 0}, {"five", W_FILLER, 5}, {"for", W_CUE | W_END, 0},
+    {"expertise", W_FILLER, 0}, {"exposure", W_CUE | W_FAM | W_FILLER, 0},
+    {"extensive", W_FILLER, 0}, {"familiar", W_CUE | W_FAM, 0},
+    {"familiarity", W_CUE | W_FILLER, 0}, {"five", W_FILLER, 5}, {"for", W_CUE | W_END, 0},
     {"formal", W_FILLER, 0}, {"four", W_FILLER, 4}, {"framework", W_FILLER, 0},
     {"frameworks", W_FILLER, 0}, {"generally", W_ADVERB, 0}, {"good", W_CUE | W_FILLER, 0},
     {"great", W_ARTICLE | W_CUE | W_WEAK, 0}, {"hands", W_ADJ | W_FILLER, 0},
     {"have", W_CUE | W_END, 0}, {"haves", W_CUE | W_END, 0}, {"helpful", W_WEAK, 0},
-    {"highly", W_ADVERB, 0}, {"huge", W_ARTICLE, 0}, {"i", W_BLOCK, 0},
-    {"ideal", W_WEAK, 0}, {"ideally", W_CUE | W_END, 0}, {"if", W_CUE, 0},
-    {"important", W_NEED, 0}, {"in", W_FILLER | W_PREP, 0}, {"industry", W_ADJ, 0},
-    {"is", W_BLOCK | W_VERB, 0}, {"isn", W_CUE, 0}, {"it", W_BLOCK | W_CUE, 0},
-    {"just", W_BLOCK, 0}, {"know", W_CUE | W_END, 0}, {"knowledge", W_FILLER | W_LEAD, 0},
-    {"language", W_FILLER, 0}, {"languages", W_FILLER, 0}, {"least", W_FILLER, 0},
-    {"limited", W_BLOCK, 0}, {"longer", W_CUE, 0}, {"looking", W_CUE, 0},
-    {"major", W_ARTICLE, 0}, {"mandatory", W_CUE | W_END | W_NEED, 0}, {"matter", W_CUE, 0},
-    {"may", W_BLOCK, 0}, {"min", W_FILLER, 0}, {"minimum", W_FILLER, 0},
-    {"must", W_BLOCK | W_NEED, 0}, {"my", W_BLOCK, 0},
-    {"necessary", W_CUE | W_END | W_NEED, 0}, {"need", W_CUE | W_END, 0},
+    {"highly", W_ADVERB, 0}, {"huge", W_ARTICLE, 0}, {"i", W_BLOCK, 0}, {"ideal", W_WEAK, 0},
+    {"ideally", W_CUE | W_END, 0}, {"if", W_CUE, 0}, {"important", W_NEED, 0},
+    {"in", W_FILLER | W_PREP, 0}, {"industry", W_ADJ, 0}, {"is", W_BLOCK | W_VERB, 0},
+    {"isn", W_CUE, 0}, {"it", W_BLOCK | W_CUE, 0}, {"just", W_BLOCK, 0},
+    {"know", W_CUE | W_END, 0}, {"knowledge", W_CUE | W_FILLER | W_LEAD, 0},
+    {"language", W_FILLER, 0}, {"languages", W_FILLER, 0},
+    {"learning", W_CUE | W_END | W_FAM, 0}, {"least", W_FILLER, 0}, {"limited", W_BLOCK, 0},
+    {"longer", W_CUE, 0}, {"looking", W_CUE, 0}, {"major", W_ARTICLE, 0},
+    {"mandatory", W_CUE | W_END | W_NEED, 0}, {"matter", W_CUE, 0}, {"may", W_BLOCK, 0},
+    {"min", W_FILLER, 0}, {"minimum", W_FILLER, 0}, {"must", W_BLOCK | W_NEED, 0},
+    {"my", W_BLOCK, 0}, {"necessary", W_CUE | W_END | W_NEED, 0}, {"need", W_CUE | W_END, 0},
     {"needed", W_CUE | W_END | W_NEED, 0}, {"neither", W_CUE | W_END, 0},
-    {"never", W_CUE | W_END, 0}, {"nice", W_ARTICLE | W_CUE | W_WEAK, 0},
-    {"nine", W_FILLER, 9}, {"no", W_CUE | W_END, 0}, {"nor", W_CUE | W_END, 0},
-    {"not", W_CUE | W_END, 0}, {"obligatory", W_NEED, 0},
-    {"of", W_CUE | W_END | W_FILLER | W_PREP, 0}, {"often", W_ADVERB, 0},
-    {"on", W_FILLER | W_PREP, 0}, {"one", W_FILLER, 1}, {"only", W_BLOCK, 0},
-    {"optional", W_CUE | W_END, 0}, {"our", W_BLOCK, 0}, {"plus", W_CUE | W_WEAK, 0},
-    {"points", W_CUE, 0}, {"practical", W_ADJ, 0}, {"preferable", W_CUE | W_END, 0},
-    {"preferably", W_CUE | W_END, 0}, {"preferred", W_CUE | W_END, 0},
-    {"prerequisite", W_NEED, 0}, {"previous", W_FILLER, 0}, {"prior", W_FILLER, 0},
-    {"production", W_FILLER, 0}, {"professional", W_ADJ | W_FILLER, 0},
+    {"never", W_CUE | W_END, 0}, {"nice", W_ARTICLE | W_CUE | W_WEAK, 0}, {"nine", W_FILLER, 9},
+    {"no", W_CUE | W_END, 0}, {"nor", W_CUE | W_END, 0}, {"not", W_CUE | W_END, 0},
+    {"obligatory", W_NEED, 0}, {"of", W_CUE | W_END | W_FILLER | W_PREP, 0},
+    {"often", W_ADVERB, 0}, {"on", W_FILLER | W_PREP, 0}, {"one", W_FILLER, 1},
+    {"only", W_BLOCK, 0}, {"optional", W_CUE | W_END, 0}, {"our", W_BLOCK, 0},
+    {"plus", W_CUE | W_WEAK, 0}, {"points", W_CUE, 0}, {"practical", W_ADJ, 0},
+    {"preferable", W_CUE | W_END, 0}, {"preferably", W_CUE | W_END, 0},
+    {"preferred", W_CUE | W_END, 0}, {"prerequisite", W_NEED, 0}, {"previous", W_FILLER, 0},
+    {"prior", W_FILLER, 0}, {"production", W_FILLER, 0}, {"professional", W_ADJ | W_FILLER, 0},
     {"proficiency", W_FILLER, 0}, {"programmer", W_FILLER, 0}, {"programmers", W_FILLER, 0},
     {"programming", W_FILLER | W_LEAD, 0}, {"proven", W_FILLER, 0},
     {"real", W_ARTICLE | W_FILLER, 0}, {"really", W_ADVERB, 0}, {"relevant", W_ADJ, 0},
@@ -156,20 +158,20 @@ static const S_word S_vocab[] = {
     {"solid", W_FILLER, 0}, {"some", W_FILLER, 0}, {"still", W_ADVERB, 0},
     {"strong", W_ARTICLE | W_FILLER, 0}, {"t", W_CUE, 0}, {"ten", W_FILLER, 10},
     {"that", W_BLOCK | W_CUE, 0}, {"the", W_FILLER, 0}, {"their", W_BLOCK, 0},
-    {"these", W_BLOCK, 0}, {"they", W_BLOCK, 0}, {"this", W_BLOCK, 0},
-    {"though", W_BLOCK, 0}, {"three", W_FILLER, 3}, {"to", W_CUE, 0}, {"two", W_FILLER, 2},
-    {"understanding", W_FILLER, 0}, {"us", W_BLOCK, 0}, {"use", W_BLOCK | W_CUE | W_END, 0},
-    {"used", W_NEED, 0}, {"useful", W_WEAK, 0},
+    {"these", W_BLOCK, 0}, {"they", W_BLOCK, 0}, {"this", W_BLOCK, 0}, {"though", W_BLOCK, 0},
+    {"three", W_FILLER, 3}, {"to", W_CUE | W_END, 0}, {"two", W_FILLER, 2},
+    {"understanding", W_CUE | W_FILLER, 0}, {"us", W_BLOCK, 0},
+    {"use", W_BLOCK | W_CUE | W_END, 0}, {"used", W_NEED, 0}, {"useful", W_WEAK, 0},
     {"using", W_BLOCK | W_CUE | W_END | W_PREP, 0}, {"usually", W_ADVERB, 0},
     {"valued", W_WEAK, 0}, {"very", W_ADVERB, 0}, {"was", W_BLOCK | W_VERB, 0},
-    {"we", W_BLOCK, 0}, {"welcome", W_WEAK, 0}, {"welcomed", W_WEAK, 0},
-    {"were", W_BLOCK, 0}, {"whereas", W_BLOCK, 0}, {"which", W_BLOCK, 0},
-    {"while", W_BLOCK, 0}, {"who", W_BLOCK, 0}, {"will", W_BLOCK | W_VERB, 0},
-    {"with", W_FILLER | W_PREP, 0}, {"without", W_CUE | W_END, 0}, {"working", W_FILLER, 0},
-    {"world", W_FILLER, 0}, {"would", W_VERB, 0}, {"write", W_CUE | W_END, 0},
-    {"writing", W_CUE | W_END, 0}, {"year", W_FILLER | W_YEARS, 0},
-    {"years", W_FILLER | W_YEARS, 0}, {"you", W_BLOCK | W_CUE, 0}, {"your", W_BLOCK, 0},
-    {"yr", W_FILLER | W_YEARS, 0}, {"yrs", W_FILLER | W_YEARS, 0},
+    {"we", W_BLOCK, 0}, {"welcome", W_WEAK, 0}, {"welcomed", W_WEAK, 0}, {"were", W_BLOCK, 0},
+    {"whereas", W_BLOCK, 0}, {"which", W_BLOCK, 0}, {"while", W_BLOCK, 0}, {"who", W_BLOCK, 0},
+    {"will", W_BLOCK | W_VERB, 0}, {"with", W_CUE | W_END | W_FILLER | W_PREP, 0},
+    {"without", W_CUE | W_END, 0}, {"working", W_FILLER, 0}, {"world", W_FILLER, 0},
+    {"would", W_VERB, 0}, {"write", W_CUE | W_END, 0}, {"writing", W_CUE | W_END, 0},
+    {"year", W_FILLER | W_YEARS, 0}, {"years", W_FILLER | W_YEARS, 0},
+    {"you", W_BLOCK | W_CUE, 0}, {"your", W_BLOCK, 0}, {"yr", W_FILLER | W_YEARS, 0},
+    {"yrs", W_FILLER | W_YEARS, 0},
 };
 
 #define S_VOCAB_COUNT (sizeof S_vocab / sizeof *S_vocab)
@@ -474,6 +476,10 @@ static const S_phrase S_left_cues[] = {
     {S_PREF, {"ideally"}}, {S_PREF, {"preferably"}}, {S_PREF, {"preferred"}},
     {S_PREF, {"preferable"}}, {S_PREF, {"optional"}}, {S_PREF, {"desirable"}},
     {S_PREF, {"desired"}}, {S_PREF, {"advantageous"}},
+    {S_FAM, {"familiar", "with"}}, {S_FAM, {"familiarity", "with"}},
+    {S_FAM, {"exposure", "to"}}, {S_FAM, {"acquainted", "with"}},
+    {S_FAM, {"basic", "knowledge", "of"}}, {S_FAM, {"basic", "understanding", "of"}},
+    {S_FAM, {"basics", "of"}}, {S_FAM, {"currently", "learning"}},
 };
 
 /* The kind of the left cue whose last word is token j, or S_NONE. */
@@ -532,6 +538,10 @@ static bool S_right_cue_at(S_clause *c, size_t j, bool loose, S_cue *q)
 {
     if (!S_word_at(c, j))
         return false;
+    if (S_is(c, j - 1, "(") && S_is(c, j + 1, ")") && S_has(c, j, W_FAM)) {
+        *q = (S_cue){.kind = S_FAM, .end = j + 2};   /* "Redis (learning)" */
+        return true;
+    }
     size_t k = j;
     bool neg = false, article = false;
     q->verb = q->plural = false;
@@ -602,7 +612,7 @@ static bool S_left_reaches(S_clause *c, const S_walk *w, S_kind k, size_t j)
         return true;
     if (!w->chunks)   /* the cue ends the item before: "Java preferred, Go" */
         return false;
-    if (k == S_PREF || S_is(c, j, ":") || S_is(c, j + 1, ":"))
+    if (k == S_PREF || k == S_FAM || S_is(c, j, ":") || S_is(c, j + 1, ":"))
         return true;
     return !w->crossed_comma || w->crossed_other || S_list_closed(c, false);
 }
@@ -719,10 +729,41 @@ rs_mention rs__qualify_mention(const rs_document *doc, size_t orig_start, size_t
     }
     if (k == S_NEG && S_but_preferred(&c, after))
         k = S_PREF;
-    m.mode = k == S_NEG ? RS_MENTION_NEGATED : k == S_PREF ? RS_MENTION_PREFERRED
-                                                           : RS_MENTION_PLAIN;
+    m.mode = k == S_NEG    ? RS_MENTION_NEGATED
+             : k == S_PREF ? RS_MENTION_PREFERRED
+             : k == S_FAM  ? RS_MENTION_FAMILIAR
+                           : RS_MENTION_PLAIN;
     m.years = S_left_years(&c);
     if (!m.years)
         m.years = S_right_years(&c);
     return m;
+}
+
+rs_claim rs_evidence_claim(const rs_document *doc, const rs_evidence *ev)
+{
+    if (!doc || !ev)
+        return RS_CLAIM_STATED;
+    switch (rs__qualify_mention(doc, ev->orig_start, ev->orig_end).mode) {
+    case RS_MENTION_NEGATED:
+        return RS_CLAIM_NEGATED;
+    case RS_MENTION_FAMILIAR:
+        return RS_CLAIM_FAMILIAR;
+    default:
+        return RS_CLAIM_STATED;
+    }
+}
+
+const char *rs_claim_name(rs_claim c)
+{
+    return c == RS_CLAIM_NEGATED ? "negated" : c == RS_CLAIM_FAMILIAR ? "familiar" : "stated";
+}
+
+int rs_hit_claimed(const rs_document *doc, const rs_skill_hit *hit)
+{
+    if (!hit)
+        return 0;
+    for (size_t e = 0; e < hit->evidence_count; e++)
+        if (rs_evidence_claim(doc, &hit->evidence[e]) == RS_CLAIM_STATED)
+            return 1;
+    return 0;
 }

@@ -14,7 +14,11 @@
 typedef enum rs_mention_mode {
     RS_MENTION_PLAIN = 0,
     RS_MENTION_NEGATED,
-    RS_MENTION_PREFERRED
+    RS_MENTION_PREFERRED,
+    /* known only in passing: "familiar with Rust", "exposure to Kafka",
+     * "currently learning Go"; a resume claims nothing by it, a posting
+     * still asks for it */
+    RS_MENTION_FAMILIAR
 } rs_mention_mode;
 
 typedef struct rs_mention {

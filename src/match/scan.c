@@ -148,6 +148,18 @@ static bool S_add_request(S_state *s, const rs_term *t, size_t token)
     return true;
 }
 
+/* Does a blank line stand between tokens a and a + 1? A term never spans
+ * one: "Backend Developer" above a blank line and "Experience" below it
+ * are no "Developer Experience". (A single line break may wrap a term.) */
+static bool S_blank_line_after(const S_state *s, size_t a)
+{
+    const char *n = s->doc->norm;
+    size_t newlines = 0;
+    for (size_t p = s->toks[a].start + s->toks[a].len; p < s->toks[a + 1].start; p++)
+        newlines += n[p] == '\n';
+    return newlines >= 2;
+}
+
 /* The longest term starting at token i; records pattern triggers seen on
  * the way. Returns the term index or RS_NOT_FOUND, its length in *len. */
 static size_t S_longest_term(S_state *s, size_t i, size_t *len, bool *oom)
@@ -157,7 +169,7 @@ static size_t S_longest_term(S_state *s, size_t i, size_t *len, bool *oom)
     uint64_t h = 0;
     for (size_t k = 0; k < lex->max_tokens && i + k < s->ntok; k++) {
         const rs_token *t = &s->toks[i + k];
-        if (t->kind == RS_TOKEN_BARRIER)
+        if (t->kind == RS_TOKEN_BARRIER || (k > 0 && S_blank_line_after(s, i + k - 1)))
             break;
         h = rs__seq_hash(h, t, k == 0);
         size_t idx = rs__term_lookup(lex, h, s->doc->norm, s->toks + i, k + 1);
@@ -167,7 +179,7 @@ static size_t S_longest_term(S_state *s, size_t i, size_t *len, bool *oom)
                 *oom = true;
                 return RS_NOT_FOUND;
             }
-            if (term->flags) {
+            if (term->flags & ~RS_TERM_ORG) {
                 best = idx;
                 *len = k + 1;
             }
@@ -183,6 +195,25 @@ static bool S_bad_left_edge(const S_state *s, size_t i)
 {
     return i > 0 && s->toks[i].kind == RS_TOKEN_PUNCT && s->toks[i].glued &&
            s->toks[i - 1].kind == RS_TOKEN_WORD;
+}
+
+static bool S_capitalised(const S_state *s, size_t tok)
+{
+    char c = s->doc->text->data[s->doc->map[s->toks[tok].start]];
+    return c >= 'A' && c <= 'Z';
+}
+
+/* "Lumen Health", "Spring Labs": a capitalised skill name followed by a
+ * capitalised organisation word names a company, not the skill. */
+static bool S_names_organisation(const S_state *s, size_t i, size_t len)
+{
+    size_t next = i + len;
+    if (next >= s->ntok || s->toks[next].kind != RS_TOKEN_WORD || !S_capitalised(s, i) ||
+        !S_capitalised(s, next) || S_blank_line_after(s, next - 1))
+        return false;
+    uint64_t h = rs__seq_hash(0, &s->toks[next], true);
+    size_t idx = rs__term_lookup(s->lex, h, s->doc->norm, s->toks + next, 1);
+    return idx != RS_NOT_FOUND && (s->lex->terms[idx].flags & RS_TERM_ORG);
 }
 
 static rs_status S_find_terms(S_state *s)
@@ -207,6 +238,10 @@ static rs_status S_find_terms(S_state *s)
             const rs_term_form *f = S_accepting_form(s, t, i, len);
             if (!f) {
                 i++;
+                continue;
+            }
+            if (S_names_organisation(s, i, len)) {
+                i += len + 1;
                 continue;
             }
             if (!S_add_match(s, t->skill, i, len, f->needs_context))

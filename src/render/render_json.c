@@ -51,9 +51,15 @@ static json_t *S_skill(const rs_lexicon *lex, const rs_document *doc,
           h->implied_by == (size_t)-1 ? json_null()
                                       : json_string(rs_lexicon_skill(lex, h->implied_by).id),
           ok);
+    S_set(o, "claimed", json_boolean(rs_hit_claimed(doc, h)), ok);
     json_t *evs = json_array();
-    for (size_t i = 0; i < h->evidence_count && *ok; i++)
-        S_push(evs, rs__json_evidence(doc, &h->evidence[i], ok), ok);
+    for (size_t i = 0; i < h->evidence_count && *ok; i++) {
+        json_t *ev = rs__json_evidence(doc, &h->evidence[i], ok);
+        if (ev && h->implied_by == (size_t)-1)
+            S_set(ev, "claim", json_string(rs_claim_name(rs_evidence_claim(doc, &h->evidence[i]))),
+                  ok);
+        S_push(evs, ev, ok);
+    }
     S_set(o, "evidence", evs, ok);
     return o;
 }

@@ -16,6 +16,8 @@ static const char *S_evidence_kind(const rs_requirement *q)
         return "your role";
     if (q->related != (size_t)-1)
         return "related";
+    if (q->familiar)
+        return "familiar";
     if (!q->have)
         return "missing";
     if (q->in_experience)
@@ -78,6 +80,8 @@ static void S_req_list(rs_buf *b, const rs_lexicon *lex, const rs_match *m, cons
             else if (q->related != (size_t)-1)
                 rs__buf_printf(b, "; related: you have %s, credit %.1f",
                                rs_lexicon_skill(lex, q->related).name, q->credit);
+            else if (q->familiar)
+                rs__buf_printf(b, "; you name it only as familiar, credit %.1f", q->credit);
             else
                 rs__buf_printf(b, "; %s", S_evidence_kind(q));
         }

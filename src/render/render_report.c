@@ -333,6 +333,13 @@ static void S_match_reqs(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const 
         else if (group == 2 && q->years_used > 0)
             rs__html_textf(h, li, "; %.1f years in your positions, last %04d-%02d",
                            q->years_used, q->last_used.year, q->last_used.month);
+        else if (group == 2 && q->by_role)
+            rs__html_text(h, li, "; the practice of your own role, credit 0.6");
+        else if (group == 2 && q->related != (size_t)-1)
+            rs__html_textf(h, li, "; related: you have %s, credit %.1f",
+                           rs_lexicon_skill(lex, q->related).name, q->credit);
+        else if (group == 2 && q->familiar)
+            rs__html_textf(h, li, "; you name it only as familiar, credit %.1f", q->credit);
     }
 }
 

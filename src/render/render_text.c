@@ -96,10 +96,17 @@ static void S_hit(rs_buf *b, const rs_lexicon *lex, const rs_document *doc,
         rs__buf_printf(b, "%s\n", st->reset);
         return;
     }
-    size_t shown = (flags & RS_RENDER_ALL_EVIDENCE) ? h->evidence_count : 1;
-    for (size_t i = 0; i < shown; i++) {
+    bool all = flags & RS_RENDER_ALL_EVIDENCE;
+    size_t first = 0;   /* one mention shown: the first that claims the skill */
+    while (!all && first + 1 < h->evidence_count &&
+           rs_evidence_claim(doc, &h->evidence[first]) != RS_CLAIM_STATED)
+        first++;
+    if (!all && rs_evidence_claim(doc, &h->evidence[first]) != RS_CLAIM_STATED)
+        first = 0;
+    size_t shown = all ? h->evidence_count : first + 1;
+    for (size_t i = first; i < shown; i++) {
         const rs_evidence *ev = &h->evidence[i];
-        if (i == 0)
+        if (i == first)
             rs__buf_printf(b, "%3zu  ", h->count);
         else
             rs__buf_printf(b, "  %-28s     ", "");
@@ -109,6 +116,10 @@ static void S_hit(rs_buf *b, const rs_lexicon *lex, const rs_document *doc,
         else
             rs__buf_printf(b, "%s%5u:%-3u%s ", st->dim, ev->line, ev->column, st->reset);
         S_context(b, doc, ev, st);
+        rs_claim claim = rs_evidence_claim(doc, ev);
+        if (claim != RS_CLAIM_STATED)   /* not claimed: said so, or known in passing */
+            rs__buf_printf(b, "  %s(%s)%s", st->dim,
+                           claim == RS_CLAIM_NEGATED ? "negated" : "familiar only", st->reset);
         rs__buf_putc(b, '\n');
     }
 }
@@ -133,15 +144,20 @@ static void S_document(rs_buf *b, const rs_lexicon *lex, const rs_scan_result *r
         return;
     }
     const rs_text *text = rs_document_text(r->doc);
-    size_t n = rs_scan_hit_count(r->scan), implied = 0;
-    for (size_t i = 0; i < n; i++)
-        implied += rs_scan_hit(r->scan, i)->implied_by != (size_t)-1;
+    size_t n = rs_scan_hit_count(r->scan), implied = 0, unclaimed = 0;
+    for (size_t i = 0; i < n; i++) {
+        const rs_skill_hit *h = rs_scan_hit(r->scan, i);
+        implied += h->implied_by != (size_t)-1;
+        unclaimed += h->implied_by == (size_t)-1 && !rs_hit_claimed(r->doc, h);
+    }
     rs__buf_puts(b, st->bold);
     rs__escape_terminal(b, r->name, strlen(r->name));
     rs__buf_printf(b, "%s: %zu skill%s found", st->reset, n - implied,
                    n - implied == 1 ? "" : "s");
     if (implied)
         rs__buf_printf(b, ", %zu implied", implied);
+    if (unclaimed)
+        rs__buf_printf(b, "; %zu only negated or familiar", unclaimed);
     rs__buf_printf(b, " %s(%s)%s\n", st->dim, rs_encoding_name(rs_text_encoding(text)),
                    st->reset);
     if (rs_text_warning(text))

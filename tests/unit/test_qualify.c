@@ -18,6 +18,7 @@
 #define P RS_MENTION_PLAIN
 #define N RS_MENTION_NEGATED
 #define W RS_MENTION_PREFERRED   /* wanted, not required */
+#define F RS_MENTION_FAMILIAR    /* known in passing */
 
 typedef struct qualify_case {
     const char *text;
@@ -123,6 +124,22 @@ static const qualify_case S_cases[] = {
     {"Go: 3+ years of professional experience.", "go", P, 3},
     {"No Java required; 5+ years of Go.", "java", N, 0},
     {"No Java required; 5+ years of Go.", "go", P, 5},
+    /* familiarity: a resume claims nothing by it */
+    {"I am familiar with Rust.", "rust", F, 0},
+    {"Familiarity with Kafka and Airflow.", "airflow", F, 0},
+    {"Familiarity with Kafka and Airflow.", "kafka", F, 0},
+    {"Some exposure to Kubernetes and Terraform.", "terraform", F, 0},
+    {"Basic knowledge of Java.", "java", F, 0},
+    {"Currently learning Go in my spare time.", "go", F, 0},
+    {"Acquainted with Docker.", "docker", F, 0},
+    {"Databases: PostgreSQL, Redis (learning)", "redis", F, 0},
+    {"Databases: PostgreSQL, Redis (learning)", "postgresql", P, 0},
+    {"Go (basic), Python (expert)", "go", F, 0},
+    {"Built the service with Python; familiar with Rust.", "python", P, 0},
+    {"Deep learning with PyTorch.", "pytorch", P, 0},
+    {"Familiarity with Kafka is a plus.", "kafka", W, 0},
+    {"No experience with Java needed.", "java", N, 0},
+    {"Worked with Java and Spring for five years.", "java", P, 0},
     /* clause ends */
     {"No PHP.\nJava is our language.", "java", P, 0},
     {"Nice to have\nKafka in production.", "kafka", P, 0},
