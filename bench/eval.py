@@ -38,6 +38,7 @@ import argparse
 import collections
 import csv
 import glob
+import io
 import json
 import os
 import re
@@ -219,6 +220,7 @@ TARGETS = {
     "google_preferred_read_as_preferred": 0.90,
     "google_years_required_equal": 0.95,
     "google_no_years_when_none": 0.98,
+    "ranking_own_posting_first": 1.0,
 }
 
 
@@ -993,8 +995,137 @@ def google_set(rep, a, path):
                         for i, r in enumerate(rows)])
 
 
+WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
+
+
+def words_of(path):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return set(WORD.findall(f.read().lower()))
+
+
+def auc(scores, labels):
+    """Probability that a relevant item outscores an irrelevant one; ties
+    count one half (Mann-Whitney)."""
+    pos = [s for s, l in zip(scores, labels) if l]
+    neg = [s for s, l in zip(scores, labels) if not l]
+    if not pos or not neg:
+        return None, 0
+    wins = ties = 0
+    for p in pos:
+        for n in neg:
+            wins += p > n
+            ties += p == n
+    return (wins + 0.5 * ties) / (len(pos) * len(neg)), ties
+
+
+def match_scores(rolescan, resume, postings):
+    cmd = [rolescan, "match", "--format", "csv", resume] + postings
+    if LEXICONS:
+        cmd[2:2] = ["--lexicons", LEXICONS]
+    p = subprocess.run(cmd, capture_output=True)
+    if p.returncode not in (0, 2):
+        sys.exit("rolescan match failed (%d): %s" % (p.returncode, p.stderr.decode()[:300]))
+    rows = csv.DictReader(io.StringIO(p.stdout.decode("utf-8")))
+    return {os.path.basename(r["posting"]): float(r["score"] or 0) for r in rows}
+
+
+def ranking_set(rep, a, folder):
+    """Ranking: the sample resumes against 40 labelled postings written
+    for this check (tests/data/ranking; labels fixed before scoring, see
+    its README). AUC per resume: how often a posting labelled relevant
+    scores above one labelled not; the naive baseline counts the distinct
+    words the resume and the posting share. Also: does each sample resume
+    rank its own sample posting (samples/README.md) first?"""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    labels = collections.defaultdict(dict)
+    with open(os.path.join(folder, "labels.tsv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            labels[r["resume"]][r["posting"]] = int(r["relevant"])
+    track = {}   # posting -> track, from the README's table of postings
+    with open(os.path.join(folder, "README.md"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"\| `([^`]+)` \| [^|]+ \| ([^|]+?) \|", line)
+            if m:
+                track[m.group(1)] = m.group(2)
+    pdir = os.path.join(folder, "postings")
+    names = sorted(os.listdir(pdir))
+    paths = [os.path.join(pdir, n) for n in names]
+    pwords = {n: words_of(p) for n, p in zip(names, paths)}
+    rep.h("ranking — %d sample resumes × %d labelled postings" % (len(labels), len(names)))
+    rows, ours, naive, all_ties, all_pairs = [], [], [], 0, 0
+    ours_tr, naive_tr = [], []
+    for resume in sorted(labels):
+        rpath = os.path.join(root, "samples", "resumes", resume)
+        scores = match_scores(a.rolescan, rpath, paths)
+        rw = words_of(rpath)
+        lab = [labels[resume][n] for n in names]
+        ours_auc, ties = auc([scores.get(n, 0.0) for n in names], lab)
+        base_auc, _ = auc([len(rw & pwords[n]) for n in names], lab)
+        # the hard part: relevant postings against the others of their track
+        tracks = {track.get(n) for n in names if labels[resume][n]}
+        same = [n for n in names if track.get(n) in tracks]
+        same_lab = [labels[resume][n] for n in same]
+        ours_same, _ = auc([scores.get(n, 0.0) for n in same], same_lab)
+        base_same, _ = auc([len(rw & pwords[n]) for n in same], same_lab)
+        if ours_same is not None:
+            ours_tr.append(ours_same)
+            naive_tr.append(base_same)
+        best = max(names, key=lambda n: (scores.get(n, 0.0), n))
+        ours.append(ours_auc)
+        naive.append(base_auc)
+        npos = sum(lab)
+        all_ties += ties
+        all_pairs += npos * (len(lab) - npos)
+        rows.append([resume, npos, fig(ours_auc), fig(base_auc),
+                     "%d: %s / %s" % (len(same), fig(ours_same) if ours_same is not None else "-",
+                                      fig(base_same) if base_same is not None else "-"),
+                     ties, "%s%s" % (best, " (relevant)" if labels[resume][best] else "")])
+    rep.table(["resume", "relevant", "AUC rolescan", "AUC shared words",
+               "same track: postings, AUC rolescan / shared words", "tied pairs",
+               "ranked first"], rows, "AUC per resume")
+    mean = sum(ours) / len(ours)
+    base = sum(naive) / len(naive)
+    rep.figures["ranking_mean_auc"] = mean
+    rep.figures["ranking_mean_auc_shared_words"] = base
+    rep.figures["ranking_tied_pairs"] = all_ties / all_pairs if all_pairs else 0.0
+    same_mean = sum(ours_tr) / len(ours_tr) if ours_tr else None
+    same_base = sum(naive_tr) / len(naive_tr) if naive_tr else None
+    rep.figures["ranking_same_track_auc"] = same_mean
+    top1 = sum(1 for r in rows if r[6].endswith("(relevant)"))
+    rep.figures["ranking_first_is_relevant"] = top1 / len(rows)
+    own = own_posting_first(a, root)
+    rep.figures["ranking_own_posting_first"] = own
+    target_table(rep, [
+        ("mean AUC per resume", mean, "shared words %s" % fig(base), None),
+        ("mean AUC within the relevant postings' track (%d resumes)" % len(ours_tr), same_mean,
+         "shared words %s" % fig(same_base) if same_base is not None else "-", None),
+        ("pairs tied", rep.figures["ranking_tied_pairs"], "-", None),
+        ("first-ranked posting is relevant", top1 / len(rows), "-", None),
+        ("sample resume ranks its own sample posting first", own, "-",
+         "ranking_own_posting_first"),
+    ])
+
+
+def own_posting_first(a, root):
+    """samples/README.md pairs each resume with a posting: the share of
+    those resumes that rank it first among all sample postings."""
+    pairs = []
+    with open(os.path.join(root, "samples", "README.md"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"\| `(\d\d-[^`]+)` \|.*\| `(\d\d-[^`]+)`", line)
+            if m:
+                pairs.append((m.group(1), m.group(2)))
+    pairs = [(r, p) for r, p in pairs if os.path.exists(os.path.join(root, "samples", "resumes", r))]
+    postings = sorted(glob.glob(os.path.join(root, "samples", "postings", "*")))
+    hits = 0
+    for resume, posting in pairs:
+        scores = match_scores(a.rolescan, os.path.join(root, "samples", "resumes", resume), postings)
+        hits += max(scores, key=lambda n: (scores[n], n)) == posting
+    return hits / len(pairs) if pairs else 0.0
+
+
 SETS = ["titles-occupation", "titles-experience-level", "titles-category-experience",
-        "skillspan", "level-texts", "livecareer", "google-postings"]
+        "skillspan", "level-texts", "livecareer", "google-postings", "ranking"]
 
 
 def main():
@@ -1049,6 +1180,8 @@ def main():
     run("livecareer", livecareer_set, p, os.path.isdir(p))
     p = os.path.join(a.data, "google-postings", "job_skills.csv")
     run("google-postings", google_set, p, os.path.exists(p))
+    p = os.path.join(root, "tests", "data", "ranking")
+    run("ranking", ranking_set, p, os.path.exists(os.path.join(p, "labels.tsv")))
     if walls:
         print("\nwall time per set")
         for name, w in walls:

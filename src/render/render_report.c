@@ -120,7 +120,8 @@ static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs
     xmlNodePtr wrap = rs__html_el(h, s, "div", "scroll");
     xmlNodePtr table = rs__html_el(h, wrap, "table", NULL);
     rs__html_el_text(h, table, "caption", NULL,
-                     "Score = 50% skills + 30% title + 20% level (docs/scoring.md)");
+                     "Score = 50% skills + 30% title + 20% level; skills weigh the role's "
+                     "core skills 3, important 2, nice to have 1");
     xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
     static const char *const heads[] = {"Role", "Track", "Rung", "Score", "Skills", "Title fit",
                                         "Level fit"};
@@ -142,7 +143,7 @@ static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs
         snprintf(label, sizeof label, "score %.1f of 100", sc->score);
         rs__html_bar(h, td, sc->score, 100, label);
         rs__html_textf(h, td, "%.1f", sc->score);
-        rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%zu/%zu (%.0f%%)",
+        rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%zu/%zu (%.0f%% weighted)",
                        sc->matched, sc->total, sc->coverage * 100);
         rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%.2f", sc->title_fit);
         rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%.2f", sc->level_fit);

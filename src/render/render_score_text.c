@@ -77,7 +77,8 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs_analysis *a, cons
 
 static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, const S_style *st)
 {
-    rs__buf_printf(b, "\n  %sClosest roles%s  %sscore = skills 50%% + title 30%% + level 20%%%s\n",
+    rs__buf_printf(b, "\n  %sClosest roles%s  %sscore = skills 50%% + title 30%% + level 20%%; skills "
+                      "weighted core 3, important 2, nice to have 1%s\n",
                    st->bold, st->reset, st->dim, st->reset);
     for (size_t i = 0; i < rs_analysis_role_count(a); i++) {
         const rs_role_score *sc = rs_analysis_role(a, i);
@@ -86,7 +87,8 @@ static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, cons
         snprintf(title, sizeof title, "%s", info.title);
         rs__buf_printf(b, "    %zu. %-34s rung %d  %5.1f ", i + 1, title, info.rung, sc->score);
         S_bar(b, sc->score);
-        rs__buf_printf(b, "  %sskills %zu/%zu (%.0f%%), title %.2f, level %.2f%s\n", st->dim,
+        rs__buf_printf(b, "  %sskills %zu/%zu (%.0f%% weighted), title %.2f, level %.2f%s\n",
+                       st->dim,
                        sc->matched, sc->total, sc->coverage * 100, sc->title_fit,
                        sc->level_fit, st->reset);
     }
