@@ -31,7 +31,7 @@ struct rs_match {
     size_t section_count[2];
     char title[160];
     int posting_rung, resume_rung, years_required;
-    bool resume_in_scope;
+    bool resume_in_scope, posting_in_scope;
     size_t posting_role, resume_role;
     double resume_years;
 };
@@ -330,9 +330,13 @@ static void S_score(rs_match *m, const rs_roles *roles)
         track = strcmp(rs_roles_role(roles, m->posting_role).track,
                        rs_roles_role(roles, m->resume_role).track) == 0 ? 1 : 0.5;
     s->fit = 0.5 * track + 0.5 * S_rung_fit(m->posting_rung, m->resume_rung);
+    /* Fit is judged on the engineering ladder: a text off it fits nothing. */
     if (!m->resume_in_scope) {
         s->fit = 0;
         s->note = "your resume does not read as engineering: fit 0";
+    } else if (!m->posting_in_scope) {
+        s->fit = 0;
+        s->note = "the posting does not read as engineering: fit 0";
     }
     s->w_fit = S_W_FIT;
     s->w_years = S_W_YEARS;
@@ -436,8 +440,9 @@ static void S_drop_title_label(char *title)
 static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis *ra,
                      const rs_analysis *pa)
 {
-    m->resume_rung = rs_analysis_rung(ra, NULL);
     m->resume_in_scope = rs_analysis_in_scope(ra, NULL) != 0;
+    m->posting_in_scope = rs_analysis_in_scope(pa, NULL) != 0;
+    m->resume_rung = rs_analysis_rung(ra, NULL);
     m->resume_role = rs_analysis_role(ra, 0) ? rs_analysis_role(ra, 0)->role : (size_t)-1;
     m->posting_rung = rs_analysis_in_scope(pa, NULL) ? rs_analysis_rung(pa, NULL)
                                                      : rs_analysis_seniority(pa);

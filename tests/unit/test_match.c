@@ -404,6 +404,31 @@ static void test_resume_negation(void **state)
     free_pair(&p);
 }
 
+/* "Familiar with Rust" claims nothing: the must-have is flagged familiar,
+ * earns less than a near skill, gets a suggestion, and a skill known only
+ * in passing makes no other skill near (Kafka does not bring NATS). A
+ * posting's own "familiarity with" still asks. */
+static void test_resume_familiarity(void **state)
+{
+    (void)state;
+    pair p = match_pair("Backend Engineer\n\nExperience\nBackend Engineer, Acme, 2019 - Present\n"
+                        "Built services in Go on PostgreSQL. Familiar with Rust; some exposure "
+                        "to Kafka.\n",
+                        "Backend Engineer\n\nRequirements\n- Go and PostgreSQL\n- Rust\n"
+                        "- Familiarity with NATS\n");
+    const rs_requirement *rust = req(p.m, "rust"), *go = req(p.m, "go"), *nats = req(p.m, "nats");
+    assert_true(go && go->have && !go->familiar);
+    assert_true(rust && !rust->have && rust->familiar);
+    assert_true(rust->credit > 0 && rust->credit < 0.5);
+    assert_true(nats && nats->kind == RS_REQ_MUST && nats->related == (size_t)-1);
+    bool suggested = false;
+    for (size_t i = 0; i < rs_match_suggestion_count(p.m); i++)
+        suggested |= strstr(rs_match_suggestion(p.m, i), "Rust") &&
+                     strstr(rs_match_suggestion(p.m, i), "familiar");
+    assert_true(suggested);
+    free_pair(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_practice_shown_by_role),
         cmocka_unit_test(test_near_skills),
         cmocka_unit_test(test_resume_negation),
+        cmocka_unit_test(test_resume_familiarity),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -827,6 +827,20 @@ static void test_match_no_rungs(void **state)
     free_pair(&p);
 }
 
+/* An engineer against a posting outside engineering: no fit, and the
+ * note says which side is off the ladder. */
+static void test_match_posting_out_of_scope(void **state)
+{
+    (void)state;
+    pair p = match_pair(S_junior, "Barista\n\nWe want a friendly person who loves coffee.\n");
+    rs_match_score s = rs_match_get_score(p.m);
+    assert_true(s.fit == 0);
+    assert_non_null(s.note);
+    assert_non_null(strstr(s.note, "posting does not read as engineering"));
+    assert_true(s.score <= s.w_years);
+    free_pair(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -857,6 +871,7 @@ int main(void)
         cmocka_unit_test(test_match_above_the_posting),
         cmocka_unit_test(test_match_long_title_cut),
         cmocka_unit_test(test_match_no_rungs),
+        cmocka_unit_test(test_match_posting_out_of_scope),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
