@@ -5,6 +5,7 @@
  * through rs_text_decode, so later stages see an ordinary rs_text. The rule
  * is documented in rolescan.h (rs_html_read). */
 #include "internal.h"
+#include "util/xml_handler.h"
 
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
@@ -604,10 +605,10 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
      * so HTML_PARSE_NOERROR does not silence them and they went to stderr;
      * the library never prints. A quiet handler for this thread while parsing
      * (xmlGetLastError still records them). */
-    xmlSetStructuredErrorFunc(NULL, S_quiet_xml_error);
+    rs_xml_handler saved = rs__xml_handler_set(NULL, S_quiet_xml_error);
     xmlDoc *doc = len ? htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
                                        S_OPTIONS) : NULL;
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    rs__xml_handler_restore(saved);
     /* libxml2 stops at 256 nested elements, keeping what came before, and
      * raises no further error once stopped: its last error says so. */
     const xmlError *last = xmlGetLastError();

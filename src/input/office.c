@@ -5,6 +5,7 @@
  * headings, list items and table cells into lines. The rule is documented
  * in input_internal.h (rs__office_read). */
 #include "input_internal.h"
+#include "util/xml_handler.h"
 
 #include <libxml/xmlreader.h>
 #include <zip.h>
@@ -603,7 +604,7 @@ static rs_status S_xml(S_doc *d, const char *part, const char *data, size_t len,
     if (!r)
         return rs__nomem(d->err, d->name);
     xmlTextReaderSetStructuredErrorHandler(r, S_on_xml_error, &x);
-    xmlSetStructuredErrorFunc(&x, S_on_xml_error);
+    rs_xml_handler saved = rs__xml_handler_set(&x, S_on_xml_error);
     rs_status st = RS_OK;
     bool rooted = false;
     int rc = xmlTextReaderRead(r);
@@ -629,7 +630,7 @@ static rs_status S_xml(S_doc *d, const char *part, const char *data, size_t len,
         rc = skip ? xmlTextReaderNext(r) : xmlTextReaderRead(r);
     }
     xmlFreeTextReader(r);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    rs__xml_handler_restore(saved);
     if (st)
         return st;
     if (x.nomem)

@@ -3,6 +3,7 @@
  * whose errors become ours with file and line, RelaxNG validation against a
  * schema compiled into rolescan, and small tree helpers. */
 #include "xml.h"
+#include "util/xml_handler.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -248,13 +249,13 @@ xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len)
      * exit 3); it also printed to stderr. Any error now drops the schema,
      * which the callers report as out of memory. */
     bool bad = false;
-    xmlSetStructuredErrorFunc(&bad, S_note_error);
+    rs_xml_handler saved = rs__xml_handler_set(&bad, S_note_error);
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(bytes, (int)len);
     if (pc)
         xmlRelaxNGSetParserStructuredErrors(pc, S_note_error, &bad);
     xmlRelaxNGPtr schema = pc ? xmlRelaxNGParse(pc) : NULL;
     xmlRelaxNGFreeParserCtxt(pc);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    rs__xml_handler_restore(saved);
     if (schema && bad) {
         xmlRelaxNGFree(schema);
         schema = NULL;
@@ -269,10 +270,10 @@ static int S_validate_once(xmlDoc *doc, xmlRelaxNGPtr schema, S_xml_errors *x)
     if (!v)
         return -1;
     xmlRelaxNGSetValidStructuredErrors(v, S_on_xml_error, x);
-    xmlSetStructuredErrorFunc(x, S_on_xml_error);   /* the tree's own allocation
-                                                       failures too */
+    rs_xml_handler saved = rs__xml_handler_set(x, S_on_xml_error);   /* the tree's own
+                                                                      allocation failures too */
     int rc = xmlRelaxNGValidateDoc(v, doc);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    rs__xml_handler_restore(saved);
     xmlRelaxNGFreeValidCtxt(v);
     return rc == 0 ? 0 : 1;
 }
@@ -364,11 +365,11 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
     bool doctype = false;
     ctxt->_private = &doctype;
     ctxt->sax->internalSubset = S_on_doctype;
-    xmlSetStructuredErrorFunc(&x, S_on_xml_error);
+    rs_xml_handler saved = rs__xml_handler_set(&x, S_on_xml_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOCDATA |
                                           XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    rs__xml_handler_restore(saved);
     xmlFreeParserCtxt(ctxt);
     rs__free(data);
     if (doctype) {

@@ -17,6 +17,9 @@
 
 #include "internal.h"
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
+
 #define HTML_DATA RS_TEST_DATA "/html/"
 
 static void assert_contains(const char *hay, const char *needle)
@@ -543,6 +546,27 @@ static void test_scan_end_to_end(void **state)
     rs_lexicon_free(lex);
 }
 
+static void S_embedder_handler(void *ctx, xmlErrorPtr e)
+{
+    (void)e;
+    ++*(int *)ctx;
+}
+
+/* A program embedding rolescan keeps its own libxml2 error handler: a
+ * parse puts it back afterwards, even one that raised errors. */
+static void test_embedder_handler_kept(void **state)
+{
+    (void)state;
+    int calls = 0;
+    xmlSetStructuredErrorFunc(&calls, S_embedder_handler);
+    char *s = text_of("<p>caf\xe9 <b>bold</p></i><<>");
+    free(s);
+    assert_ptr_equal(xmlStructuredError, S_embedder_handler);
+    assert_ptr_equal(xmlStructuredErrorContext, &calls);
+    assert_int_equal(calls, 0);   /* rolescan's errors went to rolescan */
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -554,6 +578,7 @@ int main(void)
         cmocka_unit_test(test_pre_keeps_lines),
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_dropped_elements),
+        cmocka_unit_test(test_embedder_handler_kept),
         cmocka_unit_test(test_plain_page),
         cmocka_unit_test(test_title_from_h1),
         cmocka_unit_test(test_json_ld_posting),
