@@ -22,7 +22,7 @@
 # Writes build-cov/coverage.info (lcov tracefile of src/ only) and
 # build-cov/coverage-html/index.html (genhtml, with branches). The target:
 # at least 90% line coverage of the readers (src/input), the lexicon loader
-# (src/lexicon) and the matcher (src/match). Exits 0 once the figures are
+# (src/lexicon) and the matcher (src/scan). Exits 0 once the figures are
 # printed, failing tests and a missed target included (both are reported);
 # non-zero only when the build (or lcov itself) fails. See docs/coverage.md.
 set -euo pipefail
@@ -129,8 +129,8 @@ summary() {   # summary TRACEFILE -> "lhit lfound bhit bfound"
 }
 pct() { awk -v h="$1" -v f="$2" 'BEGIN { if (f == 0) print "-"; else printf "%.1f%%", 100*h/f }'; }
 
-AREAS=(input lexicon match text analyze render cli util)
-declare -A TARGETED=([input]=1 [lexicon]=1 [match]=1)
+AREAS=(input lexicon scan compare text analyze render cli util)
+declare -A TARGETED=([input]=1 [lexicon]=1 [scan]=1)
 printf '\n%-14s %10s %17s %10s %17s  %s\n' area lines "(hit/total)" branches "(hit/total)" \
   "target (>= ${TARGET}% lines)"
 printf '%s\n' "--------------------------------------------------------------------------------------------"
@@ -156,7 +156,7 @@ for a in all "${AREAS[@]}"; do
     "$(pct "$bh" "$bf")" "($bh/$bf)" "$mark"
 done
 echo
-echo "target: >= ${TARGET}% line coverage of src/input, src/lexicon and src/match: $verdict"
+echo "target: >= ${TARGET}% line coverage of src/input, src/lexicon and src/scan: $verdict"
 echo "per file: lcov --list $BUILD/coverage.info; HTML: $BUILD/coverage-html/index.html"
 [ "$tests_rc" -eq 0 ] || echo "note: some tests failed; the figures count what ran (see $BUILD/coverage-ctest.log)"
 exit 0

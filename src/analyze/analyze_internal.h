@@ -3,7 +3,7 @@
 #ifndef RS_ANALYZE_INTERNAL_H
 #define RS_ANALYZE_INTERNAL_H
 
-#include "roles_internal.h"
+#include "lexicon/roles_internal.h"
 
 #include <string.h>
 

@@ -3,7 +3,7 @@
  * is a head noun (engineer, developer, architect, lead, manager, director,
  * VP, CTO...) with seniority words and a domain that picks the track. An
  * exact title from the roles lexicon wins over this reading. */
-#include "roles_internal.h"
+#include "lexicon/roles_internal.h"
 
 #include <string.h>
 #include <utf8proc.h>

@@ -1,5 +1,5 @@
 /* lexicon_internal.h — the compiled lexicon shared by the loader (load.c),
- * the term table (terms.c) and the matcher (match/scan.c). */
+ * the term table (terms.c) and the matcher (scan/scan.c). */
 #ifndef RS_LEXICON_INTERNAL_H
 #define RS_LEXICON_INTERNAL_H
 

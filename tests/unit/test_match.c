@@ -1,4 +1,4 @@
-/* test_match.c — a resume against a posting (src/match/match.c): where a
+/* test_match.c — a resume against a posting (src/compare/match.c): where a
  * requirement's weight comes from, negated and preferred skills, per-skill
  * years from the positions, skills listed only under Skills, the score
  * formula, and that suggestions never claim what the resume lacks. Real

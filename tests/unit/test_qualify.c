@@ -1,4 +1,4 @@
-/* test_qualify.c — how a posting speaks of a mention (match/qualify.c):
+/* test_qualify.c — how a posting speaks of a mention (scan/qualify.c):
  * negated, preferred or plain, and the years asked for it, read from the
  * clause around each mention the shipped lexicon finds. */
 #include <setjmp.h>
@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "match/qualify.h"
+#include "scan/qualify.h"
 #include "support.h"
 
 #define P RS_MENTION_PLAIN

@@ -1,5 +1,5 @@
 /* test_readers_extra.c — the rarer paths of the readers (src/input), the
- * lexicon loader (src/lexicon) and the matcher (src/match) that the other
+ * lexicon loader (src/lexicon) and the matcher (src/scan) that the other
  * unit tests and the golden tests leave unrun (found with
  * scripts/coverage.sh): argument checks, read errors, size and count
  * limits, prefixed roots, version joining, JSON-LD shapes, UTF-8 repair of
@@ -24,7 +24,7 @@
 #include "support.h"
 #include "match_support.h"
 #include "internal.h"
-#include "match/qualify.h"
+#include "scan/qualify.h"
 
 #define LIT(s) (const unsigned char *)(s), (sizeof(s) - 1)
 

@@ -17,7 +17,7 @@
 #include "support.h"
 #include "analyse_support.h"
 #include "internal.h"
-#include "analyze/roles_internal.h"
+#include "lexicon/roles_internal.h"
 
 
 /* The first evidence of this kind (at this rung unless rung is 0). */

@@ -17,7 +17,7 @@
 
 #include "support.h"
 #include "internal.h"
-#include "analyze/roles_internal.h"
+#include "lexicon/roles_internal.h"
 
 
 

@@ -5,7 +5,7 @@
  * run only on windows around their trigger terms. Ambiguous aliases then
  * keep only the matches with tech context nearby, and implications add the
  * skills the found ones imply. */
-#include "../lexicon/lexicon_internal.h"
+#include "lexicon/lexicon_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,9 +3,9 @@
  * mentions read from their clause (qualify.c); the resume's skills are
  * tied to the positions whose text names them, giving years of use and
  * last use. The score and its parts are in docs/scoring.md. */
-#include "qualify.h"
+#include "scan/qualify.h"
 #include "requirements.h"
-#include "../analyze/analyze_internal.h"
+#include "analyze/analyze_internal.h"
 
 #include <math.h>
 #include <stdarg.h>

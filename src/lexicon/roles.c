@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lexicon/xml.h"
+#include "xml.h"
 
 #define S_NS "urn:rolescan:roles:1"
 

@@ -1,8 +1,8 @@
 /* requirements.c — what a posting asks for; see requirements.h and
  * docs/scoring.md. */
 #include "requirements.h"
-#include "qualify.h"
-#include "../analyze/analyze_internal.h"
+#include "scan/qualify.h"
+#include "analyze/analyze_internal.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
