@@ -33,7 +33,11 @@ extern "C" {
 #define RS_EXPORT __attribute__((visibility("default")))
 #endif
 
-#define RS_VERSION "0.1.0"
+#define RS_VERSION "0.1.0"   /* the header's; rs_version() is the library's */
+
+/* The version of the library linked at run time ("0.1.0"); a program
+ * built against another header can compare it with RS_VERSION. */
+RS_EXPORT const char *rs_version(void);
 
 /* ---- status and errors ------------------------------------------------- */
 

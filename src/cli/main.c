@@ -55,7 +55,7 @@ int main(int argc, char **argv)
         return RS_EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
-        printf("rolescan %s\n", RS_VERSION);
+        printf("rolescan %s\n", rs_version());
         return RS_EXIT_OK;
     }
     fprintf(stderr, "rolescan: unknown command '%s'\n", cmd);

@@ -10,3 +10,5 @@ void rs_global_init(void)
     xmlInitParser();
     json_object_seed(0);   /* else the first objects race to seed the hash */
 }
+
+const char *rs_version(void) { return RS_VERSION; }

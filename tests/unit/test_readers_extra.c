@@ -841,6 +841,16 @@ static void test_match_posting_out_of_scope(void **state)
     free_pair(&p);
 }
 
+/* The library says its version at run time, the same as its header's. */
+static void test_version(void **state)
+{
+    (void)state;
+    const char *v = rs_version();
+    assert_non_null(v);
+    assert_string_equal(v, RS_VERSION);
+    assert_true(v[0] >= '0' && v[0] <= '9' && strchr(v, '.'));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -872,6 +882,7 @@ int main(void)
         cmocka_unit_test(test_match_long_title_cut),
         cmocka_unit_test(test_match_no_rungs),
         cmocka_unit_test(test_match_posting_out_of_scope),
+        cmocka_unit_test(test_version),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
