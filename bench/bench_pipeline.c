@@ -72,7 +72,7 @@ static double S_time_normalize(const char *corpus, size_t len, bool reference)
         double t0 = S_now();
         if (reference) {
             size_t n;
-            free(rs_normalize_reference(rs_text_data(t), rs_text_length(t), &n));
+            rs__free(rs__normalize_reference(rs_text_data(t), rs_text_length(t), &n));
             total += S_now() - t0;
             rs_text_free(t);
         } else {

@@ -4,6 +4,7 @@
  * the offset map), the offset map and rs_document_position on a few
  * offsets, and the reference normalizer on the decoded text. */
 #include "fuzz.h"
+#include "internal.h"   /* rs__normalize_reference */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -36,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)rs_encoding_name(rs_text_encoding(text));
 
     size_t ref_len = 0;
-    free(rs_normalize_reference(s, len, &ref_len));
+    rs__free(rs__normalize_reference(s, len, &ref_len));
 
     rs_document *doc = NULL;
     if (rs_document_new(text, &doc, &err) != RS_OK)   /* owns text even on failure */

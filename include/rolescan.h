@@ -198,12 +198,6 @@ typedef struct rs_position {
 RS_EXPORT rs_position rs_document_position(const rs_document *doc,
                                            size_t orig_offset);
 
-/* Normalizes a whole UTF-8 string with utf8proc in one call, without the
- * ASCII fast path; the reference the fast path is tested against. Returns a
- * malloc'd string (caller frees with free()) or NULL. */
-RS_EXPORT char *rs_normalize_reference(const char *utf8, size_t len,
-                                       size_t *out_len);
-
 /* ---- stage 3: tokens --------------------------------------------------- */
 
 typedef enum rs_token_kind {

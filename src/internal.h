@@ -116,6 +116,12 @@ rs_status rs__read_bytes(const char *path, size_t max_len, rs_buf *b, rs_error *
 void rs__page_of(const rs_document *d, unsigned line, unsigned *page, unsigned *page_line);
 
 /* Tokenizes `s` (normalized text) into a new array (tokenize.c). */
+/* A whole UTF-8 string normalized by utf8proc in one call, without the
+ * ASCII fast path: the reference the fast path is tested against (tests,
+ * fuzzing, benchmarks). The caller frees it with rs__free; NULL when
+ * utf8proc refuses the input or memory runs out. */
+char *rs__normalize_reference(const char *utf8, size_t len, size_t *out_len);
+
 rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
                        size_t *count, rs_error *err);
 /* Hash of a token's bytes, the one the matcher keys on. */

@@ -8,7 +8,7 @@
  * needs none of that but lowercasing, so only non-ASCII
  * units (a character and the combining marks after it, with the ASCII
  * character before them when they combine with it) go through utf8proc.
- * rs_normalize_reference() is the same without the fast path; a test holds
+ * rs__normalize_reference() is the same without the fast path; a test holds
  * the two byte-identical. */
 #include "internal.h"
 
@@ -375,17 +375,19 @@ char *rs__normalize_term(const char *term, size_t *out_len)
     return o.norm;
 }
 
-char *rs_normalize_reference(const char *utf8, size_t len, size_t *out_len)
+char *rs__normalize_reference(const char *utf8, size_t len, size_t *out_len)
 {
-    utf8proc_uint8_t *dst = NULL;
+    utf8proc_uint8_t *dst = NULL;   /* utf8proc's malloc: copied into ours */
     utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)utf8,
                                              (utf8proc_ssize_t)len, &dst, S_OPTIONS,
                                              S_lump_more, NULL);
     if (n < 0)
         return NULL;
-    if (out_len)
+    char *out = rs__strndup((const char *)dst, (size_t)n);
+    free(dst);
+    if (out && out_len)
         *out_len = (size_t)n;
-    return (char *)dst;
+    return out;
 }
 
 void rs_document_free(rs_document *d)

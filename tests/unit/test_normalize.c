@@ -1,6 +1,6 @@
 /* test_normalize.c — stage 2: rs_document_new, its normalized text, the
  * offset map back to the original and line/column positions; the ASCII fast
- * path held byte-identical to rs_normalize_reference(). */
+ * path held byte-identical to rs__normalize_reference(). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,13 +68,13 @@ static void assert_matches_reference(const char *in)
     rs_document *d = doc_of(in);
     size_t len, ref_len = 0;
     const char *n = rs_document_normalized(d, &len);
-    char *ref = rs_normalize_reference(in, strlen(in), &ref_len);
+    char *ref = rs__normalize_reference(in, strlen(in), &ref_len);
     assert_non_null(ref);
     if (len != ref_len || memcmp(n, ref, len) != 0)
         fail_msg("fast path and reference differ for \"%s\":\n  got \"%s\"\n  ref \"%s\"",
                  in, n, ref);
     check_map(d);
-    free(ref);
+    rs__free(ref);
     rs_document_free(d);
 }
 
