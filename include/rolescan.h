@@ -978,6 +978,47 @@ RS_EXPORT rs_status rs_html_read(const char *name, const unsigned char *bytes,
  * it (accepts NULL). */
 RS_EXPORT void rs_html_info_free(rs_html_info *info);
 
+/* ---- one call: a file or a string to a scan or an analysis -------------- */
+
+/* Options of rs_run_file and rs_run_string. Start from RS_RUN_OPTIONS_INIT
+ * and set what you need: `size` lets the struct grow without breaking a
+ * program built against an older header (fields past it take defaults). */
+typedef struct rs_run_options {
+    size_t size;             /* sizeof (rs_run_options) */
+    rs_doc_kind kind;        /* RS_DOC_RESUME; RS_DOC_POSTING reads the
+                                posting's requirements first and analyses
+                                with them (rs_result_requirements) */
+    rs_format format;        /* RS_FORMAT_AUTO: sniffed from the bytes */
+    size_t max_len;          /* input bytes; 0 = RS_DEFAULT_MAX_INPUT */
+    rs_date as_of;           /* what "present" means; {0,0} = today */
+    const char *target;      /* role to score against, or NULL */
+    size_t top;              /* closest roles kept (0 = 5) */
+} rs_run_options;
+#define RS_RUN_OPTIONS_INIT {sizeof(rs_run_options), RS_DOC_RESUME, RS_FORMAT_AUTO, 0, {0, 0}, NULL, 0}
+
+/* What one call made: the document (which owns the text), its scan, and,
+ * when roles were given, its analysis (and a posting's requirements). All
+ * are owned by the result and live until rs_result_free. */
+typedef struct rs_result rs_result;
+
+/* Reads a file ("-" = stdin) of any supported format, normalizes, scans
+ * with lex and, when roles is not NULL, analyses it. opts may be NULL
+ * (RS_RUN_OPTIONS_INIT). On failure *out is NULL and err says why. */
+RS_EXPORT rs_status rs_run_file(const rs_lexicon *lex, const rs_roles *roles, const char *path,
+                                const rs_run_options *opts, rs_result **out, rs_error *err);
+/* The same from bytes in memory; `name` is used in messages and evidence. */
+RS_EXPORT rs_status rs_run_string(const rs_lexicon *lex, const rs_roles *roles,
+                                  const char *name, const char *bytes, size_t len,
+                                  const rs_run_options *opts, rs_result **out,
+                                  rs_error *err);
+RS_EXPORT const rs_document *rs_result_document(const rs_result *r);
+RS_EXPORT const rs_scan *rs_result_scan(const rs_result *r);
+/* NULL when no roles were given. */
+RS_EXPORT const rs_analysis *rs_result_analysis(const rs_result *r);
+/* A posting's requirements (kind RS_DOC_POSTING with roles), else NULL. */
+RS_EXPORT const rs_requirements *rs_result_requirements(const rs_result *r);
+RS_EXPORT void rs_result_free(rs_result *r);
+
 #ifdef __cplusplus
 }
 #endif

@@ -30,6 +30,7 @@
  *                 analyze, the classification in all three formats, a batch
  *                 of them (plus an error row) rendered as text and HTML
  *   match         resume and posting, rs_match_run, match JSON/text/CSV
+ *   run           rs_run_file of a resume and rs_run_string of a posting
  *   formats       rs_text_read_any of the DOCX and ODT fixtures (when built)
  *
  * --jansson also routes jansson's allocations (json_set_alloc_funcs: the
@@ -583,6 +584,36 @@ static rs_status P_match(digest *d)
     return st;
 }
 
+/* ---- path: one call ------------------------------------------------------ */
+
+static rs_status P_run(digest *d)
+{
+    rs_error err = {0};
+    rs_result *resume = NULL, *posting = NULL;
+    rs_run_options o = RS_RUN_OPTIONS_INIT;
+    o.as_of = S_as_of;
+    rs_status st = S_check("rs_run_file",
+                           rs_run_file(S_lex, S_roles, RS_SAMPLES "/resumes/03-senior-backend.txt",
+                                       &o, &resume, &err),
+                           &err);
+    o.kind = RS_DOC_POSTING;
+    if (!st)
+        st = S_check("rs_run_string",
+                     rs_run_string(S_lex, S_roles, "03-senior-go.txt",
+                                   (const char *)S_posting_md, S_posting_md_len, &o, &posting,
+                                   &err),
+                     &err);
+    if (!st) {
+        D_u(d, (unsigned long long)rs_analysis_rung(rs_result_analysis(resume), NULL));
+        D_u(d, rs_scan_hit_count(rs_result_scan(resume)));
+        D_u(d, rs_requirements_count(rs_result_requirements(posting)));
+        D_u(d, rs_requirements_negated_count(rs_result_requirements(posting)));
+    }
+    rs_result_free(resume);
+    rs_result_free(posting);
+    return st;
+}
+
 /* ---- path: document formats -------------------------------------------- */
 
 static rs_status P_formats(digest *d)
@@ -622,6 +653,7 @@ static const S_path S_paths[] = {
     {"score", P_score, true, 1},
     {"classify", P_classify, true, 1},
     {"match", P_match, true, 1},
+    {"run", P_run, true, 1},
     {"formats", P_formats, false, 1},
 };
 

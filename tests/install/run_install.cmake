@@ -46,3 +46,30 @@ execute_process(COMMAND ${WORK}/consumer ${prefix}/share/rolescan/lexicons
 if(NOT rc EQUAL 0 OR NOT out MATCHES "python" OR NOT out MATCHES "kubernetes")
   message(FATAL_ERROR "consumer failed (${rc}): ${out} ${err}")
 endif()
+
+# The examples build the same way and run against the installed library
+# and lexicons: a string's skills, and a resume's rung with its evidence.
+set(lexdir ${prefix}/share/rolescan/lexicons)
+foreach(ex scan_string score_file)
+  execute_process(COMMAND ${CC} ${SOURCE}/examples/${ex}.c ${flags} -o ${WORK}/${ex}
+    RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "example ${ex} did not build:\n${err}")
+  endif()
+endforeach()
+execute_process(COMMAND ${WORK}/scan_string ${lexdir} "Backend in Python and Go on Amazon EKS."
+  OUTPUT_VARIABLE out RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "python \\(column 12\\)" OR NOT out MATCHES "aws \\(implied by aws-eks\\)")
+  message(FATAL_ERROR "scan_string example (${rc}):\n${out}${err}")
+endif()
+execute_process(COMMAND ${WORK}/score_file ${lexdir} ${SOURCE}/samples/resumes/03-senior-backend.txt
+  OUTPUT_VARIABLE out RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^rung 3 \\(Senior Backend Developer\\)"
+   OR NOT out MATCHES "title +Senior Backend Software Engineer +\\(line 17\\) +-> rung 3")
+  message(FATAL_ERROR "score_file example (${rc}):\n${out}${err}")
+endif()
+execute_process(COMMAND ${WORK}/score_file ${lexdir} ${WORK}/no-such-file.txt
+  OUTPUT_VARIABLE out RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(rc EQUAL 0 OR NOT err MATCHES "no-such-file.txt")
+  message(FATAL_ERROR "score_file on a missing file should fail naming it (${rc}): ${err}")
+endif()

@@ -841,6 +841,50 @@ static void test_match_posting_out_of_scope(void **state)
     free_pair(&p);
 }
 
+/* One call from a string to an analysis: the result owns every stage;
+ * a posting's requirements are read first, so "No Java required" asks for
+ * nothing; bad options and arguments are refused with RS_ERR_ARG. */
+static void test_run_string(void **state)
+{
+    (void)state;
+    const char *posting = "Senior Backend Engineer\n\nRequirements\n- 5+ years of Go and "
+                          "PostgreSQL.\n- No Java required.\n";
+    rs_error err = {0};
+    rs_result *res = NULL;
+    rs_run_options o = RS_RUN_OPTIONS_INIT;
+    o.kind = RS_DOC_POSTING;
+    assert_int_equal(rs_run_string(S_lex, S_roles, "p.txt", posting, strlen(posting), &o, &res,
+                                   &err), RS_OK);
+    const rs_requirements *asked = rs_result_requirements(res);
+    assert_non_null(asked);
+    assert_int_equal(rs_requirements_negated_count(asked), 1);
+    assert_int_equal(rs_requirements_negated(asked, 0), rs_lexicon_find(S_lex, "java"));
+    assert_int_equal(rs_requirements_years(asked, NULL), 5);
+    assert_int_equal(rs_analysis_rung(rs_result_analysis(res), NULL), 3);
+    assert_false(rs_analysis_has_skill(rs_result_analysis(res), rs_lexicon_find(S_lex, "java")));
+    assert_string_equal(rs_text_name(rs_document_text(rs_result_document(res))), "p.txt");
+    rs_result_free(res);
+
+    res = NULL;   /* scan only: no roles, no analysis */
+    assert_int_equal(rs_run_string(S_lex, NULL, NULL, "Go and Kafka", 12, NULL, &res, &err),
+                     RS_OK);
+    assert_null(rs_result_analysis(res));
+    assert_true(rs_scan_hit_count(rs_result_scan(res)) >= 1);
+    rs_result_free(res);
+
+    rs_run_options zero = {0};
+    assert_int_equal(rs_run_string(S_lex, NULL, "x", "Go", 2, &zero, &res, &err), RS_ERR_ARG);
+    assert_null(res);
+    assert_non_null(strstr(err.message, "RS_RUN_OPTIONS_INIT"));
+    o.kind = (rs_doc_kind)7;
+    assert_int_equal(rs_run_string(S_lex, NULL, "x", "Go", 2, &o, &res, &err), RS_ERR_ARG);
+    assert_int_equal(rs_run_string(NULL, NULL, "x", "Go", 2, NULL, &res, &err), RS_ERR_ARG);
+    assert_int_equal(rs_run_file(S_lex, S_roles, "/nonexistent/r.txt", NULL, &res, &err),
+                     RS_ERR_IO);
+    assert_null(res);
+    rs_result_free(NULL);
+}
+
 /* The library says its version at run time, the same as its header's. */
 static void test_version(void **state)
 {
@@ -883,6 +927,7 @@ int main(void)
         cmocka_unit_test(test_match_no_rungs),
         cmocka_unit_test(test_match_posting_out_of_scope),
         cmocka_unit_test(test_version),
+        cmocka_unit_test(test_run_string),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
