@@ -174,13 +174,38 @@ static bool S_is_jsonl(const char *path)
 
 /* ---- the run ----------------------------------------------------------- */
 
+/* What went wrong in a run, in rising order: the exit code is the worst
+ * outcome's (S_exit), decided in one place. Reading and writing each keep
+ * their worst under their own lock; the run's is the worse of the two. */
+typedef enum S_outcome {
+    S_FINE = 0,
+    S_INPUT_FAILED,    /* a posting failed (its row says why) or an input
+                          could not be read: exit 1 */
+    S_ROWS_NOMEM,      /* out of memory on some postings, whose rows say
+                          so; the output is kept: exit 5 */
+    S_OUTPUT_FAILED,   /* a write failed: exit 4 */
+    S_LOST             /* a posting, a row or the summary lost to out of
+                          memory: exit 5, and no output is kept */
+} S_outcome;
+
+static void S_worse(S_outcome *worst, S_outcome o)
+{
+    if (o > *worst)
+        *worst = o;
+}
+
+static int S_exit(S_outcome o)
+{
+    static const int codes[] = {RS_EXIT_OK, RS_EXIT_INPUT, RS_EXIT_INTERNAL, RS_EXIT_OUTPUT,
+                                RS_EXIT_INTERNAL};
+    return codes[o];
+}
+
 typedef struct S_slot {
     bool ready;
     char *row;
     size_t len;
-    bool failed;
-    bool nomem;               /* fault fix: out of memory on this posting
-                                 (exit 5, not 1; without a row, not 4) */
+    S_outcome outcome;        /* S_FINE, S_INPUT_FAILED or S_ROWS_NOMEM */
     rs_batch_row batch;       /* for --summary and --report; id and message
                                  are copies owned by the slot */
     size_t *skills;
@@ -200,8 +225,7 @@ typedef struct S_run {
     char *line;
     size_t line_cap;
     size_t next_seq;
-    bool read_error;
-    bool read_nomem;          /* fault fix: an input lost to out of memory */
+    S_outcome read_worst;
     /* writing: under out_lock */
     pthread_mutex_t out_lock;
     pthread_cond_t slot_free;
@@ -209,17 +233,12 @@ typedef struct S_run {
     size_t window;
     size_t next_write;
     FILE *out;
-    bool write_failed;
-    int write_errno;          /* fault fix: errno of the first failed write,
-                                 for the message (errno is stale by then) */
-    bool nomem;               /* fault fix: an allocation failed: exit 5 */
-    bool lost;                /* fault fix: ...and a posting or row was lost:
-                                 the output is not kept (with read_nomem) */
-    size_t failures;
+    S_outcome write_worst;
+    int write_errno;          /* of the first failed write, for the message
+                                 (errno is stale by the end) */
     double started, last_progress;
     bool progress;
     rs_batch *batch;          /* --summary, --report: fed in input order */
-    bool batch_failed;
 } S_run;
 
 typedef struct S_item {
@@ -239,7 +258,7 @@ static size_t S_max_line(const S_opts *o)
 }
 
 /* The next line of r->jsonl, without its '\n', in r->line: its length, or
- * -1 at the end or out of memory (then r->read_nomem is set). Past
+ * -1 at the end or out of memory (then the read's worst is S_LOST). Past
  * `max` bytes the rest of the line is read and dropped: *too_long. */
 static ssize_t S_read_line(S_run *r, size_t max, bool *too_long)
 {
@@ -273,8 +292,8 @@ static ssize_t S_read_line(S_run *r, size_t max, bool *too_long)
     funlockfile(f);
     if (!oom && any && !r->line && !(r->line = malloc(r->line_cap = 64)))
         oom = true;
-    if (oom)   /* read_nomem, not nomem/lost: those are under out_lock, this under in_lock */
-        r->read_nomem = true;
+    if (oom)
+        S_worse(&r->read_worst, S_LOST);
     if (!any || oom)
         return -1;
     r->line[n] = '\0';
@@ -300,8 +319,8 @@ static bool S_next_item(S_run *r, S_item *it)
                 it->record = strdup(too_long ? "" : r->line);
                 it->too_long = too_long;
                 it->seq = r->next_seq++;
-                if (!it->id || !it->record)   /* fault fix: was read as the end */
-                    r->read_nomem = true;
+                if (!it->id || !it->record)   /* lost, not the end of the input */
+                    S_worse(&r->read_worst, S_LOST);
                 return it->id && it->record;
             }
             if (r->jsonl != stdin)
@@ -321,8 +340,8 @@ static bool S_next_item(S_run *r, S_item *it)
         it->id = strdup(path);
         it->record = NULL;
         it->seq = r->next_seq++;
-        if (!it->id)   /* fault fix: a failed strdup silently ended the run (exit 0) */
-            r->read_nomem = true;
+        if (!it->id)   /* lost, not the end of the input */
+            S_worse(&r->read_worst, S_LOST);
         return it->id != NULL;
     }
 }
@@ -439,11 +458,10 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
                            r->o->spans, r->o->timing, micros, st ? NULL : w->asked};
     rs_error err = {0};
     memset(slot, 0, sizeof *slot);
-    slot->failed = st != RS_OK;
-    slot->nomem = st == RS_ERR_NOMEM;
+    slot->outcome = st == RS_ERR_NOMEM ? S_ROWS_NOMEM : st ? S_INPUT_FAILED : S_FINE;
     if (rs_render_classification(r->roles, r->lex, &c, r->o->format, &slot->row, &slot->len,
                                   &err) != RS_OK)
-        slot->failed = slot->nomem = true;
+        slot->outcome = S_ROWS_NOMEM;   /* and no row: S_drain counts it lost */
     if (!r->batch)
         return;
     slot->batch = rs_classification_row(r->roles, &c);
@@ -457,7 +475,7 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
         slot->skills[slot->batch.skill_count++] = rs_requirements_get(w->asked, i)->skill;
     slot->batch.skills = slot->skills;
     if (!slot->batch.id || !slot->skills)
-        slot->failed = slot->nomem = true;
+        slot->outcome = S_ROWS_NOMEM;
 }
 
 static void S_work_clear(S_work *w)
@@ -501,6 +519,14 @@ static void S_progress(S_run *r, bool final)
         fputc('\n', stderr);
 }
 
+/* A write failed; under out_lock (or before the workers start). */
+static void S_write_failed(S_run *r)
+{
+    if (!r->write_errno)
+        r->write_errno = errno ? errno : EIO;
+    S_worse(&r->write_worst, S_OUTPUT_FAILED);
+}
+
 /* Writes every consecutive ready slot; under out_lock. */
 static void S_drain(S_run *r)
 {
@@ -508,19 +534,15 @@ static void S_drain(S_run *r)
         S_slot *s = &r->slots[r->next_write % r->window];
         if (!s->ready)
             break;
-        if (!s->row)   /* fault fix: not rendered (out of memory) is not a write error */
-            r->nomem = r->lost = true;
+        if (!s->row)   /* not rendered (out of memory) is a lost row, not a write error */
+            S_worse(&r->write_worst, S_LOST);
         else if (fwrite(s->row, 1, s->len, r->out) != s->len ||
-                 (r->o->stream && fflush(r->out) != 0)) {
-            if (!r->write_failed)
-                r->write_errno = errno;
-            r->write_failed = true;
-        }
-        r->failures += s->failed;
-        r->nomem |= s->nomem;
+                 (r->o->stream && fflush(r->out) != 0))
+            S_write_failed(r);
+        S_worse(&r->write_worst, s->outcome);
         rs_error err = {0};
         if (r->batch && s->batch.id && rs_batch_add(r->batch, &s->batch, &err) != RS_OK)
-            r->batch_failed = true;
+            S_worse(&r->write_worst, S_LOST);
         rs_free(s->row);
         free(s->skills);
         free((char *)s->batch.id);
@@ -551,7 +573,7 @@ static void *S_worker(void *arg)
         pthread_mutex_lock(&r->in_lock);
         bool got = S_next_item(r, &it);
         if (!got && (it.id || it.record))
-            r->read_error = true;
+            S_worse(&r->read_worst, S_INPUT_FAILED);
         pthread_mutex_unlock(&r->in_lock);
         if (!got) {
             free(it.id);
@@ -642,8 +664,9 @@ static int S_open_output(const S_opts *o, FILE **out, char **tmp)
     return RS_EXIT_OK;
 }
 
-/* fault fix: `discard` (the run failed before: drop the output, say
- * nothing) and `write_errno` (the first failed write's errno) are new */
+/* Closes the output: a temporary file replaces -o FILE only when every
+ * write succeeded and the run is not discarded (`discard`: it failed
+ * before, and said so; the output is dropped in silence). */
 static int S_close_output(const S_opts *o, FILE *out, char *tmp, bool failed, int write_errno,
                           bool discard)
 {
@@ -691,10 +714,8 @@ static int S_run_all(S_run *r)
     pthread_cond_init(&r->slot_free, NULL);
     r->started = S_now();
     const char *header = rs_classify_header(o->format);
-    if (*header && fputs(header, r->out) == EOF) {
-        r->write_errno = errno;
-        r->write_failed = true;
-    }
+    if (*header && fputs(header, r->out) == EOF)
+        S_write_failed(r);
     long started = 0;
     for (; started < jobs; started++)
         if (pthread_create(&threads[started], NULL, S_worker, r) != 0)
@@ -711,6 +732,36 @@ static int S_run_all(S_run *r)
     return RS_EXIT_OK;
 }
 
+/* Runs the batch into the open output and closes it; the exit code. */
+static int S_finish(S_run *r, const rs_lexicon *lex, const rs_roles *roles, char *tmp)
+{
+    const S_opts *o = r->o;
+    r->lex = lex;
+    r->roles = roles;
+    r->progress = !o->c.quiet && isatty(STDERR_FILENO);
+    int rc = S_run_all(r);
+    S_outcome worst = r->read_worst > r->write_worst ? r->read_worst : r->write_worst;
+    if (rc)
+        fprintf(stderr, "rolescan: error: out of memory\n");
+    else if (worst == S_LOST)
+        fprintf(stderr, "rolescan: error: out of memory: postings were not classified\n");
+    bool discard = rc || worst == S_LOST;
+    if (!discard && o->summary && !S_summary(r, o->format == RS_CLASSIFY_TABLE ? r->out : stderr))
+        S_write_failed(r);
+    worst = r->read_worst > r->write_worst ? r->read_worst : r->write_worst;
+    int out_rc = S_close_output(o, r->out, tmp, worst == S_OUTPUT_FAILED, r->write_errno,
+                                discard);
+    if (discard)
+        return RS_EXIT_INTERNAL;
+    if (!out_rc && o->report)
+        out_rc = S_report(r);
+    if (out_rc)
+        return out_rc;
+    if (worst == S_ROWS_NOMEM)   /* the rows of the postings it hit say so */
+        fprintf(stderr, "rolescan: error: out of memory on some postings\n");
+    return S_exit(worst);
+}
+
 int cmd_classify(int argc, char **argv)
 {
     S_opts o = {.format = RS_CLASSIFY_TABLE};
@@ -718,7 +769,7 @@ int cmd_classify(int argc, char **argv)
     o.paths = calloc((size_t)argc + 1, sizeof *o.paths);
     o.globs = calloc((size_t)argc + 8, sizeof *o.globs);
     if (!o.paths || !o.globs) {
-        free(o.paths);   /* fault fix: freed, and said */
+        free(o.paths);
         free(o.globs);
         fprintf(stderr, "rolescan: error: out of memory\n");
         return RS_EXIT_INTERNAL;
@@ -739,38 +790,10 @@ int cmd_classify(int argc, char **argv)
         rc = RS_EXIT_INTERNAL;
     if (!rc)
         rc = S_open_output(&o, &r.out, &tmp);
-    if (!rc) {
-        r.lex = lex;
-        r.roles = roles;
-        r.progress = !o.c.quiet && isatty(STDERR_FILENO);
-        rc = S_run_all(&r);
-        if (!rc && r.batch_failed)
-            rc = RS_EXIT_INTERNAL;
-        if (rc == RS_EXIT_INTERNAL)   /* fault fix: was silent */
-            fprintf(stderr, "rolescan: error: out of memory\n");
-        if (r.read_nomem)
-            r.nomem = r.lost = true;
-        if (!rc && r.lost) {   /* fault fix: postings lost to out of memory: keep no output */
-            fprintf(stderr, "rolescan: error: out of memory: postings were not classified\n");
-            rc = RS_EXIT_INTERNAL;
-        }
-        if (!rc && o.summary &&
-            !S_summary(&r, o.format == RS_CLASSIFY_TABLE ? r.out : stderr))
-            r.write_failed = true;
-        int out_rc = S_close_output(&o, r.out, tmp, r.write_failed, r.write_errno, rc != 0);
-        if (!rc && !out_rc && o.report)
-            out_rc = S_report(&r);
-        if (!rc)
-            rc = out_rc ? out_rc : (r.failures || r.read_error) ? RS_EXIT_INPUT : RS_EXIT_OK;
-        if (r.nomem && (rc == RS_EXIT_OK || rc == RS_EXIT_INPUT)) {
-            /* fault fix: out of memory is exit 5, as in scan/score (the rows
-             * of the postings it hit say so); it was exit 1 */
-            fprintf(stderr, "rolescan: error: out of memory on some postings\n");
-            rc = RS_EXIT_INTERNAL;
-        }
-    } else if (rc == RS_EXIT_INTERNAL && !lex_failed) {
-        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
-    }
+    if (!rc)
+        rc = S_finish(&r, lex, roles, tmp);
+    else if (rc == RS_EXIT_INTERNAL && !lex_failed)
+        fprintf(stderr, "rolescan: error: out of memory\n");
     cli_list_free(&r.inputs);
     free(r.slots);
     rs_batch_free(r.batch);
