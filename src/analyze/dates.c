@@ -193,9 +193,9 @@ static bool S_may_start_date(const S_ctx *c, size_t i)
 }
 
 /* The 1-based line of an original offset, by binary search over the line
- * starts. (Hardening: rs_document_position() also counts the column, a walk
- * from the line's start, which made many ranges on one long line
- * quadratic.) */
+ * starts, so many ranges on one long line stay linear. Not
+ * rs_document_position(): it also counts the column, a walk from the line's
+ * start. */
 static unsigned S_line_at(const rs_document *d, size_t off)
 {
     size_t lo = 0, hi = d->line_count;
@@ -421,10 +421,9 @@ static rs_status S_find_dated(S_pass *p)
 {
     S_ctx *c = p->c;
     /* The line of a range is found, and judged, once per line, not once per
-     * range. (Hardening: walking the whole line for every range made "Jan
-     * 2001 - Feb 2002 " x 50,000 on one line quadratic: minutes.)
-     * [line_first, line_end) are the tokens of the line last found,
-     * refused its verdict. */
+     * range, so many ranges on one line ("Jan 2001 - Feb 2002 " x 50,000)
+     * stay linear, not quadratic. [line_first, line_end) are the tokens of
+     * the line last found, refused its verdict. */
     size_t line_first = 0, line_end = 0;
     bool refused = false;
     for (size_t i = 0; i < c->ntok; i++) {

@@ -318,7 +318,7 @@ rs_status rs__read_bytes(const char *path, size_t max_len, rs_buf *b, rs_error *
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f)   /* fault fix: fopen's own malloc failing is out of memory, not I/O */
+    if (!f)   /* fopen's own malloc failing is out of memory, not I/O */
         return rs__fail(err, errno == ENOMEM ? RS_ERR_NOMEM : RS_ERR_IO, name, 0,
                         "cannot open: %s", strerror(errno));
     char chunk[65536];

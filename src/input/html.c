@@ -576,7 +576,7 @@ static bool S_all_blank(const unsigned char *s, size_t n)
     return true;
 }
 
-/* fuzz fix: swallows libxml2's errors while S_parse runs (see there). */
+/* Swallows libxml2's errors while S_parse runs (see there). */
 static void S_quiet_xml_error(void *ctx, xmlErrorPtr e)
 {
     (void)ctx;
@@ -600,11 +600,11 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
         return NULL;
     }
     xmlResetLastError();
-    /* fuzz fix (fuzz/regressions/html/encoding-error-printed): libxml2 raises
-     * encoding errors ("input conversion failed") outside the parser context,
-     * so HTML_PARSE_NOERROR does not silence them and they went to stderr;
-     * the library never prints. A quiet handler for this thread while parsing
-     * (xmlGetLastError still records them). */
+    /* libxml2 raises encoding errors ("input conversion failed") outside the
+     * parser context, where HTML_PARSE_NOERROR does not silence them, and the
+     * library never prints: a quiet handler for this thread while parsing
+     * (xmlGetLastError still records them). Such an input is in
+     * fuzz/regressions/html/encoding-error-printed. */
     rs_xml_handler saved = rs__xml_handler_set(NULL, S_quiet_xml_error);
     xmlDoc *doc = len ? htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
                                        S_OPTIONS) : NULL;
@@ -657,7 +657,7 @@ rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
     char *utf8 = st == RS_OK ? S_compose(&p, &n) : NULL;
     if (st == RS_OK && !utf8)
         st = RS_ERR_NOMEM;
-    if (st == RS_OK && n == 0 && too_deep)   /* hardening: was "no text in HTML" */
+    if (st == RS_OK && n == 0 && too_deep)   /* the limit, not "no text in HTML" */
         st = rs__fail(err, RS_ERR_LIMIT, name, 0,
                       "no text before the HTML's elements nest more than 256 deep "
                       "(the parser's limit)");

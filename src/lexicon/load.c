@@ -73,9 +73,9 @@ static rs_status S_add_alias(S_loader *L, rs_skill_def *sk, const xmlNode *n)
     a.term = rs__xml_text(n);
     if (!a.term)
         return rs__nomem(L->err, L->file);
-    /* Only presence matters. Fault fix: asked with xmlHasProp, which
-     * allocates nothing: rs__xml_attr's NULL on a failed allocation read as
-     * "absent" and silently dropped the flag (tests/fault/test_alloc_fail). */
+    /* Only presence matters, asked with xmlHasProp, which allocates
+     * nothing: rs__xml_attr's NULL on a failed allocation would read as
+     * "absent" and drop the flag (tests/fault/test_alloc_fail). */
     a.needs_context = xmlHasProp(n, BAD_CAST "context") != NULL;
     a.exact_case = xmlHasProp(n, BAD_CAST "case") != NULL;
     a.line = rs__xml_line(n);
@@ -372,7 +372,7 @@ static rs_status S_load_all(rs_lexicon *lex, S_loader *L, rs_error *err)
 {
     xmlRelaxNGPtr schema = rs__xml_schema(rs__lexicon_schema, rs__lexicon_schema_len);
     if (!schema)
-        /* fault fix: compiled in and valid, so only memory can stop it
+        /* compiled in and valid, so only memory can stop it
          * loading: RS_ERR_NOMEM (exit 5), not an invalid lexicon (exit 3) */
         return rs__fail(err, RS_ERR_NOMEM, NULL, 0,
                         "the built-in lexicon schema failed to load: out of memory");

@@ -153,7 +153,7 @@ static rs_status S_add_role_skill(S_loader *L, rs_role_def *role, const xmlNode 
     d->ref = rs__xml_attr(n, "ref");
     char *w = rs__xml_attr(n, "weight");
     d->why = rs__xml_attr(n, "why");
-    /* Fault fix: an optional attribute that is there but came back NULL
+    /* An optional attribute that is there but came back NULL
      * is a failed allocation, not an absent "why". */
     if (!d->ref || !w || (!d->why && xmlHasProp(n, BAD_CAST "why"))) {
         rs__free(w);
@@ -193,9 +193,9 @@ static rs_status S_rung(S_loader *L, const xmlNode *n, int *rung)
     return st;
 }
 
-/* Fault fix: false when the attribute is there but could not be copied
- * (out of memory); it used to read as 0, so a failed allocation gave a
- * wrong salary band or "salary min is above max". */
+/* False when the attribute is there but could not be copied (out of
+ * memory): such a value is not read as 0, which would give a wrong salary
+ * band or "salary min is above max". An absent attribute is 0. */
 static bool S_long_attr(const xmlNode *n, const char *name, long *out)
 {
     char *v = rs__xml_attr(n, name);
@@ -790,7 +790,7 @@ static rs_status S_load_files(S_loader *L, rs_error *err)
     rs_roles *r = L->roles;
     xmlRelaxNGPtr schema = rs__xml_schema(rs__roles_schema, rs__roles_schema_len);
     if (!schema)
-        /* fault fix: as in load.c, only memory can stop it loading */
+        /* as in load.c, only memory can stop it loading */
         return rs__fail(err, RS_ERR_NOMEM, NULL, 0,
                         "the built-in roles schema failed to load: out of memory");
     uint64_t hash = RS_FNV_OFFSET;

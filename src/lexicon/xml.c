@@ -14,9 +14,10 @@
 
 #define S_MAX_FILE (32u * 1024u * 1024u)
 #define S_MAX_FILES 1000
-/* Hardening: all the *.xml files of a folder together. A loaded lexicon
- * takes ~17 times its size in memory, so 1000 files just under S_MAX_FILE
- * would have asked for hundreds of GB; the shipped folder is under 1 MB. */
+/* The bytes of all the *.xml files of a folder together. A loaded lexicon
+ * takes ~17 times its size in memory: without this bound, S_MAX_FILES
+ * files just under S_MAX_FILE could ask for hundreds of GB. The shipped
+ * folder is under 1 MB. */
 #define S_MAX_TOTAL (64u * 1024u * 1024u)
 
 /* ---- libxml2 errors become ours ---------------------------------------- */
@@ -28,10 +29,10 @@ typedef struct S_xml_errors {
     rs_status status;   /* of the error seen */
 } S_xml_errors;
 
-/* Hardening: the parse stops at a DOCTYPE, before any declaration in it is
- * read, so no entity is ever declared, loaded or expanded. (Before, a
- * billion laughs was stopped only by libxml2's amplification check, with
- * "Detected an entity reference loop".) */
+/* The parse stops at a DOCTYPE, before any declaration in it is read, so
+ * no entity is ever declared, loaded or expanded: a billion laughs is
+ * refused here, not left to libxml2's amplification check ("Detected an
+ * entity reference loop"). */
 static void S_on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id,
                          const xmlChar *system_id)
 {
@@ -46,7 +47,7 @@ static void S_on_xml_error(void *ctx, xmlErrorPtr e)
     S_xml_errors *x = ctx;
     if (!e || e->level < XML_ERR_ERROR)
         return;
-    /* Fault fix: libxml2 reports its failed allocations here too. They are
+    /* libxml2 reports its failed allocations here too. They are
      * RS_ERR_NOMEM (exit 5), not an invalid lexicon (exit 3), and replace an
      * error seen before them (likely caused by the allocation). */
     bool nomem = e->code == XML_ERR_NO_MEMORY;
@@ -69,7 +70,7 @@ static rs_status S_read_file(const char *path, char **data, size_t *len,
                              rs_error *err)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)   /* fault fix: fopen's own malloc failing is out of memory (exit 5), not I/O */
+    if (!f)   /* fopen's own malloc failing is out of memory (exit 5), not I/O */
         return rs__fail(err, errno == ENOMEM ? RS_ERR_NOMEM : RS_ERR_IO, path, 0,
                         "cannot open: %s", strerror(errno));
     rs_buf b;
@@ -126,7 +127,7 @@ rs_status rs__xml_list(const char *dir, char ***out, size_t *count,
                               rs_error *err)
 {
     DIR *d = opendir(dir);
-    if (!d)   /* fault fix: opendir's own malloc failing is out of memory, not I/O */
+    if (!d)   /* opendir's own malloc failing is out of memory, not I/O */
         return rs__fail(err, errno == ENOMEM ? RS_ERR_NOMEM : RS_ERR_IO, dir, 0,
                         "cannot open lexicon folder: %s", strerror(errno));
     char **files = NULL;
@@ -179,9 +180,9 @@ bool rs__xml_is(const xmlNode *n, const char *name)
     return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0;
 }
 
-/* Fault fix: libxml2 (2.9) can fail an allocation inside xmlGetProp or
+/* libxml2 (2.9) can fail an allocation inside xmlGetProp or
  * xmlNodeGetContent, report it only to its last-error slot and hand back a
- * short or empty string; such a value is dropped (NULL: out of memory). */
+ * short or empty string: such a value is dropped (NULL: out of memory). */
 static bool S_xml_nomem(void)
 {
     const xmlError *e = xmlGetLastError();
@@ -207,7 +208,7 @@ char *rs__xml_text(const xmlNode *n)
 {
     xmlResetLastError();
     xmlChar *v = xmlNodeGetContent(n);
-    if (v && S_xml_nomem()) {   /* fault fix: see S_xml_nomem */
+    if (v && S_xml_nomem()) {   /* out of memory: see S_xml_nomem */
         xmlFree(v);
         return NULL;
     }
@@ -243,11 +244,11 @@ static void S_note_error(void *ctx, xmlErrorPtr e)
 
 xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len)
 {
-    /* Fault fix: the schema is compiled in and valid, so any error while
-     * parsing it is a failed allocation, after which libxml2 (2.9) may go
-     * on with a damaged schema (a good lexicon then "fails to validate",
-     * exit 3); it also printed to stderr. Any error now drops the schema,
-     * which the callers report as out of memory. */
+    /* The schema is compiled in and valid, so any error while parsing it
+     * is a failed allocation, after which libxml2 (2.9) may go on with a
+     * damaged schema (a good lexicon would then "fail to validate", exit 3).
+     * Any error drops the schema, which the callers report as out of
+     * memory; the errors are noted, never printed. */
     bool bad = false;
     rs_xml_handler saved = rs__xml_handler_set(&bad, S_note_error);
     xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(bytes, (int)len);
@@ -378,10 +379,10 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
                         "a DOCTYPE is not allowed in a lexicon (no DTDs or entities)");
     }
     if (!doc)
-        return x.seen ? x.status   /* fault fix: was always RS_ERR_LEXICON */
+        return x.seen ? x.status   /* RS_ERR_NOMEM or RS_ERR_LEXICON, as seen */
                       : rs__fail(err, RS_ERR_LEXICON, path, 0, "not well-formed XML");
-    if (x.seen && x.status == RS_ERR_NOMEM) {   /* fault fix: a tree libxml2 built */
-        xmlFreeDoc(doc);                        /* on, past a failed allocation */
+    if (x.seen && x.status == RS_ERR_NOMEM) {   /* a tree libxml2 built on past */
+        xmlFreeDoc(doc);                        /* a failed allocation is dropped */
         return RS_ERR_NOMEM;
     }
     if (doc->intSubset || doc->extSubset) {

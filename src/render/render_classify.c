@@ -125,7 +125,7 @@ static void S_csv(rs_buf *b, const rs_lexicon *lex, const rs_classification *c, 
             rs__buf_putc(&skills, ';');
         rs__buf_puts(&skills, rs_lexicon_skill(lex, k).id);
     }
-    if (skills.failed)   /* fault fix: else a short skill list went out as RS_OK */
+    if (skills.failed)   /* a short skill list never goes out as RS_OK */
         b->failed = true;
     rs__escape_csv(b, skills.data ? skills.data : "");
     rs__buf_free(&skills);
@@ -142,7 +142,7 @@ static void S_table(rs_buf *b, const rs_classification *c, const S_fields *f)
     rs_buf cell;
     rs__buf_init(&cell, 0);
     rs__escape_terminal(&cell, id, strlen(id));
-    if (cell.failed)   /* fault fix: else an empty id cell went out as RS_OK */
+    if (cell.failed)   /* an empty id cell never goes out as RS_OK */
         b->failed = true;
     rs__buf_printf(b, "%-36s %-7s ", cell.data ? cell.data : "",
                    strcmp(f->status, "out_of_scope") == 0 ? "n/a" : f->status);

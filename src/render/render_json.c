@@ -118,11 +118,10 @@ rs_status rs_render_scan_json(const rs_lexicon *lex, const rs_scan_result *resul
     return rs__json_finish(root, ok, out, len, err);
 }
 
-/* Fault fix: rs__json_finish used json_dumps, which (jansson 2.14) ignores
- * a failed allocation while writing an object's key and returns JSON with
- * the key cut short as if all went well; its string also came from
- * jansson's allocator but went to libc's free(). The JSON is now written
- * straight into an rs_buf, whose failure sticks. */
+/* The JSON is written straight into an rs_buf, whose failure sticks, not
+ * with json_dumps: that (jansson 2.14) ignores a failed allocation while
+ * writing an object's key and returns JSON with the key cut short as if all
+ * went well, and its string comes from jansson's allocator, not libc's. */
 static int S_dump_to_buf(const char *bytes, size_t size, void *data)
 {
     return rs__buf_append(data, bytes, size) ? 0 : -1;

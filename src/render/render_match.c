@@ -326,7 +326,7 @@ static void S_ids(rs_buf *b, const rs_lexicon *lex, const rs_match *m, int group
             rs__buf_putc(&ids, ';');
         rs__buf_puts(&ids, rs_lexicon_skill(lex, q->skill).id);
     }
-    if (ids.failed)   /* fault fix: else a short id list went out as RS_OK */
+    if (ids.failed)   /* a short id list never goes out as RS_OK */
         b->failed = true;
     rs__escape_csv(b, ids.data ? ids.data : "");
     rs__buf_free(&ids);
@@ -369,7 +369,7 @@ rs_status rs_render_match_csv(const rs_roles *roles, const rs_lexicon *lex,
         rs__buf_init(&neg, 0);
         for (size_t k = 0; k < rs_match_negated_count(m); k++)
             rs__buf_printf(&neg, "%s%s", k ? ";" : "", rs_lexicon_skill(lex, rs_match_negated(m, k)).id);
-        if (neg.failed)   /* fault fix: as in S_ids */
+        if (neg.failed)   /* as in S_ids */
             b.failed = true;
         rs__escape_csv(&b, neg.data ? neg.data : "");
         rs__buf_free(&neg);

@@ -339,8 +339,8 @@ rs_status rs_document_new(rs_text *text, rs_document **out, rs_error *err)
     if (!o.map || !S_normalize(text->data, text->len, &o)) {
         rs__free(o.norm);
         rs__free(o.map);
-        /* fault fix: fill err first; rs_document_free(d) frees text, and
-         * text->name was read after it (heap-use-after-free under ASan) */
+        /* err is filled first: rs_document_free(d) frees text, and with
+         * it text->name (a heap-use-after-free under ASan otherwise) */
         rs__nomem(err, text->name);
         rs_document_free(d);
         return RS_ERR_NOMEM;
