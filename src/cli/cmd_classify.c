@@ -248,10 +248,10 @@ typedef struct S_item {
     bool too_long;  /* a record line over S_max_line(): dropped unread */
 } S_item;
 
-/* Hardening: the longest JSON Lines record line read, 4 x --max-size (each
- * field is refused past --max-size anyway; JSON escapes can double one).
- * getline() kept any line whole: one 200 MB line took 840 MB, a 4 GB one
- * more than the machine has. */
+/* The longest JSON Lines record line read, 4 x --max-size (each field is
+ * refused past --max-size anyway; JSON escapes can double one): the rest
+ * of a longer line is skipped unread, so memory stays bounded whatever
+ * the line. */
 static size_t S_max_line(const S_opts *o)
 {
     return o->c.max_size > SIZE_MAX / 8 ? SIZE_MAX / 8 : o->c.max_size * 4;

@@ -149,7 +149,7 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
     }
     cli_list files = {0};
     if (!cli_gather(o->postings, o->posting_count, S_globs, &files)) {
-        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
+        fprintf(stderr, "rolescan: error: out of memory\n");
         S_doc_clear(&resume);
         cli_list_free(&files);
         return RS_EXIT_INTERNAL;

@@ -53,7 +53,7 @@ int cmd_scan(int argc, char **argv)
     char **files = calloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
     if (!files) {
-        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
+        fprintf(stderr, "rolescan: error: out of memory\n");
         return RS_EXIT_INTERNAL;
     }
     for (int i = 1; i < argc; i++) {
@@ -105,7 +105,7 @@ int cmd_scan(int argc, char **argv)
     cli_input *inputs = calloc(nfiles, sizeof *inputs);
     rs_scan_result *results = calloc(nfiles, sizeof *results);
     if (!inputs || !results) {
-        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
+        fprintf(stderr, "rolescan: error: out of memory\n");
         rc = RS_EXIT_INTERNAL;
         goto done;
     }

@@ -127,7 +127,7 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, S_opts *o)
     rs_score_result *res = calloc(o->nfiles, sizeof *res);
     int rc = RS_EXIT_OK;
     if (!in || !an || !res) {
-        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
+        fprintf(stderr, "rolescan: error: out of memory\n");
         rc = RS_EXIT_INTERNAL;
         goto done;
     }
@@ -168,7 +168,7 @@ int cmd_score(int argc, char **argv)
     cli_common_init(&o.c);
     o.files = calloc((size_t)argc, sizeof *o.files);
     if (!o.files) {
-        fprintf(stderr, "rolescan: error: out of memory\n");   /* fault fix: was silent */
+        fprintf(stderr, "rolescan: error: out of memory\n");
         return RS_EXIT_INTERNAL;
     }
     int rc = S_parse(argc, argv, &o);

@@ -212,7 +212,7 @@ int cli_write_output(const cli_common *c, const char *data, size_t len)
     }
     size_t n = strlen(c->output) + 16;
     char *tmp = malloc(n);
-    if (!tmp) {   /* fault fix: exit 5 used to say nothing */
+    if (!tmp) {
         fprintf(stderr, "rolescan: %s: error: out of memory\n", c->output);
         return RS_EXIT_INTERNAL;
     }

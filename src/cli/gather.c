@@ -47,8 +47,8 @@ static bool S_walk(const char *const *globs, const char *dir, int depth, cli_lis
 {
     errno = 0;
     DIR *d = depth < S_MAX_DEPTH ? opendir(dir) : NULL;
-    if (!d && errno == ENOMEM)   /* fault fix: the folder's files were lost to an */
-        return false;            /* "Is a directory" row (exit 1): out of memory */
+    if (!d && errno == ENOMEM)   /* out of memory, not an unreadable folder */
+        return false;
     if (!d)
         return cli_list_add(out, dir);   /* its error row says why */
     cli_list names = {0};
