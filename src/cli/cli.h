@@ -74,6 +74,14 @@ rs_status cli_analyze_posting(const rs_roles *roles, const rs_lexicon *lex, cons
 /* Loads the roles lexicon from the same folder as the skills. */
 int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles);
 
+/* The skeleton of every command that reads with the lexicons and roles:
+ * loads both (a failure is reported, with its exit code), runs `run` with
+ * them and the command's own options, frees them; run's exit code. */
+typedef int (*cli_run_fn)(const rs_roles *roles, const rs_lexicon *lex, void *opts);
+int cli_with_roles(const cli_common *c, cli_run_fn run, void *opts);
+/* Says "out of memory" once and gives its exit code. */
+int cli_nomem(void);
+
 /* The inputs of a batch command (gather.c): each path as given, folders
  * walked recursively in name order for files matching `globs` (NULL-
  * ended), links not followed. */

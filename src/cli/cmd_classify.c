@@ -742,7 +742,7 @@ static int S_finish(S_run *r, const rs_lexicon *lex, const rs_roles *roles, char
     int rc = S_run_all(r);
     S_outcome worst = r->read_worst > r->write_worst ? r->read_worst : r->write_worst;
     if (rc)
-        fprintf(stderr, "rolescan: error: out of memory\n");
+        cli_nomem();
     else if (worst == S_LOST)
         fprintf(stderr, "rolescan: error: out of memory: postings were not classified\n");
     bool discard = rc || worst == S_LOST;
@@ -771,8 +771,7 @@ int cmd_classify(int argc, char **argv)
     if (!o.paths || !o.globs) {
         free(o.paths);
         free(o.globs);
-        fprintf(stderr, "rolescan: error: out of memory\n");
-        return RS_EXIT_INTERNAL;
+        return cli_nomem();
     }
     int rc = S_parse(&o, argc, argv);
     if (rc < 0 && !o.as_of.year)
@@ -793,7 +792,7 @@ int cmd_classify(int argc, char **argv)
     if (!rc)
         rc = S_finish(&r, lex, roles, tmp);
     else if (rc == RS_EXIT_INTERNAL && !lex_failed)
-        fprintf(stderr, "rolescan: error: out of memory\n");
+        cli_nomem();
     cli_list_free(&r.inputs);
     free(r.slots);
     rs_batch_free(r.batch);

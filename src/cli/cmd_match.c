@@ -139,8 +139,9 @@ static int S_render(const rs_roles *roles, const rs_lexicon *lex, const S_opts *
     return rc;
 }
 
-static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
+static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
 {
+    const S_opts *o = opts;
     S_doc resume = {0};
     S_doc_read(&resume, roles, lex, o->resume, o, false);
     if (resume.st) {
@@ -196,20 +197,12 @@ int cmd_match(int argc, char **argv)
     cli_common_init(&o.c);
     o.postings = calloc((size_t)argc + 1, sizeof *o.postings);
     if (!o.postings)
-        return RS_EXIT_INTERNAL;
+        return cli_nomem();
     int rc = S_parse(argc, argv, &o);
     if (rc < 0) {
         if (!o.analysis.as_of.year)
             o.analysis.as_of = rs_date_today();
-        rs_lexicon *lex = NULL;
-        rs_roles *roles = NULL;
-        rc = cli_load_lexicon(&o.c, &lex);
-        if (!rc)
-            rc = cli_load_roles(&o.c, lex, &roles);
-        if (!rc)
-            rc = S_run(roles, lex, &o);
-        rs_roles_free(roles);
-        rs_lexicon_free(lex);
+        rc = cli_with_roles(&o.c, S_run, &o);
     }
     free(o.postings);
     return rc;

@@ -100,8 +100,9 @@ static rs_match *S_job_match(const rs_roles *roles, const rs_lexicon *lex, const
     return m;
 }
 
-static int S_run(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o)
+static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
 {
+    const S_opts *o = opts;
     cli_input in = {0};
     rs_analysis *an = NULL;
     rs_match *m = NULL;
@@ -143,14 +144,5 @@ int cmd_report(int argc, char **argv)
         return rc;
     if (!o.analysis.as_of.year)
         o.analysis.as_of = rs_date_today();
-    rs_lexicon *lex = NULL;
-    rs_roles *roles = NULL;
-    rc = cli_load_lexicon(&o.c, &lex);
-    if (!rc)
-        rc = cli_load_roles(&o.c, lex, &roles);
-    if (!rc)
-        rc = S_run(roles, lex, &o);
-    rs_roles_free(roles);
-    rs_lexicon_free(lex);
-    return rc;
+    return cli_with_roles(&o.c, S_run, &o);
 }

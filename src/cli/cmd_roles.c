@@ -35,6 +35,13 @@ static void S_print(const rs_roles *roles, bool titles)
     }
 }
 
+static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
+{
+    (void)lex;
+    S_print(roles, *(const bool *)opts);
+    return fflush(stdout) == 0 ? RS_EXIT_OK : RS_EXIT_OUTPUT;
+}
+
 int cmd_roles(int argc, char **argv)
 {
     cli_common c;
@@ -57,14 +64,5 @@ int cmd_roles(int argc, char **argv)
             return RS_EXIT_USAGE;
         }
     }
-    rs_lexicon *lex = NULL;
-    rs_roles *roles = NULL;
-    int rc = cli_load_lexicon(&c, &lex);
-    if (!rc)
-        rc = cli_load_roles(&c, lex, &roles);
-    if (!rc)
-        S_print(roles, titles);
-    rs_roles_free(roles);
-    rs_lexicon_free(lex);
-    return rc;
+    return cli_with_roles(&c, S_run, &titles);
 }

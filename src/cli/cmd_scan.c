@@ -52,10 +52,8 @@ int cmd_scan(int argc, char **argv)
     unsigned flags = 0;
     char **files = calloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
-    if (!files) {
-        fprintf(stderr, "rolescan: error: out of memory\n");
-        return RS_EXIT_INTERNAL;
-    }
+    if (!files)
+        return cli_nomem();
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int taken = cli_common_option(&c, argc, argv, &i);
@@ -105,8 +103,7 @@ int cmd_scan(int argc, char **argv)
     cli_input *inputs = calloc(nfiles, sizeof *inputs);
     rs_scan_result *results = calloc(nfiles, sizeof *results);
     if (!inputs || !results) {
-        fprintf(stderr, "rolescan: error: out of memory\n");
-        rc = RS_EXIT_INTERNAL;
+        rc = cli_nomem();
         goto done;
     }
     for (size_t i = 0; i < nfiles; i++) {

@@ -120,15 +120,15 @@ static int S_render(const rs_roles *roles, const rs_lexicon *lex, const rs_score
     return rc;
 }
 
-static int S_run(const rs_roles *roles, const rs_lexicon *lex, S_opts *o)
+static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
 {
+    S_opts *o = opts;
     cli_input *in = calloc(o->nfiles, sizeof *in);
     rs_analysis **an = calloc(o->nfiles, sizeof *an);
     rs_score_result *res = calloc(o->nfiles, sizeof *res);
     int rc = RS_EXIT_OK;
     if (!in || !an || !res) {
-        fprintf(stderr, "rolescan: error: out of memory\n");
-        rc = RS_EXIT_INTERNAL;
+        rc = cli_nomem();
         goto done;
     }
     for (size_t i = 0; i < o->nfiles; i++) {
@@ -167,10 +167,8 @@ int cmd_score(int argc, char **argv)
     S_opts o = {0};
     cli_common_init(&o.c);
     o.files = calloc((size_t)argc, sizeof *o.files);
-    if (!o.files) {
-        fprintf(stderr, "rolescan: error: out of memory\n");
-        return RS_EXIT_INTERNAL;
-    }
+    if (!o.files)
+        return cli_nomem();
     int rc = S_parse(argc, argv, &o);
     if (rc >= 0) {
         free(o.files);
@@ -178,15 +176,7 @@ int cmd_score(int argc, char **argv)
     }
     if (!o.analysis.as_of.year)
         o.analysis.as_of = rs_date_today();
-    rs_lexicon *lex = NULL;
-    rs_roles *roles = NULL;
-    rc = cli_load_lexicon(&o.c, &lex);
-    if (!rc)
-        rc = cli_load_roles(&o.c, lex, &roles);
-    if (!rc)
-        rc = S_run(roles, lex, &o);
-    rs_roles_free(roles);
-    rs_lexicon_free(lex);
+    rc = cli_with_roles(&o.c, S_run, &o);
     free(o.files);
     return rc;
 }

@@ -50,6 +50,27 @@ static int S_stdin(const rs_roles *roles)
     return ferror(stdin) ? RS_EXIT_INPUT : RS_EXIT_OK;
 }
 
+/* The titles given as arguments, or none: read stdin. */
+typedef struct S_titles {
+    int count;
+    char **items;
+} S_titles;
+
+static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
+{
+    (void)lex;
+    const S_titles *t = opts;
+    int rc = RS_EXIT_OK;
+    if (t->count > 0)
+        for (int i = 0; i < t->count; i++)
+            S_one(roles, t->items[i]);
+    else
+        rc = S_stdin(roles);
+    if (fflush(stdout) != 0)
+        rc = RS_EXIT_OUTPUT;
+    return rc;
+}
+
 int cmd_title(int argc, char **argv)
 {
     cli_common c;
@@ -67,21 +88,6 @@ int cmd_title(int argc, char **argv)
         }
         first = i;
     }
-    rs_lexicon *lex = NULL;
-    rs_roles *roles = NULL;
-    int rc = cli_load_lexicon(&c, &lex);
-    if (!rc)
-        rc = cli_load_roles(&c, lex, &roles);
-    if (!rc) {
-        if (first < argc)
-            for (int i = first; i < argc; i++)
-                S_one(roles, argv[i]);
-        else
-            rc = S_stdin(roles);
-        if (fflush(stdout) != 0)
-            rc = RS_EXIT_OUTPUT;
-    }
-    rs_roles_free(roles);
-    rs_lexicon_free(lex);
-    return rc;
+    S_titles t = {argc - first, argv + first};
+    return cli_with_roles(&c, S_run, &t);
 }

@@ -315,6 +315,26 @@ int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles)
     return RS_EXIT_OK;
 }
 
+int cli_with_roles(const cli_common *c, cli_run_fn run, void *opts)
+{
+    rs_lexicon *lex = NULL;
+    rs_roles *roles = NULL;
+    int rc = cli_load_lexicon(c, &lex);
+    if (!rc)
+        rc = cli_load_roles(c, lex, &roles);
+    if (!rc)
+        rc = run(roles, lex, opts);
+    rs_roles_free(roles);
+    rs_lexicon_free(lex);
+    return rc;
+}
+
+int cli_nomem(void)
+{
+    fprintf(stderr, "rolescan: error: out of memory\n");
+    return RS_EXIT_INTERNAL;
+}
+
 int cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *opt,
                      const char **out)
 {
