@@ -122,6 +122,11 @@ void rs__page_of(const rs_document *d, unsigned line, unsigned *page, unsigned *
  * utf8proc refuses the input or memory runs out. */
 char *rs__normalize_reference(const char *utf8, size_t len, size_t *out_len);
 
+/* The 1-based line of an original offset: a binary search over the line
+ * starts, without the column walk of rs_document_position, so asking
+ * for many offsets on one long line stays cheap. The one line lookup. */
+unsigned rs__line_of(const rs_document *d, size_t orig_offset);
+
 rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
                        size_t *count, rs_error *err);
 /* Hash of a token's bytes, the one the matcher keys on. */

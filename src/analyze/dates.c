@@ -192,23 +192,6 @@ static bool S_may_start_date(const S_ctx *c, size_t i)
            (ch && strchr("jfmasond", ch) != NULL);
 }
 
-/* The 1-based line of an original offset, by binary search over the line
- * starts, so many ranges on one long line stay linear. Not
- * rs_document_position(): it also counts the column, a walk from the line's
- * start. */
-static unsigned S_line_at(const rs_document *d, size_t off)
-{
-    size_t lo = 0, hi = d->line_count;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->line_starts[mid] <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (unsigned)(lo + 1);
-}
-
 /* ---- lines and sections ------------------------------------------------------ */
 
 typedef enum S_class {
@@ -231,7 +214,7 @@ typedef struct S_pass {
 
 static unsigned S_tok_line(const S_ctx *c, size_t i)
 {
-    return S_line_at(c->doc, c->doc->map[c->toks[i].start]);
+    return rs__line_of(c->doc, c->doc->map[c->toks[i].start]);
 }
 
 /* The sections, read the first time a range or a duration asks: a text
@@ -442,7 +425,7 @@ static rs_status S_find_dated(S_pass *p)
         }
         r.orig_start = c->doc->map[c->toks[i].start];
         r.orig_end = c->doc->map[c->toks[next - 1].start + c->toks[next - 1].len];
-        r.line = S_line_at(c->doc, r.orig_start);
+        r.line = rs__line_of(c->doc, r.orig_start);
         S_mark_range(p, r.line);
         bool no = refused;
         if (next > line_end) {   /* the range runs onto the next line: both read */
@@ -648,7 +631,7 @@ static rs_status S_find_durations(S_pass *p, bool *found)
                           .end = {(int)((months - 1) / 12), (int)((months - 1) % 12 + 1)}};
             r.orig_start = c->doc->map[c->toks[i].start];
             r.orig_end = c->doc->map[c->toks[next - 1].start + c->toks[next - 1].len];
-            r.line = S_line_at(c->doc, r.orig_start);
+            r.line = rs__line_of(c->doc, r.orig_start);
             if (!rs__push_range(c, &r))
                 return RS_ERR_NOMEM;
             *found = true;
@@ -765,7 +748,7 @@ int rs__years_phrase(const S_ctx *c, size_t i, bool *claim)
 
 unsigned rs__token_line(const S_ctx *c, size_t i)
 {
-    return rs_document_position(c->doc, c->doc->map[c->toks[i].start]).line;
+    return rs__line_of(c->doc, c->doc->map[c->toks[i].start]);
 }
 
 int rs__stated_years(const S_ctx *c, unsigned *line)

@@ -419,11 +419,8 @@ size_t rs_document_original_offset(const rs_document *d, size_t norm_offset)
     return d->map[norm_offset];
 }
 
-rs_position rs_document_position(const rs_document *d, size_t off)
+unsigned rs__line_of(const rs_document *d, size_t off)
 {
-    rs_position p = {1, 1, 0, 0};
-    if (off > d->text->len)
-        off = d->text->len;
     size_t lo = 0, hi = d->line_count;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -432,10 +429,18 @@ rs_position rs_document_position(const rs_document *d, size_t off)
         else
             hi = mid;
     }
-    p.line = (unsigned)(lo + 1);
+    return (unsigned)(lo + 1);
+}
+
+rs_position rs_document_position(const rs_document *d, size_t off)
+{
+    rs_position p = {1, 1, 0, 0};
+    if (off > d->text->len)
+        off = d->text->len;
+    p.line = rs__line_of(d, off);
     const char *s = d->text->data;
     unsigned col = 1;
-    for (size_t i = d->line_starts[lo]; i < off; i++)
+    for (size_t i = d->line_starts[p.line - 1]; i < off; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             col++;
     p.column = col;
