@@ -34,7 +34,7 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
         const rs_level_evidence *e = rs_analysis_evidence(a, i);
-        printf("  %-14s %s", e->kind, e->text);
+        printf("  %-14s %s", rs_evidence_kind_name(e->kind), e->text);
         if (e->line)
             printf("  (line %u)", e->line);
         printf("  -> rung %d\n", e->rung);

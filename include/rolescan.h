@@ -508,10 +508,22 @@ typedef struct rs_range {
                                 (year 0), they are no dates */
 } rs_range;
 
+/* What a piece of level evidence is. */
+typedef enum rs_evidence_kind {
+    RS_EVIDENCE_TITLE = 0,        /* the current title */
+    RS_EVIDENCE_TITLE_LEVEL,      /* the level a first line states alone */
+    RS_EVIDENCE_PAST_TITLE,
+    RS_EVIDENCE_EXPERIENCE,       /* years of experience */
+    RS_EVIDENCE_SCOPE,            /* a skill or phrase of scope (budget, hiring) */
+    RS_EVIDENCE_RESPONSIBILITY    /* the language of the work done */
+} rs_evidence_kind;
+/* "title", "title level", "past title", "experience", "scope",
+ * "responsibility"; static storage. */
+RS_EXPORT const char *rs_evidence_kind_name(rs_evidence_kind kind);
+
 /* One piece of evidence for the level: what, where and which rung it says. */
 typedef struct rs_level_evidence {
-    const char *kind;        /* "title", "title level", "past title",
-                                "experience", "scope", "responsibility" */
+    rs_evidence_kind kind;
     char text[160];          /* the document's own words where it quotes
                                 the text ("Mobile Developer — Kettle & Co"
                                 is quoted as "Mobile Developer"), else a

@@ -90,7 +90,7 @@ bool rs__push_range(S_ctx *c, const rs_range *r)
     return true;
 }
 
-static rs_level_evidence *S_evidence(rs_analysis *a, const char *kind, const char *text,
+static rs_level_evidence *S_evidence(rs_analysis *a, rs_evidence_kind kind, const char *text,
                                      unsigned line, int rung, double weight)
 {
     if (a->evidence_count >= S_MAX_EVIDENCE)
@@ -421,7 +421,7 @@ static void S_scope_numbers(rs_analysis *a, const S_ctx *c)
         }
     }
     if (best)
-        S_evidence(a, "scope", what, S_line_of(c, c->toks[at].start), best, 1.0);
+        S_evidence(a, RS_EVIDENCE_SCOPE, what, S_line_of(c, c->toks[at].start), best, 1.0);
 }
 
 static const rs_skill_hit *S_direct_hit(const rs_scan *scan, size_t skill)
@@ -476,7 +476,7 @@ static int S_scope_skills(rs_analysis *a, const S_ctx *c)
             if (!best)
                 best = rung;
             shown++;
-            S_evidence(a, "scope", rs_lexicon_skill(c->lex, d->skill).name, said->line, rung,
+            S_evidence(a, RS_EVIDENCE_SCOPE, rs_lexicon_skill(c->lex, d->skill).name, said->line, rung,
                        0.5);
         }
     }
@@ -484,7 +484,7 @@ static int S_scope_skills(rs_analysis *a, const S_ctx *c)
 }
 
 /* A title as evidence: its own words, the role it reads as beside them. */
-static void S_title_evidence(rs_analysis *a, const S_ctx *c, const char *kind,
+static void S_title_evidence(rs_analysis *a, const S_ctx *c, rs_evidence_kind kind,
                              const rs_found_title *t, double weight)
 {
     char quote[160];
@@ -550,7 +550,7 @@ static void S_signal_evidence(rs_analysis *a, const S_ctx *c, const rs_signal_hi
     char quote[160];
     const rs_token *first = &c->toks[hit->first_tok], *last = &c->toks[hit->last_tok];
     S_quote(c, first->start, last->start + last->len, quote, sizeof quote);
-    S_evidence(a, "responsibility", quote, S_line_of(c, first->start), sig->rung, sig->weight);
+    S_evidence(a, RS_EVIDENCE_RESPONSIBILITY, quote, S_line_of(c, first->start), sig->rung, sig->weight);
 }
 
 /* A line naming four tracks or more by their one-word domains lists
@@ -667,12 +667,12 @@ static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
         const rs_found_title *t = &a->titles[a->current];
         bool sets = S_title_weight(a) >= S_TITLE_EVIDENCE * 0.6;
         *(sets ? &title : &loose) = t->match.rung;
-        S_title_evidence(a, c, "title", t, sets ? 3.0 : 1.0);
+        S_title_evidence(a, c, RS_EVIDENCE_TITLE, t, sets ? 3.0 : 1.0);
     } else if (a->seniority_stated && a->seniority) {
         /* no engineering title, but the first line names a level ("Data
          * Science & AI - ML Internship") */
         title = a->seniority;
-        S_evidence(a, "title level", "the level the first line states", a->seniority_line,
+        S_evidence(a, RS_EVIDENCE_TITLE_LEVEL, "the level the first line states", a->seniority_line,
                    title, 2.0);
     }
     unsigned past_line = 0;
@@ -684,7 +684,7 @@ static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
             past = a->titles[i].match.rung, past_line = a->titles[i].line;
     for (size_t i = 0; past && i < a->title_count; i++) {
         if (i != a->current && a->titles[i].line == past_line) {
-            S_title_evidence(a, c, "past title", &a->titles[i], 0.5);
+            S_title_evidence(a, c, RS_EVIDENCE_PAST_TITLE, &a->titles[i], 0.5);
             break;
         }
     }
@@ -695,12 +695,12 @@ static void S_estimate(rs_analysis *a, const S_ctx *c, const S_signals *sg)
         char text[160];
         years_rung = S_years_rung(years);
         snprintf(text, sizeof text, "%.1f years of experience", years);
-        S_evidence(a, "experience", text, 0, years_rung, 1.0);
+        S_evidence(a, RS_EVIDENCE_EXPERIENCE, text, 0, years_rung, 1.0);
     }
     S_scope_numbers(a, c);
     int scope = S_scope_skills(a, c);
     for (size_t i = 0; i < a->evidence_count; i++)
-        if (strcmp(a->evidence[i].kind, "scope") == 0 && a->evidence[i].rung > scope)
+        if (a->evidence[i].kind == RS_EVIDENCE_SCOPE && a->evidence[i].rung > scope)
             scope = a->evidence[i].rung;
     for (size_t i = 0; i < sg->shown_count; i++)
         S_signal_evidence(a, c, &sg->shown[i], &c->roles->signals[sg->shown[i].signal]);
@@ -1265,4 +1265,11 @@ size_t rs_analysis_laterals(const rs_analysis *a, size_t role, size_t *out, size
         out[at] = d->laterals[i];
     }
     return n;
+}
+
+const char *rs_evidence_kind_name(rs_evidence_kind kind)
+{
+    static const char *const names[] = {"title",      "title level", "past title",
+                                        "experience", "scope",       "responsibility"};
+    return (unsigned)kind < sizeof names / sizeof *names ? names[kind] : "unknown";
 }

@@ -89,7 +89,7 @@ static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles,
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
         const rs_level_evidence *e = rs_analysis_evidence(a, i);
         xmlNodePtr li = rs__html_el(h, ul, "li", NULL);
-        rs__html_el_text(h, li, "strong", NULL, e->kind);
+        rs__html_el_text(h, li, "strong", NULL, rs_evidence_kind_name(e->kind));
         rs__html_text(h, li, ": ");
         rs__html_text(h, li, e->text);
         if (e->line)

@@ -86,7 +86,7 @@ static json_t *S_level(const rs_roles *roles, const rs_analysis *a, bool *ok)
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
         const rs_level_evidence *e = rs_analysis_evidence(a, i);
         json_t *x = json_object();
-        S_set(x, "kind", json_string(e->kind), ok);
+        S_set(x, "kind", json_string(rs_evidence_kind_name(e->kind)), ok);
         S_set(x, "text", json_string(e->text), ok);
         S_set(x, "role", rs__json_str_or_null(e->role_title), ok);
         S_set(x, "line", e->line ? json_integer(e->line) : json_null(), ok);

@@ -53,7 +53,7 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs_analysis *a, cons
                        st->dim, st->reset);
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
         const rs_level_evidence *e = rs_analysis_evidence(a, i);
-        rs__buf_printf(b, "    %-15s", e->kind);
+        rs__buf_printf(b, "    %-15s", rs_evidence_kind_name(e->kind));
         S_text(b, e->text);
         if (e->line)
             rs__buf_printf(b, "  %s(line %u)%s", st->dim, e->line, st->reset);

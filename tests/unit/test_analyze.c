@@ -354,7 +354,7 @@ static void test_first_line_level(void **state)
     assert_int_equal(rs_analysis_rung(x.a, NULL), 1);
     bool seen = false;
     for (size_t i = 0; i < rs_analysis_evidence_count(x.a); i++)
-        seen |= strcmp(rs_analysis_evidence(x.a, i)->kind, "title level") == 0;
+        seen |= rs_analysis_evidence(x.a, i)->kind == RS_EVIDENCE_TITLE_LEVEL;
     assert_true(seen);
     analysed_free(&x);
 }

@@ -893,6 +893,9 @@ static void test_version(void **state)
     assert_non_null(v);
     assert_string_equal(v, RS_VERSION);
     assert_true(v[0] >= '0' && v[0] <= '9' && strchr(v, '.'));
+    assert_string_equal(rs_evidence_kind_name(RS_EVIDENCE_PAST_TITLE), "past title");
+    assert_string_equal(rs_evidence_kind_name(RS_EVIDENCE_RESPONSIBILITY), "responsibility");
+    assert_string_equal(rs_evidence_kind_name((rs_evidence_kind)99), "unknown");
 }
 
 int main(void)

@@ -25,7 +25,7 @@ static const rs_level_evidence *evidence(const rs_analysis *a, const char *kind,
 {
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
         const rs_level_evidence *e = rs_analysis_evidence(a, i);
-        if (strcmp(e->kind, kind) == 0 && (!rung || e->rung == rung))
+        if (strcmp(rs_evidence_kind_name(e->kind), kind) == 0 && (!rung || e->rung == rung))
             return e;
     }
     return NULL;
@@ -35,13 +35,14 @@ static const rs_level_evidence *evidence(const rs_analysis *a, const char *kind,
  * is none. */
 static const rs_level_evidence *need(const rs_analysis *a, const char *kind, int rung)
 {
-    static const rs_level_evidence none = {.kind = "", .text = ""};
+    static const rs_level_evidence none = {.text = ""};
     const rs_level_evidence *e = evidence(a, kind, rung);
     if (e)
         return e;
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++) {
         const rs_level_evidence *o = rs_analysis_evidence(a, i);
-        print_message("  %s rung %d line %u: %s\n", o->kind, o->rung, o->line, o->text);
+        print_message("  %s rung %d line %u: %s\n", rs_evidence_kind_name(o->kind), o->rung, o->line,
+                      o->text);
     }
     fail_msg("no %s evidence at rung %d", kind, rung);
     return &none;
@@ -51,7 +52,7 @@ static size_t evidence_count(const rs_analysis *a, const char *kind)
 {
     size_t n = 0;
     for (size_t i = 0; i < rs_analysis_evidence_count(a); i++)
-        n += strcmp(rs_analysis_evidence(a, i)->kind, kind) == 0;
+        n += strcmp(rs_evidence_kind_name(rs_analysis_evidence(a, i)->kind), kind) == 0;
     return n;
 }
 
@@ -215,7 +216,7 @@ static void test_cto_text(void **state)
     assert_int_equal(evidence_count(x.a, "responsibility"), 3);
     for (size_t i = 0; i < rs_analysis_evidence_count(x.a); i++) {
         const rs_level_evidence *e = rs_analysis_evidence(x.a, i);
-        if (strcmp(e->kind, "responsibility") == 0 && e->rung != 8)
+        if (e->kind == RS_EVIDENCE_RESPONSIBILITY && e->rung != 8)
             fail_msg("\"%s\" says rung %d", e->text, e->rung);
     }
     bool strategy = false;
