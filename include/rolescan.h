@@ -1,11 +1,17 @@
 /*
  * rolescan.h — the one public header of librolescan.
  *
- * The pipeline, one stage per type:
- *   bytes --rs_text_decode--> rs_text (UTF-8, original line ends)
- *         --rs_document_new--> rs_document (normalized text + offset map)
- *         --rs_tokenize-------> tokens (inside the document)
- *         --rs_scan_run-------> rs_scan (skills found, with evidence)
+ * The pipeline, one stage per type, in the order this header reads:
+ *   bytes --rs_text_from_bytes--> rs_text (UTF-8, original line ends)   1 input
+ *         --rs_document_new-----> rs_document (normalized + offset map) 2 normalize
+ *         --rs_document_tokens--> tokens (inside the document)          3 tokenize
+ *         --rs_scan_run---------> rs_scan (skills found, with evidence) 4 scan
+ *         --rs_analyze----------> rs_analysis (scope, rung, roles, gaps) 5 analyze
+ *         --rs_match_run--------> rs_match (a resume against a posting) 6 compare
+ *         --rs_render_*---------> text, JSON, CSV, HTML                 7 render
+ * with the knowledge they read (an rs_lexicon of skills, the rs_roles of
+ * the ladder) loaded first. rs_run_file and rs_run_string do stages 1 to 5
+ * in one call.
  *
  * Ownership: every object returned by an rs_*_new / rs_*_load / rs_*_run
  * function belongs to the caller, who frees it with the matching rs_*_free
@@ -39,7 +45,7 @@ extern "C" {
  * built against another header can compare it with RS_VERSION. */
 RS_EXPORT const char *rs_version(void);
 
-/* ---- status and errors ------------------------------------------------- */
+/* ---- status and errors ---------------------------------------------------- */
 
 typedef enum rs_status {
     RS_OK = 0,
@@ -70,14 +76,14 @@ typedef struct rs_error {
     char message[512];
 } rs_error;
 
-/* ---- set-up -------------------------------------------------------------- */
+/* ---- set-up --------------------------------------------------------------- */
 
 /* Initializes the libraries rolescan uses (libxml2's parser, jansson's hash
  * seed) so that several threads may then use rolescan at once. Call it once,
  * from one thread, before starting others; calling it again is harmless. */
 RS_EXPORT void rs_global_init(void);
 
-/* ---- allocation -------------------------------------------------------- */
+/* ---- allocation ----------------------------------------------------------- */
 
 /* Replaces malloc/realloc/free for all of librolescan (for fault-injection
  * tests and embedding). Pass NULLs to restore the C library's. Call before
@@ -86,143 +92,7 @@ RS_EXPORT void rs_set_allocator(void *(*malloc_fn)(size_t),
                                 void *(*realloc_fn)(void *, size_t),
                                 void (*free_fn)(void *));
 
-/* ---- stage 1: decoding bytes into UTF-8 text --------------------------- */
-
-#define RS_DEFAULT_MAX_INPUT (16u * 1024u * 1024u)
-
-typedef enum rs_encoding {
-    RS_ENC_UTF8 = 0,
-    RS_ENC_UTF8_BOM,
-    RS_ENC_UTF16LE,
-    RS_ENC_UTF16BE,
-    RS_ENC_UTF8_REPAIRED,   /* invalid sequences replaced by U+FFFD */
-    RS_ENC_WINDOWS_1252     /* whole input read as Windows-1252 */
-} rs_encoding;
-
-/* Decoded text: valid UTF-8, NUL-terminated, line ends as in the input. */
-typedef struct rs_text rs_text;
-
-/* Decodes bytes by this rule: a UTF-8 BOM is dropped; a UTF-16 BOM selects
- * UTF-16 LE/BE; otherwise the bytes are UTF-8 if valid. Invalid UTF-8 is read
- * as Windows-1252 when it has no valid multi-byte sequence or more invalid
- * bytes than valid multi-byte sequences, else each invalid byte becomes
- * U+FFFD. Either repair sets a warning naming the first bad byte. NUL bytes
- * (outside UTF-16) and known binary signatures are refused. `name` is used
- * in messages only. Returns a new rs_text in *out (caller frees). */
-RS_EXPORT rs_status rs_text_decode(const char *name, const unsigned char *bytes,
-                                   size_t len, size_t max_len, rs_text **out,
-                                   rs_error *err);
-
-/* Reads a whole file ("-" = stdin) and decodes it as above. */
-RS_EXPORT rs_status rs_text_read_file(const char *path, size_t max_len,
-                                      rs_text **out, rs_error *err);
-
-/* ---- document formats ---------------------------------------------------- */
-
-typedef enum rs_format {
-    RS_FORMAT_AUTO = 0,          /* sniff */
-    RS_FORMAT_TEXT,              /* plain text, Markdown */
-    RS_FORMAT_HTML,
-    RS_FORMAT_DOCX,
-    RS_FORMAT_ODT,
-    RS_FORMAT_PDF
-} rs_format;
-
-/* The format of a file's bytes, by content first: "%PDF-", a zip holding
- * word/document.xml (DOCX) or an OpenDocument text mimetype (ODT), HTML
- * markup at the start; then by the name's extension; else text. */
-RS_EXPORT rs_format rs_format_sniff(const char *name, const unsigned char *bytes, size_t len);
-/* "text", "html", "docx", "odt", "pdf" ("auto" for RS_FORMAT_AUTO); and
- * the other way round (RS_FORMAT_AUTO when unknown). */
-RS_EXPORT const char *rs_format_name(rs_format format);
-RS_EXPORT rs_format rs_format_from_name(const char *name);
-/* Whether this build reads the format (DOCX/ODT need libzip, PDF
- * poppler-glib; both are CMake options on when found). */
-RS_EXPORT int rs_format_supported(rs_format format);
-
-/* Reads a document of any supported format from bytes into text:
- * text through rs_text_decode; HTML through rs_html_read; DOCX and ODT
- * paragraphs (and table cells, list items, headers, footers, text boxes)
- * one per line, tracked deletions dropped; PDF pages in reading order
- * (columns one after the other), separated by form feeds, so evidence
- * says page and line. RS_ERR_FORMAT for a format this build lacks, a
- * corrupt or encrypted document, a zip bomb, or a PDF with no text layer
- * (scanned), each with a message that says so. */
-RS_EXPORT rs_status rs_text_from_bytes(const char *name, const unsigned char *bytes,
-                                       size_t len, rs_format format, size_t max_len,
-                                       rs_text **out, rs_error *err);
-/* The same from a file ("-" = stdin). */
-RS_EXPORT rs_status rs_text_read_any(const char *path, rs_format format, size_t max_len,
-                                     rs_text **out, rs_error *err);
-
-RS_EXPORT const char *rs_text_data(const rs_text *text);
-RS_EXPORT size_t rs_text_length(const rs_text *text);
-RS_EXPORT const char *rs_text_name(const rs_text *text);
-RS_EXPORT rs_encoding rs_text_encoding(const rs_text *text);
-RS_EXPORT const char *rs_encoding_name(rs_encoding enc);
-/* The decoding warning, or NULL when the input was clean. */
-RS_EXPORT const char *rs_text_warning(const rs_text *text);
-RS_EXPORT void rs_text_free(rs_text *text);
-
-/* ---- stage 2: normalization with an offset map ------------------------- */
-
-/* A document: the text, its normalized form for matching (NFKC, case
- * folded, accents stripped, default-ignorables dropped, words hyphenated
- * across a line end joined) and a map from every normalized byte back to
- * the original byte it came from. Takes ownership of `text`, even on
- * failure. */
-typedef struct rs_document rs_document;
-
-RS_EXPORT rs_status rs_document_new(rs_text *text, rs_document **out,
-                                    rs_error *err);
-RS_EXPORT void rs_document_free(rs_document *doc);
-
-RS_EXPORT const rs_text *rs_document_text(const rs_document *doc);
-RS_EXPORT const char *rs_document_normalized(const rs_document *doc,
-                                             size_t *len);
-/* The original byte offset that normalized byte `norm_offset` came from
- * (norm_offset == length maps to the end of the original). */
-RS_EXPORT size_t rs_document_original_offset(const rs_document *doc,
-                                             size_t norm_offset);
-
-/* 1-based line and column (in characters) of an original byte offset;
- * CRLF, CR and LF all end a line. */
-typedef struct rs_position {
-    unsigned line;
-    unsigned column;
-    unsigned page;           /* paged text (a PDF: pages end with a form feed):
-                                1-based page, else 0 */
-    unsigned page_line;      /* the line counted from the top of that page */
-} rs_position;
-
-RS_EXPORT rs_position rs_document_position(const rs_document *doc,
-                                           size_t orig_offset);
-
-/* ---- stage 3: tokens --------------------------------------------------- */
-
-typedef enum rs_token_kind {
-    RS_TOKEN_WORD = 0,   /* a run of letters and digits */
-    RS_TOKEN_PUNCT,      /* one punctuation or symbol character */
-    RS_TOKEN_BARRIER     /* an e-mail address or URL: never matched */
-} rs_token_kind;
-
-/* A token over the normalized text. `glued` is set when no white space
- * separates it from the token before. */
-typedef struct rs_token {
-    uint32_t start;
-    uint32_t len;
-    uint64_t hash;
-    uint8_t kind;
-    uint8_t glued;
-} rs_token;
-
-/* Tokenizes the document (done once; later calls return the same array).
- * The array is owned by the document. */
-RS_EXPORT rs_status rs_document_tokens(rs_document *doc,
-                                       const rs_token **tokens,
-                                       size_t *count, rs_error *err);
-
-/* ---- lexicons ---------------------------------------------------------- */
+/* ---- knowledge: skill lexicons -------------------------------------------- */
 
 typedef struct rs_lexicon rs_lexicon;
 
@@ -278,100 +148,7 @@ RS_EXPORT const char *rs_lexicon_implied(const rs_lexicon *lex, size_t skill,
 RS_EXPORT const char *const *rs_categories(void);
 RS_EXPORT const char *rs_category_label(const char *category);
 
-/* ---- stage 4: matching ------------------------------------------------- */
-
-typedef struct rs_scan rs_scan;
-
-/* One place a skill was found: where in the original text, and the original
- * words. For an implied skill, the evidence of the skill implying it. */
-typedef struct rs_evidence {
-    size_t orig_start;   /* byte range in rs_text_data() */
-    size_t orig_end;
-    unsigned line;
-    unsigned column;
-    unsigned page;       /* for paged text (PDF), else 0 */
-    unsigned page_line;  /* line on that page */
-} rs_evidence;
-
-typedef struct rs_skill_hit {
-    size_t skill;             /* index into the lexicon */
-    size_t count;             /* direct matches */
-    size_t evidence_count;
-    const rs_evidence *evidence;
-    size_t implied_by;        /* skill index, or (size_t)-1 when found */
-} rs_skill_hit;
-
-/* Finds every skill of `lex` in `doc`. The scan refers to both: keep them
- * alive while it is used. */
-RS_EXPORT rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc,
-                                rs_scan **out, rs_error *err);
-RS_EXPORT void rs_scan_free(rs_scan *scan);
-
-/* Hits sorted by category order, then count (descending), then name. */
-RS_EXPORT size_t rs_scan_hit_count(const rs_scan *scan);
-RS_EXPORT const rs_skill_hit *rs_scan_hit(const rs_scan *scan, size_t i);
-/* Warnings raised while matching (e.g. a pattern hit its match limit). */
-RS_EXPORT size_t rs_scan_warning_count(const rs_scan *scan);
-RS_EXPORT const char *rs_scan_warning(const rs_scan *scan, size_t i);
-
-/* Copies the original text of an evidence span, white space runs folded to
- * one space, into buf (always NUL-terminated, truncated to size). */
-RS_EXPORT size_t rs_evidence_text(const rs_document *doc,
-                                  const rs_evidence *ev, char *buf,
-                                  size_t size);
-/* The original line holding an evidence span, trimmed, folded and cut to
- * at most `size - 1` bytes on a character boundary. */
-RS_EXPORT size_t rs_evidence_context(const rs_document *doc,
-                                     const rs_evidence *ev, char *buf,
-                                     size_t size);
-
-/* Whether a mention claims the skill. A resume claims nothing by "I do
- * not write JavaScript" (negated) nor by "familiar with Rust", "exposure
- * to Kafka", "currently learning Go" (familiar); a posting that negates a
- * skill does not ask for it. Read from the mention's clause in doc. */
-typedef enum rs_claim {
-    RS_CLAIM_STATED = 0,
-    RS_CLAIM_NEGATED,
-    RS_CLAIM_FAMILIAR
-} rs_claim;
-RS_EXPORT rs_claim rs_evidence_claim(const rs_document *doc, const rs_evidence *ev);
-/* "stated", "negated" or "familiar". */
-RS_EXPORT const char *rs_claim_name(rs_claim c);
-/* Does any mention of a found skill claim it? An implied skill is claimed
- * when the skill implying it is. */
-RS_EXPORT int rs_hit_claimed(const rs_document *doc, const rs_skill_hit *hit);
-
-/* ---- stage 5: rendering ----------------------------------------------- */
-
-/* One input of a scan run: either doc and scan (success) or error. */
-typedef struct rs_scan_result {
-    const char *name;
-    const rs_document *doc;
-    const rs_scan *scan;
-    const rs_error *error;
-} rs_scan_result;
-
-#define RS_RENDER_COLOR 1u          /* ANSI colour (text) */
-#define RS_RENDER_ALL_EVIDENCE 2u   /* every evidence line (text) */
-
-/* Renders results as readable text, or as the JSON object described by
- * docs/schema/scan.schema.json. *out is NUL-terminated and owned by the
- * caller: free it with rs_free(). */
-RS_EXPORT rs_status rs_render_scan_text(const rs_lexicon *lex,
-                                        const rs_scan_result *results,
-                                        size_t count, unsigned flags,
-                                        char **out, size_t *len,
-                                        rs_error *err);
-RS_EXPORT rs_status rs_render_scan_json(const rs_lexicon *lex,
-                                        const rs_scan_result *results,
-                                        size_t count, unsigned flags,
-                                        char **out, size_t *len,
-                                        rs_error *err);
-
-/* Frees memory the library handed to the caller (rendered output). */
-RS_EXPORT void rs_free(void *ptr);
-
-/* ---- roles and the ladder ---------------------------------------------- */
+/* ---- knowledge: roles and the ladder -------------------------------------- */
 
 /* The roles lexicon: tracks, roles on rungs 1 (junior) to 8 (CTO), their
  * titles, weighted skills, salary bands, advice and scope cues. Loaded from
@@ -437,7 +214,303 @@ typedef struct rs_track_info {
 RS_EXPORT size_t rs_roles_track_count(const rs_roles *roles);
 RS_EXPORT rs_track_info rs_roles_track(const rs_roles *roles, size_t i);
 
-/* ---- title recognition ------------------------------------------------- */
+/* ---- stage 1, input: decoding bytes into UTF-8 text ----------------------- */
+
+#define RS_DEFAULT_MAX_INPUT (16u * 1024u * 1024u)
+
+typedef enum rs_encoding {
+    RS_ENC_UTF8 = 0,
+    RS_ENC_UTF8_BOM,
+    RS_ENC_UTF16LE,
+    RS_ENC_UTF16BE,
+    RS_ENC_UTF8_REPAIRED,   /* invalid sequences replaced by U+FFFD */
+    RS_ENC_WINDOWS_1252     /* whole input read as Windows-1252 */
+} rs_encoding;
+
+/* Decoded text: valid UTF-8, NUL-terminated, line ends as in the input. */
+typedef struct rs_text rs_text;
+
+/* Decodes bytes by this rule: a UTF-8 BOM is dropped; a UTF-16 BOM selects
+ * UTF-16 LE/BE; otherwise the bytes are UTF-8 if valid. Invalid UTF-8 is read
+ * as Windows-1252 when it has no valid multi-byte sequence or more invalid
+ * bytes than valid multi-byte sequences, else each invalid byte becomes
+ * U+FFFD. Either repair sets a warning naming the first bad byte. NUL bytes
+ * (outside UTF-16) and known binary signatures are refused. `name` is used
+ * in messages only. Returns a new rs_text in *out (caller frees). */
+RS_EXPORT rs_status rs_text_decode(const char *name, const unsigned char *bytes,
+                                   size_t len, size_t max_len, rs_text **out,
+                                   rs_error *err);
+
+/* Reads a whole file ("-" = stdin) and decodes it as above. */
+RS_EXPORT rs_status rs_text_read_file(const char *path, size_t max_len,
+                                      rs_text **out, rs_error *err);
+
+/* ---- stage 1, input: document formats ------------------------------------- */
+
+typedef enum rs_format {
+    RS_FORMAT_AUTO = 0,          /* sniff */
+    RS_FORMAT_TEXT,              /* plain text, Markdown */
+    RS_FORMAT_HTML,
+    RS_FORMAT_DOCX,
+    RS_FORMAT_ODT,
+    RS_FORMAT_PDF
+} rs_format;
+
+/* The format of a file's bytes, by content first: "%PDF-", a zip holding
+ * word/document.xml (DOCX) or an OpenDocument text mimetype (ODT), HTML
+ * markup at the start; then by the name's extension; else text. */
+RS_EXPORT rs_format rs_format_sniff(const char *name, const unsigned char *bytes, size_t len);
+/* "text", "html", "docx", "odt", "pdf" ("auto" for RS_FORMAT_AUTO); and
+ * the other way round (RS_FORMAT_AUTO when unknown). */
+RS_EXPORT const char *rs_format_name(rs_format format);
+RS_EXPORT rs_format rs_format_from_name(const char *name);
+/* Whether this build reads the format (DOCX/ODT need libzip, PDF
+ * poppler-glib; both are CMake options on when found). */
+RS_EXPORT int rs_format_supported(rs_format format);
+
+/* Reads a document of any supported format from bytes into text:
+ * text through rs_text_decode; HTML through rs_html_read; DOCX and ODT
+ * paragraphs (and table cells, list items, headers, footers, text boxes)
+ * one per line, tracked deletions dropped; PDF pages in reading order
+ * (columns one after the other), separated by form feeds, so evidence
+ * says page and line. RS_ERR_FORMAT for a format this build lacks, a
+ * corrupt or encrypted document, a zip bomb, or a PDF with no text layer
+ * (scanned), each with a message that says so. */
+RS_EXPORT rs_status rs_text_from_bytes(const char *name, const unsigned char *bytes,
+                                       size_t len, rs_format format, size_t max_len,
+                                       rs_text **out, rs_error *err);
+/* The same from a file ("-" = stdin). */
+RS_EXPORT rs_status rs_text_read_any(const char *path, rs_format format, size_t max_len,
+                                     rs_text **out, rs_error *err);
+
+RS_EXPORT const char *rs_text_data(const rs_text *text);
+RS_EXPORT size_t rs_text_length(const rs_text *text);
+RS_EXPORT const char *rs_text_name(const rs_text *text);
+RS_EXPORT rs_encoding rs_text_encoding(const rs_text *text);
+RS_EXPORT const char *rs_encoding_name(rs_encoding enc);
+/* The decoding warning, or NULL when the input was clean. */
+RS_EXPORT const char *rs_text_warning(const rs_text *text);
+RS_EXPORT void rs_text_free(rs_text *text);
+
+/* ---- stage 1, input: HTML postings ---------------------------------------- */
+
+/* What an HTML posting says about itself beyond its text: the title and
+ * required experience of a schema.org JobPosting in JSON-LD, when present
+ * (else the <title> or first <h1>). Strings are the caller's: free with
+ * rs_html_info_free(). */
+typedef struct rs_html_info {
+    const char *title;               /* NULL when none */
+    const char *experience;          /* JobPosting experienceRequirements, or NULL */
+    int has_json_ld;                 /* a JobPosting was found and used */
+} rs_html_info;
+
+/* Reads HTML (bytes in any encoding libxml2's HTML parser detects; UTF-8
+ * by default) into plain text for the pipeline: script, style, noscript,
+ * template, nav, footer, header's nav, aside and svg dropped (forms
+ * stay: ASP.NET pages wrap the whole body in one); block
+ * elements (p, div, li, tr, h1-h6, br, section, article, table cells...)
+ * end lines, list items start with "- ", table cells on their own lines;
+ * entities decoded; runs of blanks folded; at most 2 blank lines in a row.
+ * When a JobPosting is present in <script type="application/ld+json"> (a
+ * single object, an array, or an @graph), its title, description (itself
+ * HTML, read the same way) and experienceRequirements make the text instead
+ * of the page body: "title\n\ndescription\n\nexperience". Malformed HTML is
+ * read as far as libxml2 recovers it; a document with no text is refused
+ * (RS_ERR_ENCODING, "no text in HTML"). `max_len` limits input bytes. */
+RS_EXPORT rs_status rs_html_read(const char *name, const unsigned char *bytes,
+                                 size_t len, size_t max_len, rs_text **out,
+                                 rs_html_info *info, rs_error *err);
+
+/* Frees the strings of an rs_html_info filled by rs_html_read and clears
+ * it (accepts NULL). */
+RS_EXPORT void rs_html_info_free(rs_html_info *info);
+
+/* ---- stage 2: normalization with an offset map ---------------------------- */
+
+/* A document: the text, its normalized form for matching (NFKC, case
+ * folded, accents stripped, default-ignorables dropped, words hyphenated
+ * across a line end joined) and a map from every normalized byte back to
+ * the original byte it came from. Takes ownership of `text`, even on
+ * failure. */
+typedef struct rs_document rs_document;
+
+RS_EXPORT rs_status rs_document_new(rs_text *text, rs_document **out,
+                                    rs_error *err);
+RS_EXPORT void rs_document_free(rs_document *doc);
+
+RS_EXPORT const rs_text *rs_document_text(const rs_document *doc);
+RS_EXPORT const char *rs_document_normalized(const rs_document *doc,
+                                             size_t *len);
+/* The original byte offset that normalized byte `norm_offset` came from
+ * (norm_offset == length maps to the end of the original). */
+RS_EXPORT size_t rs_document_original_offset(const rs_document *doc,
+                                             size_t norm_offset);
+
+/* 1-based line and column (in characters) of an original byte offset;
+ * CRLF, CR and LF all end a line. */
+typedef struct rs_position {
+    unsigned line;
+    unsigned column;
+    unsigned page;           /* paged text (a PDF: pages end with a form feed):
+                                1-based page, else 0 */
+    unsigned page_line;      /* the line counted from the top of that page */
+} rs_position;
+
+RS_EXPORT rs_position rs_document_position(const rs_document *doc,
+                                           size_t orig_offset);
+
+/* ---- stage 3: tokens ------------------------------------------------------ */
+
+typedef enum rs_token_kind {
+    RS_TOKEN_WORD = 0,   /* a run of letters and digits */
+    RS_TOKEN_PUNCT,      /* one punctuation or symbol character */
+    RS_TOKEN_BARRIER     /* an e-mail address or URL: never matched */
+} rs_token_kind;
+
+/* A token over the normalized text. `glued` is set when no white space
+ * separates it from the token before. */
+typedef struct rs_token {
+    uint32_t start;
+    uint32_t len;
+    uint64_t hash;
+    uint8_t kind;
+    uint8_t glued;
+} rs_token;
+
+/* Tokenizes the document (done once; later calls return the same array).
+ * The array is owned by the document. */
+RS_EXPORT rs_status rs_document_tokens(rs_document *doc,
+                                       const rs_token **tokens,
+                                       size_t *count, rs_error *err);
+
+/* ---- stage 4: scan (skills found, with evidence) -------------------------- */
+
+typedef struct rs_scan rs_scan;
+
+/* One place a skill was found: where in the original text, and the original
+ * words. For an implied skill, the evidence of the skill implying it. */
+typedef struct rs_evidence {
+    size_t orig_start;   /* byte range in rs_text_data() */
+    size_t orig_end;
+    unsigned line;
+    unsigned column;
+    unsigned page;       /* for paged text (PDF), else 0 */
+    unsigned page_line;  /* line on that page */
+} rs_evidence;
+
+typedef struct rs_skill_hit {
+    size_t skill;             /* index into the lexicon */
+    size_t count;             /* direct matches */
+    size_t evidence_count;
+    const rs_evidence *evidence;
+    size_t implied_by;        /* skill index, or (size_t)-1 when found */
+} rs_skill_hit;
+
+/* Finds every skill of `lex` in `doc`. The scan refers to both: keep them
+ * alive while it is used. */
+RS_EXPORT rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc,
+                                rs_scan **out, rs_error *err);
+RS_EXPORT void rs_scan_free(rs_scan *scan);
+
+/* Hits sorted by category order, then count (descending), then name. */
+RS_EXPORT size_t rs_scan_hit_count(const rs_scan *scan);
+RS_EXPORT const rs_skill_hit *rs_scan_hit(const rs_scan *scan, size_t i);
+/* Warnings raised while matching (e.g. a pattern hit its match limit). */
+RS_EXPORT size_t rs_scan_warning_count(const rs_scan *scan);
+RS_EXPORT const char *rs_scan_warning(const rs_scan *scan, size_t i);
+
+/* Copies the original text of an evidence span, white space runs folded to
+ * one space, into buf (always NUL-terminated, truncated to size). */
+RS_EXPORT size_t rs_evidence_text(const rs_document *doc,
+                                  const rs_evidence *ev, char *buf,
+                                  size_t size);
+/* The original line holding an evidence span, trimmed, folded and cut to
+ * at most `size - 1` bytes on a character boundary. */
+RS_EXPORT size_t rs_evidence_context(const rs_document *doc,
+                                     const rs_evidence *ev, char *buf,
+                                     size_t size);
+
+/* Whether a mention claims the skill. A resume claims nothing by "I do
+ * not write JavaScript" (negated) nor by "familiar with Rust", "exposure
+ * to Kafka", "currently learning Go" (familiar); a posting that negates a
+ * skill does not ask for it. Read from the mention's clause in doc. */
+typedef enum rs_claim {
+    RS_CLAIM_STATED = 0,
+    RS_CLAIM_NEGATED,
+    RS_CLAIM_FAMILIAR
+} rs_claim;
+RS_EXPORT rs_claim rs_evidence_claim(const rs_document *doc, const rs_evidence *ev);
+/* "stated", "negated" or "familiar". */
+RS_EXPORT const char *rs_claim_name(rs_claim c);
+/* Does any mention of a found skill claim it? An implied skill is claimed
+ * when the skill implying it is. */
+RS_EXPORT int rs_hit_claimed(const rs_document *doc, const rs_skill_hit *hit);
+
+/* ---- stage 5, analysis: dates and years of experience --------------------- */
+
+typedef struct rs_date {
+    int year;
+    int month;    /* 1..12 */
+} rs_date;
+
+/* "2026-11", "2026-11-22" or "Nov 2026"; returns 0 when not a date. */
+RS_EXPORT int rs_date_parse(const char *text, rs_date *out);
+/* This month (UTC). */
+RS_EXPORT rs_date rs_date_today(void);
+
+/* ---- stage 5, analysis: sections ------------------------------------------ */
+
+/* What a document is, for reading its sections. */
+typedef enum rs_doc_kind {
+    RS_DOC_RESUME = 0,
+    RS_DOC_POSTING
+} rs_doc_kind;
+
+typedef enum rs_section_kind {
+    RS_SECTION_OTHER = 0,        /* text that cannot be placed: kept, never lost */
+    /* resumes */
+    RS_SECTION_SUMMARY,
+    RS_SECTION_EXPERIENCE,
+    RS_SECTION_SKILLS,
+    RS_SECTION_EDUCATION,
+    RS_SECTION_CERTIFICATIONS,
+    RS_SECTION_PROJECTS,
+    /* postings */
+    RS_SECTION_TITLE,            /* the posting's first line when no heading precedes it */
+    RS_SECTION_RESPONSIBILITIES,
+    RS_SECTION_REQUIREMENTS,     /* must have */
+    RS_SECTION_PREFERRED,        /* nice to have */
+    RS_SECTION_BENEFITS,         /* benefits, perks, compensation */
+    RS_SECTION_BOILERPLATE       /* about the company, equal opportunity, how to apply */
+} rs_section_kind;
+
+/* One section: from its heading line to the line before the next heading.
+ * Lines are 1-based lines of the original text. */
+typedef struct rs_section {
+    rs_section_kind kind;
+    unsigned first_line;         /* the heading's line (or the first line of text) */
+    unsigned last_line;          /* inclusive */
+    size_t orig_start;           /* byte range in rs_text_data() */
+    size_t orig_end;
+    int has_heading;             /* 0 for the text before any heading, a
+                                    posting's title line and an unheaded
+                                    equal-opportunity paragraph */
+} rs_section;
+
+/* "experience", "requirements", ... (static storage). */
+RS_EXPORT const char *rs_section_name(rs_section_kind kind);
+
+/* Splits a document into sections from its headings and their common
+ * variants ("Work Experience", "What you'll do", "Nice to have", "About
+ * us", "## Requirements", "SKILLS", "Requirements:" with text after the
+ * colon). Every line belongs to exactly one section, in order; the first
+ * section starts at line 1; an empty text gives no section (RS_OK). At
+ * most 4,096 sections: past that, headings no longer split. *out is the
+ * caller's (rs_free). */
+RS_EXPORT rs_status rs_sections_find(const rs_document *doc, rs_doc_kind kind,
+                                     rs_section **out, size_t *count, rs_error *err);
+
+/* ---- stage 5, analysis: title recognition --------------------------------- */
 
 /* A job title read from text: its track and rung, and the role they lead
  * to. `exact` is set when the words equal a title the roles lexicon lists. */
@@ -460,19 +533,7 @@ typedef struct rs_title_match {
 RS_EXPORT int rs_roles_parse_title(const rs_roles *roles, const char *title,
                                    rs_title_match *out);
 
-/* ---- dates and years of experience ------------------------------------- */
-
-typedef struct rs_date {
-    int year;
-    int month;    /* 1..12 */
-} rs_date;
-
-/* "2026-11", "2026-11-22" or "Nov 2026"; returns 0 when not a date. */
-RS_EXPORT int rs_date_parse(const char *text, rs_date *out);
-/* This month (UTC). */
-RS_EXPORT rs_date rs_date_today(void);
-
-/* ---- stage 5: analysis ------------------------------------------------- */
+/* ---- stage 5: analysis ---------------------------------------------------- */
 
 typedef struct rs_analysis rs_analysis;
 
@@ -612,123 +673,7 @@ RS_EXPORT rs_role_score rs_analysis_score_role(const rs_analysis *a, size_t role
 RS_EXPORT size_t rs_analysis_laterals(const rs_analysis *a, size_t role, size_t *out,
                                       size_t max);
 
-/* ---- rendering an analysis -------------------------------------------- */
-
-/* One input of a score run: doc, scan and analysis, or error. */
-typedef struct rs_score_result {
-    const char *name;
-    const rs_document *doc;
-    const rs_scan *scan;
-    const rs_analysis *analysis;
-    const rs_error *error;
-} rs_score_result;
-
-/* Readable text, or the JSON object of docs/schema/score.schema.json.
- * *out is owned by the caller (rs_free). `as_of` is echoed in JSON. */
-RS_EXPORT rs_status rs_render_score_text(const rs_roles *roles,
-                                         const rs_lexicon *lex,
-                                         const rs_score_result *results,
-                                         size_t count, unsigned flags,
-                                         char **out, size_t *len,
-                                         rs_error *err);
-RS_EXPORT rs_status rs_render_score_json(const rs_roles *roles,
-                                         const rs_lexicon *lex,
-                                         const rs_score_result *results,
-                                         size_t count, rs_date as_of,
-                                         char **out, size_t *len,
-                                         rs_error *err);
-
-/* ---- batch classification ---------------------------------------------- */
-
-/* One posting's classification, as `rolescan classify` writes it: either
- * analysis (with its scan) or error is set. */
-typedef struct rs_classification {
-    const char *id;              /* record id, or the file path */
-    const rs_scan *scan;
-    const rs_analysis *analysis;
-    const rs_error *error;
-    const char *warning;         /* e.g. a decoding repair; may be NULL */
-    int spans;                   /* JSON Lines: add "matches", each found
-                                    skill's id and byte range in the text read */
-    int timed;                   /* JSON Lines: add "micros" below */
-    long micros;                 /* time spent on this posting, microseconds */
-    const rs_requirements *asked;   /* the posting's requirements: the skills
-                                       listed are those it asks for (never one
-                                       it says is not needed); NULL lists every
-                                       skill found */
-} rs_classification;
-
-typedef enum rs_classify_format {
-    RS_CLASSIFY_TABLE = 0,
-    RS_CLASSIFY_CSV,             /* RFC 4180 */
-    RS_CLASSIFY_JSONL            /* one JSON object per line */
-} rs_classify_format;
-
-/* The header line of a format (the CSV header, the table's column names,
- * "" for JSON Lines); static storage. */
-RS_EXPORT const char *rs_classify_header(rs_classify_format format);
-/* One output line (ending in a newline) for a classification; *out is the
- * caller's (rs_free). */
-RS_EXPORT rs_status rs_render_classification(const rs_roles *roles,
-                                             const rs_lexicon *lex,
-                                             const rs_classification *c,
-                                             rs_classify_format format,
-                                             char **out, size_t *len,
-                                             rs_error *err);
-
-/* ---- sections ----------------------------------------------------------- */
-
-/* What a document is, for reading its sections. */
-typedef enum rs_doc_kind {
-    RS_DOC_RESUME = 0,
-    RS_DOC_POSTING
-} rs_doc_kind;
-
-typedef enum rs_section_kind {
-    RS_SECTION_OTHER = 0,        /* text that cannot be placed: kept, never lost */
-    /* resumes */
-    RS_SECTION_SUMMARY,
-    RS_SECTION_EXPERIENCE,
-    RS_SECTION_SKILLS,
-    RS_SECTION_EDUCATION,
-    RS_SECTION_CERTIFICATIONS,
-    RS_SECTION_PROJECTS,
-    /* postings */
-    RS_SECTION_TITLE,            /* the posting's first line when no heading precedes it */
-    RS_SECTION_RESPONSIBILITIES,
-    RS_SECTION_REQUIREMENTS,     /* must have */
-    RS_SECTION_PREFERRED,        /* nice to have */
-    RS_SECTION_BENEFITS,         /* benefits, perks, compensation */
-    RS_SECTION_BOILERPLATE       /* about the company, equal opportunity, how to apply */
-} rs_section_kind;
-
-/* One section: from its heading line to the line before the next heading.
- * Lines are 1-based lines of the original text. */
-typedef struct rs_section {
-    rs_section_kind kind;
-    unsigned first_line;         /* the heading's line (or the first line of text) */
-    unsigned last_line;          /* inclusive */
-    size_t orig_start;           /* byte range in rs_text_data() */
-    size_t orig_end;
-    int has_heading;             /* 0 for the text before any heading, a
-                                    posting's title line and an unheaded
-                                    equal-opportunity paragraph */
-} rs_section;
-
-/* "experience", "requirements", ... (static storage). */
-RS_EXPORT const char *rs_section_name(rs_section_kind kind);
-
-/* Splits a document into sections from its headings and their common
- * variants ("Work Experience", "What you'll do", "Nice to have", "About
- * us", "## Requirements", "SKILLS", "Requirements:" with text after the
- * colon). Every line belongs to exactly one section, in order; the first
- * section starts at line 1; an empty text gives no section (RS_OK). At
- * most 4,096 sections: past that, headings no longer split. *out is the
- * caller's (rs_free). */
-RS_EXPORT rs_status rs_sections_find(const rs_document *doc, rs_doc_kind kind,
-                                     rs_section **out, size_t *count, rs_error *err);
-
-/* ---- matching a resume against a posting -------------------------------- */
+/* ---- stage 6, compare: a posting's requirements, a resume against a posting --- */
 
 /* How a posting asks for a skill. */
 typedef enum rs_req_kind {
@@ -896,101 +841,7 @@ RS_EXPORT rs_status rs_render_match_csv(const rs_roles *roles, const rs_lexicon 
                                         const rs_match_result *results, size_t count,
                                         char **out, size_t *len, rs_error *err);
 
-/* ---- HTML reports ------------------------------------------------------ */
-
-typedef struct rs_report_options {
-    rs_date as_of;           /* shown in the footer; {0,0} = today */
-    const rs_match *match;   /* adds the match view (report --job); or NULL */
-    const char *job_name;    /* the posting's file, with match */
-} rs_report_options;
-
-/* One self-contained HTML page (inline CSS and SVG, no script, a strict
- * Content-Security-Policy) reporting one scored document: the ladder with
- * "you are here" and the next rung, the evidence for the rung, the closest
- * roles, the skills found with their evidence, the gaps, advice, lateral
- * moves, salary bands. Built as a libxml2 tree: input text is only ever a
- * text node. RS_ERR_ARG when result has no analysis. *out is the caller's
- * (rs_free). */
-RS_EXPORT rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
-                                          const rs_score_result *result,
-                                          const rs_report_options *opts, char **out,
-                                          size_t *len, rs_error *err);
-
-/* ---- batch summaries --------------------------------------------------- */
-
-/* A roll-up of classified postings: counts per track and rung, the skills
- * asked for per rung, and a table of the postings (the first max_rows) and
- * of every error (the first max_rows). Feed it in input order; it is not
- * thread-safe. */
-typedef struct rs_batch rs_batch;
-
-/* One posting as the summary keeps it (strings are copied). */
-typedef struct rs_batch_row {
-    const char *id;
-    const char *status;          /* "ok", "out_of_scope" or "error" */
-    const char *track;           /* track id, or NULL */
-    int rung;                    /* 0 when none */
-    const char *role_title;      /* closest role, or NULL */
-    double score;
-    const size_t *skills;        /* skills asked for (lexicon indices) */
-    size_t skill_count;
-    const char *message;         /* the error or out-of-scope reason, or NULL */
-    int is_file;                 /* id is a local path: linked in HTML */
-} rs_batch_row;
-
-/* The row of a classification (skills left empty: the caller lists them
- * from the scan). Strings point into c and roles. */
-RS_EXPORT rs_batch_row rs_classification_row(const rs_roles *roles,
-                                             const rs_classification *c);
-
-/* NULL when out of memory. max_rows 0 = 10,000. */
-RS_EXPORT rs_batch *rs_batch_new(const rs_roles *roles, const rs_lexicon *lex,
-                                 size_t max_rows);
-RS_EXPORT rs_status rs_batch_add(rs_batch *batch, const rs_batch_row *row, rs_error *err);
-RS_EXPORT void rs_batch_free(rs_batch *batch);
-/* The text roll-up of `classify --summary`, and the HTML page of
- * `classify --report` (charts per track and rung, top skills per rung,
- * every posting, the errors). *out is the caller's (rs_free). */
-RS_EXPORT rs_status rs_render_batch_text(const rs_batch *batch, char **out, size_t *len,
-                                         rs_error *err);
-RS_EXPORT rs_status rs_render_batch_html(const rs_batch *batch,
-                                         const rs_report_options *opts, char **out,
-                                         size_t *len, rs_error *err);
-
-/* ---- HTML postings ------------------------------------------------------ */
-
-/* What an HTML posting says about itself beyond its text: the title and
- * required experience of a schema.org JobPosting in JSON-LD, when present
- * (else the <title> or first <h1>). Strings are the caller's: free with
- * rs_html_info_free(). */
-typedef struct rs_html_info {
-    const char *title;               /* NULL when none */
-    const char *experience;          /* JobPosting experienceRequirements, or NULL */
-    int has_json_ld;                 /* a JobPosting was found and used */
-} rs_html_info;
-
-/* Reads HTML (bytes in any encoding libxml2's HTML parser detects; UTF-8
- * by default) into plain text for the pipeline: script, style, noscript,
- * template, nav, footer, header's nav, aside and svg dropped (forms
- * stay: ASP.NET pages wrap the whole body in one); block
- * elements (p, div, li, tr, h1-h6, br, section, article, table cells...)
- * end lines, list items start with "- ", table cells on their own lines;
- * entities decoded; runs of blanks folded; at most 2 blank lines in a row.
- * When a JobPosting is present in <script type="application/ld+json"> (a
- * single object, an array, or an @graph), its title, description (itself
- * HTML, read the same way) and experienceRequirements make the text instead
- * of the page body: "title\n\ndescription\n\nexperience". Malformed HTML is
- * read as far as libxml2 recovers it; a document with no text is refused
- * (RS_ERR_ENCODING, "no text in HTML"). `max_len` limits input bytes. */
-RS_EXPORT rs_status rs_html_read(const char *name, const unsigned char *bytes,
-                                 size_t len, size_t max_len, rs_text **out,
-                                 rs_html_info *info, rs_error *err);
-
-/* Frees the strings of an rs_html_info filled by rs_html_read and clears
- * it (accepts NULL). */
-RS_EXPORT void rs_html_info_free(rs_html_info *info);
-
-/* ---- one call: a file or a string to a scan or an analysis -------------- */
+/* ---- one call: a file or a string to a scan or an analysis ---------------- */
 
 /* Options of rs_run_file and rs_run_string. Start from RS_RUN_OPTIONS_INIT
  * and set what you need: `size` lets the struct grow without breaking a
@@ -1030,6 +881,161 @@ RS_EXPORT const rs_analysis *rs_result_analysis(const rs_result *r);
 /* A posting's requirements (kind RS_DOC_POSTING with roles), else NULL. */
 RS_EXPORT const rs_requirements *rs_result_requirements(const rs_result *r);
 RS_EXPORT void rs_result_free(rs_result *r);
+
+/* ---- stage 7, render: scans ----------------------------------------------- */
+
+/* One input of a scan run: either doc and scan (success) or error. */
+typedef struct rs_scan_result {
+    const char *name;
+    const rs_document *doc;
+    const rs_scan *scan;
+    const rs_error *error;
+} rs_scan_result;
+
+#define RS_RENDER_COLOR 1u          /* ANSI colour (text) */
+#define RS_RENDER_ALL_EVIDENCE 2u   /* every evidence line (text) */
+
+/* Renders results as readable text, or as the JSON object described by
+ * docs/schema/scan.schema.json. *out is NUL-terminated and owned by the
+ * caller: free it with rs_free(). */
+RS_EXPORT rs_status rs_render_scan_text(const rs_lexicon *lex,
+                                        const rs_scan_result *results,
+                                        size_t count, unsigned flags,
+                                        char **out, size_t *len,
+                                        rs_error *err);
+RS_EXPORT rs_status rs_render_scan_json(const rs_lexicon *lex,
+                                        const rs_scan_result *results,
+                                        size_t count, unsigned flags,
+                                        char **out, size_t *len,
+                                        rs_error *err);
+
+/* Frees memory the library handed to the caller (rendered output). */
+RS_EXPORT void rs_free(void *ptr);
+
+/* ---- stage 7, render: analyses -------------------------------------------- */
+
+/* One input of a score run: doc, scan and analysis, or error. */
+typedef struct rs_score_result {
+    const char *name;
+    const rs_document *doc;
+    const rs_scan *scan;
+    const rs_analysis *analysis;
+    const rs_error *error;
+} rs_score_result;
+
+/* Readable text, or the JSON object of docs/schema/score.schema.json.
+ * *out is owned by the caller (rs_free). `as_of` is echoed in JSON. */
+RS_EXPORT rs_status rs_render_score_text(const rs_roles *roles,
+                                         const rs_lexicon *lex,
+                                         const rs_score_result *results,
+                                         size_t count, unsigned flags,
+                                         char **out, size_t *len,
+                                         rs_error *err);
+RS_EXPORT rs_status rs_render_score_json(const rs_roles *roles,
+                                         const rs_lexicon *lex,
+                                         const rs_score_result *results,
+                                         size_t count, rs_date as_of,
+                                         char **out, size_t *len,
+                                         rs_error *err);
+
+/* ---- stage 7, render: classification rows --------------------------------- */
+
+/* One posting's classification, as `rolescan classify` writes it: either
+ * analysis (with its scan) or error is set. */
+typedef struct rs_classification {
+    const char *id;              /* record id, or the file path */
+    const rs_scan *scan;
+    const rs_analysis *analysis;
+    const rs_error *error;
+    const char *warning;         /* e.g. a decoding repair; may be NULL */
+    int spans;                   /* JSON Lines: add "matches", each found
+                                    skill's id and byte range in the text read */
+    int timed;                   /* JSON Lines: add "micros" below */
+    long micros;                 /* time spent on this posting, microseconds */
+    const rs_requirements *asked;   /* the posting's requirements: the skills
+                                       listed are those it asks for (never one
+                                       it says is not needed); NULL lists every
+                                       skill found */
+} rs_classification;
+
+typedef enum rs_classify_format {
+    RS_CLASSIFY_TABLE = 0,
+    RS_CLASSIFY_CSV,             /* RFC 4180 */
+    RS_CLASSIFY_JSONL            /* one JSON object per line */
+} rs_classify_format;
+
+/* The header line of a format (the CSV header, the table's column names,
+ * "" for JSON Lines); static storage. */
+RS_EXPORT const char *rs_classify_header(rs_classify_format format);
+/* One output line (ending in a newline) for a classification; *out is the
+ * caller's (rs_free). */
+RS_EXPORT rs_status rs_render_classification(const rs_roles *roles,
+                                             const rs_lexicon *lex,
+                                             const rs_classification *c,
+                                             rs_classify_format format,
+                                             char **out, size_t *len,
+                                             rs_error *err);
+
+/* ---- stage 7, render: HTML reports ---------------------------------------- */
+
+typedef struct rs_report_options {
+    rs_date as_of;           /* shown in the footer; {0,0} = today */
+    const rs_match *match;   /* adds the match view (report --job); or NULL */
+    const char *job_name;    /* the posting's file, with match */
+} rs_report_options;
+
+/* One self-contained HTML page (inline CSS and SVG, no script, a strict
+ * Content-Security-Policy) reporting one scored document: the ladder with
+ * "you are here" and the next rung, the evidence for the rung, the closest
+ * roles, the skills found with their evidence, the gaps, advice, lateral
+ * moves, salary bands. Built as a libxml2 tree: input text is only ever a
+ * text node. RS_ERR_ARG when result has no analysis. *out is the caller's
+ * (rs_free). */
+RS_EXPORT rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
+                                          const rs_score_result *result,
+                                          const rs_report_options *opts, char **out,
+                                          size_t *len, rs_error *err);
+
+/* ---- stage 7, render: batch summaries ------------------------------------- */
+
+/* A roll-up of classified postings: counts per track and rung, the skills
+ * asked for per rung, and a table of the postings (the first max_rows) and
+ * of every error (the first max_rows). Feed it in input order; it is not
+ * thread-safe. */
+typedef struct rs_batch rs_batch;
+
+/* One posting as the summary keeps it (strings are copied). */
+typedef struct rs_batch_row {
+    const char *id;
+    const char *status;          /* "ok", "out_of_scope" or "error" */
+    const char *track;           /* track id, or NULL */
+    int rung;                    /* 0 when none */
+    const char *role_title;      /* closest role, or NULL */
+    double score;
+    const size_t *skills;        /* skills asked for (lexicon indices) */
+    size_t skill_count;
+    const char *message;         /* the error or out-of-scope reason, or NULL */
+    int is_file;                 /* id is a local path: linked in HTML */
+} rs_batch_row;
+
+/* The row of a classification (skills left empty: the caller lists them
+ * from the scan). Strings point into c and roles. */
+RS_EXPORT rs_batch_row rs_classification_row(const rs_roles *roles,
+                                             const rs_classification *c);
+
+/* NULL when out of memory. max_rows 0 = 10,000. */
+RS_EXPORT rs_batch *rs_batch_new(const rs_roles *roles, const rs_lexicon *lex,
+                                 size_t max_rows);
+RS_EXPORT rs_status rs_batch_add(rs_batch *batch, const rs_batch_row *row, rs_error *err);
+RS_EXPORT void rs_batch_free(rs_batch *batch);
+/* The text roll-up of `classify --summary`, and the HTML page of
+ * `classify --report` (charts per track and rung, top skills per rung,
+ * every posting, the errors). *out is the caller's (rs_free). */
+RS_EXPORT rs_status rs_render_batch_text(const rs_batch *batch, char **out, size_t *len,
+                                         rs_error *err);
+RS_EXPORT rs_status rs_render_batch_html(const rs_batch *batch,
+                                         const rs_report_options *opts, char **out,
+                                         size_t *len, rs_error *err);
 
 #ifdef __cplusplus
 }
