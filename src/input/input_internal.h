@@ -1,6 +1,7 @@
 /* input_internal.h — the document readers behind rs_text_from_bytes
- * (formats.c): office.c (DOCX, ODT) and pdf.c. Each appends UTF-8 text to
- * `out` and reports failures in err with the document's name. */
+ * (formats.c): office_text.c (DOCX, ODT; with docx.c, odt.c and zip.c,
+ * office_internal.h) and pdf.c. Each appends UTF-8 text to `out` and
+ * reports failures in err with the document's name. */
 #ifndef RS_INPUT_INTERNAL_H
 #define RS_INPUT_INTERNAL_H
 

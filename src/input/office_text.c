@@ -1,38 +1,25 @@
-/* office.c — DOCX and ODT documents become plain text. Both are zips of XML
- * parts: libzip reads the parts from memory under limits that refuse zip
- * bombs, and libxml2's streaming reader walks each part once (no tree, so a
- * large part costs little more than its bytes), turning paragraphs,
- * headings, list items and table cells into lines. The rule is documented
- * in input_internal.h (rs__office_read). */
-#include "input_internal.h"
+/* office_text.c — DOCX and ODT documents become plain text. Both are zips
+ * of XML parts (zip.c reads them under limits that refuse zip bombs), and
+ * libxml2's streaming reader walks each part once (no tree, so a large part
+ * costs little more than its bytes), turning paragraphs, headings, list
+ * items and table cells into lines. This file holds what the two formats
+ * share: what each element stands for, the text writer, the XML part
+ * reader, the walk of a text part and the entry point, which hands the
+ * document to docx.c or odt.c. The rule is documented in input_internal.h
+ * (rs__office_read). */
+#include "office_internal.h"
 #include "util/xml_handler.h"
-
-#include <libxml/xmlreader.h>
-#include <zip.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define S_MAX_ENTRIES 10000
-#define S_MAX_PART (64u * 1024u * 1024u)
-#define S_MAX_ALL (256u * 1024u * 1024u) /* the parts in all when max_len is 0 */
-#define S_BOMB_SIZE (1024u * 1024u)      /* parts over this must not expand more */
-#define S_BOMB_RATIO 200u                /* than this many times */
 #define S_MAX_DEPTH 300   /* libxml2 stops at 256 (no XML_PARSE_HUGE); a guard */
 #define S_MAX_SPACES 1000 /* text:s c="..." */
-#define S_MAX_STYLES 4096 /* DOCX paragraph styles looked at for lists */
-#define S_MAX_BASED 16    /* w:basedOn steps followed */
-#define S_NAME_MAX 256    /* a part name we report or look up */
 /* No NOENT, DTDLOAD or HUGE: no entities expanded, nothing fetched. */
 #define S_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
 
 /* ---- namespaces and what each element stands for ------------------------ */
-
-typedef enum S_ns {
-    S_NS_OTHER = 0, S_NS_W, S_NS_MC, S_NS_M, S_NS_TEXT, S_NS_TABLE, S_NS_OFFICE,
-    S_NS_STYLE, S_NS_DRAW, S_NS_SVG, S_NS_PRES
-} S_ns;
 
 static const struct {
     const char *uri;
@@ -138,23 +125,7 @@ static bool S_inherits(S_act act)
 
 /* ---- the text writer ---------------------------------------------------- */
 
-/* Blanks at a line's start are dropped and those at its end trimmed; line
- * ends are owed, not written, until the next text, so none lead or trail
- * and at most one blank line comes in a row. */
-typedef struct S_out {
-    rs_buf *b;
-    size_t start;      /* b->len when the document began */
-    size_t max;        /* the text's limit (0 = none) */
-    size_t line;       /* where the current line begins in b */
-    unsigned breaks;   /* line ends owed before the next text, 0..2 */
-    bool has;          /* the current line holds text */
-    bool written;      /* some text was written */
-    bool item;         /* a list item's "- " is owed */
-    unsigned paras;    /* open paragraphs (a text box's are inside another) */
-    uint64_t saved;    /* bit k: the "- " owed by open paragraph k */
-    uint64_t nested;   /* bit k: open paragraph k holds another */
-    rs_status st;      /* RS_ERR_TOO_LARGE or RS_ERR_NOMEM once writing failed */
-} S_out;
+/* Its state, S_out, is in office_internal.h: the document holds one. */
 
 static bool S_put(S_out *o, const char *s, size_t n)
 {
@@ -221,7 +192,7 @@ static void S_end(S_out *o)
 }
 
 /* A blank line between parts: headers, the body, footnotes. */
-static void S_gap(S_out *o)
+void rs__office_gap(S_out *o)
 {
     S_end(o);
     if (o->written)
@@ -304,39 +275,10 @@ static void S_para_close(S_out *o)
               (o->saved >> (o->paras - 1) & 1) != 0;
 }
 
-/* ---- the document ------------------------------------------------------- */
-
-/* DOCX paragraph styles: a style is a list style when it, or the style it
- * is based on, has numbering. */
-typedef struct S_style {
-    char *id;
-    char *based;
-    signed char num; /* 1 numbered, 0 numbering removed, -1 as its base */
-} S_style;
-
-typedef struct S_styles {
-    S_style *v;
-    size_t n, cap;
-    const char **lists; /* ids of list styles, sorted; point into v */
-    size_t nlists;
-    bool in;            /* inside a paragraph style */
-} S_styles;
-
-typedef struct S_doc {
-    const char *name;  /* the document, for messages */
-    const char *kind;  /* "DOCX" or "ODT" */
-    bool odt;
-    zip_t *za;
-    size_t budget, used; /* uncompressed bytes the parts may take, and took */
-    S_out o;
-    S_styles styles;
-    rs_error *err;
-} S_doc;
-
-static rs_status S_bad(S_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* ---- errors ------------------------------------------------------------- */
 
 /* RS_ERR_FORMAT: "not a valid DOCX file: ..." */
-static rs_status S_bad(S_doc *d, const char *fmt, ...)
+rs_status rs__office_bad(S_doc *d, const char *fmt, ...)
 {
     char msg[400];
     va_list ap;
@@ -350,7 +292,7 @@ static rs_status S_bad(S_doc *d, const char *fmt, ...)
                     msg);
 }
 
-static rs_status S_encrypted(S_doc *d, const char *what)
+rs_status rs__office_encrypted(S_doc *d, const char *what)
 {
     return rs__fail(d->err, RS_ERR_FORMAT, d->name, 0,
                     "encrypted document: %s is password-protected; save a copy without "
@@ -365,142 +307,6 @@ static rs_status S_out_status(S_doc *d)
                         "the document's text is over the limit of %zu bytes",
                         d->o.max ? d->o.max : d->o.b->max);
     return d->o.st ? rs__nomem(d->err, d->name) : RS_OK;
-}
-
-/* Part names that are safe to print and to look up: printable ASCII. */
-static bool S_safe_name(const char *s)
-{
-    size_t n = 0;
-    for (; s[n]; n++)
-        if ((unsigned char)s[n] <= ' ' || (unsigned char)s[n] >= 0x7f)
-            return false;
-    return n > 0 && n < S_NAME_MAX;
-}
-
-/* ---- zip parts ---------------------------------------------------------- */
-
-static rs_status S_zip_open(S_doc *d, const unsigned char *bytes, size_t len)
-{
-    if (len < 22) /* the end-of-central-directory record alone is 22 bytes */
-        return S_bad(d, "not a zip archive (%zu bytes)", len);
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);
-    if (!src) {
-        zip_error_fini(&ze);
-        return rs__nomem(d->err, d->name);
-    }
-    d->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
-    if (!d->za) {
-        zip_source_free(src);
-        rs_status st = zip_error_code_zip(&ze) == ZIP_ER_MEMORY
-                           ? rs__nomem(d->err, d->name)
-                           : S_bad(d, "%s", zip_error_strerror(&ze));
-        zip_error_fini(&ze);
-        return st;
-    }
-    zip_error_fini(&ze);
-    zip_int64_t n = zip_get_num_entries(d->za, 0);
-    if (n > S_MAX_ENTRIES)
-        return rs__fail(d->err, RS_ERR_FORMAT, d->name, 0,
-                        "refused: the zip holds %lld entries, over the limit of %d "
-                        "(a zip bomb?)", (long long)n, S_MAX_ENTRIES);
-    return RS_OK;
-}
-
-/* The index of a part, or -1. OPC part names ignore case. */
-static zip_int64_t S_find(S_doc *d, const char *part)
-{
-    return zip_name_locate(d->za, part, ZIP_FL_NOCASE);
-}
-
-static rs_status S_zip_error(S_doc *d, const char *part, zip_error_t *ze)
-{
-    int code = zip_error_code_zip(ze);
-    if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
-        return S_encrypted(d, part);
-    if (code == ZIP_ER_MEMORY)
-        return rs__nomem(d->err, d->name);
-    return S_bad(d, "%s: %s", part, zip_error_strerror(ze));
-}
-
-/* The sizes libzip reports, checked before anything is inflated: the
- * encryption flag, the ratio, the size of the part and of all parts. */
-static rs_status S_check_entry(S_doc *d, const char *part, const zip_stat_t *st)
-{
-    if ((st->valid & ZIP_STAT_ENCRYPTION_METHOD) && st->encryption_method != ZIP_EM_NONE)
-        return S_encrypted(d, part);
-    if (!(st->valid & ZIP_STAT_SIZE) || !(st->valid & ZIP_STAT_COMP_SIZE))
-        return S_bad(d, "%s: its size is not recorded", part);
-    zip_uint64_t ratio = st->comp_size ? st->size / st->comp_size : st->size;
-    if (st->size > S_BOMB_SIZE && ratio > S_BOMB_RATIO)
-        return rs__fail(d->err, RS_ERR_FORMAT, d->name, 0,
-                        "refused: %s expands %llu:1 (%llu bytes from %llu), a zip bomb?",
-                        part, (unsigned long long)ratio, (unsigned long long)st->size,
-                        (unsigned long long)st->comp_size);
-    if (st->size > S_MAX_PART)
-        return rs__fail(d->err, RS_ERR_TOO_LARGE, d->name, 0,
-                        "%s is %llu bytes uncompressed, over the limit of %u MiB a part",
-                        part, (unsigned long long)st->size, S_MAX_PART >> 20);
-    if (st->size > d->budget - d->used)
-        return rs__fail(d->err, RS_ERR_TOO_LARGE, d->name, 0,
-                        "the document's parts are over the limit of %zu bytes uncompressed",
-                        d->budget);
-    return RS_OK;
-}
-
-/* Inflates exactly the recorded size, then reads once more: libzip checks
- * the CRC at the end, and a part longer than recorded is corrupt. */
-static rs_status S_inflate(S_doc *d, zip_uint64_t idx, const char *part, char *buf, size_t n)
-{
-    zip_file_t *f = zip_fopen_index(d->za, idx, 0);
-    if (!f)
-        return S_zip_error(d, part, zip_get_error(d->za));
-    size_t got = 0;
-    zip_int64_t k = 0;
-    while (got < n && (k = zip_fread(f, buf + got, n - got)) > 0)
-        got += (size_t)k;
-    char extra;
-    if (k >= 0 && got == n)
-        k = zip_fread(f, &extra, 1);
-    rs_status st = RS_OK;
-    if (k < 0)
-        st = S_zip_error(d, part, zip_file_get_error(f));
-    else if (got < n)
-        st = S_bad(d, "%s is cut short", part);
-    else if (k > 0)
-        st = S_bad(d, "%s is longer than the zip records", part);
-    zip_fclose(f);
-    return st;
-}
-
-/* A part's bytes, NUL-terminated (caller frees with rs__free). */
-static rs_status S_load(S_doc *d, zip_uint64_t idx, const char *part, char **data,
-                        size_t *len)
-{
-    *data = NULL;
-    *len = 0;
-    zip_stat_t zs;
-    zip_stat_init(&zs);
-    if (zip_stat_index(d->za, idx, 0, &zs) != 0)
-        return S_zip_error(d, part, zip_get_error(d->za));
-    rs_status st = S_check_entry(d, part, &zs);
-    if (st)
-        return st;
-    d->used += (size_t)zs.size;
-    size_t n = (size_t)zs.size;
-    char *buf = rs__malloc(n + 1);
-    if (!buf)
-        return rs__nomem(d->err, d->name);
-    st = S_inflate(d, idx, part, buf, n);
-    if (st) {
-        rs__free(buf);
-        return st;
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return RS_OK;
 }
 
 /* ---- XML parts ---------------------------------------------------------- */
@@ -549,12 +355,7 @@ static S_ns S_ns_of(const xmlChar *uri)
 
 /* The current element's namespace; the reader interns its strings, so one
  * remembered pointer saves most comparisons. */
-typedef struct S_ns_cache {
-    const xmlChar *uri;
-    S_ns ns;
-} S_ns_cache;
-
-static S_ns S_ns_cached(S_ns_cache *c, xmlTextReaderPtr r)
+S_ns rs__office_ns_cached(S_ns_cache *c, xmlTextReaderPtr r)
 {
     const xmlChar *uri = xmlTextReaderConstNamespaceUri(r);
     if (!uri || uri != c->uri) {
@@ -564,7 +365,7 @@ static S_ns S_ns_cached(S_ns_cache *c, xmlTextReaderPtr r)
     return c->ns;
 }
 
-static bool S_name_is(xmlTextReaderPtr r, const char *name)
+bool rs__office_name_is(xmlTextReaderPtr r, const char *name)
 {
     const xmlChar *local = xmlTextReaderConstLocalName(r);
     return local && strcmp((const char *)local, name) == 0;
@@ -572,24 +373,21 @@ static bool S_name_is(xmlTextReaderPtr r, const char *name)
 
 /* An attribute in the element's own namespace (w:val, text:c) or, for an
  * element in none, without one; NULL when absent. xmlFree it. */
-static xmlChar *S_attr(xmlTextReaderPtr r, const char *local)
+xmlChar *rs__office_attr(xmlTextReaderPtr r, const char *local)
 {
     const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
     return ns ? xmlTextReaderGetAttributeNs(r, BAD_CAST local, ns)
               : xmlTextReaderGetAttribute(r, BAD_CAST local);
 }
 
-static bool S_attr_is(xmlTextReaderPtr r, const char *local, const char *value)
+bool rs__office_attr_is(xmlTextReaderPtr r, const char *local, const char *value)
 {
-    xmlChar *v = S_attr(r, local);
+    xmlChar *v = rs__office_attr(r, local);
     bool is = v && strcmp((const char *)v, value) == 0;
     if (v)
         xmlFree(v);
     return is;
 }
-
-/* Called for each node; sets *skip to pass over an element's subtree. */
-typedef rs_status (*S_visit)(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, bool *skip);
 
 /* Streams a part through `visit`. `root`, when given, is the local name the
  * root element must have in namespace `root_ns`. libxml2's errors become
@@ -598,7 +396,7 @@ static rs_status S_xml(S_doc *d, const char *part, const char *data, size_t len,
                        const char *root, S_visit visit, void *ctx)
 {
     if (S_has_doctype(data, len))
-        return S_bad(d, "%s has a DOCTYPE, which office documents never have", part);
+        return rs__office_bad(d, "%s has a DOCTYPE, which office documents never have", part);
     S_xml_err x = {0};
     xmlTextReaderPtr r = xmlReaderForMemory(data, (int)len, part, NULL, S_OPTIONS);
     if (!r)
@@ -611,15 +409,16 @@ static rs_status S_xml(S_doc *d, const char *part, const char *data, size_t len,
     while (rc == 1) {
         int type = xmlTextReaderNodeType(r);
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            st = S_bad(d, "%s has a DOCTYPE, which office documents never have", part);
+            st = rs__office_bad(d, "%s has a DOCTYPE, which office documents never have", part);
             break;
         }
         if (type == XML_READER_TYPE_ELEMENT && !rooted) {
             rooted = true;
             S_ns_cache c = {0};
-            if (root && (S_ns_cached(&c, r) != root_ns || !S_name_is(r, root))) {
-                st = S_bad(d, "%s is not a%s %s part", part, d->odt ? "n" : "",
-                           d->odt ? "OpenDocument" : "WordprocessingML");
+            if (root &&
+                (rs__office_ns_cached(&c, r) != root_ns || !rs__office_name_is(r, root))) {
+                st = rs__office_bad(d, "%s is not a%s %s part", part, d->odt ? "n" : "",
+                                    d->odt ? "OpenDocument" : "WordprocessingML");
                 break;
             }
         }
@@ -636,9 +435,9 @@ static rs_status S_xml(S_doc *d, const char *part, const char *data, size_t len,
     if (x.nomem)
         return rs__nomem(d->err, d->name);
     if (x.seen)
-        return S_bad(d, "%s line %d: %s", part, x.line, x.msg);
+        return rs__office_bad(d, "%s line %d: %s", part, x.line, x.msg);
     if (rc < 0)
-        return S_bad(d, "%s is not well-formed XML", part);
+        return rs__office_bad(d, "%s is not well-formed XML", part);
     return RS_OK;
 }
 
@@ -658,7 +457,7 @@ typedef struct S_walk {
 
 static const S_rule *S_rule_of(S_walk *w, xmlTextReaderPtr r)
 {
-    S_ns ns = S_ns_cached(&w->ns, r);
+    S_ns ns = rs__office_ns_cached(&w->ns, r);
     const char *local = (const char *)xmlTextReaderConstLocalName(r);
     if (ns == S_NS_OTHER || !local)
         return &S_inline;
@@ -672,29 +471,10 @@ static const S_rule *S_rule_of(S_walk *w, xmlTextReaderPtr r)
     return &S_inline;
 }
 
-static int S_cmp_id(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Whether the w:pStyle at r names a list style. */
-static bool S_list_style(const S_doc *d, xmlTextReaderPtr r)
-{
-    if (!d->styles.nlists)
-        return false;
-    xmlChar *v = S_attr(r, "val");
-    const char *key = (const char *)v;
-    bool found = key && bsearch(&key, d->styles.lists, d->styles.nlists,
-                                sizeof *d->styles.lists, S_cmp_id);
-    if (v)
-        xmlFree(v);
-    return found;
-}
-
 /* text:c="3": how many blanks a text:s stands for. */
 static size_t S_space_count(xmlTextReaderPtr r)
 {
-    xmlChar *v = S_attr(r, "c");
+    xmlChar *v = rs__office_attr(r, "c");
     size_t n = 1;
     if (v) {
         char *end;
@@ -740,7 +520,7 @@ static bool S_skip_subtree(S_walk *w, xmlTextReaderPtr r, const S_rule *rule, in
         return false;
     case S_SDT_CONTENT: /* a template's "Click here to enter text." */
         return up && up->act == S_SDT && up->flag;
-    case S_HEADER: return S_attr_is(r, "display", "false");
+    case S_HEADER: return rs__office_attr_is(r, "display", "false");
     default: return false;
     }
 }
@@ -757,7 +537,7 @@ static void S_open(S_doc *d, xmlTextReaderPtr r, S_act act)
         break;
     case S_TAB: S_blank(o, '\t'); break;
     case S_BREAK:
-        if (S_attr_is(r, "type", "page") || S_attr_is(r, "type", "column"))
+        if (rs__office_attr_is(r, "type", "page") || rs__office_attr_is(r, "type", "column"))
             S_end(o);
         else
             S_newline(o);
@@ -769,11 +549,11 @@ static void S_open(S_doc *d, xmlTextReaderPtr r, S_act act)
             o->item = true;
         break;
     case S_NUMID: /* numId 0 takes a style's numbering away */
-        if (o->paras && S_attr_is(r, "val", "0"))
+        if (o->paras && rs__office_attr_is(r, "val", "0"))
             o->item = false;
         break;
     case S_PSTYLE:
-        if (o->paras && S_list_style(d, r))
+        if (o->paras && rs__office_list_style(d, r))
             o->item = true;
         break;
     default: break;
@@ -785,7 +565,7 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
     S_walk *w = ctx;
     int depth = xmlTextReaderDepth(r);
     if (depth < 0 || depth >= S_MAX_DEPTH)
-        return S_bad(d, "%s nests elements deeper than %d", w->part, S_MAX_DEPTH);
+        return rs__office_bad(d, "%s nests elements deeper than %d", w->part, S_MAX_DEPTH);
     switch (type) {
     case XML_READER_TYPE_ELEMENT: {
         const S_rule *rule = S_rule_of(w, r);
@@ -820,12 +600,12 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
 }
 
 /* One part's text, ended by a line end. */
-static rs_status S_text_part(S_doc *d, zip_uint64_t idx, const char *part, S_ns root_ns,
-                             const char *root)
+rs_status rs__office_text_part(S_doc *d, zip_uint64_t idx, const char *part, S_ns root_ns,
+                               const char *root)
 {
     char *data;
     size_t len;
-    rs_status st = S_load(d, idx, part, &data, &len);
+    rs_status st = rs__zip_load(d, idx, part, &data, &len);
     if (st)
         return st;
     S_walk *w = rs__malloc(sizeof *w);
@@ -847,16 +627,16 @@ static rs_status S_text_part(S_doc *d, zip_uint64_t idx, const char *part, S_ns 
 /* Reads an optional part whose problems cost only what it adds (a list
  * style, a main part name): only running out of memory or over a limit
  * fails the document. */
-static rs_status S_optional(S_doc *d, const char *part, S_visit visit, void *ctx)
+rs_status rs__office_optional(S_doc *d, const char *part, S_visit visit, void *ctx)
 {
-    zip_int64_t idx = S_find(d, part);
+    zip_int64_t idx = rs__zip_find(d, part);
     if (idx < 0)
         return RS_OK;
     rs_error scratch = {0}, *keep = d->err;
     d->err = &scratch;
     char *data;
     size_t len;
-    rs_status st = S_load(d, (zip_uint64_t)idx, part, &data, &len);
+    rs_status st = rs__zip_load(d, (zip_uint64_t)idx, part, &data, &len);
     if (!st) {
         st = S_xml(d, part, data, len, S_NS_OTHER, NULL, visit, ctx);
         rs__free(data);
@@ -869,322 +649,6 @@ static rs_status S_optional(S_doc *d, const char *part, S_visit visit, void *ctx
     return st;
 }
 
-/* ---- DOCX --------------------------------------------------------------- */
-
-static const char *const S_docx_types[] = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
-    "application/vnd.ms-word.document.macroEnabled.main+xml",
-    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
-};
-
-/* [Content_Types].xml: the part whose content type is a main document. */
-static rs_status S_types_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, bool *skip)
-{
-    (void)d;
-    (void)skip;
-    char *main_part = ctx;
-    if (type != XML_READER_TYPE_ELEMENT || main_part[0] || !S_name_is(r, "Override"))
-        return RS_OK;
-    xmlChar *ct = xmlTextReaderGetAttribute(r, BAD_CAST "ContentType");
-    bool is_main = false;
-    for (size_t i = 0; ct && i < sizeof S_docx_types / sizeof S_docx_types[0]; i++)
-        is_main = is_main || strcmp((const char *)ct, S_docx_types[i]) == 0;
-    if (ct)
-        xmlFree(ct);
-    xmlChar *pn = is_main ? xmlTextReaderGetAttribute(r, BAD_CAST "PartName") : NULL;
-    const char *name = pn ? (const char *)pn + (pn[0] == '/') : NULL;
-    if (name && S_safe_name(name))
-        snprintf(main_part, S_NAME_MAX, "%s", name);
-    if (pn)
-        xmlFree(pn);
-    return RS_OK;
-}
-
-static void S_styles_free(S_styles *s)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        rs__free(s->v[i].id);
-        rs__free(s->v[i].based);
-    }
-    rs__free(s->v);
-    rs__free(s->lists);
-    memset(s, 0, sizeof *s);
-}
-
-/* Replaces *slot with a copy of the attribute `local`; false when out of
- * memory. */
-static bool S_attr_dup(xmlTextReaderPtr r, const char *local, char **slot)
-{
-    xmlChar *v = S_attr(r, local);
-    if (!v)
-        return true;
-    char *copy = rs__strdup((const char *)v);
-    xmlFree(v);
-    if (!copy)
-        return false;
-    rs__free(*slot);
-    *slot = copy;
-    return true;
-}
-
-static rs_status S_style_open(S_doc *d, S_styles *s, xmlTextReaderPtr r)
-{
-    xmlChar *type = S_attr(r, "type");
-    bool para = !type || strcmp((const char *)type, "paragraph") == 0;
-    if (type)
-        xmlFree(type);
-    if (!para || s->n >= S_MAX_STYLES)
-        return RS_OK;
-    if (!rs__grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v))
-        return rs__nomem(d->err, d->name);
-    S_style *st = &s->v[s->n];
-    *st = (S_style){NULL, NULL, -1};
-    if (!S_attr_dup(r, "styleId", &st->id))
-        return rs__nomem(d->err, d->name);
-    if (!st->id)
-        return RS_OK;
-    s->n++;
-    s->in = !xmlTextReaderIsEmptyElement(r);
-    return RS_OK;
-}
-
-/* word/styles.xml: each paragraph style's base and numbering. */
-static rs_status S_style_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, bool *skip)
-{
-    S_styles *s = ctx;
-    S_ns_cache c = {0};
-    if (type == XML_READER_TYPE_END_ELEMENT && S_name_is(r, "style"))
-        s->in = false;
-    if (type != XML_READER_TYPE_ELEMENT || S_ns_cached(&c, r) != S_NS_W)
-        return RS_OK;
-    if (S_name_is(r, "style")) {
-        s->in = false;
-        return S_style_open(d, s, r);
-    }
-    if (!s->in)
-        return RS_OK;
-    S_style *st = &s->v[s->n - 1];
-    if (S_name_is(r, "basedOn") && !S_attr_dup(r, "val", &st->based))
-        return rs__nomem(d->err, d->name);
-    if (S_name_is(r, "numPr"))
-        st->num = 1;
-    else if (S_name_is(r, "numId") && S_attr_is(r, "val", "0"))
-        st->num = 0;
-    else if (S_name_is(r, "pPrChange") || S_name_is(r, "rPr"))
-        *skip = true;
-    return RS_OK;
-}
-
-static int S_cmp_style(const void *a, const void *b)
-{
-    return strcmp(((const S_style *)a)->id, ((const S_style *)b)->id);
-}
-
-/* Whether a style is a list style, following w:basedOn. */
-static bool S_style_is_list(const S_styles *s, const S_style *st)
-{
-    for (int step = 0; st && step < S_MAX_BASED; step++) {
-        if (st->num >= 0)
-            return st->num == 1;
-        if (!st->based)
-            return false;
-        S_style key = {st->based, NULL, -1};
-        st = bsearch(&key, s->v, s->n, sizeof *s->v, S_cmp_style);
-    }
-    return false;
-}
-
-static rs_status S_docx_styles(S_doc *d, const char *dir)
-{
-    char part[S_NAME_MAX + 16];
-    snprintf(part, sizeof part, "%sstyles.xml", dir);
-    S_styles *s = &d->styles;
-    rs_status st = S_optional(d, part, S_style_node, s);
-    if (st || !s->n)
-        return st;
-    qsort(s->v, s->n, sizeof *s->v, S_cmp_style);
-    s->lists = rs__malloc(s->n * sizeof *s->lists);
-    if (!s->lists)
-        return rs__nomem(d->err, d->name);
-    for (size_t i = 0; i < s->n; i++)
-        if (S_style_is_list(s, &s->v[i]))
-            s->lists[s->nlists++] = s->v[i].id;
-    return RS_OK;
-}
-
-typedef struct S_entry {
-    const char *name;
-    zip_uint64_t idx;
-} S_entry;
-
-/* dir + "header" (or "footer") + [A-Za-z0-9_-]* + ".xml" */
-static bool S_is_part_of(const char *name, const char *dir, const char *what)
-{
-    size_t dn = strlen(dir), wn = strlen(what), n = strlen(name);
-    if (n < dn + wn + 4 || strncmp(name, dir, dn) != 0 || strncmp(name + dn, what, wn) != 0 ||
-        strcmp(name + n - 4, ".xml") != 0)
-        return false;
-    for (size_t i = dn + wn; i < n - 4; i++)
-        if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", name[i]))
-            return false;
-    return true;
-}
-
-/* Headers before footers, each in number order (header2 before header10). */
-static int S_cmp_entry(const void *a, const void *b)
-{
-    const char *x = ((const S_entry *)a)->name, *y = ((const S_entry *)b)->name;
-    const char *fx = strrchr(x, '/'), *fy = strrchr(y, '/');
-    int gx = (fx ? fx[1] : x[0]) == 'f', gy = (fy ? fy[1] : y[0]) == 'f';
-    if (gx != gy)
-        return gx - gy;
-    size_t nx = strlen(x), ny = strlen(y);
-    return nx != ny ? (nx < ny ? -1 : 1) : strcmp(x, y);
-}
-
-static rs_status S_docx_headers(S_doc *d, const char *dir)
-{
-    zip_int64_t n = zip_get_num_entries(d->za, 0);
-    S_entry *v = NULL;
-    size_t count = 0, cap = 0;
-    for (zip_int64_t i = 0; i < n; i++) {
-        const char *name = zip_get_name(d->za, (zip_uint64_t)i, 0);
-        if (!name || strlen(name) >= S_NAME_MAX ||
-            (!S_is_part_of(name, dir, "header") && !S_is_part_of(name, dir, "footer")))
-            continue;
-        if (!rs__grow((void **)&v, &cap, count + 1, sizeof *v)) {
-            rs__free(v);
-            return rs__nomem(d->err, d->name);
-        }
-        v[count++] = (S_entry){name, (zip_uint64_t)i};
-    }
-    if (count)
-        qsort(v, count, sizeof *v, S_cmp_entry);
-    rs_status st = RS_OK;
-    for (size_t i = 0; i < count && !st; i++)
-        st = S_text_part(d, v[i].idx, v[i].name, S_NS_OTHER, NULL);
-    rs__free(v);
-    S_gap(&d->o);
-    return st;
-}
-
-static rs_status S_docx(S_doc *d)
-{
-    char main_part[S_NAME_MAX] = "";
-    rs_status st = S_optional(d, "[Content_Types].xml", S_types_node, main_part);
-    if (st)
-        return st;
-    zip_int64_t idx = main_part[0] ? S_find(d, main_part) : -1;
-    if (idx < 0) {
-        snprintf(main_part, sizeof main_part, "%s", "word/document.xml");
-        idx = S_find(d, main_part);
-    }
-    if (idx < 0)
-        return S_bad(d, "it has no word/document.xml (the main document part)");
-    char dir[S_NAME_MAX];
-    const char *slash = strrchr(main_part, '/');
-    size_t dn = slash ? (size_t)(slash - main_part) + 1 : 0;
-    memcpy(dir, main_part, dn);
-    dir[dn] = '\0';
-    st = S_docx_styles(d, dir);
-    if (!st)
-        st = S_docx_headers(d, dir);
-    if (!st)
-        st = S_text_part(d, (zip_uint64_t)idx, main_part, S_NS_W, "document");
-    static const char *const notes[] = {"footnotes.xml", "endnotes.xml"};
-    for (size_t i = 0; i < 2 && !st; i++) {
-        char part[S_NAME_MAX + 16];
-        snprintf(part, sizeof part, "%s%s", dir, notes[i]);
-        zip_int64_t k = S_find(d, part);
-        S_gap(&d->o);
-        if (k >= 0)
-            st = S_text_part(d, (zip_uint64_t)k, part, S_NS_OTHER, NULL);
-    }
-    return st;
-}
-
-/* ---- ODT ---------------------------------------------------------------- */
-
-static bool S_contains(const char *s, size_t n, const char *needle)
-{
-    size_t k = strlen(needle);
-    for (const char *p = n ? memchr(s, needle[0], n) : NULL; p;
-         p = memchr(p + 1, needle[0], n - (size_t)(p + 1 - s)))
-        if ((size_t)(s + n - p) >= k && memcmp(p, needle, k) == 0)
-            return true;
-    return false;
-}
-
-/* The mimetype entry, when there is one, must name a text document
- * (text, text-template, text-master). */
-static rs_status S_odt_mimetype(S_doc *d)
-{
-    zip_int64_t idx = S_find(d, "mimetype");
-    if (idx < 0)
-        return RS_OK;
-    char *data;
-    size_t len;
-    rs_status st = S_load(d, (zip_uint64_t)idx, "mimetype", &data, &len);
-    if (st)
-        return st;
-    static const char want[] = "application/vnd.oasis.opendocument.text";
-    size_t k = sizeof want - 1;
-    while (len && (data[len - 1] == '\n' || data[len - 1] == '\r' || data[len - 1] == ' '))
-        len--;
-    bool ok = len >= k && memcmp(data, want, k) == 0 && (len == k || data[k] == '-');
-    if (!ok) {
-        char shown[80];
-        size_t n = 0;
-        for (size_t i = 0; i < len && n + 1 < sizeof shown; i++)
-            shown[n++] = data[i] > ' ' && data[i] < 0x7f ? data[i] : '?';
-        shown[n] = '\0';
-        st = rs__fail(d->err, RS_ERR_FORMAT, d->name, 0,
-                      "not an OpenDocument text: its mimetype is \"%s\"", shown);
-    }
-    rs__free(data);
-    return st;
-}
-
-/* ODF encrypts parts itself (the zip entries look plain); the manifest
- * says so. */
-static rs_status S_odt_encrypted(S_doc *d)
-{
-    static const char part[] = "META-INF/manifest.xml";
-    zip_int64_t idx = S_find(d, part);
-    if (idx < 0)
-        return RS_OK;
-    char *data;
-    size_t len;
-    rs_status st = S_load(d, (zip_uint64_t)idx, part, &data, &len);
-    if (st)
-        return st;
-    if (S_contains(data, len, "encryption-data"))
-        st = S_encrypted(d, "the document");
-    rs__free(data);
-    return st;
-}
-
-static rs_status S_odt(S_doc *d)
-{
-    rs_status st = S_odt_mimetype(d);
-    if (!st)
-        st = S_odt_encrypted(d);
-    if (st)
-        return st;
-    zip_int64_t idx = S_find(d, "content.xml");
-    if (idx < 0)
-        return S_bad(d, "it has no content.xml (the main document part)");
-    zip_int64_t styles = S_find(d, "styles.xml");
-    if (styles >= 0) {
-        st = S_text_part(d, (zip_uint64_t)styles, "styles.xml", S_NS_OFFICE, "document-styles");
-        S_gap(&d->o);
-    }
-    if (!st)
-        st = S_text_part(d, (zip_uint64_t)idx, "content.xml", S_NS_OFFICE, "document-content");
-    return st;
-}
-
 /* ---- the entry point ---------------------------------------------------- */
 
 rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t len,
@@ -1194,8 +658,7 @@ rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t l
     if (!out || (!bytes && len) || (format != RS_FORMAT_DOCX && format != RS_FORMAT_ODT))
         return rs__fail(err, RS_ERR_ARG, name, 0, "no output, no input or not DOCX or ODT");
     S_doc d = {.name = name, .kind = format == RS_FORMAT_ODT ? "ODT" : "DOCX",
-               .odt = format == RS_FORMAT_ODT, .budget = max_len ? max_len : S_MAX_ALL,
-               .err = err};
+               .odt = format == RS_FORMAT_ODT, .err = err};
     d.o = (S_out){.b = out, .start = out->len, .max = max_len, .line = out->len};
     /* An OOXML package with a password is an OLE compound file, not a zip. */
     if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
@@ -1203,9 +666,9 @@ rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t l
                         "encrypted document: an OLE compound file, not a zip: a "
                         "password-protected Office document (or a Word 97-2003 .doc); "
                         "remove the password or save it as .docx");
-    rs_status st = S_zip_open(&d, bytes ? bytes : (const unsigned char *)"", len);
+    rs_status st = rs__zip_open(&d, bytes ? bytes : (const unsigned char *)"", len, max_len);
     if (!st)
-        st = d.odt ? S_odt(&d) : S_docx(&d);
+        st = d.odt ? rs__office_odt(&d) : rs__office_docx(&d);
     if (!st) {
         S_end(&d.o);
         if (d.o.written)
@@ -1214,7 +677,7 @@ rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t l
     }
     if (d.za)
         zip_discard(d.za);
-    S_styles_free(&d.styles);
+    rs__office_styles_free(&d.styles);
     if (st && out->len > d.o.start) { /* no half document */
         out->len = d.o.start;
         out->data[out->len] = '\0';

@@ -1,0 +1,145 @@
+/* office_internal.h — what the DOCX and ODT reader's files share: the
+ * document being read (S_doc) and the calls one file makes into another.
+ * zip.c reads the parts from the zip; office_text.c holds what DOCX and
+ * ODT have in common (the text writer, the XML part reader, the walk of a
+ * text part, the entry point rs__office_read); docx.c and odt.c each read
+ * their own format. As in analyze_internal.h, the shared types keep their
+ * S_ names; the shared functions are rs__office_* and rs__zip_*. */
+#ifndef RS_OFFICE_INTERNAL_H
+#define RS_OFFICE_INTERNAL_H
+
+#include "input_internal.h"
+
+#include <libxml/xmlreader.h>
+#include <zip.h>
+
+/* ---- namespaces (office_text.c maps their URIs) ------------------------- */
+
+typedef enum S_ns {
+    S_NS_OTHER = 0, S_NS_W, S_NS_MC, S_NS_M, S_NS_TEXT, S_NS_TABLE, S_NS_OFFICE,
+    S_NS_STYLE, S_NS_DRAW, S_NS_SVG, S_NS_PRES
+} S_ns;
+
+/* ---- the text writer's state (office_text.c) ---------------------------- */
+
+/* Blanks at a line's start are dropped and those at its end trimmed; line
+ * ends are owed, not written, until the next text, so none lead or trail
+ * and at most one blank line comes in a row. */
+typedef struct S_out {
+    rs_buf *b;
+    size_t start;      /* b->len when the document began */
+    size_t max;        /* the text's limit (0 = none) */
+    size_t line;       /* where the current line begins in b */
+    unsigned breaks;   /* line ends owed before the next text, 0..2 */
+    bool has;          /* the current line holds text */
+    bool written;      /* some text was written */
+    bool item;         /* a list item's "- " is owed */
+    unsigned paras;    /* open paragraphs (a text box's are inside another) */
+    uint64_t saved;    /* bit k: the "- " owed by open paragraph k */
+    uint64_t nested;   /* bit k: open paragraph k holds another */
+    rs_status st;      /* RS_ERR_TOO_LARGE or RS_ERR_NOMEM once writing failed */
+} S_out;
+
+/* ---- the document ------------------------------------------------------- */
+
+/* DOCX paragraph styles (docx.c): a style is a list style when it, or the
+ * style it is based on, has numbering. */
+typedef struct S_style {
+    char *id;
+    char *based;
+    signed char num; /* 1 numbered, 0 numbering removed, -1 as its base */
+} S_style;
+
+typedef struct S_styles {
+    S_style *v;
+    size_t n, cap;
+    const char **lists; /* ids of list styles, sorted; point into v */
+    size_t nlists;
+    bool in;            /* inside a paragraph style */
+} S_styles;
+
+typedef struct S_doc {
+    const char *name;  /* the document, for messages */
+    const char *kind;  /* "DOCX" or "ODT" */
+    bool odt;
+    zip_t *za;
+    size_t budget, used; /* uncompressed bytes the parts may take, and took */
+    S_out o;
+    S_styles styles;
+    rs_error *err;
+} S_doc;
+
+/* ---- errors (office_text.c) --------------------------------------------- */
+
+/* RS_ERR_FORMAT: "not a valid DOCX file: ..." */
+rs_status rs__office_bad(S_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* RS_ERR_FORMAT: "encrypted document: <what> is password-protected; ..." */
+rs_status rs__office_encrypted(S_doc *d, const char *what);
+
+/* ---- zip parts (zip.c) -------------------------------------------------- */
+
+/* Opens the zip in bytes (which must outlive d->za; the caller discards
+ * d->za) and sets the budget of uncompressed bytes the parts may take in
+ * all: max_len, or when it is 0 zip.c's S_MAX_ALL. */
+rs_status rs__zip_open(S_doc *d, const unsigned char *bytes, size_t len, size_t max_len);
+
+/* The index of a part, or -1. OPC part names ignore case. */
+zip_int64_t rs__zip_find(S_doc *d, const char *part);
+
+/* A part's bytes, NUL-terminated (caller frees with rs__free), after the
+ * size, ratio and budget checks. */
+rs_status rs__zip_load(S_doc *d, zip_uint64_t idx, const char *part, char **data,
+                       size_t *len);
+
+/* ---- XML parts and text parts (office_text.c) --------------------------- */
+
+/* The current element's namespace; the reader interns its strings, so one
+ * remembered pointer saves most comparisons. */
+typedef struct S_ns_cache {
+    const xmlChar *uri;
+    S_ns ns;
+} S_ns_cache;
+
+S_ns rs__office_ns_cached(S_ns_cache *c, xmlTextReaderPtr r);
+
+bool rs__office_name_is(xmlTextReaderPtr r, const char *name);
+
+/* An attribute in the element's own namespace (w:val, text:c) or, for an
+ * element in none, without one; NULL when absent. xmlFree it. */
+xmlChar *rs__office_attr(xmlTextReaderPtr r, const char *local);
+
+bool rs__office_attr_is(xmlTextReaderPtr r, const char *local, const char *value);
+
+/* Called for each node; sets *skip to pass over an element's subtree. */
+typedef rs_status (*S_visit)(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, bool *skip);
+
+/* One part's text, ended by a line end. `root`, when given, is the local
+ * name the root element must have in namespace `root_ns`. */
+rs_status rs__office_text_part(S_doc *d, zip_uint64_t idx, const char *part, S_ns root_ns,
+                               const char *root);
+
+/* Reads an optional part whose problems cost only what it adds (a list
+ * style, a main part name): only running out of memory or over a limit
+ * fails the document. */
+rs_status rs__office_optional(S_doc *d, const char *part, S_visit visit, void *ctx);
+
+/* A blank line between parts: headers, the body, footnotes. */
+void rs__office_gap(S_out *o);
+
+/* ---- the formats (docx.c, odt.c) ---------------------------------------- */
+
+/* The text of a DOCX: headers and footers, the main document, footnotes
+ * and endnotes, with the paragraph styles that make lists. */
+rs_status rs__office_docx(S_doc *d);
+
+/* Whether the w:pStyle at r names a list style. */
+bool rs__office_list_style(const S_doc *d, xmlTextReaderPtr r);
+
+void rs__office_styles_free(S_styles *s);
+
+/* The text of an ODT: its mimetype and manifest checked, then styles.xml
+ * (headers and footers) and content.xml. */
+rs_status rs__office_odt(S_doc *d);
+
+#endif
