@@ -76,6 +76,11 @@ typedef struct rs_error {
     char message[512];
 } rs_error;
 
+/* Option structs start with abi_version: set it to RS_ABI_VERSION (zero
+ * today, so a zero-initialised struct has it). A library refuses options
+ * of another version with RS_ERR_ARG instead of misreading them. */
+#define RS_ABI_VERSION 0
+
 /* ---- set-up --------------------------------------------------------------- */
 
 /* Initializes the libraries rolescan uses (libxml2's parser, jansson's hash
@@ -540,6 +545,7 @@ typedef struct rs_analysis rs_analysis;
 typedef struct rs_requirements rs_requirements;   /* rs_requirements_read() */
 
 typedef struct rs_analysis_options {
+    unsigned abi_version;   /* RS_ABI_VERSION */
     rs_date as_of;          /* what "present" means; {0,0} = today */
     const char *target;     /* role id or title to score against, or NULL */
     size_t top;             /* closest roles to keep (0 = 5) */
@@ -843,11 +849,10 @@ RS_EXPORT rs_status rs_render_match_csv(const rs_roles *roles, const rs_lexicon 
 
 /* ---- one call: a file or a string to a scan or an analysis ---------------- */
 
-/* Options of rs_run_file and rs_run_string. Start from RS_RUN_OPTIONS_INIT
- * and set what you need: `size` lets the struct grow without breaking a
- * program built against an older header (fields past it take defaults). */
+/* Options of rs_run_file and rs_run_string: start from RS_RUN_OPTIONS_INIT
+ * (or zero) and set what you need. */
 typedef struct rs_run_options {
-    size_t size;             /* sizeof (rs_run_options) */
+    unsigned abi_version;    /* RS_ABI_VERSION */
     rs_doc_kind kind;        /* RS_DOC_RESUME; RS_DOC_POSTING reads the
                                 posting's requirements first and analyses
                                 with them (rs_result_requirements) */
@@ -857,7 +862,7 @@ typedef struct rs_run_options {
     const char *target;      /* role to score against, or NULL */
     size_t top;              /* closest roles kept (0 = 5) */
 } rs_run_options;
-#define RS_RUN_OPTIONS_INIT {sizeof(rs_run_options), RS_DOC_RESUME, RS_FORMAT_AUTO, 0, {0, 0}, NULL, 0}
+#define RS_RUN_OPTIONS_INIT {RS_ABI_VERSION, RS_DOC_RESUME, RS_FORMAT_AUTO, 0, {0, 0}, NULL, 0}
 
 /* What one call made: the document (which owns the text), its scan, and,
  * when roles were given, its analysis (and a posting's requirements). All
@@ -979,6 +984,7 @@ RS_EXPORT rs_status rs_render_classification(const rs_roles *roles,
 /* ---- stage 7, render: HTML reports ---------------------------------------- */
 
 typedef struct rs_report_options {
+    unsigned abi_version;    /* RS_ABI_VERSION */
     rs_date as_of;           /* shown in the footer; {0,0} = today */
     const rs_match *match;   /* adds the match view (report --job); or NULL */
     const char *job_name;    /* the posting's file, with match */

@@ -14,17 +14,17 @@ struct rs_result {
     rs_analysis *analysis;
 };
 
-/* The caller's options over the defaults, as far as its struct reaches. */
+/* The caller's options, or the defaults. */
 static rs_status S_options(const rs_run_options *in, rs_run_options *out, rs_error *err)
 {
     *out = (rs_run_options)RS_RUN_OPTIONS_INIT;
     if (!in)
         return RS_OK;
-    if (in->size < offsetof(rs_run_options, kind) + sizeof in->kind)
+    if (in->abi_version != RS_ABI_VERSION)
         return rs__fail(err, RS_ERR_ARG, NULL, 0,
-                        "rs_run_options.size is %zu: start from RS_RUN_OPTIONS_INIT", in->size);
-    memcpy(out, in, in->size < sizeof *out ? in->size : sizeof *out);
-    out->size = sizeof *out;
+                        "rs_run_options of ABI version %u; this library reads %u",
+                        in->abi_version, RS_ABI_VERSION);
+    *out = *in;
     if (out->kind != RS_DOC_RESUME && out->kind != RS_DOC_POSTING)
         return rs__fail(err, RS_ERR_ARG, NULL, 0, "rs_run_options.kind is %d: not a document kind",
                         (int)out->kind);

@@ -1116,6 +1116,10 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
     if (!roles || !lex || !doc || !scan || !out || roles->lex != lex)
         return rs__fail(err, RS_ERR_ARG, NULL, 0,
                         "analysis needs roles loaded with this skill lexicon, a document and its scan");
+    if (opts && opts->abi_version != RS_ABI_VERSION)
+        return rs__fail(err, RS_ERR_ARG, NULL, 0,
+                        "rs_analysis_options of ABI version %u; this library reads %u",
+                        opts->abi_version, RS_ABI_VERSION);
     *out = NULL;
     rs_analysis *a = rs__calloc(1, sizeof *a);
     if (!a || !(a->has = rs__calloc(rs_lexicon_skill_count(lex), 1))) {

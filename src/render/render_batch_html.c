@@ -213,6 +213,10 @@ rs_status rs_render_batch_html(const rs_batch *b, const rs_report_options *opts,
                                size_t *len, rs_error *err)
 {
     rs_date as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
+    if (opts && opts->abi_version != RS_ABI_VERSION)
+        return rs__fail(err, RS_ERR_ARG, NULL, 0,
+                        "rs_report_options of ABI version %u; this library reads %u",
+                        opts->abi_version, RS_ABI_VERSION);
     rs_html h;
     if (!rs__html_begin(&h, "Batch summary — rolescan")) {
         rs__html_discard(&h);

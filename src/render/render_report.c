@@ -410,6 +410,10 @@ rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
                                 char **out, size_t *len, rs_error *err)
 {
     rs_date as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
+    if (opts && opts->abi_version != RS_ABI_VERSION)
+        return rs__fail(err, RS_ERR_ARG, r->name, 0,
+                        "rs_report_options of ABI version %u; this library reads %u",
+                        opts->abi_version, RS_ABI_VERSION);
     if (!r->analysis || !r->doc || !r->scan)
         return rs__fail(err, RS_ERR_ARG, r->name, 0, "nothing to report: %s",
                         r->error ? r->error->message : "not analysed");

@@ -872,10 +872,23 @@ static void test_run_string(void **state)
     assert_true(rs_scan_hit_count(rs_result_scan(res)) >= 1);
     rs_result_free(res);
 
-    rs_run_options zero = {0};
-    assert_int_equal(rs_run_string(S_lex, NULL, "x", "Go", 2, &zero, &res, &err), RS_ERR_ARG);
+    rs_run_options zero = {0};   /* zero is the current ABI version and the defaults */
+    assert_int_equal(rs_run_string(S_lex, NULL, "x", "Go", 2, &zero, &res, &err), RS_OK);
+    rs_result_free(res);
+    res = NULL;
+    rs_run_options future = {.abi_version = RS_ABI_VERSION + 1};
+    assert_int_equal(rs_run_string(S_lex, NULL, "x", "Go", 2, &future, &res, &err), RS_ERR_ARG);
     assert_null(res);
-    assert_non_null(strstr(err.message, "RS_RUN_OPTIONS_INIT"));
+    assert_non_null(strstr(err.message, "ABI version"));
+    assert_int_equal(rs_run_string(S_lex, NULL, "x", "Go and Kafka", 12, NULL, &res, &err),
+                     RS_OK);
+    rs_analysis_options later = {.abi_version = RS_ABI_VERSION + 1};
+    rs_analysis *an = NULL;
+    assert_int_equal(rs_analyze(S_roles, S_lex, rs_result_document(res), rs_result_scan(res),
+                                &later, &an, &err), RS_ERR_ARG);
+    assert_null(an);
+    rs_result_free(res);
+    res = NULL;
     o.kind = (rs_doc_kind)7;
     assert_int_equal(rs_run_string(S_lex, NULL, "x", "Go", 2, &o, &res, &err), RS_ERR_ARG);
     assert_int_equal(rs_run_string(NULL, NULL, "x", "Go", 2, NULL, &res, &err), RS_ERR_ARG);
