@@ -591,7 +591,8 @@ RS_EXPORT const char *rs_evidence_kind_name(rs_evidence_kind kind);
 /* One piece of evidence for the level: what, where and which rung it says. */
 typedef struct rs_level_evidence {
     rs_evidence_kind kind;
-    char text[160];          /* the document's own words where it quotes
+    const char *text;        /* owned by the analysis (at most 159 bytes):
+                                the document's own words where it quotes
                                 the text ("Mobile Developer — Kettle & Co"
                                 is quoted as "Mobile Developer"), else a
                                 summary ("8.2 years of experience") */
@@ -732,8 +733,9 @@ typedef struct rs_job {
     int open_ended;
     unsigned line;               /* the line of its dates */
     unsigned first_line, last_line;   /* the lines that describe it */
-    char title[120];             /* as written, or "" */
-    char employer[120];          /* as written, or "" */
+    const char *title;           /* as written (at most 119 bytes), or "";
+                                    owned by the match */
+    const char *employer;        /* the same for the employer */
     int undated;                 /* its length written without dates: start
                                     and end only measure it */
 } rs_job;

@@ -64,6 +64,7 @@ struct rs_analysis {
     int rung;
     double confidence;
     rs_level_evidence evidence[S_MAX_EVIDENCE];
+    char evidence_text[S_MAX_EVIDENCE][160];   /* evidence[i].text points at a row */
     size_t evidence_count;
     rs_role_score *scores;
     size_t score_count;
@@ -95,9 +96,11 @@ static rs_level_evidence *S_evidence(rs_analysis *a, rs_evidence_kind kind, cons
 {
     if (a->evidence_count >= S_MAX_EVIDENCE)
         return NULL;
+    char *row = a->evidence_text[a->evidence_count];
     rs_level_evidence *e = &a->evidence[a->evidence_count++];
     e->kind = kind;
-    snprintf(e->text, sizeof e->text, "%s", text);
+    snprintf(row, sizeof a->evidence_text[0], "%s", text);
+    e->text = row;
     e->role_title = NULL;
     e->line = line;
     e->rung = rung;

@@ -89,11 +89,15 @@ static bool S_job_section(rs_section_kind k)
     return k == RS_SECTION_EXPERIENCE || k == RS_SECTION_PROJECTS;
 }
 
+#define S_NAME_MAX 120   /* bytes of a position's title or employer, with the NUL */
+
 /* The title and employer written with a position: the engineering title
- * nearest above (or on) its dates line, and the rest of that line. */
+ * nearest above (or on) its dates line, and the rest of that line; "" when
+ * none. */
 static void S_job_names(const rs_document *doc, const rs_analysis *a, const rs_range *r,
-                        rs_job *j)
+                        rs_job *j, char *title, char *employer)
 {
+    title[0] = employer[0] = '\0';
     const rs_found_title *best = NULL;
     for (size_t i = 0; i < rs_analysis_title_count(a); i++) {
         const rs_found_title *t = rs_analysis_title(a, i);
@@ -109,13 +113,13 @@ static void S_job_names(const rs_document *doc, const rs_analysis *a, const rs_r
     size_t ts = doc->map[best->match.norm_start] - base, te = doc->map[best->match.norm_end] - base;
     if (te > len || ts > te)
         return;
-    S_trimmed(j->title, sizeof j->title, line + ts, te - ts);
+    S_trimmed(title, S_NAME_MAX, line + ts, te - ts);
     size_t rest_end = len;
     if (r->line == best->line && r->orig_start >= base + te)
         rest_end = r->orig_start - base;   /* the dates share the line */
-    S_trimmed(j->employer, sizeof j->employer, line + te, rest_end - te);
-    if (!j->employer[0] && ts > 0)   /* "Acme Corp — Senior Engineer" */
-        S_trimmed(j->employer, sizeof j->employer, line, ts);
+    S_trimmed(employer, S_NAME_MAX, line + te, rest_end - te);
+    if (!employer[0] && ts > 0)   /* "Acme Corp — Senior Engineer" */
+        S_trimmed(employer, S_NAME_MAX, line, ts);
 }
 
 static int S_cmp_job(const void *x, const void *y)
@@ -141,9 +145,14 @@ static rs_status S_find_jobs(rs_match *m, const rs_document *doc, const rs_analy
         if (has_experience && !S_job_section(rs__section_of(sec, ns, r->line)))
             continue;   /* a date in Education is no position */
         rs_job *j = &m->jobs[m->job_count++];
-        *j = (rs_job){r->start, r->end, r->open_ended, r->line, r->line, r->line, "", "",
+        *j = (rs_job){r->start, r->end, r->open_ended, r->line, r->line, r->line, NULL, NULL,
                       r->undated};
-        S_job_names(doc, a, r, j);
+        char title[S_NAME_MAX], employer[S_NAME_MAX];
+        S_job_names(doc, a, r, j, title, employer);
+        j->title = rs__strdup(title);
+        j->employer = rs__strdup(employer);
+        if (!j->title || !j->employer)
+            return rs__nomem(err, NULL);   /* rs_match_free frees what was made */
     }
     if (m->job_count)
         qsort(m->jobs, m->job_count, sizeof *m->jobs, S_cmp_job);
@@ -585,6 +594,10 @@ void rs_match_free(rs_match *m)
     rs__free(m->negated);
     for (size_t i = 0; i < m->suggestion_count; i++)
         rs__free(m->suggestions[i]);
+    for (size_t i = 0; m->jobs && i < m->job_count; i++) {
+        rs__free((char *)m->jobs[i].title);
+        rs__free((char *)m->jobs[i].employer);
+    }
     rs__free(m->jobs);
     rs__free(m->sections[0]);
     rs__free(m->sections[1]);
