@@ -11,11 +11,6 @@
 #define S_GAPS_SHOWN 15
 #define S_EVIDENCE_SHOWN 2
 
-static const char *const S_categories[] = {
-    "language", "framework", "library", "database", "cloud", "infrastructure", "ci_cd",
-    "observability", "data", "ml", "testing", "security", "api", "architecture", "mobile",
-    "os", "tool", "practice", "methodology", "soft_skill", "leadership", "business", NULL};
-
 static const char *S_weight_name(rs_weight w)
 {
     return w == RS_WEIGHT_CORE ? "core" : w == RS_WEIGHT_IMPORTANT ? "important" : "nice";
@@ -181,14 +176,15 @@ static void S_skills(rs_html *h, xmlNodePtr main, const rs_lexicon *lex, const r
     rs__html_textf(h, rs__html_el(h, s, "p", "muted"),
                    "%zu skills, grouped by kind; each with where it was found, the matched "
                    "words marked.", n);
-    for (size_t c = 0; S_categories[c]; c++) {
+    const char *const *categories = rs_categories();   /* the one order, as scan lists them */
+    for (size_t c = 0; categories[c]; c++) {
         xmlNodePtr ul = NULL;
         for (size_t i = 0; i < n; i++) {
             const rs_skill_hit *hit = rs_scan_hit(scan, i);
-            if (strcmp(rs_lexicon_skill(lex, hit->skill).category, S_categories[c]) != 0)
+            if (strcmp(rs_lexicon_skill(lex, hit->skill).category, categories[c]) != 0)
                 continue;
             if (!ul) {
-                rs__html_el_text(h, s, "h3", NULL, rs_category_label(S_categories[c]));
+                rs__html_el_text(h, s, "h3", NULL, rs_category_label(categories[c]));
                 ul = rs__html_el(h, s, "ul", "skills");
             }
             S_skill(h, ul, lex, doc, hit);
