@@ -762,6 +762,19 @@ static int S_finish(S_run *r, const rs_lexicon *lex, const rs_roles *roles, char
     return S_exit(worst);
 }
 
+/* The inputs gathered, the output opened, the batch run (cli_with_roles). */
+static int S_with_roles(const rs_roles *roles, const rs_lexicon *lex, void *arg)
+{
+    S_run *r = arg;
+    if (!cli_gather(r->o->paths, r->o->path_count, r->o->globs, &r->inputs))
+        return cli_nomem();
+    char *tmp = NULL;
+    int rc = S_open_output(r->o, &r->out, &tmp);
+    if (rc == RS_EXIT_INTERNAL)
+        return cli_nomem();
+    return rc ? rc : S_finish(r, lex, roles, tmp);
+}
+
 int cmd_classify(int argc, char **argv)
 {
     S_opts o = {.format = RS_CLASSIFY_TABLE};
@@ -774,31 +787,16 @@ int cmd_classify(int argc, char **argv)
         return cli_nomem();
     }
     int rc = S_parse(&o, argc, argv);
-    if (rc < 0 && !o.as_of.year)
-        o.as_of = rs_date_today();
     S_run r = {.o = &o};
-    rs_lexicon *lex = NULL;
-    rs_roles *roles = NULL;
-    char *tmp = NULL;
-    if (rc < 0)
-        rc = cli_load_lexicon(&o.c, &lex);
-    if (!rc)
-        rc = cli_load_roles(&o.c, lex, &roles);
-    bool lex_failed = rc > 0;   /* reported already */
-    if (!rc && !cli_gather(o.paths, o.path_count, o.globs, &r.inputs))
-        rc = RS_EXIT_INTERNAL;
-    if (!rc)
-        rc = S_open_output(&o, &r.out, &tmp);
-    if (!rc)
-        rc = S_finish(&r, lex, roles, tmp);
-    else if (rc == RS_EXIT_INTERNAL && !lex_failed)
-        cli_nomem();
+    if (rc < 0) {
+        if (!o.as_of.year)
+            o.as_of = rs_date_today();
+        rc = cli_with_roles(&o.c, S_with_roles, &r);
+    }
     cli_list_free(&r.inputs);
     free(r.slots);
     rs_batch_free(r.batch);
     free(r.line);
-    rs_roles_free(roles);
-    rs_lexicon_free(lex);
     free(o.paths);
     free(o.globs);
     return rc < 0 ? RS_EXIT_OK : rc;
