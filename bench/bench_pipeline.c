@@ -2,7 +2,8 @@
  * the samples, printed as figures and ratios (never a pass/fail test).
  *   bench_pipeline LEXICON_DIR SAMPLES_DIR [MEGABYTES]                    */
 #define _POSIX_C_SOURCE 200809L
-#include "../src/lexicon/lexicon_internal.h"
+#include "lexicon/lexicon_internal.h"
+#include "text/text_internal.h"
 
 #include <dirent.h>
 #include <stdbool.h>

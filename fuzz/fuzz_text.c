@@ -4,6 +4,7 @@
  * the offset map), the offset map and rs_document_position on a few
  * offsets, and the reference normalizer on the decoded text. */
 #include "fuzz.h"
+#include "text/text_internal.h"
 #include "internal.h"   /* rs__normalize_reference */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

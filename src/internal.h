@@ -1,4 +1,9 @@
-/* internal.h — shared by librolescan's source files; not installed. */
+/* internal.h — the utilities every source file of librolescan shares
+ * (allocation, errors, buffers, hashes); not installed. What a stage hands
+ * on is in its own header: text/text_internal.h (documents),
+ * lexicon/lexicon_internal.h (the term table, categories),
+ * lexicon/roles_internal.h, analyze/analyze_internal.h,
+ * render/render_internal.h. */
 #ifndef RS_INTERNAL_H
 #define RS_INTERNAL_H
 
@@ -83,98 +88,5 @@ static inline uint64_t rs__hash_step(uint64_t seq, uint64_t tok, bool glued)
 }
 uint64_t rs__fnv1a64(uint64_t h, const void *data, size_t len);
 #define RS_FNV_OFFSET 0xcbf29ce484222325ull
-
-/* ---- text internals shared by stages ----------------------------------- */
-struct rs_text {
-    char *name;
-    char *data;          /* UTF-8, NUL-terminated */
-    size_t len;
-    rs_encoding encoding;
-    char *warning;
-};
-
-struct rs_document {
-    rs_text *text;
-    char *norm;          /* normalized text, NUL-terminated */
-    size_t norm_len;
-    uint32_t *map;       /* norm byte -> original byte; norm_len + 1 items */
-    size_t *line_starts; /* original offsets where lines begin */
-    size_t line_count;
-    unsigned *page_lines; /* first line of each page (text with form feeds) */
-    size_t page_count;    /* 0 when the text has no form feed */
-    rs_token *tokens;
-    size_t token_count;
-    bool tokenized;
-};
-
-/* Reads a whole file ("-" = stdin) into b, at most max_len bytes (0: no
- * limit) (decode.c). */
-rs_status rs__read_bytes(const char *path, size_t max_len, rs_buf *b, rs_error *err);
-
-/* The page of a 1-based line and the line counted from that page's top;
- * both 0 when the text has no pages (normalize.c). */
-void rs__page_of(const rs_document *d, unsigned line, unsigned *page, unsigned *page_line);
-
-/* Tokenizes `s` (normalized text) into a new array (tokenize.c). */
-/* A whole UTF-8 string normalized by utf8proc in one call, without the
- * ASCII fast path: the reference the fast path is tested against (tests,
- * fuzzing, benchmarks). The caller frees it with rs__free; NULL when
- * utf8proc refuses the input or memory runs out. */
-char *rs__normalize_reference(const char *utf8, size_t len, size_t *out_len);
-
-/* The 1-based line of an original offset: a binary search over the line
- * starts, without the column walk of rs_document_position, so asking
- * for many offsets on one long line stays cheap. The one line lookup. */
-unsigned rs__line_of(const rs_document *d, size_t orig_offset);
-
-rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
-                       size_t *count, rs_error *err);
-/* Hash of a token's bytes, the one the matcher keys on. */
-uint64_t rs__token_hash(const char *s, size_t len);
-
-/* Normalizes a short UTF-8 string (a lexicon term) with the document
- * rules; returns a new string or NULL on allocation failure. */
-char *rs__normalize_term(const char *term, size_t *out_len);
-
-/* ---- skill categories (lexicon/load.c) --------------------------------- */
-int rs__category_index(const char *name);
-/* Technical categories give tech context; soft skills, leadership,
- * business and methodology do not. */
-bool rs__category_technical(int index);
-
-/* ---- evidence windows (render/render_text.c), shared by renderers ------ */
-typedef struct rs_window {
-    size_t start, end;       /* original bytes shown, the match inside */
-    bool cut_left, cut_right;   /* the line goes on beyond them */
-} rs_window;
-/* The part of the evidence's line shown around the match: at most
- * `before` bytes ahead of it and `max` from its start, on character
- * boundaries, blanks trimmed. */
-void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t before,
-                         size_t max, rs_window *w);
-
-/* ---- escaping (render/escape.c), shared by every renderer -------------- */
-/* Appends s[0..n) with control characters made visible (U+FFFD for C0/C1
- * controls and DEL; tab and line ends as a space) so input cannot drive a terminal. */
-bool rs__escape_terminal(rs_buf *b, const char *s, size_t n);
-/* Appends s as one RFC 4180 field: quoted (quotes doubled) when it holds a
- * comma, quote, CR or LF, or starts with a character a spreadsheet would
- * run as a formula (= + - @), which is then prefixed with an apostrophe. */
-bool rs__escape_csv(rs_buf *b, const char *s);
-/* Appends s as a JSON string, quotes included: '"' and '\\' escaped, C0
- * controls as \n \r \t \b \f or \u00XX; other UTF-8 as it is (what
- * jansson writes, for one-line records built without a tree). */
-bool rs__escape_json(rs_buf *b, const char *s);
-/* Appends a JSON number as jansson writes a real of precision 6: "%.6g",
- * with ".0" added when that reads as an integer. */
-bool rs__json_real(rs_buf *b, double v);
-/* Appends s[0..n) with C0 controls other than tab and line ends, DEL and
- * C1 controls replaced by U+FFFD: text fit for an HTML or XML text node. */
-bool rs__clean_text(rs_buf *b, const char *s, size_t n);
-/* Writes a role's salary band as a reader expects it: currency, the
- * figures with thousands separators and where they hold ("USD
- * 100,000–180,000 a year, US figures"); "" when the role has none.
- * Truncates to cap (always terminated). */
-void rs__salary_band(char *out, size_t cap, const rs_role_info *info);
 
 #endif

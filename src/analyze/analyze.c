@@ -4,6 +4,7 @@
  * by a documented formula (docs/scoring.md): weighted coverage of its
  * skills, title fit and level fit. */
 #include "analyze_internal.h"
+#include "text/text_internal.h"
 #include "scan/qualify.h"
 
 #include <math.h>

@@ -7,6 +7,7 @@
  * and its sections (sections.c). */
 #define _POSIX_C_SOURCE 200809L
 #include "analyze_internal.h"
+#include "text/text_internal.h"
 #include "sections_internal.h"
 
 #include <stdio.h>

@@ -29,6 +29,7 @@
  * section (count 0, RS_OK). Work is linear in the text; the section count
  * is capped. */
 #include "sections_internal.h"
+#include "text/text_internal.h"
 
 #include <pthread.h>
 #include <utf8proc.h>

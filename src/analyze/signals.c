@@ -6,6 +6,7 @@
  * are indexed by their first word's token hash, or by its first three
  * bytes when it is a word start. */
 #include "analyze_internal.h"
+#include "text/text_internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>

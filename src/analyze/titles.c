@@ -4,6 +4,7 @@
  * VP, CTO...) with seniority words and a domain that picks the track. An
  * exact title from the roles lexicon wins over this reading. */
 #include "lexicon/roles_internal.h"
+#include "text/text_internal.h"
 
 #include <string.h>
 #include <utf8proc.h>

@@ -4,6 +4,7 @@
  * tied to the positions whose text names them, giving years of use and
  * last use. The score and its parts are in docs/scoring.md. */
 #include "scan/qualify.h"
+#include "text/text_internal.h"
 #include "requirements.h"
 #include "analyze/analyze_internal.h"
 

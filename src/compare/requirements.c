@@ -1,6 +1,7 @@
 /* requirements.c — what a posting asks for; see requirements.h and
  * docs/scoring.md. */
 #include "requirements.h"
+#include "text/text_internal.h"
 #include "scan/qualify.h"
 #include "analyze/analyze_internal.h"
 

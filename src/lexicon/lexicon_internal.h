@@ -158,4 +158,10 @@ static inline bool rs__prefix_known(const rs_lexicon *lex, uint64_t hash)
     return false;
 }
 
+/* ---- skill categories (lexicon/load.c) --------------------------------- */
+int rs__category_index(const char *name);
+/* Technical categories give tech context; soft skills, leadership,
+ * business and methodology do not. */
+bool rs__category_technical(int index);
+
 #endif

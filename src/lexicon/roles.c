@@ -3,6 +3,7 @@
  * the scope cues. Validated against the compiled-in roles schema, then for
  * meaning: unique ids, known tracks, skills and lateral roles. */
 #include "roles_internal.h"
+#include "text/text_internal.h"
 
 #include <math.h>
 #include <stdio.h>

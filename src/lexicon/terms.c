@@ -2,6 +2,7 @@
  * trigger, keyed by the hash of its token sequence, so the matcher finds
  * all terms at a position in a few probes whatever the lexicon size. */
 #include "lexicon_internal.h"
+#include "text/text_internal.h"
 
 #include <stdlib.h>
 #include <string.h>

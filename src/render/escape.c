@@ -1,6 +1,7 @@
 /* escape.c — the one place where input text is made safe for an output:
  * terminals, CSV and JSON strings written without a tree. */
 #include "internal.h"
+#include "render/render_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* html.c — the page skeleton, the stylesheet and the small builders the
  * HTML renderers share (html.h). */
 #include "html.h"
+#include "render/render_internal.h"
 
 #include <stdarg.h>
 #include <stdio.h>

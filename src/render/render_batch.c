@@ -4,6 +4,7 @@
  * posting; rows for the table and the errors up to a cap, so memory stays
  * bounded whatever the batch size. */
 #include "batch_internal.h"
+#include "render/render_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -3,6 +3,7 @@
  * the same in all three: id, status, track, rung, role and its score, the
  * runner-up, required years, the skills asked for, and a message. */
 #include "internal.h"
+#include "render/render_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

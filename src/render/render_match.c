@@ -2,6 +2,7 @@
  * first, as readable text, JSON (docs/schema/match.schema.json) or CSV
  * (one row per posting). */
 #include "json_util.h"
+#include "render/render_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -4,6 +4,7 @@
  * moves and salary bands. One self-contained page; see html.h for how input
  * text is kept inert. */
 #include "html.h"
+#include "render/render_internal.h"
 
 #include <stdio.h>
 #include <string.h>

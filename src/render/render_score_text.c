@@ -3,6 +3,7 @@
  * gaps for the closest role and the next rung, next steps and lateral
  * moves. Every claim names the line of the text it rests on. */
 #include "internal.h"
+#include "render/render_internal.h"
 
 #include <stdio.h>
 #include <string.h>

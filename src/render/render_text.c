@@ -1,6 +1,7 @@
 /* render_text.c — the readable report of `rolescan scan`: skills grouped by
  * category, each with its count and first evidence shown in its line. */
 #include "internal.h"
+#include "render/render_internal.h"
 
 #include <string.h>
 

@@ -58,6 +58,7 @@
  * as able to end (W_END) or start one, so a skill name costs one lookup,
  * and a walk crosses at most S_MAX_ITEMS list items. */
 #include "qualify.h"
+#include "text/text_internal.h"
 
 #define S_WINDOW 40       /* tokens read at most on each side of the mention */
 #define S_ITEM_CHUNKS 3   /* words of another list item a walk may cross */

@@ -6,6 +6,7 @@
  * keep only the matches with tech context nearby, and implications add the
  * skills the found ones imply. */
 #include "lexicon/lexicon_internal.h"
+#include "text/text_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -11,6 +11,7 @@
  * rs__normalize_reference() is the same without the fast path; a test holds
  * the two byte-identical. */
 #include "internal.h"
+#include "text/text_internal.h"
 
 #include <string.h>
 #include <utf8proc.h>

@@ -4,6 +4,7 @@
  * CI/CD stay whole when the matcher compares token sequences. URLs and
  * e-mail addresses become one barrier token that never matches. */
 #include "internal.h"
+#include "text/text_internal.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "text/text_internal.h"
 
 static rs_document *doc_of(const char *s)
 {

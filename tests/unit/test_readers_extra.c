@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "support.h"
+#include "lexicon/lexicon_internal.h"
 #include "match_support.h"
 #include "internal.h"
 #include "scan/qualify.h"

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "render/render_internal.h"
 
 static rs_lexicon *S_lex;
 

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "support.h"
+#include "text/text_internal.h"
 #include "internal.h"
 #include "lexicon/roles_internal.h"
 

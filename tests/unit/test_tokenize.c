@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "text/text_internal.h"
 
 typedef struct tok_case {
     const char *input;

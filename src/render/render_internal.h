@@ -1,0 +1,44 @@
+/* render_internal.h — what every renderer shares: the evidence window
+ * shown around a match, escaping for terminals, CSV, JSON and HTML text,
+ * and the salary band as a reader expects it. */
+#ifndef RS_RENDER_INTERNAL_H
+#define RS_RENDER_INTERNAL_H
+
+#include "internal.h"
+
+/* ---- evidence windows (render/render_text.c), shared by renderers ------ */
+typedef struct rs_window {
+    size_t start, end;       /* original bytes shown, the match inside */
+    bool cut_left, cut_right;   /* the line goes on beyond them */
+} rs_window;
+/* The part of the evidence's line shown around the match: at most
+ * `before` bytes ahead of it and `max` from its start, on character
+ * boundaries, blanks trimmed. */
+void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t before,
+                         size_t max, rs_window *w);
+
+/* ---- escaping (render/escape.c), shared by every renderer -------------- */
+/* Appends s[0..n) with control characters made visible (U+FFFD for C0/C1
+ * controls and DEL; tab and line ends as a space) so input cannot drive a terminal. */
+bool rs__escape_terminal(rs_buf *b, const char *s, size_t n);
+/* Appends s as one RFC 4180 field: quoted (quotes doubled) when it holds a
+ * comma, quote, CR or LF, or starts with a character a spreadsheet would
+ * run as a formula (= + - @), which is then prefixed with an apostrophe. */
+bool rs__escape_csv(rs_buf *b, const char *s);
+/* Appends s as a JSON string, quotes included: '"' and '\\' escaped, C0
+ * controls as \n \r \t \b \f or \u00XX; other UTF-8 as it is (what
+ * jansson writes, for one-line records built without a tree). */
+bool rs__escape_json(rs_buf *b, const char *s);
+/* Appends a JSON number as jansson writes a real of precision 6: "%.6g",
+ * with ".0" added when that reads as an integer. */
+bool rs__json_real(rs_buf *b, double v);
+/* Appends s[0..n) with C0 controls other than tab and line ends, DEL and
+ * C1 controls replaced by U+FFFD: text fit for an HTML or XML text node. */
+bool rs__clean_text(rs_buf *b, const char *s, size_t n);
+/* Writes a role's salary band as a reader expects it: currency, the
+ * figures with thousands separators and where they hold ("USD
+ * 100,000–180,000 a year, US figures"); "" when the role has none.
+ * Truncates to cap (always terminated). */
+void rs__salary_band(char *out, size_t cap, const rs_role_info *info);
+
+#endif

@@ -1,0 +1,61 @@
+/* text_internal.h — what the text stage hands on: the decoded text and
+ * the document (normalized text, offset map, lines, pages, tokens), with
+ * the functions over them that later stages use. A file that reads a
+ * document's fields includes this; the rest use the public accessors. */
+#ifndef RS_TEXT_INTERNAL_H
+#define RS_TEXT_INTERNAL_H
+
+#include "internal.h"
+
+struct rs_text {
+    char *name;
+    char *data;          /* UTF-8, NUL-terminated */
+    size_t len;
+    rs_encoding encoding;
+    char *warning;
+};
+
+struct rs_document {
+    rs_text *text;
+    char *norm;          /* normalized text, NUL-terminated */
+    size_t norm_len;
+    uint32_t *map;       /* norm byte -> original byte; norm_len + 1 items */
+    size_t *line_starts; /* original offsets where lines begin */
+    size_t line_count;
+    unsigned *page_lines; /* first line of each page (text with form feeds) */
+    size_t page_count;    /* 0 when the text has no form feed */
+    rs_token *tokens;
+    size_t token_count;
+    bool tokenized;
+};
+
+/* Reads a whole file ("-" = stdin) into b, at most max_len bytes (0: no
+ * limit) (decode.c). */
+rs_status rs__read_bytes(const char *path, size_t max_len, rs_buf *b, rs_error *err);
+
+/* The page of a 1-based line and the line counted from that page's top;
+ * both 0 when the text has no pages (normalize.c). */
+void rs__page_of(const rs_document *d, unsigned line, unsigned *page, unsigned *page_line);
+
+/* A whole UTF-8 string normalized by utf8proc in one call, without the
+ * ASCII fast path: the reference the fast path is tested against (tests,
+ * fuzzing, benchmarks). The caller frees it with rs__free; NULL when
+ * utf8proc refuses the input or memory runs out. */
+char *rs__normalize_reference(const char *utf8, size_t len, size_t *out_len);
+
+/* The 1-based line of an original offset: a binary search over the line
+ * starts, without the column walk of rs_document_position, so asking
+ * for many offsets on one long line stays cheap. The one line lookup. */
+unsigned rs__line_of(const rs_document *d, size_t orig_offset);
+
+/* Tokenizes `s` (normalized text) into a new array (tokenize.c). */
+rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
+                       size_t *count, rs_error *err);
+/* Hash of a token's bytes, the one the matcher keys on. */
+uint64_t rs__token_hash(const char *s, size_t len);
+
+/* Normalizes a short UTF-8 string (a lexicon term) with the document
+ * rules; returns a new string or NULL on allocation failure. */
+char *rs__normalize_term(const char *term, size_t *out_len);
+
+#endif
