@@ -5,7 +5,6 @@
  * skills, title fit and level fit. */
 #include "analyze_internal.h"
 #include "text/text_internal.h"
-#include "scan/qualify.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -454,12 +453,9 @@ static const rs_evidence *S_said(const S_ctx *c, const rs_skill_hit *hit)
                 return NULL;
         return &hit->evidence[0];
     }
-    for (size_t e = 0; e < hit->evidence_count; e++) {
-        const rs_evidence *ev = &hit->evidence[e];
-        rs_mention_mode mode = rs__qualify_mention(c->doc, ev->orig_start, ev->orig_end).mode;
-        if (mode != RS_MENTION_NEGATED && mode != RS_MENTION_FAMILIAR)
-            return ev;
-    }
+    for (size_t e = 0; e < hit->evidence_count; e++)
+        if (rs_evidence_claim(c->doc, &hit->evidence[e]) == RS_CLAIM_STATED)
+            return &hit->evidence[e];
     return NULL;
 }
 

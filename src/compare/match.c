@@ -3,7 +3,6 @@
  * mentions read from their clause (qualify.c); the resume's skills are
  * tied to the positions whose text names them, giving years of use and
  * last use. The score and its parts are in docs/scoring.md. */
-#include "scan/qualify.h"
 #include "text/text_internal.h"
 #include "requirements.h"
 #include "analyze/analyze_internal.h"
@@ -208,9 +207,9 @@ static rs_status S_resume_side(const rs_match *m, const rs_document *resume,
     for (size_t e = 0; e < h->evidence_count; e++) {
         const rs_evidence *ev = &h->evidence[e];
         if (h->implied_by == RS_NOT_FOUND) {
-            rs_mention_mode mode = rs__qualify_mention(resume, ev->orig_start, ev->orig_end).mode;
-            q->familiar |= mode == RS_MENTION_FAMILIAR;
-            if (mode == RS_MENTION_NEGATED || mode == RS_MENTION_FAMILIAR)
+            rs_claim claim = rs_evidence_claim(resume, ev);
+            q->familiar |= claim == RS_CLAIM_FAMILIAR;
+            if (claim != RS_CLAIM_STATED)
                 continue;
         }
         q->have = 1;

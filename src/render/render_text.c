@@ -98,11 +98,11 @@ static void S_hit(rs_buf *b, const rs_lexicon *lex, const rs_document *doc,
         return;
     }
     bool all = flags & RS_RENDER_ALL_EVIDENCE;
-    size_t first = 0;   /* one mention shown: the first that claims the skill */
-    while (!all && first + 1 < h->evidence_count &&
+    size_t first = 0;   /* one mention shown: the first that claims the skill, if any */
+    while (!all && first < h->evidence_count &&
            rs_evidence_claim(doc, &h->evidence[first]) != RS_CLAIM_STATED)
         first++;
-    if (!all && rs_evidence_claim(doc, &h->evidence[first]) != RS_CLAIM_STATED)
+    if (first == h->evidence_count)
         first = 0;
     size_t shown = all ? h->evidence_count : first + 1;
     for (size_t i = first; i < shown; i++) {
