@@ -1,5 +1,5 @@
-/* batch_internal.h — the batch roll-up (render_batch.c), read by its HTML
- * page (render_batch_html.c). */
+/* batch_internal.h — the batch roll-up (batch.c), read by its HTML
+ * page (batch_html.c). */
 #ifndef RS_BATCH_INTERNAL_H
 #define RS_BATCH_INTERNAL_H
 

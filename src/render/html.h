@@ -1,5 +1,5 @@
 /* html.h — building an HTML page as a libxml2 tree, shared by the report
- * (render_report.c) and the batch summary (render_batch_html.c). Every
+ * (score_html.c) and the batch summary (batch_html.c). Every
  * piece of input text goes in as a text node, cleaned of control
  * characters (escape.c); libxml2's serializer escapes it. Nothing is ever
  * parsed from input, so no input can become markup. */

@@ -36,7 +36,7 @@ static inline json_t *rs__json_date(rs_date d)
     return json_string(buf);
 }
 
-/* Shared pieces of the JSON documents (render_json.c). */
+/* Shared pieces of the JSON documents (json.c). */
 json_t *rs__json_lexicon(const rs_lexicon *lex, bool *ok);
 json_t *rs__json_evidence(const rs_document *doc, const rs_evidence *ev, bool *ok);
 json_t *rs__json_error(const rs_error *e, bool *ok);

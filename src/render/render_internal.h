@@ -6,7 +6,7 @@
 
 #include "internal.h"
 
-/* ---- evidence windows (render/render_text.c), shared by renderers ------ */
+/* ---- evidence (render/evidence.c), shared by renderers ----------------- */
 typedef struct rs_window {
     size_t start, end;       /* original bytes shown, the match inside */
     bool cut_left, cut_right;   /* the line goes on beyond them */
@@ -16,6 +16,10 @@ typedef struct rs_window {
  * boundaries, blanks trimmed. */
 void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t before,
                          size_t max, rs_window *w);
+/* Where the resume shows a requirement ("experience", "missing", "related"…)
+ * and whether it is a must or preferred: one word each, every format. */
+const char *rs__requirement_evidence_name(const rs_requirement *q);
+const char *rs__requirement_kind_name(rs_req_kind k);
 
 /* ---- escaping (render/escape.c), shared by every renderer -------------- */
 /* Appends s[0..n) with control characters made visible (U+FFFD for C0/C1

@@ -1,4 +1,4 @@
-/* render_score_json.c — `rolescan score --format json`: the level, the
+/* score_json.c — `rolescan score --format json`: the level, the
  * closest roles with their score parts, gaps, advice and lateral moves per
  * document; its shape is docs/schema/score.schema.json. */
 #include "json_util.h"

@@ -1,4 +1,4 @@
-/* render_report.c — the HTML gap report of one resume (`rolescan report`):
+/* score_html.c — the HTML gap report of one resume (`rolescan report`):
  * the ladder with "you are here", the evidence for the rung, the closest
  * roles, the skills found with their evidence, the gaps, advice, lateral
  * moves and salary bands. One self-contained page; see html.h for how input

@@ -1,4 +1,4 @@
-/* render_text.c — the readable report of `rolescan scan`: skills grouped by
+/* scan_text.c — the readable report of `rolescan scan`: skills grouped by
  * category, each with its count and first evidence shown in its line. */
 #include "internal.h"
 #include "render/render_internal.h"
@@ -21,38 +21,6 @@ static S_style S_style_for(unsigned flags)
     if (flags & RS_RENDER_COLOR)
         return (S_style){S_BOLD, S_DIM, S_HI, S_RESET, S_HI, S_RESET};
     return (S_style){"", "", "", "", "[", "]"};
-}
-
-static size_t S_char_start(const char *s, size_t i, size_t floor)
-{
-    while (i > floor && ((unsigned char)s[i] & 0xC0) == 0x80)
-        i--;
-    return i;
-}
-
-void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t before,
-                         size_t max, rs_window *w)
-{
-    const char *s = rs_text_data(rs_document_text(doc));
-    size_t len = rs_text_length(rs_document_text(doc));
-    size_t a = ev->orig_start, z = ev->orig_end;
-    while (a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r' && ev->orig_start - a < before)
-        a--;
-    while (z < len && s[z] != '\n' && s[z] != '\r' && z - a < max)
-        z++;
-    a = S_char_start(s, a, 0);
-    z = S_char_start(s, z, ev->orig_end);
-    size_t lead = a;   /* is anything but blanks left out before a? */
-    while (lead > 0 && (s[lead - 1] == ' ' || s[lead - 1] == '\t'))
-        lead--;
-    w->cut_left = lead > 0 && s[lead - 1] != '\n' && s[lead - 1] != '\r';
-    while (a < ev->orig_start && (s[a] == ' ' || s[a] == '\t'))
-        a++;
-    w->cut_right = z < len && s[z] != '\n' && s[z] != '\r';
-    while (z > ev->orig_end && (s[z - 1] == ' ' || s[z - 1] == '\t'))
-        z--;
-    w->start = a;
-    w->end = z;
 }
 
 /* The evidence's line, cut around the match, with the match marked. */

@@ -1,4 +1,4 @@
-/* render_batch_html.c — the HTML page of a batch of postings (`classify
+/* batch_html.c — the HTML page of a batch of postings (`classify
  * --report`): charts of postings per track and per rung, the track × rung
  * table, the skills asked for most per rung, every posting (linked to its
  * file), and the errors. Same page kit and safety as the resume report. */

@@ -1,4 +1,4 @@
-/* render_score_text.c — the readable report of `rolescan score`: where the
+/* score_text.c — the readable report of `rolescan score`: where the
  * person stands and why, the closest roles with their score parts, the
  * gaps for the closest role and the next rung, next steps and lateral
  * moves. Every claim names the line of the text it rests on. */

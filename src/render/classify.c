@@ -1,4 +1,4 @@
-/* render_classify.c — one line per posting for `rolescan classify`: a CSV
+/* classify.c — one line per posting for `rolescan classify`: a CSV
  * row (RFC 4180), a JSON object (JSON Lines) or a table row. The fields are
  * the same in all three: id, status, track, rung, role and its score, the
  * runner-up, required years, the skills asked for, and a message. */
