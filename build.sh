@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(cmake make gcc pkg-config libpcre2-dev libutf8proc-dev libxml2-dev
-          libjansson-dev libyajl-dev libcmocka-dev valgrind parallel python3
+          libyajl-dev libcmocka-dev valgrind parallel python3
           python3-jsonschema wamerican chromium fonts-liberation fonts-dejavu-core
           libzip-dev libpoppler-glib-dev)
 JOBS=$(nproc 2>/dev/null || echo 2)

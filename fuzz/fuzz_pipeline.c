@@ -14,6 +14,7 @@
  * result. Lexicons and the fixed documents are read once; "present" is
  * November 2026. */
 #include "fuzz.h"
+#include "render_support.h"
 
 #ifndef RS_FUZZ_POSTING
 #error "compile with -DRS_FUZZ_POSTING=\"/path/to/samples/postings/03-senior-go.txt\""
@@ -115,16 +116,20 @@ static void S_render_match(const char *self, const rs_match *m, const rs_error *
     rs_match_result res[2] = {{"posting.txt", m, NULL}, {"broken.txt", NULL, fail}};
     char *out = NULL;
     size_t len = 0;
-    RENDER(rs_render_match_text(rs_fuzz_roles, rs_fuzz_lex, self, res, 2, 0, &out, &len, &err),
+    rs_report_options ro = RS_REPORT_OPTIONS_INIT;
+    ro.as_of = S_as_of;
+    RENDER(render_match(rs_fuzz_roles, rs_fuzz_lex, self, res, 2, &ro, RS_OUTPUT_TEXT, &out, &len,
+                        &err),
            out, len, "match text");
-    RENDER(rs_render_match_text(rs_fuzz_roles, rs_fuzz_lex, self, res, 1, RS_RENDER_COLOR, &out,
-                                &len, &err),
-           out, len, "match text (colour)");
-    RENDER(rs_render_match_json(rs_fuzz_roles, rs_fuzz_lex, self, res, 2, S_as_of, &out, &len,
-                                &err),
+    RENDER(render_match(rs_fuzz_roles, rs_fuzz_lex, self, res, 1, &ro, RS_OUTPUT_TEXT, &out, &len,
+                        &err),
+           out, len, "match text (one)");
+    RENDER(render_match(rs_fuzz_roles, rs_fuzz_lex, self, res, 2, &ro, RS_OUTPUT_JSON, &out, &len,
+                        &err),
            out, len, "match json");
-    RENDER(rs_render_match_csv(rs_fuzz_roles, rs_fuzz_lex, self, res, 2, &out, &len, &err), out,
-           len, "match csv");
+    RENDER(render_match(rs_fuzz_roles, rs_fuzz_lex, self, res, 2, &ro, RS_OUTPUT_CSV, &out, &len,
+                        &err),
+           out, len, "match csv");
 }
 
 /* Reads what a match offers, as the renderers do, then renders it. */
@@ -161,31 +166,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rs_scan_result sr[2] = {{"fuzz.txt", NULL, NULL, &err}, {"other.txt", NULL, NULL, &fail}};
     if (d.scan)   /* scanned, even when the analysis then failed */
         sr[0] = (rs_scan_result){"fuzz.txt", d.doc, d.scan, NULL};
-    RENDER(rs_render_scan_text(rs_fuzz_lex, sr, 1, 0, &out, &len, &rerr), out, len, "scan text");
-    RENDER(rs_render_scan_text(rs_fuzz_lex, sr, 2, RS_RENDER_COLOR | RS_RENDER_ALL_EVIDENCE, &out,
-                               &len, &rerr),
+    RENDER(render_scan(rs_fuzz_lex, sr, 1, RS_OUTPUT_TEXT, 0, &out, &len, &rerr), out, len,
+           "scan text");
+    RENDER(render_scan(rs_fuzz_lex, sr, 2, RS_OUTPUT_TEXT, RS_RENDER_COLOR | RS_RENDER_ALL_EVIDENCE,
+                       &out, &len, &rerr),
            out, len, "scan text (all)");
-    RENDER(rs_render_scan_json(rs_fuzz_lex, sr, 2, 0, &out, &len, &rerr), out, len, "scan json");
+    RENDER(render_scan(rs_fuzz_lex, sr, 2, RS_OUTPUT_JSON, 0, &out, &len, &rerr), out, len,
+           "scan json");
 
     /* score renderers */
     rs_score_result res = {"fuzz.txt", NULL, NULL, NULL, error};
     if (!st)
         res = (rs_score_result){"fuzz.txt", d.doc, d.scan, d.a, NULL};
-    RENDER(rs_render_score_text(rs_fuzz_roles, rs_fuzz_lex, &res, 1, RS_RENDER_COLOR, &out, &len,
-                                &rerr),
+    rs_report_options ro = RS_REPORT_OPTIONS_INIT;
+    ro.as_of = S_as_of;
+    RENDER(render_score(rs_fuzz_roles, rs_fuzz_lex, &res, 1, &ro, RS_OUTPUT_TEXT, RS_RENDER_COLOR,
+                        &out, &len, &rerr),
            out, len, "score text");
-    RENDER(rs_render_score_json(rs_fuzz_roles, rs_fuzz_lex, &res, 1, S_as_of, &out, &len, &rerr),
+    RENDER(render_score(rs_fuzz_roles, rs_fuzz_lex, &res, 1, &ro, RS_OUTPUT_JSON, 0, &out, &len,
+                        &rerr),
            out, len, "score json");
 
     /* classification rows and a batch summary of them */
     const char *warning = st || !d.doc ? NULL : rs_text_warning(rs_document_text(d.doc));
     rs_classification c = {"fuzz-1", st ? NULL : d.scan, st ? NULL : d.a, error, warning,
                            1, 1, 1234, st ? NULL : d.asked};
-    for (int f = RS_CLASSIFY_TABLE; f <= RS_CLASSIFY_JSONL; f++) {
-        (void)rs_classify_header((rs_classify_format)f);
-        RENDER(rs_render_classification(rs_fuzz_roles, rs_fuzz_lex, &c, (rs_classify_format)f,
-                                        &out, &len, &rerr),
-               out, len, "classification");
+    static const rs_output rows[] = {RS_OUTPUT_TEXT, RS_OUTPUT_CSV, RS_OUTPUT_JSONL};
+    for (size_t f = 0; f < 3; f++) {
+        (void)rs_classify_header(rows[f]);
+        RENDER(render_row(rs_fuzz_roles, rs_fuzz_lex, &c, rows[f], &out, &len, &rerr), out, len,
+               "classification");
     }
     rs_batch *batch = rs_batch_new(rs_fuzz_roles, rs_fuzz_lex, 4);
     if (batch) {
@@ -197,40 +207,44 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         row.skills = skills;
         row.skill_count = n;
         (void)rs_batch_add(batch, &row, &rerr);
-        rs_report_options bo = {.as_of = S_as_of};
-        RENDER(rs_render_batch_text(batch, &out, &len, &rerr), out, len, "batch text");
-        RENDER(rs_render_batch_html(batch, &bo, &out, &len, &rerr), out, len, "batch html");
+        RENDER(render_batch(batch, &ro, RS_OUTPUT_TEXT, &out, &len, &rerr), out, len,
+               "batch text");
+        RENDER(render_batch(batch, &ro, RS_OUTPUT_HTML, &out, &len, &rerr), out, len,
+               "batch html");
         rs_batch_free(batch);
     }
 
     if (!st) {
         /* the input as a resume against the fixed posting */
         rs_match *m = NULL;
-        if (rs_match_run(rs_fuzz_roles, rs_fuzz_lex, d.doc, d.scan, d.a, S_posting.doc,
-                         S_posting.scan, S_posting.a, &m, &rerr) == RS_OK) {
+        rs_match_input in = {d.doc, d.scan, d.a, d.asked};
+        rs_match_input posting = {S_posting.doc, S_posting.scan, S_posting.a, NULL};
+        rs_match_input resume = {S_resume.doc, S_resume.scan, S_resume.a, NULL};
+        if (rs_match_run(rs_fuzz_roles, rs_fuzz_lex, &in, &posting, &m, &rerr) == RS_OK) {
             S_walk_match(m);
             S_render_match("fuzz.txt", m, &fail);
         }
         /* the HTML report, alone and with the match view */
-        rs_report_options ro = {.as_of = S_as_of};
-        RENDER(rs_render_report_html(rs_fuzz_roles, rs_fuzz_lex, &res, &ro, &out, &len, &rerr),
+        RENDER(render_score(rs_fuzz_roles, rs_fuzz_lex, &res, 1, &ro, RS_OUTPUT_HTML, 0, &out,
+                            &len, &rerr),
                out, len, "report");
         ro.match = m;
         ro.job_name = "03-senior-go.txt";
-        RENDER(rs_render_report_html(rs_fuzz_roles, rs_fuzz_lex, &res, &ro, &out, &len, &rerr),
+        RENDER(render_score(rs_fuzz_roles, rs_fuzz_lex, &res, 1, &ro, RS_OUTPUT_HTML, 0, &out,
+                            &len, &rerr),
                out, len, "report with match");
         rs_match_free(m);
         m = NULL;
 
         /* the fixed resume against the input as a posting */
-        if (rs_match_run(rs_fuzz_roles, rs_fuzz_lex, S_resume.doc, S_resume.scan, S_resume.a,
-                         d.doc, d.scan, d.a, &m, &rerr) == RS_OK) {
+        if (rs_match_run(rs_fuzz_roles, rs_fuzz_lex, &resume, &in, &m, &rerr) == RS_OK) {
             S_walk_match(m);
             S_render_match("resume.txt", m, &fail);
             rs_score_result rres = {"resume.txt", S_resume.doc, S_resume.scan, S_resume.a, NULL};
-            rs_report_options ro2 = {.as_of = S_as_of, .match = m, .job_name = "fuzz.txt"};
-            RENDER(rs_render_report_html(rs_fuzz_roles, rs_fuzz_lex, &rres, &ro2, &out, &len,
-                                         &rerr),
+            ro.match = m;
+            ro.job_name = "fuzz.txt";
+            RENDER(render_score(rs_fuzz_roles, rs_fuzz_lex, &rres, 1, &ro, RS_OUTPUT_HTML, 0,
+                                &out, &len, &rerr),
                    out, len, "resume report with the input's match");
         }
         rs_match_free(m);

@@ -74,14 +74,14 @@ cmake -S "$ROOT" -B "$LIB" -DCMAKE_C_COMPILER="$CC" -DCMAKE_BUILD_TYPE=Fuzz \
 cmake --build "$LIB" -j "$JOBS" --target rolescan_lib >"$BUILD/build.log" 2>&1 \
   || { tail -50 "$BUILD/build.log" >&2; exit 1; }
 
-PKGS="libpcre2-8 libutf8proc libxml-2.0 jansson"
+PKGS="libpcre2-8 libutf8proc libxml-2.0 yajl"
 grep -q '^RS_WITH_OFFICE:BOOL=ON' "$LIB/CMakeCache.txt" && PKGS="$PKGS libzip"
 grep -q '^RS_WITH_PDF:BOOL=ON' "$LIB/CMakeCache.txt" && PKGS="$PKGS poppler-glib"
 read -r -a LIBS <<< "$(pkg-config --libs $PKGS)"
 read -r -a YAJL <<< "$(pkg-config --libs yajl)"
 CFLAGS=(-std=c17 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined
         -fno-sanitize-recover=all -Wall -Wextra
-        -I"$ROOT/include" -I"$ROOT/src" $(pkg-config --cflags libxml-2.0)
+        -I"$ROOT/include" -I"$ROOT/src" -I"$ROOT/tests/unit" $(pkg-config --cflags libxml-2.0)
         -DRS_LEXICONS="\"$ROOT/lexicons\""
         -DRS_FUZZ_POSTING="\"$ROOT/samples/postings/03-senior-go.txt\""
         -DRS_FUZZ_RESUME="\"$ROOT/samples/resumes/03-senior-backend.txt\"")

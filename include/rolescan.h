@@ -8,7 +8,8 @@
  *         --rs_scan_run---------> rs_scan (skills found, with evidence) 4 scan
  *         --rs_analyze----------> rs_analysis (scope, rung, roles, gaps) 5 analyze
  *         --rs_match_run--------> rs_match (a resume against a posting) 6 compare
- *         --rs_render_*---------> text, JSON, CSV, HTML                 7 render
+ *         --rs_report_*---------> rs_report (what a reader is shown)    7 render
+ *         --rs_render-----------> text, JSON, CSV, HTML
  * with the knowledge they read (an rs_lexicon of skills, the rs_roles of
  * the ladder) loaded first. rs_run_file and rs_run_string do stages 1 to 5
  * in one call.
@@ -83,8 +84,8 @@ typedef struct rs_error {
 
 /* ---- set-up --------------------------------------------------------------- */
 
-/* Initializes the libraries rolescan uses (libxml2's parser, jansson's hash
- * seed) so that several threads may then use rolescan at once. Call it once,
+/* Initializes the libraries rolescan uses (libxml2's parser and its global
+ * tables) so that several threads may then use rolescan at once. Call it once,
  * from one thread, before starting others; calling it again is harmless. */
 RS_EXPORT void rs_global_init(void);
 
@@ -778,14 +779,21 @@ typedef struct rs_match_score {
 
 typedef struct rs_match rs_match;
 
-/* Matches a resume against one posting; both scanned and analysed with
- * the same lexicons. The match keeps no pointer to them. */
+/* One side of a match: a document with its scan and analysis (made with
+ * the same lexicons and roles) and, for a posting, its requirements when
+ * already read (rs_requirements_read; NULL reads them in the match). */
+typedef struct rs_match_input {
+    const rs_document *doc;
+    const rs_scan *scan;
+    const rs_analysis *analysis;
+    const rs_requirements *asked;
+} rs_match_input;
+
+/* Matches a resume against one posting. The match keeps no pointer to
+ * either side. rs_result_match_input gives a side from a one-call result. */
 RS_EXPORT rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex,
-                                 const rs_document *resume, const rs_scan *resume_scan,
-                                 const rs_analysis *resume_analysis,
-                                 const rs_document *posting, const rs_scan *posting_scan,
-                                 const rs_analysis *posting_analysis, rs_match **out,
-                                 rs_error *err);
+                                 const rs_match_input *resume, const rs_match_input *posting,
+                                 rs_match **out, rs_error *err);
 RS_EXPORT void rs_match_free(rs_match *m);
 RS_EXPORT rs_match_score rs_match_get_score(const rs_match *m);
 /* What the posting asks for: missing must-haves first (heaviest first),
@@ -832,23 +840,6 @@ typedef struct rs_match_result {
     const rs_error *error;
 } rs_match_result;
 
-/* A resume against postings, best first as given: readable text, JSON
- * (docs/schema/match.schema.json) or CSV (one row per posting). */
-RS_EXPORT rs_status rs_render_match_text(const rs_roles *roles, const rs_lexicon *lex,
-                                         const char *resume_name,
-                                         const rs_match_result *results, size_t count,
-                                         unsigned flags, char **out, size_t *len,
-                                         rs_error *err);
-RS_EXPORT rs_status rs_render_match_json(const rs_roles *roles, const rs_lexicon *lex,
-                                         const char *resume_name,
-                                         const rs_match_result *results, size_t count,
-                                         rs_date as_of, char **out, size_t *len,
-                                         rs_error *err);
-RS_EXPORT rs_status rs_render_match_csv(const rs_roles *roles, const rs_lexicon *lex,
-                                        const char *resume_name,
-                                        const rs_match_result *results, size_t count,
-                                        char **out, size_t *len, rs_error *err);
-
 /* ---- one call: a file or a string to a scan or an analysis ---------------- */
 
 /* Options of rs_run_file and rs_run_string: start from RS_RUN_OPTIONS_INIT
@@ -876,6 +867,10 @@ typedef struct rs_result rs_result;
  * (RS_RUN_OPTIONS_INIT). On failure *out is NULL and err says why. */
 RS_EXPORT rs_status rs_run_file(const rs_lexicon *lex, const rs_roles *roles, const char *path,
                                 const rs_run_options *opts, rs_result **out, rs_error *err);
+/* The same from a text already read (rs_text_read_any, rs_text_from_bytes,
+ * rs_text_decode), which the call takes, failed or not. */
+RS_EXPORT rs_status rs_run_text(const rs_lexicon *lex, const rs_roles *roles, rs_text *text,
+                                const rs_run_options *opts, rs_result **out, rs_error *err);
 /* The same from bytes in memory; `name` is used in messages and evidence. */
 RS_EXPORT rs_status rs_run_string(const rs_lexicon *lex, const rs_roles *roles,
                                   const char *name, const char *bytes, size_t len,
@@ -887,9 +882,11 @@ RS_EXPORT const rs_scan *rs_result_scan(const rs_result *r);
 RS_EXPORT const rs_analysis *rs_result_analysis(const rs_result *r);
 /* A posting's requirements (kind RS_DOC_POSTING with roles), else NULL. */
 RS_EXPORT const rs_requirements *rs_result_requirements(const rs_result *r);
+/* The result as one side of a match (rs_match_run). */
+RS_EXPORT rs_match_input rs_result_match_input(const rs_result *r);
 RS_EXPORT void rs_result_free(rs_result *r);
 
-/* ---- stage 7, render: scans ----------------------------------------------- */
+/* ---- stage 7, render: what a report is made of ---------------------------- */
 
 /* One input of a scan run: either doc and scan (success) or error. */
 typedef struct rs_scan_result {
@@ -899,28 +896,6 @@ typedef struct rs_scan_result {
     const rs_error *error;
 } rs_scan_result;
 
-#define RS_RENDER_COLOR 1u          /* ANSI colour (text) */
-#define RS_RENDER_ALL_EVIDENCE 2u   /* every evidence line (text) */
-
-/* Renders results as readable text, or as the JSON object described by
- * docs/schema/scan.schema.json. *out is NUL-terminated and owned by the
- * caller: free it with rs_free(). */
-RS_EXPORT rs_status rs_render_scan_text(const rs_lexicon *lex,
-                                        const rs_scan_result *results,
-                                        size_t count, unsigned flags,
-                                        char **out, size_t *len,
-                                        rs_error *err);
-RS_EXPORT rs_status rs_render_scan_json(const rs_lexicon *lex,
-                                        const rs_scan_result *results,
-                                        size_t count, unsigned flags,
-                                        char **out, size_t *len,
-                                        rs_error *err);
-
-/* Frees memory the library handed to the caller (rendered output). */
-RS_EXPORT void rs_free(void *ptr);
-
-/* ---- stage 7, render: analyses -------------------------------------------- */
-
 /* One input of a score run: doc, scan and analysis, or error. */
 typedef struct rs_score_result {
     const char *name;
@@ -929,23 +904,6 @@ typedef struct rs_score_result {
     const rs_analysis *analysis;
     const rs_error *error;
 } rs_score_result;
-
-/* Readable text, or the JSON object of docs/schema/score.schema.json.
- * *out is owned by the caller (rs_free). `as_of` is echoed in JSON. */
-RS_EXPORT rs_status rs_render_score_text(const rs_roles *roles,
-                                         const rs_lexicon *lex,
-                                         const rs_score_result *results,
-                                         size_t count, unsigned flags,
-                                         char **out, size_t *len,
-                                         rs_error *err);
-RS_EXPORT rs_status rs_render_score_json(const rs_roles *roles,
-                                         const rs_lexicon *lex,
-                                         const rs_score_result *results,
-                                         size_t count, rs_date as_of,
-                                         char **out, size_t *len,
-                                         rs_error *err);
-
-/* ---- stage 7, render: classification rows --------------------------------- */
 
 /* One posting's classification, as `rolescan classify` writes it: either
  * analysis (with its scan) or error is set. */
@@ -965,46 +923,8 @@ typedef struct rs_classification {
                                        skill found */
 } rs_classification;
 
-typedef enum rs_classify_format {
-    RS_CLASSIFY_TABLE = 0,
-    RS_CLASSIFY_CSV,             /* RFC 4180 */
-    RS_CLASSIFY_JSONL            /* one JSON object per line */
-} rs_classify_format;
 
-/* The header line of a format (the CSV header, the table's column names,
- * "" for JSON Lines); static storage. */
-RS_EXPORT const char *rs_classify_header(rs_classify_format format);
-/* One output line (ending in a newline) for a classification; *out is the
- * caller's (rs_free). */
-RS_EXPORT rs_status rs_render_classification(const rs_roles *roles,
-                                             const rs_lexicon *lex,
-                                             const rs_classification *c,
-                                             rs_classify_format format,
-                                             char **out, size_t *len,
-                                             rs_error *err);
 
-/* ---- stage 7, render: HTML reports ---------------------------------------- */
-
-typedef struct rs_report_options {
-    unsigned abi_version;    /* RS_ABI_VERSION */
-    rs_date as_of;           /* shown in the footer; {0,0} = today */
-    const rs_match *match;   /* adds the match view (report --job); or NULL */
-    const char *job_name;    /* the posting's file, with match */
-} rs_report_options;
-
-/* One self-contained HTML page (inline CSS and SVG, no script, a strict
- * Content-Security-Policy) reporting one scored document: the ladder with
- * "you are here" and the next rung, the evidence for the rung, the closest
- * roles, the skills found with their evidence, the gaps, advice, lateral
- * moves, salary bands. Built as a libxml2 tree: input text is only ever a
- * text node. RS_ERR_ARG when result has no analysis. *out is the caller's
- * (rs_free). */
-RS_EXPORT rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
-                                          const rs_score_result *result,
-                                          const rs_report_options *opts, char **out,
-                                          size_t *len, rs_error *err);
-
-/* ---- stage 7, render: batch summaries ------------------------------------- */
 
 /* A roll-up of classified postings: counts per track and rung, the skills
  * asked for per rung, and a table of the postings (the first max_rows) and
@@ -1036,14 +956,75 @@ RS_EXPORT rs_batch *rs_batch_new(const rs_roles *roles, const rs_lexicon *lex,
                                  size_t max_rows);
 RS_EXPORT rs_status rs_batch_add(rs_batch *batch, const rs_batch_row *row, rs_error *err);
 RS_EXPORT void rs_batch_free(rs_batch *batch);
-/* The text roll-up of `classify --summary`, and the HTML page of
- * `classify --report` (charts per track and rung, top skills per rung,
- * every posting, the errors). *out is the caller's (rs_free). */
-RS_EXPORT rs_status rs_render_batch_text(const rs_batch *batch, char **out, size_t *len,
-                                         rs_error *err);
-RS_EXPORT rs_status rs_render_batch_html(const rs_batch *batch,
-                                         const rs_report_options *opts, char **out,
-                                         size_t *len, rs_error *err);
+
+/* ---- stage 7, render: reports, then formats -------------------------------- */
+
+/* Every product is built once as a report, which makes each choice a
+ * reader sees (the closest role, the next rung, the gaps, the ladder, the
+ * skills by category, a row's fields); rs_render then writes it in any of
+ * its formats, each a function of the report alone. A report borrows its
+ * inputs: the results array and everything it points to must outlive it. */
+typedef struct rs_report rs_report;
+
+typedef enum rs_output {
+    RS_OUTPUT_TEXT = 0,   /* readable text; classify: the aligned table */
+    RS_OUTPUT_JSON,       /* scan, score, match: one document
+                             (docs/schema/{scan,score,match}.schema.json) */
+    RS_OUTPUT_JSONL,      /* classify: one JSON object per line */
+    RS_OUTPUT_CSV,        /* match, classify: RFC 4180 */
+    RS_OUTPUT_HTML        /* score (one document), batch: a self-contained page */
+} rs_output;
+
+#define RS_RENDER_COLOR 1u          /* ANSI colour (text) */
+#define RS_RENDER_ALL_EVIDENCE 2u   /* every evidence line (scan text) */
+
+typedef struct rs_report_options {
+    unsigned abi_version;    /* RS_ABI_VERSION */
+    rs_date as_of;           /* shown in the footer; {0,0} = today */
+    const rs_match *match;   /* adds the match view (report --job); or NULL */
+    const char *job_name;    /* the posting's file, with match */
+} rs_report_options;
+#define RS_REPORT_OPTIONS_INIT {RS_ABI_VERSION, {0, 0}, NULL, NULL}
+
+/* Each builder takes opts NULL for RS_REPORT_OPTIONS_INIT and, on failure,
+ * leaves *out NULL and says why in err. */
+RS_EXPORT rs_status rs_report_scan(const rs_lexicon *lex, const rs_scan_result *results,
+                                   size_t count, const rs_report_options *opts,
+                                   rs_report **out, rs_error *err);
+RS_EXPORT rs_status rs_report_score(const rs_roles *roles, const rs_lexicon *lex,
+                                    const rs_score_result *results, size_t count,
+                                    const rs_report_options *opts, rs_report **out,
+                                    rs_error *err);
+/* A resume against postings, best first as given. */
+RS_EXPORT rs_status rs_report_match(const rs_roles *roles, const rs_lexicon *lex,
+                                    const char *resume_name, const rs_match_result *results,
+                                    size_t count, const rs_report_options *opts,
+                                    rs_report **out, rs_error *err);
+/* One posting as `rolescan classify` writes it. */
+RS_EXPORT rs_status rs_report_classification(const rs_roles *roles, const rs_lexicon *lex,
+                                             const rs_classification *c, rs_report **out,
+                                             rs_error *err);
+/* The roll-up of a batch (`classify --summary`, `--report`). */
+RS_EXPORT rs_status rs_report_batch(const rs_batch *batch, const rs_report_options *opts,
+                                    rs_report **out, rs_error *err);
+
+/* Writes a report in one format; flags are RS_RENDER_*. RS_ERR_ARG when
+ * the product has no such format (scan: text, JSON; score: text, JSON,
+ * HTML; match: text, JSON, CSV; classification: text, CSV, JSON Lines;
+ * batch: text, HTML). The HTML score report is one self-contained page
+ * (inline CSS and SVG, no script, a strict Content-Security-Policy) built as
+ * a libxml2 tree, where input text is only ever a text node. *out is
+ * NUL-terminated and the caller's: free it with rs_free(). */
+RS_EXPORT rs_status rs_render(const rs_report *report, rs_output format, unsigned flags,
+                              char **out, size_t *len, rs_error *err);
+RS_EXPORT void rs_report_free(rs_report *report);
+
+/* The header line of classify's format (the CSV header, the table's column
+ * names, "" for JSON Lines); static storage. */
+RS_EXPORT const char *rs_classify_header(rs_output format);
+
+/* Frees memory the library handed to the caller (rendered output). */
+RS_EXPORT void rs_free(void *ptr);
 
 #ifdef __cplusplus
 }

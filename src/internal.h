@@ -1,6 +1,8 @@
 /* internal.h — the utilities every source file of librolescan shares
  * (allocation, errors, buffers, hashes); not installed. What a stage hands
- * on is in its own header: text/text_internal.h (documents),
+ * on is in its own header: text/text_internal.h (documents, read
+ * through accessors; their layout, text/document_internal.h, is private
+ * to src/text/ and src/input/),
  * lexicon/lexicon_internal.h (the term table, categories),
  * lexicon/roles_internal.h, analyze/analyze_internal.h,
  * render/render_internal.h. */
@@ -52,6 +54,11 @@ bool rs__buf_printf(rs_buf *b, const char *fmt, ...)
 /* Hands the NUL-terminated data to the caller; the buffer is reset. */
 char *rs__buf_detach(rs_buf *b, size_t *len);
 void rs__buf_free(rs_buf *b);
+
+/* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
+/* True when s[0..n) is UTF-8 as JSON allows it: shortest forms, no
+ * surrogates, nothing past U+10FFFF; NUL only when allow_nul. */
+bool rs__utf8_strict(const char *s, size_t n, bool allow_nul);
 
 /* ---- hashing (hash.c) -------------------------------------------------- */
 /* Tokens are short; a word-at-a-time multiply-mix is fast and spreads

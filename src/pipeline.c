@@ -74,6 +74,24 @@ rs_status rs_run_file(const rs_lexicon *lex, const rs_roles *roles, const char *
     return st ? st : S_run(lex, roles, text, &o, out, err);
 }
 
+rs_status rs_run_text(const rs_lexicon *lex, const rs_roles *roles, rs_text *text,
+                      const rs_run_options *opts, rs_result **out, rs_error *err)
+{
+    if (out)
+        *out = NULL;
+    if (!lex || !text || !out) {
+        rs_text_free(text);
+        return rs__fail(err, RS_ERR_ARG, NULL, 0, "rs_run_text needs a lexicon, a text and out");
+    }
+    rs_run_options o;
+    rs_status st = S_options(opts, &o, err);
+    if (st) {
+        rs_text_free(text);
+        return st;
+    }
+    return S_run(lex, roles, text, &o, out, err);
+}
+
 rs_status rs_run_string(const rs_lexicon *lex, const rs_roles *roles, const char *name,
                         const char *bytes, size_t len, const rs_run_options *opts,
                         rs_result **out, rs_error *err)
@@ -97,6 +115,13 @@ const rs_document *rs_result_document(const rs_result *r) { return r ? r->doc : 
 const rs_scan *rs_result_scan(const rs_result *r) { return r ? r->scan : NULL; }
 const rs_analysis *rs_result_analysis(const rs_result *r) { return r ? r->analysis : NULL; }
 const rs_requirements *rs_result_requirements(const rs_result *r) { return r ? r->asked : NULL; }
+
+rs_match_input rs_result_match_input(const rs_result *r)
+{
+    if (!r)
+        return (rs_match_input){0};
+    return (rs_match_input){r->doc, r->scan, r->analysis, r->asked};
+}
 
 void rs_result_free(rs_result *r)
 {

@@ -112,12 +112,13 @@ static rs_level_evidence *S_evidence(rs_analysis *a, rs_evidence_kind kind, cons
  * together, cut at a character boundary with "…" past S_QUOTE_MAX bytes. */
 static void S_quote(const S_ctx *c, size_t ns, size_t ne, char *out, size_t cap)
 {
-    const rs_document *d = c->doc;
-    size_t os = d->map[ns], oe = d->map[ne < d->norm_len ? ne : d->norm_len];
-    const char *src = d->text->data;
+    const rs_text *text = rs_document_text(c->doc);
+    size_t os = c->map[ns], oe = c->map[ne < c->norm_len ? ne : c->norm_len];
+    const char *src = rs_text_data(text);
     size_t o = 0, max = cap - 4 < S_QUOTE_MAX ? cap - 4 : S_QUOTE_MAX;
+    size_t len = rs_text_length(text);
     bool space = false;
-    for (size_t i = os; i < oe && i < d->text->len; i++) {
+    for (size_t i = os; i < oe && i < len; i++) {
         unsigned char ch = (unsigned char)src[i];
         if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
             space = o > 0;
@@ -140,7 +141,7 @@ static void S_quote(const S_ctx *c, size_t ns, size_t ne, char *out, size_t cap)
 
 static unsigned S_line_of(const S_ctx *c, size_t norm_offset)
 {
-    return rs_document_position(c->doc, c->doc->map[norm_offset]).line;
+    return rs_document_position(c->doc, c->map[norm_offset]).line;
 }
 
 /* ---- titles ------------------------------------------------------------ */
@@ -263,7 +264,7 @@ static size_t S_only_line_end(const char *s, size_t len)
 static void S_find_titles(rs_analysis *a, const S_ctx *c)
 {
     const char *s = c->norm;
-    size_t len = c->doc->norm_len;
+    size_t len = c->norm_len;
     size_t only = S_only_line_end(s, len);
     if (only) {   /* a title record: read whole, gate word or not ("Middle Java") */
         if (only <= S_MAX_TITLE_LINE)
@@ -294,7 +295,7 @@ static int S_seniority(rs_analysis *a, const S_ctx *c)
     a->seniority_stated = true;
     if (a->current != RS_NOT_FOUND)
         return a->titles[a->current].match.rung;
-    const char *s = c->norm, *end = s + c->doc->norm_len;
+    const char *s = c->norm, *end = s + c->norm_len;
     while (s < end) {
         const char *e = s;
         while (e < end && *e != '\n' && *e != '\r')
@@ -563,7 +564,7 @@ static bool S_in_discipline_list(const S_ctx *c, const rs_roles *r, const rs_sig
 {
     /* the line around the hit, in the normalized text; a list is short,
      * so a longer line is prose and is not walked */
-    size_t ls = c->toks[hit->first_tok].start, le = ls, len = c->doc->norm_len;
+    size_t ls = c->toks[hit->first_tok].start, le = ls, len = c->norm_len;
     while (ls > 0 && c->norm[ls - 1] != '\n' && c->norm[ls - 1] != '\r')
         if (le - --ls > S_DISCIPLINE_LIST_BYTES)
             return false;
@@ -1017,7 +1018,7 @@ static bool S_near_present(const rs_analysis *a, unsigned line)
 static bool S_other_job(const rs_analysis *a, const S_ctx *c, size_t *start, size_t *end)
 {
     const char *s = c->norm;
-    size_t len = c->doc->norm_len, seen = 0;
+    size_t len = c->norm_len, seen = 0;
     bool present = false;
     for (size_t r = 0; r < a->range_count; r++)
         present |= a->ranges[r].open_ended != 0;
@@ -1124,13 +1125,14 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
     rs_analysis *a = rs__calloc(1, sizeof *a);
     if (!a || !(a->has = rs__calloc(rs_lexicon_skill_count(lex), 1))) {
         rs__free(a);
-        return rs__nomem(err, doc->text->name);
+        return rs__nomem(err, rs_text_name(rs_document_text(doc)));
     }
     a->roles = roles;
     a->lex = lex;
     S_ctx c = {.roles = roles, .lex = lex, .doc = doc, .scan = scan,
-               .asked = opts ? opts->asked : NULL, .norm = doc->norm,
-               .toks = doc->tokens, .ntok = doc->token_count};
+               .asked = opts ? opts->asked : NULL, .map = rs__document_map(doc)};
+    c.norm = rs_document_normalized(doc, &c.norm_len);
+    c.toks = rs__document_tokenized(doc, &c.ntok);
     c.as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
     char skill_names[160];
     double tech = S_mark_skills(a, &c, skill_names, sizeof skill_names);
@@ -1155,7 +1157,7 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
         S_estimate(a, &c, &sg);
         st = S_rank(a, opts, err);
     } else {
-        rs__nomem(err, doc->text->name);
+        rs__nomem(err, rs_text_name(rs_document_text(doc)));
     }
     if (st) {
         rs_analysis_free(a);

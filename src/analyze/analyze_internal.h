@@ -13,7 +13,9 @@ typedef struct S_ctx {
     const rs_document *doc;
     const rs_scan *scan;
     const rs_requirements *asked;   /* or NULL */
-    const char *norm;
+    const char *norm;               /* the document's parts, fetched once */
+    size_t norm_len;
+    const uint32_t *map;            /* normalized -> original offsets */
     const rs_token *toks;
     size_t ntok;
     rs_date as_of;

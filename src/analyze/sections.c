@@ -257,6 +257,13 @@ typedef struct S_phrase_index {
 
 typedef struct S_ctx {
     const rs_document *doc;
+    const char *norm;          /* the document's parts, fetched once */
+    size_t norm_len;
+    const uint32_t *map;
+    const char *orig;
+    size_t orig_len;
+    const size_t *line_starts;
+    size_t line_count;
     rs_doc_kind kind;
     const S_phrase_index *index;
     size_t lines;      /* lines holding text */
@@ -669,10 +676,10 @@ static int S_case(utf8proc_int32_t cp)
 
 /* Are normalized bytes [a, b) written in capitals ("SKILLS", "WHAT WE
  * OFFER") in the original? */
-static bool S_capitals(const rs_document *d, size_t a, size_t b)
+static bool S_capitals(const S_ctx *c, size_t a, size_t b)
 {
-    const char *s = d->text->data;
-    size_t i = d->map[a], end = d->map[b], len;
+    const char *s = c->orig;
+    size_t i = c->map[a], end = c->map[b], len;
     int upper = 0;
     for (; i < end; i += len) {
         int k = S_case(S_cp(s, i, end, &len));
@@ -685,10 +692,10 @@ static bool S_capitals(const rs_document *d, size_t a, size_t b)
 
 /* Does the core start with a capital ("Benefits", not "benefits." ending a
  * wrapped sentence)? */
-static bool S_capital_first(const rs_document *d, const S_line *L)
+static bool S_capital_first(const S_ctx *c, const S_line *L)
 {
-    size_t i = d->map[L->ca], len;
-    return i < d->text->len && S_case(S_cp(d->text->data, i, d->text->len, &len)) > 0;
+    size_t i = c->map[L->ca], len;
+    return i < c->orig_len && S_case(S_cp(c->orig, i, c->orig_len, &len)) > 0;
 }
 
 /* ---- headings ----------------------------------------------------------- */
@@ -709,7 +716,7 @@ static S_head S_heading(const S_ctx *c, const S_line *L, const S_around *a)
     S_head none = {S_NONE, RS_SECTION_OTHER, false, false};
     if (L->blank || L->rule || L->item || L->ca == L->cb)
         return none;
-    const char *s = c->doc->norm;
+    const char *s = c->norm;
     S_words w;
     if (L->colon != SIZE_MAX) {   /* the label is short, the text may be long */
         size_t e = L->colon;
@@ -720,7 +727,7 @@ static S_head S_heading(const S_ctx *c, const S_line *L, const S_around *a)
         S_match m = S_match_words(c, &w);
         if (m.found && m.inline_ok)
             return (S_head){S_INLINE, m.kind,
-                            L->lead_emph || L->md || S_capitals(c->doc, L->ca, e), true};
+                            L->lead_emph || L->md || S_capitals(c, L->ca, e), true};
     } else if (L->cb - L->ca <= S_LINE_MAX) {
         S_words_of(s, L->ca, L->cb, &w);
         S_match m = S_match_words(c, &w);
@@ -729,8 +736,8 @@ static S_head S_heading(const S_ctx *c, const S_line *L, const S_around *a)
             about = (m = S_about_company(&w)).found;
         if (m.found) {
             bool styled = L->md || L->wiki || L->emph || a->underlined ||
-                          S_capitals(c->doc, L->ca, L->cb);
-            bool plain = S_capital_first(c->doc, L) || L->colon_end;
+                          S_capitals(c, L->ca, L->cb);
+            bool plain = S_capital_first(c, L) || L->colon_end;
             bool alone = a->after_break && (about || a->before_break);
             if (styled || (plain && (!m.weak || alone)))
                 return (S_head){S_KNOWN, m.kind, styled, L->colon_end};
@@ -777,13 +784,12 @@ typedef struct S_walk {
  * (a word broken across the line end continues on the next line). */
 static void S_read(const S_ctx *c, size_t i, size_t *pos, S_line *L)
 {
-    const rs_document *d = c->doc;
     size_t a = *pos, b = a;
-    size_t limit = i + 1 < d->line_count ? d->line_starts[i + 1] : SIZE_MAX;
-    while (b < d->norm_len && d->map[b] < limit)
+    size_t limit = i + 1 < c->line_count ? c->line_starts[i + 1] : SIZE_MAX;
+    while (b < c->norm_len && c->map[b] < limit)
         b++;
     *pos = b;
-    S_scan(d->norm, a, b, L);
+    S_scan(c->norm, a, b, L);
 }
 
 static void S_walk_start(const S_ctx *c, S_walk *k)
@@ -913,7 +919,7 @@ static bool S_split(const S_ctx *c, S_build *b)
             S_open(b, RS_SECTION_OTHER, 0, k.i, &nomem);
             other_pending = false;
         } else if (posting && a.after_break && cur != RS_SECTION_BOILERPLATE &&
-                   S_eeo(c->doc->norm, L)) {
+                   S_eeo(c->norm, L)) {
             S_open(b, RS_SECTION_BOILERPLATE, 0, k.i, &nomem);
         }
         b->has_text = true;
@@ -924,16 +930,15 @@ static bool S_split(const S_ctx *c, S_build *b)
 /* Last lines and byte ranges, from where the next section starts. */
 static void S_close(const S_ctx *c, S_build *b)
 {
-    const rs_document *d = c->doc;
     for (size_t s = 0; s < b->n; s++) {
         rs_section *sec = &b->v[s];
-        sec->orig_start = d->line_starts[sec->first_line - 1];
+        sec->orig_start = c->line_starts[sec->first_line - 1];
         if (s + 1 < b->n) {
             sec->last_line = b->v[s + 1].first_line - 1;
-            sec->orig_end = d->line_starts[sec->last_line];
+            sec->orig_end = c->line_starts[sec->last_line];
         } else {
             sec->last_line = (unsigned)c->lines;
-            sec->orig_end = d->text->len;
+            sec->orig_end = c->orig_len;
         }
     }
 }
@@ -978,11 +983,15 @@ rs_status rs__sections_find(const rs_document *doc, rs_doc_kind kind, rs_section
     if (!doc || !out || !count || (kind != RS_DOC_RESUME && kind != RS_DOC_POSTING))
         return rs__fail(err, RS_ERR_ARG, NULL, 0, "no document, no output or bad kind");
     S_build_indexes();
-    S_ctx c = {.doc = doc, .kind = kind,
+    const rs_text *text = rs_document_text(doc);
+    S_ctx c = {.doc = doc, .kind = kind, .map = rs__document_map(doc),
+               .orig = rs_text_data(text), .orig_len = rs_text_length(text),
                .index = kind == RS_DOC_RESUME ? &S_resume_index : &S_posting_index};
+    c.norm = rs_document_normalized(doc, &c.norm_len);
+    c.line_starts = rs__document_line_starts(doc, &c.line_count);
     /* a final empty line after the last line end holds no text */
-    c.lines = doc->line_count;
-    if (c.lines && doc->line_starts[c.lines - 1] == doc->text->len)
+    c.lines = c.line_count;
+    if (c.lines && c.line_starts[c.lines - 1] == c.orig_len)
         c.lines--;
     if (!c.lines)
         return RS_OK;
@@ -990,7 +999,7 @@ rs_status rs__sections_find(const rs_document *doc, rs_doc_kind kind, rs_section
     S_build b = {0};
     if (!S_split(&c, &b)) {
         rs__free(b.v);
-        return rs__nomem(err, doc->text->name);
+        return rs__nomem(err, rs_text_name(text));
     }
     S_close(&c, &b);
     *out = b.v;

@@ -46,30 +46,37 @@ int cli_load_lexicon(const cli_common *c, rs_lexicon **lex);
 /* Writes data to -o FILE atomically (temp file + rename) or to stdout. */
 int cli_write_output(const cli_common *c, const char *data, size_t len);
 
+/* The options cli_common_option takes, as every reading command's --help
+ * lists them. */
+#define CLI_COMMON_HELP                                                               \
+    "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"           \
+    "  --lexicons DIR       lexicon folder (default: found automatically)\n"          \
+    "  --max-size SIZE      refuse inputs larger than SIZE (default 16M)\n"           \
+    "  --input-format FMT   auto (default: sniffed from the content), text,\n"        \
+    "                       html, docx, odt or pdf\n"                                 \
+    "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"           \
+    "  -q, --quiet          no warnings on stderr\n"
+/* Renders a report the command just built (built is the builder's status,
+ * err its message) in a format, writes it as cli_write_output does and
+ * frees the report: the exit code. */
+int cli_emit_report(const cli_common *c, rs_status built, rs_report *report, const rs_error *err,
+                    rs_output format, unsigned flags);
+
 bool cli_use_color(const cli_common *c);
 void cli_report_error(const rs_error *err);
 int cli_exit_for(rs_status st);
 
-/* One input read, normalized and scanned; on failure err says why and
- * doc/scan are NULL. Warnings go to stderr unless quiet. */
+/* One input read (as cli_read_text does, its warnings on stderr unless
+ * quiet) and run through the library (rs_run_text) with opts and, when
+ * roles is not NULL, analysed: a posting (opts->kind RS_DOC_POSTING) with
+ * its requirements read once. On failure result is NULL and err says why. */
 typedef struct cli_input {
-    rs_document *doc;
-    rs_scan *scan;
-    rs_requirements *asked;   /* a posting's, read by cli_analyze_posting */
+    rs_result *result;
     rs_error err;
 } cli_input;
-rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_common *c,
-                         cli_input *in);
+rs_status cli_run_input(const rs_lexicon *lex, const rs_roles *roles, const char *path,
+                        const cli_common *c, const rs_run_options *opts, cli_input *in);
 void cli_input_clear(cli_input *in);
-/* The same, then analysed (*a is the caller's, NULL on failure). */
-rs_status cli_analyze_input(const rs_roles *roles, const rs_lexicon *lex, const char *path,
-                            const cli_common *c, const rs_analysis_options *opts,
-                            cli_input *in, rs_analysis **a);
-/* A posting: scanned, its requirements read once, then analysed with them
- * (in->asked), so negation, preference and familiarity are read one way. */
-rs_status cli_analyze_posting(const rs_roles *roles, const rs_lexicon *lex, const char *path,
-                              const cli_common *c, const rs_analysis_options *opts,
-                              cli_input *in, rs_analysis **a);
 
 /* Loads the roles lexicon from the same folder as the skills. */
 int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles);

@@ -34,7 +34,6 @@ static void S_usage(FILE *f)
           "\n"
           "options:\n"
           "  --format table|csv|jsonl  output format (default table)\n"
-          "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
           "  -j, --jobs N         threads (default: the number of cores)\n"
           "  --glob PATTERN       files to take from folders (repeatable; default\n"
           "                       *.txt *.md *.markdown *.html *.htm *.jsonl *.pdf\n"
@@ -53,7 +52,7 @@ static void S_usage(FILE *f)
           "  --timing             with --format jsonl: add \"micros\", the time spent\n"
           "                       on each posting (output then differs run to run)\n"
           "  --as-of DATE         what \"present\" means (default: this month)\n"
-          "  --lexicons DIR, --max-size SIZE, --input-format, -q/--quiet as in scan\n"
+          CLI_COMMON_HELP
           "\n"
           "A progress line is shown on stderr when it is a terminal (not with\n"
           "--quiet). exit: 0 ok, 1 some postings failed (each has a row with\n"
@@ -65,7 +64,7 @@ static void S_usage(FILE *f)
 
 typedef struct S_opts {
     cli_common c;
-    rs_classify_format format;
+    rs_output format;            /* RS_OUTPUT_TEXT (the table), _CSV or _JSONL */
     long jobs;
     const char **globs;   /* points at argv or the defaults */
     size_t glob_count;
@@ -87,11 +86,11 @@ static int S_option(S_opts *o, int argc, char **argv, int *i)
     int r;
     if ((r = S_value(argc, argv, i, "--format", &v)) != 0) {
         if (r > 0 && strcmp(v, "csv") == 0)
-            o->format = RS_CLASSIFY_CSV;
+            o->format = RS_OUTPUT_CSV;
         else if (r > 0 && strcmp(v, "jsonl") == 0)
-            o->format = RS_CLASSIFY_JSONL;
+            o->format = RS_OUTPUT_JSONL;
         else if (r > 0 && strcmp(v, "table") == 0)
-            o->format = RS_CLASSIFY_TABLE;
+            o->format = RS_OUTPUT_TEXT;
         else
             return fprintf(stderr, "rolescan classify: --format takes table, csv or jsonl\n"), -1;
     } else if ((r = S_value(argc, argv, i, "--jobs", &v)) != 0 ||
@@ -151,7 +150,7 @@ static int S_parse(S_opts *o, int argc, char **argv)
             return RS_EXIT_USAGE;
         }
         o->paths[o->path_count++] = "-";
-        o->format = RS_CLASSIFY_JSONL;
+        o->format = RS_OUTPUT_JSONL;
         o->c.quiet = true;
     }
     if (!o->path_count) {
@@ -350,10 +349,7 @@ static bool S_next_item(S_run *r, S_item *it)
 
 typedef struct S_work {
     rs_text *text;
-    rs_document *doc;
-    rs_scan *scan;
-    rs_analysis *analysis;
-    rs_requirements *asked;
+    rs_result *result;       /* read as a posting: its requirements, then analysed */
     rs_error err;
     char *id;
     char warning[300];
@@ -437,42 +433,41 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
         return st;
     if (rs_text_warning(w->text))
         snprintf(w->warning, sizeof w->warning, "%s", rs_text_warning(w->text));
-    st = rs_document_new(w->text, &w->doc, &w->err);
-    w->text = NULL;   /* the document owns it, even on failure */
-    if (!st)
-        st = rs_scan_run(r->lex, w->doc, &w->scan, &w->err);
-    if (!st)
-        st = rs_requirements_read(r->lex, w->doc, w->scan, &w->asked, &w->err);
-    rs_analysis_options ao = {.as_of = r->o->as_of, .asked = w->asked};
-    if (!st)
-        st = rs_analyze(r->roles, r->lex, w->doc, w->scan, &ao, &w->analysis, &w->err);
-    return st;
+    rs_run_options run = RS_RUN_OPTIONS_INIT;
+    run.kind = RS_DOC_POSTING;
+    run.as_of = r->o->as_of;
+    rs_text *text = w->text;
+    w->text = NULL;   /* the run takes it, even on failure */
+    return rs_run_text(r->lex, r->roles, text, &run, &w->result, &w->err);
 }
 
 /* Fills the slot with the rendered row and what the summary needs. */
 static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bool it_is_file,
                         S_slot *slot)
 {
-    rs_classification c = {w->id, st ? NULL : w->scan, st ? NULL : w->analysis,
+    const rs_result *res = st ? NULL : w->result;
+    rs_classification c = {w->id, rs_result_scan(res), rs_result_analysis(res),
                            st ? &w->err : NULL, w->warning[0] ? w->warning : NULL,
-                           r->o->spans, r->o->timing, micros, st ? NULL : w->asked};
+                           r->o->spans, r->o->timing, micros, rs_result_requirements(res)};
     rs_error err = {0};
     memset(slot, 0, sizeof *slot);
     slot->outcome = st == RS_ERR_NOMEM ? S_ROWS_NOMEM : st ? S_INPUT_FAILED : S_FINE;
-    if (rs_render_classification(r->roles, r->lex, &c, r->o->format, &slot->row, &slot->len,
-                                  &err) != RS_OK)
+    rs_report *row = NULL;
+    if (rs_report_classification(r->roles, r->lex, &c, &row, &err) != RS_OK ||
+        rs_render(row, r->o->format, 0, &slot->row, &slot->len, &err) != RS_OK)
         slot->outcome = S_ROWS_NOMEM;   /* and no row: S_drain counts it lost */
+    rs_report_free(row);
     if (!r->batch)
         return;
     slot->batch = rs_classification_row(r->roles, &c);
     slot->batch.id = strdup(w->id ? w->id : "");
     slot->batch.message = slot->batch.message ? strdup(slot->batch.message) : NULL;
     slot->batch.is_file = it_is_file;
-    size_t n = st ? 0 : rs_requirements_count(w->asked);
+    size_t n = rs_requirements_count(c.asked);
     slot->skills = malloc((n ? n : 1) * sizeof *slot->skills);
     for (size_t i = 0; slot->skills && i < n; i++)   /* what it asks for, never a
                                                         skill it says is not needed */
-        slot->skills[slot->batch.skill_count++] = rs_requirements_get(w->asked, i)->skill;
+        slot->skills[slot->batch.skill_count++] = rs_requirements_get(c.asked, i)->skill;
     slot->batch.skills = slot->skills;
     if (!slot->batch.id || !slot->skills)
         slot->outcome = S_ROWS_NOMEM;
@@ -480,10 +475,7 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
 
 static void S_work_clear(S_work *w)
 {
-    rs_requirements_free(w->asked);
-    rs_analysis_free(w->analysis);
-    rs_scan_free(w->scan);
-    rs_document_free(w->doc);
+    rs_result_free(w->result);
     rs_text_free(w->text);
     free(w->id);
 }
@@ -603,7 +595,12 @@ static bool S_summary(const S_run *r, FILE *f)
     char *text = NULL;
     size_t len = 0;
     rs_error err = {0};
-    if (rs_render_batch_text(r->batch, &text, &len, &err) != RS_OK)
+    rs_report *report = NULL;
+    rs_status st = rs_report_batch(r->batch, NULL, &report, &err);
+    if (!st)
+        st = rs_render(report, RS_OUTPUT_TEXT, 0, &text, &len, &err);
+    rs_report_free(report);
+    if (st)
         return false;
     bool ok = fwrite(text, 1, len, f) == len;
     rs_free(text);
@@ -613,19 +610,14 @@ static bool S_summary(const S_run *r, FILE *f)
 /* The HTML summary page, written atomically to --report FILE. */
 static int S_report(const S_run *r)
 {
-    char *html = NULL;
-    size_t len = 0;
+    rs_report_options ro = RS_REPORT_OPTIONS_INIT;
+    ro.as_of = r->o->as_of;
+    rs_report *report = NULL;
     rs_error err = {0};
-    rs_report_options ro = {.as_of = r->o->as_of};
-    if (rs_render_batch_html(r->batch, &ro, &html, &len, &err) != RS_OK) {
-        cli_report_error(&err);
-        return RS_EXIT_INTERNAL;
-    }
+    rs_status st = rs_report_batch(r->batch, &ro, &report, &err);
     cli_common to = r->o->c;
     to.output = r->o->report;
-    int rc = cli_write_output(&to, html, len);
-    rs_free(html);
-    return rc;
+    return cli_emit_report(&to, st, report, &err, RS_OUTPUT_HTML, 0);
 }
 
 
@@ -746,7 +738,7 @@ static int S_finish(S_run *r, const rs_lexicon *lex, const rs_roles *roles, char
     else if (worst == S_LOST)
         fprintf(stderr, "rolescan: error: out of memory: postings were not classified\n");
     bool discard = rc || worst == S_LOST;
-    if (!discard && o->summary && !S_summary(r, o->format == RS_CLASSIFY_TABLE ? r->out : stderr))
+    if (!discard && o->summary && !S_summary(r, o->format == RS_OUTPUT_TEXT ? r->out : stderr))
         S_write_failed(r);
     worst = r->read_worst > r->write_worst ? r->read_worst : r->write_worst;
     int out_rc = S_close_output(o, r->out, tmp, worst == S_OUTPUT_FAILED, r->write_errno,
@@ -777,7 +769,7 @@ static int S_with_roles(const rs_roles *roles, const rs_lexicon *lex, void *arg)
 
 int cmd_classify(int argc, char **argv)
 {
-    S_opts o = {.format = RS_CLASSIFY_TABLE};
+    S_opts o = {.format = RS_OUTPUT_TEXT};
     cli_common_init(&o.c);
     o.paths = calloc((size_t)argc + 1, sizeof *o.paths);
     o.globs = calloc((size_t)argc + 8, sizeof *o.globs);

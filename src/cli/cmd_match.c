@@ -23,9 +23,8 @@ static void S_usage(FILE *f)
           "\n"
           "options:\n"
           "  --format text|json|csv  output format (default text)\n"
-          "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
           "  --as-of DATE         what \"present\" means (default: today)\n"
-          "  --lexicons DIR, --max-size SIZE, --input-format, -q/--quiet as in scan\n"
+          CLI_COMMON_HELP
           "\n"
           "exit: 0 ok, 1 a posting could not be read (the others are matched),\n"
           "2 usage, 3 lexicon, 4 output, 5 internal; the resume unreadable: 1\n",
@@ -37,7 +36,7 @@ typedef enum { S_TEXT, S_JSON, S_CSV } S_format;
 typedef struct S_opts {
     cli_common c;
     S_format format;
-    rs_analysis_options analysis;
+    rs_run_options run;          /* as_of, target, top */
     const char *resume;
     const char **postings;
     size_t posting_count;
@@ -66,7 +65,7 @@ static int S_parse(int argc, char **argv, S_opts *o)
                 return fprintf(stderr, "rolescan match: --format takes text, json or csv\n"),
                        RS_EXIT_USAGE;
         } else if ((r = cli_option_value("match", argc, argv, &i, "--as-of", &v))) {
-            if (r < 0 || !rs_date_parse(v, &o->analysis.as_of))
+            if (r < 0 || !rs_date_parse(v, &o->run.as_of))
                 return fprintf(stderr, "rolescan match: --as-of takes a date like 2026-11\n"),
                        RS_EXIT_USAGE;
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -88,24 +87,20 @@ static int S_parse(int argc, char **argv, S_opts *o)
 /* One document read, scanned and analysed; st is its status. */
 typedef struct S_doc {
     cli_input in;
-    rs_analysis *a;
     rs_status st;
 } S_doc;
 
 static void S_doc_read(S_doc *d, const rs_roles *roles, const rs_lexicon *lex, const char *path,
-                       const S_opts *o, bool posting)
+                       const S_opts *o, rs_doc_kind kind)
 {
-    d->st = posting ? cli_analyze_posting(roles, lex, path, &o->c, &o->analysis, &d->in, &d->a)
-                    : cli_analyze_input(roles, lex, path, &o->c, &o->analysis, &d->in, &d->a);
+    rs_run_options run = o->run;
+    run.kind = kind;
+    d->st = cli_run_input(lex, roles, path, &o->c, &run, &d->in);
     if (d->st)
         cli_report_error(&d->in.err);
 }
 
-static void S_doc_clear(S_doc *d)
-{
-    rs_analysis_free(d->a);
-    cli_input_clear(&d->in);
-}
+static void S_doc_clear(S_doc *d) { cli_input_clear(&d->in); }
 
 static int S_cmp_result(const void *x, const void *y)
 {
@@ -121,29 +116,22 @@ static int S_cmp_result(const void *x, const void *y)
 static int S_render(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o,
                     const char *resume, const rs_match_result *res, size_t n)
 {
-    char *out = NULL;
-    size_t len = 0;
+    rs_report_options ro = RS_REPORT_OPTIONS_INIT;
+    ro.as_of = o->run.as_of;
+    rs_report *report = NULL;
     rs_error err = {0};
-    rs_status st = o->format == S_JSON
-                       ? rs_render_match_json(roles, lex, resume, res, n, o->analysis.as_of, &out,
-                                              &len, &err)
-                   : o->format == S_CSV
-                       ? rs_render_match_csv(roles, lex, resume, res, n, &out, &len, &err)
-                       : rs_render_match_text(roles, lex, resume, res, n, 0, &out, &len, &err);
-    if (st) {
-        cli_report_error(&err);
-        return RS_EXIT_INTERNAL;
-    }
-    int rc = cli_write_output(&o->c, out, len);
-    rs_free(out);
-    return rc;
+    rs_status st = rs_report_match(roles, lex, resume, res, n, &ro, &report, &err);
+    rs_output format = o->format == S_JSON  ? RS_OUTPUT_JSON
+                       : o->format == S_CSV ? RS_OUTPUT_CSV
+                                            : RS_OUTPUT_TEXT;
+    return cli_emit_report(&o->c, st, report, &err, format, 0);
 }
 
 static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
 {
     const S_opts *o = opts;
     S_doc resume = {0};
-    S_doc_read(&resume, roles, lex, o->resume, o, false);
+    S_doc_read(&resume, roles, lex, o->resume, o, RS_DOC_RESUME);
     if (resume.st) {
         S_doc_clear(&resume);
         return cli_exit_for(resume.st);
@@ -161,10 +149,11 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
     for (size_t i = 0; !rc && i < files.count; i++) {
         S_doc p = {0};
         rs_match *m = NULL;
-        S_doc_read(&p, roles, lex, files.items[i], o, true);
+        S_doc_read(&p, roles, lex, files.items[i], o, RS_DOC_POSTING);
         rs_status st = p.st;
-        if (!st && (st = rs_match_run(roles, lex, resume.in.doc, resume.in.scan, resume.a,
-                                      p.in.doc, p.in.scan, p.a, &m, &p.in.err)) != RS_OK)
+        rs_match_input rs_side = rs_result_match_input(resume.in.result);
+        rs_match_input ps_side = rs_result_match_input(p.in.result);
+        if (!st && (st = rs_match_run(roles, lex, &rs_side, &ps_side, &m, &p.in.err)) != RS_OK)
             cli_report_error(&p.in.err);
         errs[i] = p.in.err;
         res[i] = (rs_match_result){files.items[i], m, st ? &errs[i] : NULL};
@@ -193,15 +182,15 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
 
 int cmd_match(int argc, char **argv)
 {
-    S_opts o = {0};
+    S_opts o = {.run = RS_RUN_OPTIONS_INIT};
     cli_common_init(&o.c);
     o.postings = calloc((size_t)argc + 1, sizeof *o.postings);
     if (!o.postings)
         return cli_nomem();
     int rc = S_parse(argc, argv, &o);
     if (rc < 0) {
-        if (!o.analysis.as_of.year)
-            o.analysis.as_of = rs_date_today();
+        if (!o.run.as_of.year)
+            o.run.as_of = rs_date_today();
         rc = cli_with_roles(&o.c, S_run, &o);
     }
     free(o.postings);

@@ -17,13 +17,12 @@ static void S_usage(FILE *f)
           "request; readable on a phone, a laptop and paper, light or dark.\n"
           "\n"
           "options:\n"
-          "  -o, --output FILE    write to FILE (atomically; default stdout)\n"
           "  --job POSTING        add the match view against this job posting\n"
           "                       (.txt, .md or .html): score, missing must-haves,\n"
           "                       suggestions (see rolescan match)\n"
           "  --target ROLE        put this role id or title first\n"
           "  --as-of DATE         what \"present\" means (default: today)\n"
-          "  --lexicons DIR, --max-size SIZE, --input-format, -q/--quiet as in scan\n"
+          CLI_COMMON_HELP
           "\n"
           "exit: 0 ok, 1 the input could not be read, 2 usage, 3 lexicon,\n"
           "4 output, 5 internal\n",
@@ -32,7 +31,7 @@ static void S_usage(FILE *f)
 
 typedef struct S_opts {
     cli_common c;
-    rs_analysis_options analysis;
+    rs_run_options run;          /* as_of, target, top */
     const char *file;
     const char *job;
 } S_opts;
@@ -56,9 +55,9 @@ static int S_parse(int argc, char **argv, S_opts *o)
         } else if ((r = cli_option_value("report", argc, argv, &i, "--target", &v))) {
             if (r < 0)
                 return RS_EXIT_USAGE;
-            o->analysis.target = v;
+            o->run.target = v;
         } else if ((r = cli_option_value("report", argc, argv, &i, "--as-of", &v))) {
-            if (r < 0 || !rs_date_parse(v, &o->analysis.as_of)) {
+            if (r < 0 || !rs_date_parse(v, &o->run.as_of)) {
                 fprintf(stderr, "rolescan report: --as-of takes a date like 2026-11\n");
                 return RS_EXIT_USAGE;
             }
@@ -82,20 +81,21 @@ static int S_parse(int argc, char **argv, S_opts *o)
 
 /* The match against --job, or NULL (and *rc set) when it cannot be read. */
 static rs_match *S_job_match(const rs_roles *roles, const rs_lexicon *lex, const S_opts *o,
-                             const cli_input *resume, const rs_analysis *ra, int *rc)
+                             const rs_result *resume, int *rc)
 {
     cli_input in = {0};
-    rs_analysis *pa = NULL;
     rs_match *m = NULL;
-    rs_status st = cli_analyze_posting(roles, lex, o->job, &o->c, &o->analysis, &in, &pa);
-    if (!st)
-        st = rs_match_run(roles, lex, resume->doc, resume->scan, ra, in.doc, in.scan, pa, &m,
-                          &in.err);
+    rs_run_options run = o->run;
+    run.kind = RS_DOC_POSTING;
+    rs_status st = cli_run_input(lex, roles, o->job, &o->c, &run, &in);
+    if (!st) {
+        rs_match_input r = rs_result_match_input(resume), p = rs_result_match_input(in.result);
+        st = rs_match_run(roles, lex, &r, &p, &m, &in.err);
+    }
     if (st) {
         cli_report_error(&in.err);
         *rc = cli_exit_for(st);
     }
-    rs_analysis_free(pa);
     cli_input_clear(&in);
     return m;
 }
@@ -104,45 +104,42 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
 {
     const S_opts *o = opts;
     cli_input in = {0};
-    rs_analysis *an = NULL;
     rs_match *m = NULL;
     const char *name = strcmp(o->file, "-") == 0 ? "<stdin>" : o->file;
-    rs_status st = cli_analyze_input(roles, lex, o->file, &o->c, &o->analysis, &in, &an);
+    rs_status st = cli_run_input(lex, roles, o->file, &o->c, &o->run, &in);
     int rc = RS_EXIT_OK;
     if (st) {
         cli_report_error(&in.err);
         rc = st == RS_ERR_ARG ? RS_EXIT_USAGE : cli_exit_for(st);
     } else if (o->job) {
-        m = S_job_match(roles, lex, o, &in, an, &rc);
+        m = S_job_match(roles, lex, o, in.result, &rc);
     }
     if (!rc) {
-        rs_score_result res = {name, in.doc, in.scan, an, NULL};
-        rs_report_options ro = {.as_of = o->analysis.as_of, .match = m, .job_name = o->job};
-        char *html = NULL;
-        size_t len = 0;
+        const rs_result *r = in.result;
+        rs_score_result res = {name, rs_result_document(r), rs_result_scan(r),
+                               rs_result_analysis(r), NULL};
+        rs_report_options ro = RS_REPORT_OPTIONS_INIT;
+        ro.as_of = o->run.as_of;
+        ro.match = m;
+        ro.job_name = o->job;
+        rs_report *report = NULL;
         rs_error err = {0};
-        if (rs_render_report_html(roles, lex, &res, &ro, &html, &len, &err)) {
-            cli_report_error(&err);
-            rc = RS_EXIT_INTERNAL;
-        } else {
-            rc = cli_write_output(&o->c, html, len);
-        }
-        rs_free(html);
+        rs_status built = rs_report_score(roles, lex, &res, 1, &ro, &report, &err);
+        rc = cli_emit_report(&o->c, built, report, &err, RS_OUTPUT_HTML, 0);
     }
     rs_match_free(m);
-    rs_analysis_free(an);
     cli_input_clear(&in);
     return rc;
 }
 
 int cmd_report(int argc, char **argv)
 {
-    S_opts o = {0};
+    S_opts o = {.run = RS_RUN_OPTIONS_INIT};
     cli_common_init(&o.c);
     int rc = S_parse(argc, argv, &o);
     if (rc >= 0)
         return rc;
-    if (!o.analysis.as_of.year)
-        o.analysis.as_of = rs_date_today();
+    if (!o.run.as_of.year)
+        o.run.as_of = rs_date_today();
     return cli_with_roles(&o.c, S_run, &o);
 }

@@ -15,13 +15,7 @@ static void S_usage(FILE *f)
           "options:\n"
           "  --format text|json   output format (default text)\n"
           "  --all-evidence       text: show every place a skill was found\n"
-          "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
-          "  --lexicons DIR       lexicon folder (default: found automatically)\n"
-          "  --max-size SIZE      refuse inputs larger than SIZE (default 16M)\n"
-          "  --input-format FMT   auto (default: sniffed from the content), text,\n"
-          "                       html, docx, odt or pdf\n"
-          "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
-          "  -q, --quiet          no warnings on stderr\n"
+          CLI_COMMON_HELP
           "\n"
           "exit: 0 ok, 1 an input failed, 2 usage, 3 lexicon, 4 output, 5 internal\n",
           f);
@@ -30,18 +24,10 @@ static void S_usage(FILE *f)
 static int S_render(const rs_lexicon *lex, const rs_scan_result *results, size_t n,
                     bool json, unsigned flags, const cli_common *c)
 {
-    char *out = NULL;
-    size_t len = 0;
+    rs_report *report = NULL;
     rs_error err = {0};
-    rs_status st = json ? rs_render_scan_json(lex, results, n, flags, &out, &len, &err)
-                        : rs_render_scan_text(lex, results, n, flags, &out, &len, &err);
-    if (st) {
-        cli_report_error(&err);
-        return RS_EXIT_INTERNAL;
-    }
-    int rc = cli_write_output(c, out, len);
-    rs_free(out);
-    return rc;
+    rs_status st = rs_report_scan(lex, results, n, NULL, &report, &err);
+    return cli_emit_report(c, st, report, &err, json ? RS_OUTPUT_JSON : RS_OUTPUT_TEXT, flags);
 }
 
 int cmd_scan(int argc, char **argv)
@@ -108,7 +94,7 @@ int cmd_scan(int argc, char **argv)
     }
     for (size_t i = 0; i < nfiles; i++) {
         cli_input *in = &inputs[i];
-        rs_status st = cli_scan_input(lex, files[i], &c, in);
+        rs_status st = cli_run_input(lex, NULL, files[i], &c, NULL, in);
         results[i].name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
         if (st) {
             cli_report_error(&in->err);
@@ -116,8 +102,8 @@ int cmd_scan(int argc, char **argv)
             rc = rc > code ? rc : code;
             results[i].error = &in->err;
         } else {
-            results[i].doc = in->doc;
-            results[i].scan = in->scan;
+            results[i].doc = rs_result_document(in->result);
+            results[i].scan = rs_result_scan(in->result);
         }
     }
     int out_rc = S_render(lex, results, nfiles, json, flags, &c);

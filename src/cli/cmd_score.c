@@ -19,13 +19,7 @@ static void S_usage(FILE *f)
           "  --top N              closest roles to show (default 5)\n"
           "  --as-of DATE         what \"present\" means: 2026-11, 2026-11-22 or\n"
           "                       \"Nov 2026\" (default: today)\n"
-          "  -o, --output FILE    write to FILE (atomically) instead of stdout\n"
-          "  --lexicons DIR       lexicon folder (default: found automatically)\n"
-          "  --max-size SIZE      refuse inputs larger than SIZE (default 16M)\n"
-          "  --input-format FMT   auto (default: sniffed from the content), text,\n"
-          "                       html, docx, odt or pdf\n"
-          "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"
-          "  -q, --quiet          no warnings on stderr\n"
+          CLI_COMMON_HELP
           "\n"
           "exit: 0 ok, 1 an input failed, 2 usage, 3 lexicon, 4 output, 5 internal\n",
           f);
@@ -34,7 +28,7 @@ static void S_usage(FILE *f)
 typedef struct S_opts {
     cli_common c;
     bool json;
-    rs_analysis_options analysis;
+    rs_run_options run;          /* as_of, target, top */
     char **files;
     size_t nfiles;
 } S_opts;
@@ -68,7 +62,7 @@ static int S_parse(int argc, char **argv, S_opts *o)
         } else if ((r = S_value(argc, argv, &i, "--target", &v))) {
             if (r < 0)
                 return RS_EXIT_USAGE;
-            o->analysis.target = v;
+            o->run.target = v;
         } else if ((r = S_value(argc, argv, &i, "--top", &v))) {
             char *end;
             long n = r > 0 ? strtol(v, &end, 10) : 0;
@@ -76,9 +70,9 @@ static int S_parse(int argc, char **argv, S_opts *o)
                 fprintf(stderr, "rolescan score: --top takes a number from 1 to 100\n");
                 return RS_EXIT_USAGE;
             }
-            o->analysis.top = (size_t)n;
+            o->run.top = (size_t)n;
         } else if ((r = S_value(argc, argv, &i, "--as-of", &v))) {
-            if (r < 0 || !rs_date_parse(v, &o->analysis.as_of)) {
+            if (r < 0 || !rs_date_parse(v, &o->run.as_of)) {
                 fprintf(stderr, "rolescan score: --as-of takes a date like 2026-11 or "
                                 "\"Nov 2026\"\n");
                 return RS_EXIT_USAGE;
@@ -102,39 +96,28 @@ static int S_parse(int argc, char **argv, S_opts *o)
 static int S_render(const rs_roles *roles, const rs_lexicon *lex, const rs_score_result *res,
                     const S_opts *o)
 {
-    char *out = NULL;
-    size_t len = 0;
+    rs_report_options ro = RS_REPORT_OPTIONS_INIT;
+    ro.as_of = o->run.as_of;
+    rs_report *report = NULL;
     rs_error err = {0};
-    rs_date as_of = o->analysis.as_of;
-    rs_status st = o->json ? rs_render_score_json(roles, lex, res, o->nfiles, as_of, &out,
-                                                  &len, &err)
-                           : rs_render_score_text(roles, lex, res, o->nfiles,
-                                                  cli_use_color(&o->c) ? RS_RENDER_COLOR : 0,
-                                                  &out, &len, &err);
-    if (st) {
-        cli_report_error(&err);
-        return RS_EXIT_INTERNAL;
-    }
-    int rc = cli_write_output(&o->c, out, len);
-    rs_free(out);
-    return rc;
+    rs_status st = rs_report_score(roles, lex, res, o->nfiles, &ro, &report, &err);
+    return cli_emit_report(&o->c, st, report, &err, o->json ? RS_OUTPUT_JSON : RS_OUTPUT_TEXT,
+                           cli_use_color(&o->c) ? RS_RENDER_COLOR : 0);
 }
 
 static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
 {
     S_opts *o = opts;
     cli_input *in = calloc(o->nfiles, sizeof *in);
-    rs_analysis **an = calloc(o->nfiles, sizeof *an);
     rs_score_result *res = calloc(o->nfiles, sizeof *res);
     int rc = RS_EXIT_OK;
-    if (!in || !an || !res) {
+    if (!in || !res) {
         rc = cli_nomem();
         goto done;
     }
     for (size_t i = 0; i < o->nfiles; i++) {
         res[i].name = strcmp(o->files[i], "-") == 0 ? "<stdin>" : o->files[i];
-        rs_status st = cli_analyze_input(roles, lex, o->files[i], &o->c, &o->analysis, &in[i],
-                                         &an[i]);
+        rs_status st = cli_run_input(lex, roles, o->files[i], &o->c, &o->run, &in[i]);
         if (st == RS_ERR_ARG) {   /* --target unreadable: the same for every file */
             cli_report_error(&in[i].err);
             rc = RS_EXIT_USAGE;
@@ -147,24 +130,23 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
             res[i].error = &in[i].err;
             continue;
         }
-        res[i] = (rs_score_result){res[i].name, in[i].doc, in[i].scan, an[i], NULL};
+        const rs_result *r = in[i].result;
+        res[i] = (rs_score_result){res[i].name, rs_result_document(r), rs_result_scan(r),
+                                   rs_result_analysis(r), NULL};
     }
     int out_rc = S_render(roles, lex, res, o);
     rc = out_rc > rc ? out_rc : rc;
 done:
-    for (size_t i = 0; i < o->nfiles && in; i++) {
-        rs_analysis_free(an ? an[i] : NULL);
+    for (size_t i = 0; i < o->nfiles && in; i++)
         cli_input_clear(&in[i]);
-    }
     free(in);
-    free(an);
     free(res);
     return rc;
 }
 
 int cmd_score(int argc, char **argv)
 {
-    S_opts o = {0};
+    S_opts o = {.run = RS_RUN_OPTIONS_INIT};
     cli_common_init(&o.c);
     o.files = calloc((size_t)argc, sizeof *o.files);
     if (!o.files)
@@ -174,8 +156,8 @@ int cmd_score(int argc, char **argv)
         free(o.files);
         return rc;
     }
-    if (!o.analysis.as_of.year)
-        o.analysis.as_of = rs_date_today();
+    if (!o.run.as_of.year)
+        o.run.as_of = rs_date_today();
     rc = cli_with_roles(&o.c, S_run, &o);
     free(o.files);
     return rc;

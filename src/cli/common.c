@@ -200,6 +200,23 @@ static int S_write_all(FILE *f, const char *data, size_t len)
     return fwrite(data, 1, len, f) == len && fflush(f) == 0 ? 0 : -1;
 }
 
+int cli_emit_report(const cli_common *c, rs_status built, rs_report *report, const rs_error *err,
+                    rs_output format, unsigned flags)
+{
+    char *out = NULL;
+    size_t len = 0;
+    rs_error render_err = {0};
+    if (built || rs_render(report, format, flags, &out, &len, &render_err)) {
+        cli_report_error(built ? err : &render_err);
+        rs_report_free(report);
+        return RS_EXIT_INTERNAL;
+    }
+    rs_report_free(report);
+    int rc = cli_write_output(c, out, len);
+    rs_free(out);
+    return rc;
+}
+
 int cli_write_output(const cli_common *c, const char *data, size_t len)
 {
     if (!c->output || strcmp(c->output, "-") == 0) {
@@ -246,8 +263,8 @@ int cli_write_output(const cli_common *c, const char *data, size_t len)
     return rc == 0 ? RS_EXIT_OK : RS_EXIT_OUTPUT;
 }
 
-rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_common *c,
-                         cli_input *in)
+rs_status cli_run_input(const rs_lexicon *lex, const rs_roles *roles, const char *path,
+                        const cli_common *c, const rs_run_options *opts, cli_input *in)
 {
     rs_text *text = NULL;
     rs_status st = cli_read_text(path, c, &text, &in->err);
@@ -256,52 +273,17 @@ rs_status cli_scan_input(const rs_lexicon *lex, const char *path, const cli_comm
     if (rs_text_warning(text) && !c->quiet)
         fprintf(stderr, "rolescan: %s: warning: %s\n", rs_text_name(text),
                 rs_text_warning(text));
-    st = rs_document_new(text, &in->doc, &in->err);
-    if (!st)
-        st = rs_scan_run(lex, in->doc, &in->scan, &in->err);
-    if (st == RS_OK && !c->quiet)
-        for (size_t i = 0; i < rs_scan_warning_count(in->scan); i++)
-            fprintf(stderr, "rolescan: %s: warning: %s\n", path, rs_scan_warning(in->scan, i));
-    if (st)
-        cli_input_clear(in);
-    return st;
-}
-
-rs_status cli_analyze_input(const rs_roles *roles, const rs_lexicon *lex, const char *path,
-                            const cli_common *c, const rs_analysis_options *opts,
-                            cli_input *in, rs_analysis **a)
-{
-    *a = NULL;
-    rs_status st = cli_scan_input(lex, path, c, in);
-    if (!st)
-        st = rs_analyze(roles, lex, in->doc, in->scan, opts, a, &in->err);
-    return st;
-}
-
-rs_status cli_analyze_posting(const rs_roles *roles, const rs_lexicon *lex, const char *path,
-                              const cli_common *c, const rs_analysis_options *opts,
-                              cli_input *in, rs_analysis **a)
-{
-    *a = NULL;
-    rs_status st = cli_scan_input(lex, path, c, in);
-    if (!st)
-        st = rs_requirements_read(lex, in->doc, in->scan, &in->asked, &in->err);
-    if (!st) {
-        rs_analysis_options with = *opts;
-        with.asked = in->asked;
-        st = rs_analyze(roles, lex, in->doc, in->scan, &with, a, &in->err);
-    }
+    st = rs_run_text(lex, roles, text, opts, &in->result, &in->err);
+    const rs_scan *scan = rs_result_scan(in->result);
+    for (size_t i = 0; !st && !c->quiet && i < rs_scan_warning_count(scan); i++)
+        fprintf(stderr, "rolescan: %s: warning: %s\n", path, rs_scan_warning(scan, i));
     return st;
 }
 
 void cli_input_clear(cli_input *in)
 {
-    rs_requirements_free(in->asked);
-    in->asked = NULL;
-    rs_scan_free(in->scan);
-    rs_document_free(in->doc);
-    in->scan = NULL;
-    in->doc = NULL;
+    rs_result_free(in->result);
+    in->result = NULL;
 }
 
 int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles)

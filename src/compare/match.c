@@ -41,13 +41,16 @@ struct rs_match {
 /* The original text of a 1-based line, without its line end. */
 static const char *S_line_text(const rs_document *doc, unsigned line, size_t *len)
 {
-    if (line == 0 || line > doc->line_count) {
+    size_t count;
+    const size_t *starts = rs__document_line_starts(doc, &count);
+    if (line == 0 || line > count) {
         *len = 0;
         return "";
     }
-    const char *s = doc->text->data;
-    size_t a = doc->line_starts[line - 1];
-    size_t b = line < doc->line_count ? doc->line_starts[line] : doc->text->len;
+    const rs_text *text = rs_document_text(doc);
+    const char *s = rs_text_data(text);
+    size_t a = starts[line - 1];
+    size_t b = line < count ? starts[line] : rs_text_length(text);
     while (b > a && (s[b - 1] == '\n' || s[b - 1] == '\r'))
         b--;
     *len = b - a;
@@ -109,8 +112,9 @@ static void S_job_names(const rs_document *doc, const rs_analysis *a, const rs_r
     j->first_line = best->line;
     size_t len;
     const char *line = S_line_text(doc, best->line, &len);
-    size_t base = (size_t)(line - doc->text->data);
-    size_t ts = doc->map[best->match.norm_start] - base, te = doc->map[best->match.norm_end] - base;
+    const uint32_t *map = rs__document_map(doc);
+    size_t base = (size_t)(line - rs_text_data(rs_document_text(doc)));
+    size_t ts = map[best->match.norm_start] - base, te = map[best->match.norm_end] - base;
     if (te > len || ts > te)
         return;
     S_trimmed(title, S_NAME_MAX, line + ts, te - ts);
@@ -157,9 +161,11 @@ static rs_status S_find_jobs(rs_match *m, const rs_document *doc, const rs_analy
     if (m->job_count)
         qsort(m->jobs, m->job_count, sizeof *m->jobs, S_cmp_job);
     /* each position runs to the line before the next, or its section's end */
+    size_t lines;
+    rs__document_line_starts(doc, &lines);
     for (size_t i = 0; i < m->job_count; i++) {
         rs_job *j = &m->jobs[i];
-        unsigned end = (unsigned)doc->line_count;
+        unsigned end = (unsigned)lines;
         for (size_t k = 0; k < ns; k++)
             if (sec[k].first_line <= j->line && sec[k].last_line >= j->line)
                 end = sec[k].last_line;
@@ -462,7 +468,9 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
                                                &(unsigned){0});
     double years = rs_analysis_months(ra) / 12.0;
     m->resume_years = rs_analysis_stated_years(ra) > years ? rs_analysis_stated_years(ra) : years;
-    for (unsigned line = 1; line <= posting->line_count && !m->title[0]; line++) {
+    size_t posting_lines;
+    rs__document_line_starts(posting, &posting_lines);
+    for (unsigned line = 1; line <= posting_lines && !m->title[0]; line++) {
         size_t len;
         const char *s = S_line_text(posting, line, &len);
         S_trimmed(m->title, sizeof m->title, s, len);
@@ -519,13 +527,24 @@ static void S_group_credit(rs_requirement *reqs, size_t n)
     }
 }
 
-static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lexicon *lex,
-                                const rs_document *resume, const rs_document *posting,
-                                const rs_scan *pscan, const rs_scan *rscan, rs_error *err)
+/* What the posting asks for: its requirements as read once by the caller,
+ * else read here. */
+static rs_status S_asked(rs_match *m, const rs_lexicon *lex, const rs_match_input *posting,
+                         rs_error *err)
 {
-    rs_status st = rs__requirements_read(lex, posting, m->sections[1], m->section_count[1], pscan,
-                                         &m->reqs, &m->req_count, &m->negated,
-                                         &m->negated_count, err);
+    if (posting->asked)
+        return rs__requirements_copy(posting->asked, &m->reqs, &m->req_count, &m->negated,
+                                     &m->negated_count, err);
+    return rs__requirements_read(lex, posting->doc, m->sections[1], m->section_count[1],
+                                 posting->scan, &m->reqs, &m->req_count, &m->negated,
+                                 &m->negated_count, err);
+}
+
+static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lexicon *lex,
+                                const rs_document *resume, const rs_match_input *posting,
+                                const rs_scan *rscan, rs_error *err)
+{
+    rs_status st = S_asked(m, lex, posting, err);
     size_t track = m->resume_in_scope && m->resume_role != RS_NOT_FOUND
                        ? rs__roles_track(roles, rs_roles_role(roles, m->resume_role).track)
                        : RS_NOT_FOUND;
@@ -553,25 +572,28 @@ static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lex
     return st;
 }
 
-rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex, const rs_document *resume,
-                       const rs_scan *rscan, const rs_analysis *ra, const rs_document *posting,
-                       const rs_scan *pscan, const rs_analysis *pa, rs_match **out,
-                       rs_error *err)
+rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex,
+                       const rs_match_input *resume, const rs_match_input *posting,
+                       rs_match **out, rs_error *err)
 {
     *out = NULL;
+    if (!resume || !posting || !resume->doc || !resume->scan || !resume->analysis ||
+        !posting->doc || !posting->scan || !posting->analysis)
+        return rs__fail(err, RS_ERR_ARG, NULL, 0,
+                        "rs_match_run needs each side's document, scan and analysis");
     rs_match *m = rs__calloc(1, sizeof *m);
     if (!m)
         return rs__nomem(err, NULL);
-    rs_status st = rs_sections_find(resume, RS_DOC_RESUME, &m->sections[0],
+    rs_status st = rs_sections_find(resume->doc, RS_DOC_RESUME, &m->sections[0],
                                     &m->section_count[0], err);
     if (!st)
-        st = rs_sections_find(posting, RS_DOC_POSTING, &m->sections[1], &m->section_count[1],
-                              err);
+        st = rs_sections_find(posting->doc, RS_DOC_POSTING, &m->sections[1],
+                              &m->section_count[1], err);
     if (!st)
-        st = S_find_jobs(m, resume, ra, err);
+        st = S_find_jobs(m, resume->doc, resume->analysis, err);
     if (!st) {
-        S_levels(m, posting, ra, pa);
-        st = S_requirements(m, roles, lex, resume, posting, pscan, rscan, err);
+        S_levels(m, posting->doc, resume->analysis, posting->analysis);
+        st = S_requirements(m, roles, lex, resume->doc, posting, resume->scan, err);
     }
     if (!st) {
         S_score(m, roles);

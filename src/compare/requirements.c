@@ -56,9 +56,11 @@ int rs__requirements_years(const rs_document *doc, const rs_section *sections,
     bool headed = false;   /* a requirements heading: only it asks */
     for (size_t s = 0; s < section_count; s++)
         headed |= sections[s].kind == RS_SECTION_REQUIREMENTS;
-    if (!doc->tokenized || !doc->map)
+    S_ctx c = {.doc = doc, .map = rs__document_map(doc)};
+    c.norm = rs_document_normalized(doc, &c.norm_len);
+    c.toks = rs__document_tokenized(doc, &c.ntok);
+    if (!c.toks || !c.map)
         return 0;
-    S_ctx c = {.doc = doc, .norm = doc->norm, .toks = doc->tokens, .ntok = doc->token_count};
     int best = 0;
     for (size_t i = 0; i + 1 < c.ntok; i++) {
         bool claim;
@@ -199,7 +201,7 @@ static bool S_examples_before(const rs_document *doc, size_t start)
 {
     static const char *const cues[] = {"such as", "e.g.", "e.g.,", "eg.", "for example",
                                        "one of", "any of", "like", "(e.g.", "including"};
-    const char *s = doc->text->data;
+    const char *s = rs_text_data(rs_document_text(doc));
     size_t a = start > 24 ? start - 24 : 0;
     for (size_t i = a; i < start; i++)
         if (s[i] == '\n')
@@ -247,6 +249,7 @@ static rs_status S_group_alternatives(const rs_document *doc, const rs_lexicon *
                                      hit->evidence[e].line};
         }
     qsort(m, k, sizeof *m, S_cmp_mention);
+    const char *orig = rs_text_data(rs_document_text(doc));
     size_t next_group = 1;
     for (size_t a = 0; a < k;) {   /* a chain of linked mentions [a, b] */
         size_t b = a;
@@ -255,7 +258,7 @@ static rs_status S_group_alternatives(const rs_document *doc, const rs_lexicon *
             char gap[64];
             if (m[b + 1].start - m[b].end >= sizeof gap)
                 break;
-            S_squeeze(doc->text->data, m[b].end, m[b + 1].start, gap, sizeof gap);
+            S_squeeze(orig, m[b].end, m[b + 1].start, gap, sizeof gap);
             S_link l = S_link_of(gap);
             if (l == S_LINK_NONE)
                 break;
@@ -296,7 +299,7 @@ rs_status rs__requirements_read(const rs_lexicon *lex, const rs_document *doc,
         rs__free(*negated);
         *reqs = NULL;
         *negated = NULL;
-        return rs__nomem(err, doc->text->name);
+        return rs__nomem(err, rs_text_name(rs_document_text(doc)));
     }
     for (size_t i = 0; i < hits; i++) {
         const rs_skill_hit *h = rs_scan_hit(scan, i);
@@ -308,8 +311,8 @@ rs_status rs__requirements_read(const rs_lexicon *lex, const rs_document *doc,
         else if (neg)
             (*negated)[(*n_negated)++] = h->skill;
     }
-    if (S_group_alternatives(doc, lex, scan, *reqs, *n) != RS_OK)
-        return rs__nomem(err, doc->text->name);   /* the caller frees both arrays */
+    if (S_group_alternatives(doc, lex, scan, *reqs, *n) != RS_OK)   /* the caller frees both */
+        return rs__nomem(err, rs_text_name(rs_document_text(doc)));
     return RS_OK;
 }
 
@@ -319,7 +322,7 @@ rs_status rs_requirements_read(const rs_lexicon *lex, const rs_document *posting
     *out = NULL;
     rs_requirements *r = rs__calloc(1, sizeof *r);
     if (!r)
-        return rs__nomem(err, posting->text->name);
+        return rs__nomem(err, rs_text_name(rs_document_text(posting)));
     rs_section *sections = NULL;
     size_t nsec = 0;
     rs_status st = rs_sections_find(posting, RS_DOC_POSTING, &sections, &nsec, err);
@@ -334,6 +337,20 @@ rs_status rs_requirements_read(const rs_lexicon *lex, const rs_document *posting
         return st;
     }
     *out = r;
+    return RS_OK;
+}
+
+rs_status rs__requirements_copy(const rs_requirements *r, rs_requirement **reqs, size_t *n,
+                                size_t **negated, size_t *n_negated, rs_error *err)
+{
+    *reqs = rs__calloc(r->count ? r->count : 1, sizeof **reqs);
+    *negated = rs__calloc(r->negated_count ? r->negated_count : 1, sizeof **negated);
+    if (!*reqs || !*negated)
+        return rs__nomem(err, NULL);   /* the caller frees both arrays */
+    memcpy(*reqs, r->reqs, r->count * sizeof **reqs);
+    memcpy(*negated, r->negated, r->negated_count * sizeof **negated);
+    *n = r->count;
+    *n_negated = r->negated_count;
     return RS_OK;
 }
 

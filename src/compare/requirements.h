@@ -20,6 +20,11 @@ rs_status rs__requirements_read(const rs_lexicon *lex, const rs_document *doc,
                                 rs_requirement **reqs, size_t *n, size_t **negated,
                                 size_t *n_negated, rs_error *err);
 
+/* Copies of what r asks for and says is not needed, in new arrays (the
+ * caller's, rs__free), as rs__requirements_read gives them. */
+rs_status rs__requirements_copy(const rs_requirements *r, rs_requirement **reqs, size_t *n,
+                                size_t **negated, size_t *n_negated, rs_error *err);
+
 /* The years of experience a posting asks of the candidate, 0 when none:
  * the most any "N years" phrase asks under its requirements (or in a
  * posting with no requirements heading, one that names experience: "5+

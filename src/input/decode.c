@@ -1,7 +1,7 @@
 /* decode.c — stage 1: bytes in any encoding rolescan accepts become valid
  * UTF-8 text. The rule is documented in rolescan.h (rs_text_decode). */
 #include "internal.h"
-#include "text/text_internal.h"
+#include "text/document_internal.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * turns any supported file into text: sniffed by content first (a PDF or
  * a DOCX renamed .txt is still read as what it is), then by extension. */
 #include "input_internal.h"
-#include "text/text_internal.h"
+#include "text/document_internal.h"
 
 #include <string.h>
 #include <strings.h>

@@ -4,14 +4,19 @@
  * page has one, is read instead of the page around it. The result goes
  * through rs_text_decode, so later stages see an ordinary rs_text. The rule
  * is documented in rolescan.h (rs_html_read). */
+#include "blocktext.h"
 #include "internal.h"
 #include "util/xml_handler.h"
 
-#include <jansson.h>
+#include <yajl/yajl_parse.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <errno.h>
 #include <limits.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +24,6 @@
  * ("<b>Go</b> <i>Rust</i>"). Errors are recovered from, never printed. */
 #define S_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
                    HTML_PARSE_NOWARNING | HTML_PARSE_NONET)
-#define S_MAX_BREAKS 3     /* line ends in a row: at most 2 blank lines */
 #define S_MAX_INDENT 4     /* list levels shown by indentation */
 #define S_MAX_JSON_NEST 8  /* arrays and @graph levels searched for a posting */
 
@@ -102,100 +106,35 @@ static xmlNode *S_find(xmlNode *root, const char *name)
     return NULL;
 }
 
-/* ---- the text writer ---------------------------------------------------- */
+/* ---- writing the text -------------------------------------------------- */
 
-/* Blanks and line ends are owed, not written, until the next text: none
- * lead, none trail, runs fold into one. */
+/* HTML's rule for the writer (blocktext.h): blanks fold into one, U+00A0
+ * among them, and <br>s may make up to two blank lines. */
+#define S_FLAGS (RS_BT_COLLAPSE | RS_BT_HTML_BLANKS | RS_BT_TWO_BLANKS)
+
 typedef struct S_out {
-    rs_buf b;
-    unsigned breaks;   /* line ends owed, 0..S_MAX_BREAKS */
-    bool space;        /* a blank owed */
-    bool item;         /* a list item's "- " owed */
-    unsigned indent;   /* its list level, 0..S_MAX_INDENT */
+    rs_bt w;
     size_t lists;      /* open lists */
     size_t pre;        /* open pre elements: line ends are kept */
-    bool one_line;     /* every line end becomes a blank (titles) */
 } S_out;
-
-static void S_lines(S_out *o, unsigned n)
-{
-    if (o->breaks < n)
-        o->breaks = n;
-}
-
-/* Writes what is owed before a run of text. */
-static void S_flush(S_out *o)
-{
-    if (o->one_line && o->breaks)
-        o->space = true;
-    if (o->one_line || o->b.len == 0)
-        o->breaks = 0;
-    if (o->b.len == 0)
-        o->space = false;
-    if (o->breaks)
-        rs__buf_append(&o->b, "\n\n\n", o->breaks);
-    else if (o->space)
-        rs__buf_putc(&o->b, ' ');
-    if (o->item && !o->one_line) {
-        rs__buf_append(&o->b, "        ", 2 * o->indent);
-        rs__buf_append(&o->b, "- ", 2);
-    }
-    o->breaks = 0;
-    o->space = false;
-    o->item = false;
-}
-
-/* Length of the blank at s (ASCII white space or U+00A0), or 0. */
-static size_t S_blank(const char *s, size_t n)
-{
-    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
-        *s == '\v')
-        return 1;
-    return n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
-}
-
-static void S_text(S_out *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        size_t k = S_blank(s + i, n - i);
-        if (k) {
-            if (o->pre && s[i] == '\n' && o->breaks < S_MAX_BREAKS)
-                o->breaks++;
-            o->space = true;
-            i += k;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < n && !S_blank(s + j, n - j))
-            j++;
-        S_flush(o);
-        rs__buf_append(&o->b, s + i, j - i);
-        i = j;
-    }
-}
 
 static void S_open(S_out *o, S_kind k)
 {
     switch (k) {
-    case S_BREAK:
-        if (o->breaks < S_MAX_BREAKS)
-            o->breaks++;
-        break;
-    case S_LINE: S_lines(o, 1); break;
-    case S_PARA: S_lines(o, 2); break;
+    case S_BREAK: rs__bt_break(&o->w); break;
+    case S_LINE: rs__bt_lines(&o->w, 1); break;
+    case S_PARA: rs__bt_lines(&o->w, 2); break;
     case S_PRE:
-        S_lines(o, 2);
+        rs__bt_lines(&o->w, 2);
         o->pre++;
         break;
     case S_LIST:
-        S_lines(o, 1);
+        rs__bt_lines(&o->w, 1);
         o->lists++;
         break;
-    case S_ITEM:
-        S_lines(o, 1);
-        o->item = true;
-        o->indent = o->lists > S_MAX_INDENT ? S_MAX_INDENT
-                    : o->lists ? (unsigned)o->lists - 1 : 0;
+    case S_ITEM: /* the first list level is not indented */
+        rs__bt_item(&o->w, o->lists > S_MAX_INDENT ? S_MAX_INDENT
+                           : o->lists ? (unsigned)o->lists - 1 : 0);
         break;
     default: break;
     }
@@ -204,20 +143,17 @@ static void S_open(S_out *o, S_kind k)
 static void S_close(S_out *o, S_kind k)
 {
     switch (k) {
-    case S_LINE: S_lines(o, 1); break;
-    case S_PARA: S_lines(o, 2); break;
+    case S_LINE: rs__bt_lines(&o->w, 1); break;
+    case S_PARA: rs__bt_lines(&o->w, 2); break;
     case S_PRE:
         o->pre -= o->pre > 0;
-        S_lines(o, 2);
+        rs__bt_lines(&o->w, 2);
         break;
     case S_LIST:
         o->lists -= o->lists > 0;
-        S_lines(o, 1);
+        rs__bt_lines(&o->w, 1);
         break;
-    case S_ITEM:
-        o->item = false;   /* an empty item shows no "- " */
-        S_lines(o, 1);
-        break;
+    case S_ITEM: rs__bt_item_end(&o->w); break;
     default: break;
     }
 }
@@ -227,7 +163,8 @@ static bool S_enter(S_out *o, const xmlNode *n)
 {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
         if (n->content)
-            S_text(o, (const char *)n->content, strlen((const char *)n->content));
+            rs__bt_text(&o->w, (const char *)n->content, strlen((const char *)n->content),
+                        o->pre > 0);
         return false;
     }
     if (n->type != XML_ELEMENT_NODE)
@@ -276,6 +213,19 @@ static bool S_finish(rs_buf *b, char **out)
     return *out != NULL;
 }
 
+/* The text below root into *out (NULL when it has none); false when out
+ * of memory. `keep_lines` keeps line ends of text, as in <pre>. */
+static bool S_write(xmlNode *root, bool keep_lines, bool one_line, char **out)
+{
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    S_out o = {.pre = keep_lines};
+    rs__bt_init(&o.w, &b, 0, S_FLAGS | (one_line ? RS_BT_ONE_LINE : 0));
+    S_walk(&o, root);
+    rs__bt_end(&o.w);
+    return S_finish(&b, out);
+}
+
 /* ---- HTML strings (JSON-LD values) -------------------------------------- */
 
 /* Reads a UTF-8 string as HTML into *out (NULL when it holds no text).
@@ -291,11 +241,9 @@ static rs_status S_fragment(const char *s, bool keep_lines, bool one_line,
                                  S_OPTIONS | HTML_PARSE_IGNORE_ENC);
     if (!doc)
         return RS_OK;
-    S_out o = {.pre = keep_lines, .one_line = one_line};
-    rs__buf_init(&o.b, 0);
-    S_walk(&o, (xmlNode *)doc);
+    bool ok = S_write((xmlNode *)doc, keep_lines, one_line, out);
     xmlFreeDoc(doc);
-    return S_finish(&o.b, out) ? RS_OK : RS_ERR_NOMEM;
+    return ok ? RS_OK : RS_ERR_NOMEM;
 }
 
 /* Whether s holds a tag: '<' then a letter, '/' or '!' ("a < b" is text). */
@@ -345,10 +293,324 @@ static void S_posting_clear(S_posting *p)
     memset(p, 0, sizeof *p);
 }
 
-/* "JobPosting", "schema:JobPosting" or "https://schema.org/JobPosting". */
-static bool S_type_name_is_posting(const json_t *v)
+/* ---- JSON-LD: read with yajl's event parser into a small tree ---------- */
+
+/* The JSON jansson (which read these before) refused is still skipped as
+ * invalid: nesting deeper than its 2048, integers or reals out of range,
+ * strings that are not UTF-8 (overlong forms and surrogates included),
+ * \u0000, and a lone surrogate escape (which yajl would turn into "?"). */
+#define S_JSON_MAX_DEPTH 2048
+
+typedef enum S_jkind { S_J_OTHER = 0, S_J_STRING, S_J_NUMBER, S_J_OBJECT, S_J_ARRAY } S_jkind;
+
+/* A JSON value; an object's members carry their key. */
+typedef struct S_jv S_jv;
+struct S_jv {
+    S_jkind kind;
+    const char *key;        /* as a member of an object, else NULL */
+    const char *str;        /* S_J_STRING */
+    double num;             /* S_J_NUMBER */
+    S_jv *first, *last;     /* S_J_OBJECT, S_J_ARRAY: members or items */
+    S_jv *next, *parent;
+};
+
+/* The tree's blocks, freed together. */
+typedef struct S_jchunk {
+    struct S_jchunk *next;
+    size_t used, cap;
+    max_align_t data[];
+} S_jchunk;
+
+typedef struct S_jtree {
+    S_jchunk *chunks;
+    S_jv *root, *open;      /* open: the innermost unfinished object or array */
+    const char *key;        /* the key read, for the next value */
+    int depth;
+    bool nomem;
+} S_jtree;
+
+static void *S_jalloc(S_jtree *t, size_t n)
 {
-    const char *s = json_string_value(v);
+    size_t align = sizeof(max_align_t);
+    n = (n + align - 1) / align * align;
+    S_jchunk *c = t->chunks;
+    if (!c || c->cap - c->used < n) {
+        size_t cap = n > 8192 ? n : 8192;
+        c = rs__malloc(sizeof *c + cap);
+        if (!c) {
+            t->nomem = true;
+            return NULL;
+        }
+        c->used = 0;
+        c->cap = cap;
+        c->next = t->chunks;
+        t->chunks = c;
+    }
+    void *p = (unsigned char *)c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+static void S_jtree_free(S_jtree *t)
+{
+    for (S_jchunk *c = t->chunks, *next; c; c = next) {
+        next = c->next;
+        rs__free(c);
+    }
+    t->chunks = NULL;
+}
+
+static const char *S_jcopy(S_jtree *t, const unsigned char *s, size_t n)
+{
+    char *c = S_jalloc(t, n + 1);
+    if (c) {
+        memcpy(c, s, n);
+        c[n] = '\0';
+    }
+    return c;
+}
+
+static S_jv *S_jadd(S_jtree *t, S_jkind kind)
+{
+    S_jv *v = S_jalloc(t, sizeof *v);
+    if (!v)
+        return NULL;
+    memset(v, 0, sizeof *v);
+    v->kind = kind;
+    v->key = t->key;
+    t->key = NULL;
+    v->parent = t->open;
+    if (!t->open)
+        t->root = v;
+    else if (t->open->last)
+        t->open->last = t->open->last->next = v;
+    else
+        t->open->first = t->open->last = v;
+    return v;
+}
+
+/* The callbacks: 0 stops the parse (out of memory, or JSON jansson
+ * refused). */
+static int S_jnull(void *ctx) { return S_jadd(ctx, S_J_OTHER) != NULL; }
+
+static int S_jbool(void *ctx, int b)
+{
+    (void)b;
+    return S_jadd(ctx, S_J_OTHER) != NULL;
+}
+
+static int S_jnumber(void *ctx, const char *s, size_t n)
+{
+    S_jtree *t = ctx;
+    char small[64];
+    char *num = n < sizeof small ? small : (char *)S_jcopy(t, (const unsigned char *)s, n);
+    if (!num)
+        return 0;
+    if (num == small) {
+        memcpy(small, s, n);
+        small[n] = '\0';
+    }
+    double v;
+    errno = 0;
+    if (strpbrk(num, ".eE")) {
+        v = strtod(num, NULL);
+        if ((v == HUGE_VAL || v == -HUGE_VAL) && errno == ERANGE)
+            return 0;
+    } else {
+        long long i = strtoll(num, NULL, 10);
+        if (errno == ERANGE)
+            return 0;
+        v = (double)i;
+    }
+    S_jv *jv = S_jadd(t, S_J_NUMBER);
+    if (jv)
+        jv->num = v;
+    return jv != NULL;
+}
+
+static int S_jstring(void *ctx, const unsigned char *s, size_t n)
+{
+    S_jtree *t = ctx;
+    if (!rs__utf8_strict((const char *)s, n, false))
+        return 0;
+    const char *c = S_jcopy(t, s, n);
+    S_jv *v = c ? S_jadd(t, S_J_STRING) : NULL;
+    if (v)
+        v->str = c;
+    return v != NULL;
+}
+
+static int S_jkey(void *ctx, const unsigned char *s, size_t n)
+{
+    S_jtree *t = ctx;
+    if (!rs__utf8_strict((const char *)s, n, false))
+        return 0;
+    t->key = S_jcopy(t, s, n);
+    return t->key != NULL;
+}
+
+static int S_jopen(S_jtree *t, S_jkind kind)
+{
+    if (++t->depth > S_JSON_MAX_DEPTH)
+        return 0;
+    S_jv *v = S_jadd(t, kind);
+    if (v)
+        t->open = v;
+    return v != NULL;
+}
+
+static int S_jstart_map(void *ctx) { return S_jopen(ctx, S_J_OBJECT); }
+static int S_jstart_array(void *ctx) { return S_jopen(ctx, S_J_ARRAY); }
+
+static int S_jend(void *ctx)
+{
+    S_jtree *t = ctx;
+    t->depth--;
+    t->open = t->open->parent;
+    return 1;
+}
+
+static const yajl_callbacks S_jcallbacks = {
+    .yajl_null = S_jnull,
+    .yajl_boolean = S_jbool,
+    .yajl_number = S_jnumber,
+    .yajl_string = S_jstring,
+    .yajl_start_map = S_jstart_map,
+    .yajl_map_key = S_jkey,
+    .yajl_end_map = S_jend,
+    .yajl_start_array = S_jstart_array,
+    .yajl_end_array = S_jend,
+};
+
+/* \u0000 or a lone surrogate escape anywhere in the text (a backslash
+ * outside a string is invalid JSON anyway). */
+static bool S_jescapes_ok(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != '\\')
+            continue;
+        unsigned cp = 0, lo = 0;
+        if (s[i + 1] != 'u' || n - i < 6 || sscanf(s + i + 2, "%4x", &cp) != 1) {
+            i++;   /* \" \\ \n ...: the escaped character is skipped */
+            continue;
+        }
+        if (cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+            return false;
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (n - i < 12 || s[i + 6] != '\\' || s[i + 7] != 'u' ||
+                sscanf(s + i + 8, "%4x", &lo) != 1 || lo < 0xDC00 || lo > 0xDFFF)
+                return false;
+            i += 6;
+        }
+        i += 5;
+    }
+    return true;
+}
+
+/* yajl 2.1 does not check several of its allocations (its lexer, its
+ * buffers, its state stack), so its parser gets one block, sized before
+ * the parse, that it cannot run out of: its fixed blocks, two buffers
+ * each never past twice the text (doubling from 2 KiB: every size it held
+ * summed, ≤ 4x the text plus 4 KiB each) and a state stack of at most
+ * S_JSON_MAX_DEPTH + 2 bytes grown 128 at a time (≤ 20 KiB summed). A
+ * block is never reused (free does nothing); the last one grows in place. */
+#define S_YA_HDR sizeof(max_align_t)
+#define S_YA_FIXED (64 * 1024)
+
+typedef struct S_yarena {
+    unsigned char *base;
+    size_t cap, used;
+    unsigned char *last;
+} S_yarena;
+
+static void *S_ya_malloc(void *ctx, size_t n)
+{
+    S_yarena *a = ctx;
+    size_t at = (a->used + S_YA_HDR - 1) / S_YA_HDR * S_YA_HDR;
+    if (n > a->cap || a->cap - n < at + S_YA_HDR)
+        return NULL;   /* beyond the bound above: cannot happen */
+    memcpy(a->base + at, &n, sizeof n);
+    a->last = a->base + at + S_YA_HDR;
+    a->used = at + S_YA_HDR + n;
+    return a->last;
+}
+
+static void *S_ya_realloc(void *ctx, void *p, size_t n)
+{
+    S_yarena *a = ctx;
+    if (!p)
+        return S_ya_malloc(ctx, n);
+    size_t old;
+    memcpy(&old, (unsigned char *)p - S_YA_HDR, sizeof old);
+    if (p == a->last && n <= a->cap - (size_t)(a->last - a->base)) {
+        memcpy((unsigned char *)p - S_YA_HDR, &n, sizeof n);
+        a->used = (size_t)(a->last - a->base) + n;
+        return p;
+    }
+    void *q = S_ya_malloc(ctx, n);
+    if (q)
+        memcpy(q, p, old < n ? old : n);
+    return q;
+}
+
+static void S_ya_free(void *ctx, void *p)
+{
+    (void)ctx;
+    (void)p;
+}
+
+/* Parses text into t: RS_OK with t->root set, or not when the JSON is
+ * invalid; RS_ERR_NOMEM. */
+static rs_status S_jparse(const char *text, size_t n, S_jtree *t)
+{
+    memset(t, 0, sizeof *t);
+    if (!S_jescapes_ok(text, n))
+        return RS_OK;
+    S_yarena a = {0};
+    if (n > (SIZE_MAX - S_YA_FIXED) / 10)
+        return RS_ERR_NOMEM;
+    a.cap = S_YA_FIXED + 10 * n;
+    a.base = rs__malloc(a.cap);
+    if (!a.base)
+        return RS_ERR_NOMEM;
+    yajl_alloc_funcs af = {S_ya_malloc, S_ya_realloc, S_ya_free, &a};
+    yajl_handle h = yajl_alloc(&S_jcallbacks, &af, t);
+    bool ok = h && yajl_parse(h, (const unsigned char *)text, n) == yajl_status_ok &&
+              yajl_complete_parse(h) == yajl_status_ok;
+    if (h)
+        yajl_free(h);
+    rs__free(a.base);
+    if (!ok)
+        t->root = NULL;
+    if (t->nomem) {
+        S_jtree_free(t);
+        return RS_ERR_NOMEM;
+    }
+    return RS_OK;
+}
+
+/* An object's member: the last of that name, as jansson kept it. */
+static const S_jv *S_jget(const S_jv *obj, const char *key)
+{
+    const S_jv *found = NULL;
+    if (obj && obj->kind == S_J_OBJECT)
+        for (const S_jv *m = obj->first; m; m = m->next)
+            if (strcmp(m->key, key) == 0)
+                found = m;
+    return found;
+}
+
+static const char *S_jstr(const S_jv *v)
+{
+    return v && v->kind == S_J_STRING ? v->str : NULL;
+}
+
+static bool S_jis(const S_jv *v, S_jkind kind) { return v && v->kind == kind; }
+
+/* "JobPosting", "schema:JobPosting" or "https://schema.org/JobPosting". */
+static bool S_type_name_is_posting(const S_jv *v)
+{
+    const char *s = S_jstr(v);
     if (!s)
         return false;
     size_t n = strlen(s), k = strlen("JobPosting");
@@ -356,14 +618,12 @@ static bool S_type_name_is_posting(const json_t *v)
            (n == k || s[n - k - 1] == '/' || s[n - k - 1] == ':');
 }
 
-static bool S_is_posting(const json_t *obj)
+static bool S_is_posting(const S_jv *obj)
 {
-    const json_t *type = json_object_get(obj, "@type");
-    if (!json_is_array(type))
+    const S_jv *type = S_jget(obj, "@type");
+    if (!S_jis(type, S_J_ARRAY))
         return S_type_name_is_posting(type);
-    size_t i;
-    const json_t *t;
-    json_array_foreach(type, i, t)
+    for (const S_jv *t = type->first; t; t = t->next)
         if (S_type_name_is_posting(t))
             return true;
     return false;
@@ -371,48 +631,46 @@ static bool S_is_posting(const json_t *obj)
 
 /* The JobPosting in v: v itself, an item of an array, or of an @graph;
  * `depth` bounds the search. */
-static json_t *S_find_posting(json_t *v, int depth)
+static const S_jv *S_find_posting(const S_jv *v, int depth)
 {
     if (depth > S_MAX_JSON_NEST)
         return NULL;
-    if (json_is_array(v)) {
-        size_t i;
-        json_t *item;
-        json_array_foreach(v, i, item) {
-            json_t *found = S_find_posting(item, depth + 1);
+    if (S_jis(v, S_J_ARRAY)) {
+        for (const S_jv *item = v->first; item; item = item->next) {
+            const S_jv *found = S_find_posting(item, depth + 1);
             if (found)
                 return found;
         }
         return NULL;
     }
-    if (!json_is_object(v))
+    if (!S_jis(v, S_J_OBJECT))
         return NULL;
     if (S_is_posting(v))
         return v;
-    json_t *graph = json_object_get(v, "@graph");
+    const S_jv *graph = S_jget(v, "@graph");
     return graph ? S_find_posting(graph, depth + 1) : NULL;
 }
 
 /* One experienceRequirements value: a string, or an object with a
  * description or monthsOfExperience. */
-static rs_status S_experience_one(const json_t *v, char **out)
+static rs_status S_experience_one(const S_jv *v, char **out)
 {
     *out = NULL;
-    if (json_is_string(v))
-        return S_html_string(json_string_value(v), false, out);
-    if (!json_is_object(v))
+    if (S_jis(v, S_J_STRING))
+        return S_html_string(v->str, false, out);
+    if (!S_jis(v, S_J_OBJECT))
         return RS_OK;
-    const char *d = json_string_value(json_object_get(v, "description"));
+    const char *d = S_jstr(S_jget(v, "description"));
     if (d) {
         rs_status st = S_html_string(d, false, out);
         if (st || *out)
             return st;
     }
-    const json_t *months = json_object_get(v, "monthsOfExperience");
-    if (!json_is_number(months) || !(json_number_value(months) > 0))
+    const S_jv *months = S_jget(v, "monthsOfExperience");
+    if (!S_jis(months, S_J_NUMBER) || !(months->num > 0))
         return RS_OK;
     char s[400];
-    double m = json_number_value(months);
+    double m = months->num;
     bool whole = m < 1e15 && m == (double)(long long)m;
     snprintf(s, sizeof s, "%.*f month%s of experience", whole ? 0 : 1, m,
              m == 1 ? "" : "s");
@@ -421,15 +679,13 @@ static rs_status S_experience_one(const json_t *v, char **out)
 }
 
 /* experienceRequirements: one value, or an array of them, one a line. */
-static rs_status S_experience(const json_t *v, char **out)
+static rs_status S_experience(const S_jv *v, char **out)
 {
-    if (!json_is_array(v))
+    if (!S_jis(v, S_J_ARRAY))
         return S_experience_one(v, out);
     rs_buf b;
     rs__buf_init(&b, 0);
-    size_t i;
-    const json_t *item;
-    json_array_foreach(v, i, item) {
+    for (const S_jv *item = v->first; item; item = item->next) {
         char *one = NULL;
         if (S_experience_one(item, &one) != RS_OK)
             b.failed = true;
@@ -442,18 +698,17 @@ static rs_status S_experience(const json_t *v, char **out)
     return S_finish(&b, out) ? RS_OK : RS_ERR_NOMEM;
 }
 
-static rs_status S_read_posting(const json_t *jp, S_posting *p)
+static rs_status S_read_posting(const S_jv *jp, S_posting *p)
 {
-    const char *title = json_string_value(json_object_get(jp, "title"));
-    const char *desc = json_string_value(json_object_get(jp, "description"));
+    const char *title = S_jstr(S_jget(jp, "title"));
+    const char *desc = S_jstr(S_jget(jp, "description"));
     rs_status st = RS_OK;
     if (title)
         st = S_html_string(title, true, &p->title);
     if (!st && desc)
         st = S_html_string(desc, false, &p->description);
     if (!st)
-        st = S_experience(json_object_get(jp, "experienceRequirements"),
-                          &p->experience);
+        st = S_experience(S_jget(jp, "experienceRequirements"), &p->experience);
     return st;
 }
 
@@ -481,11 +736,13 @@ static rs_status S_json_ld_script(const xmlNode *script, S_posting *p)
     xmlChar *src = xmlNodeGetContent(script);
     if (!src)
         return RS_OK;
-    json_t *root = json_loadb((const char *)src, strlen((const char *)src), 0, NULL);
+    S_jtree t;
+    rs_status st = S_jparse((const char *)src, strlen((const char *)src), &t);
     xmlFree(src);
-    json_t *jp = root ? S_find_posting(root, 0) : NULL;
-    rs_status st = jp ? S_read_posting(jp, p) : RS_OK;
-    json_decref(root);
+    const S_jv *jp = !st && t.root ? S_find_posting(t.root, 0) : NULL;
+    if (jp)
+        st = S_read_posting(jp, p);
+    S_jtree_free(&t);
     if (st == RS_OK && !p->description)
         S_posting_clear(p);
     return st;
@@ -517,10 +774,7 @@ static rs_status S_page_title(xmlDoc *doc, char **out)
         xmlNode *n = S_find((xmlNode *)doc, names[i]);
         if (!n)
             continue;
-        S_out o = {.one_line = true};
-        rs__buf_init(&o.b, 0);
-        S_walk(&o, n);
-        if (!S_finish(&o.b, out))
+        if (!S_write(n, false, true, out))
             return RS_ERR_NOMEM;
     }
     return RS_OK;
@@ -528,10 +782,7 @@ static rs_status S_page_title(xmlDoc *doc, char **out)
 
 static rs_status S_page_body(xmlDoc *doc, S_posting *p)
 {
-    S_out o = {0};
-    rs__buf_init(&o.b, 0);
-    S_walk(&o, (xmlNode *)doc);
-    return S_finish(&o.b, &p->description) ? RS_OK : RS_ERR_NOMEM;
+    return S_write((xmlNode *)doc, false, false, &p->description) ? RS_OK : RS_ERR_NOMEM;
 }
 
 /* "title\n\ndescription\n\nexperience\n", leaving out what is missing
@@ -571,7 +822,7 @@ static rs_status S_read_doc(xmlDoc *doc, bool want_title, S_posting *p,
 static bool S_all_blank(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!S_blank((const char *)s + i, n - i))
+        if (!rs__bt_html_blank((const char *)s + i, n - i))
             return false;
     return true;
 }

@@ -1,13 +1,15 @@
 /* office_internal.h — what the DOCX and ODT reader's files share: the
  * document being read (S_doc) and the calls one file makes into another.
  * zip.c reads the parts from the zip; office_text.c holds what DOCX and
- * ODT have in common (the text writer, the XML part reader, the walk of a
- * text part, the entry point rs__office_read); docx.c and odt.c each read
- * their own format. As in analyze_internal.h, the shared types keep their
- * S_ names; the shared functions are rs__office_* and rs__zip_*. */
+ * ODT have in common (paragraphs and lists for the text writer, the XML
+ * part reader, the walk of a text part, the entry point rs__office_read);
+ * blocktext.c writes the lines; docx.c and odt.c each read their own
+ * format. As in analyze_internal.h, the shared types keep their S_ names;
+ * the shared functions are rs__office_* and rs__zip_*. */
 #ifndef RS_OFFICE_INTERNAL_H
 #define RS_OFFICE_INTERNAL_H
 
+#include "blocktext.h"
 #include "input_internal.h"
 
 #include <libxml/xmlreader.h>
@@ -22,22 +24,14 @@ typedef enum S_ns {
 
 /* ---- the text writer's state (office_text.c) ---------------------------- */
 
-/* Blanks at a line's start are dropped and those at its end trimmed; line
- * ends are owed, not written, until the next text, so none lead or trail
- * and at most one blank line comes in a row. */
+/* The writer (blocktext.h) and the paragraphs open around the text: a
+ * paragraph ends with a hard line end, so an empty one makes a blank line,
+ * one blank line at most in a row. */
 typedef struct S_out {
-    rs_buf *b;
-    size_t start;      /* b->len when the document began */
-    size_t max;        /* the text's limit (0 = none) */
-    size_t line;       /* where the current line begins in b */
-    unsigned breaks;   /* line ends owed before the next text, 0..2 */
-    bool has;          /* the current line holds text */
-    bool written;      /* some text was written */
-    bool item;         /* a list item's "- " is owed */
+    rs_bt w;
     unsigned paras;    /* open paragraphs (a text box's are inside another) */
     uint64_t saved;    /* bit k: the "- " owed by open paragraph k */
     uint64_t nested;   /* bit k: open paragraph k holds another */
-    rs_status st;      /* RS_ERR_TOO_LARGE or RS_ERR_NOMEM once writing failed */
 } S_out;
 
 /* ---- the document ------------------------------------------------------- */

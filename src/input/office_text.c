@@ -3,10 +3,10 @@
  * libxml2's streaming reader walks each part once (no tree, so a large part
  * costs little more than its bytes), turning paragraphs, headings, list
  * items and table cells into lines. This file holds what the two formats
- * share: what each element stands for, the text writer, the XML part
- * reader, the walk of a text part and the entry point, which hands the
- * document to docx.c or odt.c. The rule is documented in input_internal.h
- * (rs__office_read). */
+ * share: what each element stands for, paragraphs and lists (blocktext.c
+ * writes the lines), the XML part reader, the walk of a text part and the
+ * entry point, which hands the document to docx.c or odt.c. The rule is
+ * documented in input_internal.h (rs__office_read). */
 #include "office_internal.h"
 #include "util/xml_handler.h"
 
@@ -123,139 +123,25 @@ static bool S_inherits(S_act act)
            act == S_SDT_CONTENT;
 }
 
-/* ---- the text writer ---------------------------------------------------- */
+/* ---- paragraphs --------------------------------------------------------- */
 
-/* Its state, S_out, is in office_internal.h: the document holds one. */
-
-static bool S_put(S_out *o, const char *s, size_t n)
-{
-    if (o->st)
-        return false;
-    size_t used = o->b->len - o->start;
-    if ((o->max && (n > o->max || used > o->max - n)) ||
-        (o->b->max && (n > o->b->max || o->b->len > o->b->max - n))) {
-        o->st = RS_ERR_TOO_LARGE;
-        return false;
-    }
-    if (!rs__buf_append(o->b, s, n)) {
-        o->st = RS_ERR_NOMEM;
-        return false;
-    }
-    return true;
-}
-
-/* Writes what is owed before the first text of a line. */
-static void S_flush(S_out *o)
-{
-    if (o->has)
-        return;
-    if (o->written && o->breaks)
-        S_put(o, "\n\n", o->breaks);
-    o->breaks = 0;
-    o->line = o->b->len;
-    o->has = o->written = true;
-    if (o->item)
-        S_put(o, "- ", 2);
-    o->item = false;
-}
-
-static void S_trim(S_out *o)
-{
-    rs_buf *b = o->b;
-    while (b->len > o->line && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\t'))
-        b->len--;
-    if (b->data)
-        b->data[b->len] = '\0';
-}
-
-/* A hard line end (paragraph end, w:br): on an empty line it makes a blank
- * line. */
-static void S_newline(S_out *o)
-{
-    if (o->has) {
-        S_trim(o);
-        o->has = false;
-        o->breaks = 1;
-    } else if (o->breaks < 2) {
-        o->breaks++;
-    }
-}
-
-/* A soft line end (a cell, a text box): ends a line that holds text. */
-static void S_end(S_out *o)
-{
-    if (!o->has)
-        return;
-    S_trim(o);
-    o->has = false;
-    o->breaks = 1;
-}
+/* The writer's state is in office_internal.h (the document holds one). A
+ * paragraph end is a hard line end (blocktext.h); a cell, a text box, a
+ * list item or a page break only ends a line that holds text. */
 
 /* A blank line between parts: headers, the body, footnotes. */
-void rs__office_gap(S_out *o)
-{
-    S_end(o);
-    if (o->written)
-        o->breaks = 2;
-}
-
-static void S_blank(S_out *o, char c)
-{
-    if (o->has)
-        S_put(o, &c, 1);
-}
-
-static void S_spaces(S_out *o, size_t n)
-{
-    static const char spaces[] = "                                ";
-    while (o->has && n && !o->st) {
-        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
-        S_put(o, spaces, k);
-        n -= k;
-    }
-}
-
-/* Text from a text node. ODF collapses white space runs into one blank
- * (its spaces and tabs are text:s and text:tab); WordprocessingML keeps
- * them, except that a line end in w:t shows as a blank. Other C0 controls
- * are dropped. */
-static void S_text(S_out *o, const char *s, size_t n, bool collapse)
-{
-    for (size_t i = 0; i < n && !o->st;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            bool after_blank = o->has && o->b->len > o->line &&
-                               o->b->data[o->b->len - 1] == ' ';
-            if (!collapse)
-                S_blank(o, c == '\t' ? '\t' : ' ');
-            else if (!after_blank)
-                S_blank(o, ' ');
-            i++;
-            continue;
-        }
-        if (c < 0x20) {
-            i++;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < n && (unsigned char)s[j] > ' ')
-            j++;
-        S_flush(o);
-        S_put(o, s + i, j - i);
-        i = j;
-    }
-}
+void rs__office_gap(S_out *o) { rs__bt_lines(&o->w, 2); }
 
 /* A paragraph inside another (a text box anchored in a run) starts a line
  * of its own and keeps the outer one's "- " for the outer one's text. */
 static void S_para_open(S_out *o)
 {
-    S_end(o);
+    rs__bt_lines(&o->w, 1);
     if (o->paras > 0 && o->paras <= 64) {
         uint64_t bit = (uint64_t)1 << (o->paras - 1);
-        o->saved = o->item ? o->saved | bit : o->saved & ~bit;
+        o->saved = o->w.item ? o->saved | bit : o->saved & ~bit;
         o->nested |= bit;
-        o->item = false;
+        o->w.item = false;
     }
     if (o->paras < 64)
         o->nested &= ~((uint64_t)1 << o->paras);
@@ -268,11 +154,11 @@ static void S_para_close(S_out *o)
 {
     o->paras -= o->paras > 0;
     if (o->paras < 64 && (o->nested >> o->paras & 1))
-        S_end(o);
+        rs__bt_lines(&o->w, 1);
     else
-        S_newline(o);
-    o->item = o->paras > 0 && o->paras <= 64 &&
-              (o->saved >> (o->paras - 1) & 1) != 0;
+        rs__bt_break(&o->w);
+    o->w.item = o->paras > 0 && o->paras <= 64 &&
+                (o->saved >> (o->paras - 1) & 1) != 0;
 }
 
 /* ---- errors ------------------------------------------------------------- */
@@ -302,11 +188,12 @@ rs_status rs__office_encrypted(S_doc *d, const char *what)
 /* The status of a failed write, with its message. */
 static rs_status S_out_status(S_doc *d)
 {
-    if (d->o.st == RS_ERR_TOO_LARGE)
+    const rs_bt *w = &d->o.w;
+    if (w->st == RS_ERR_TOO_LARGE)
         return rs__fail(d->err, RS_ERR_TOO_LARGE, d->name, 0,
                         "the document's text is over the limit of %zu bytes",
-                        d->o.max ? d->o.max : d->o.b->max);
-    return d->o.st ? rs__nomem(d->err, d->name) : RS_OK;
+                        w->max ? w->max : w->b->max);
+    return w->st ? rs__nomem(d->err, d->name) : RS_OK;
 }
 
 /* ---- XML parts ---------------------------------------------------------- */
@@ -490,11 +377,8 @@ static void S_close(S_out *o, const S_level *lv)
 {
     switch ((S_act)lv->act) {
     case S_PARA: S_para_close(o); break;
-    case S_BLOCK: case S_HEADER: S_end(o); break;
-    case S_ITEM:
-        o->item = false; /* an empty item shows no "- " */
-        S_end(o);
-        break;
+    case S_BLOCK: case S_HEADER: rs__bt_lines(&o->w, 1); break;
+    case S_ITEM: rs__bt_item_end(&o->w); break;
     default: break;
     }
 }
@@ -530,31 +414,28 @@ static void S_open(S_doc *d, xmlTextReaderPtr r, S_act act)
     S_out *o = &d->o;
     switch (act) {
     case S_PARA: S_para_open(o); break;
-    case S_BLOCK: case S_HEADER: S_end(o); break;
-    case S_ITEM:
-        S_end(o);
-        o->item = true;
-        break;
-    case S_TAB: S_blank(o, '\t'); break;
+    case S_BLOCK: case S_HEADER: rs__bt_lines(&o->w, 1); break;
+    case S_ITEM: rs__bt_item(&o->w, 0); break;
+    case S_TAB: rs__bt_blanks(&o->w, '\t', 1); break;
     case S_BREAK:
         if (rs__office_attr_is(r, "type", "page") || rs__office_attr_is(r, "type", "column"))
-            S_end(o);
+            rs__bt_lines(&o->w, 1);
         else
-            S_newline(o);
+            rs__bt_break(&o->w);
         break;
-    case S_HYPHEN: S_text(o, "-", 1, false); break;
-    case S_SPACES: S_spaces(o, S_space_count(r)); break;
+    case S_HYPHEN: rs__bt_text(&o->w, "-", 1, false); break;
+    case S_SPACES: rs__bt_blanks(&o->w, ' ', S_space_count(r)); break;
     case S_NUMPR:
         if (o->paras)
-            o->item = true;
+            o->w.item = true;
         break;
     case S_NUMID: /* numId 0 takes a style's numbering away */
         if (o->paras && rs__office_attr_is(r, "val", "0"))
-            o->item = false;
+            o->w.item = false;
         break;
     case S_PSTYLE:
         if (o->paras && rs__office_list_style(d, r))
-            o->item = true;
+            o->w.item = true;
         break;
     default: break;
     }
@@ -591,12 +472,12 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
         if (depth > 0 && w->lv[depth - 1].text) {
             const char *s = (const char *)xmlTextReaderConstValue(r);
             if (s)
-                S_text(&d->o, s, strlen(s), d->odt);
+                rs__bt_text(&d->o.w, s, strlen(s), false);
         }
         break;
     default: break;
     }
-    return d->o.st ? S_out_status(d) : RS_OK;
+    return d->o.w.st ? S_out_status(d) : RS_OK;
 }
 
 /* One part's text, ended by a line end. */
@@ -618,9 +499,9 @@ rs_status rs__office_text_part(S_doc *d, zip_uint64_t idx, const char *part, S_n
     st = S_xml(d, part, data, len, root_ns, root, S_walk_node, w);
     rs__free(w);
     rs__free(data);
-    S_end(&d->o);
+    rs__bt_lines(&d->o.w, 1);
     d->o.paras = 0; /* a part cut short leaves none open for the next */
-    d->o.item = false;
+    d->o.w.item = false;
     return st;
 }
 
@@ -659,7 +540,10 @@ rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t l
         return rs__fail(err, RS_ERR_ARG, name, 0, "no output, no input or not DOCX or ODT");
     S_doc d = {.name = name, .kind = format == RS_FORMAT_ODT ? "ODT" : "DOCX",
                .odt = format == RS_FORMAT_ODT, .err = err};
-    d.o = (S_out){.b = out, .start = out->len, .max = max_len, .line = out->len};
+    /* ODF folds white space runs (its spaces are text:s); WordprocessingML
+     * keeps them, except that a line end in w:t shows as a blank. */
+    rs__bt_init(&d.o.w, out, max_len,
+                RS_BT_FINAL_NEWLINE | (d.odt ? RS_BT_COLLAPSE : 0));
     /* An OOXML package with a password is an OLE compound file, not a zip. */
     if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
         return rs__fail(err, RS_ERR_FORMAT, name, 0,
@@ -670,16 +554,14 @@ rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t l
     if (!st)
         st = d.odt ? rs__office_odt(&d) : rs__office_docx(&d);
     if (!st) {
-        S_end(&d.o);
-        if (d.o.written)
-            S_put(&d.o, "\n", 1);
+        rs__bt_end(&d.o.w);
         st = S_out_status(&d);
     }
     if (d.za)
         zip_discard(d.za);
     rs__office_styles_free(&d.styles);
-    if (st && out->len > d.o.start) { /* no half document */
-        out->len = d.o.start;
+    if (st && out->len > d.o.w.start) { /* no half document */
+        out->len = d.o.w.start;
         out->data[out->len] = '\0';
     }
     return st;

@@ -3,6 +3,7 @@
  * interleaving lines); each page ends with a form feed so that evidence can
  * say page and line. A PDF whose pages hold no text is a scan: it is
  * refused with advice rather than scored as an empty resume. */
+#include "blocktext.h"
 #include "input_internal.h"
 
 #include <pthread.h>
@@ -84,8 +85,8 @@ static double S_gutter(const S_line *lines, size_t n, double width)
     return best_x;
 }
 
-/* Appends the part of a line on one side of the gutter. */
-static void S_side(rs_buf *out, const S_line *l, double x, bool left)
+/* Writes the part of a line on one side of the gutter. */
+static void S_side(rs_bt *w, const S_line *l, double x, bool left)
 {
     const char *p = l->s, *from = NULL, *to = NULL;
     for (size_t c = 0; c < l->chars; p = g_utf8_next_char(p), c++) {
@@ -97,14 +98,14 @@ static void S_side(rs_buf *out, const S_line *l, double x, bool left)
         }
     }
     if (from) {
-        rs__buf_append(out, from, (size_t)(to - from));
-        rs__buf_putc(out, '\n');
+        rs__bt_text(w, from, (size_t)(to - from), false);
+        rs__bt_break(w);
     }
 }
 
 /* Lines between full-width ones form a band: its left column, then its
  * right; a full-width line (a header, a rule) is kept where it stands. */
-static void S_columns(rs_buf *out, const S_line *lines, size_t n, double x)
+static void S_columns(rs_bt *w, const S_line *lines, size_t n, double x)
 {
     size_t band = 0;
     for (size_t i = 0; i <= n; i++) {
@@ -112,12 +113,12 @@ static void S_columns(rs_buf *out, const S_line *lines, size_t n, double x)
         if (i < n && !full)
             continue;
         for (size_t k = band; k < i; k++)
-            S_side(out, &lines[k], x, true);
+            S_side(w, &lines[k], x, true);
         for (size_t k = band; k < i; k++)
-            S_side(out, &lines[k], x, false);
+            S_side(w, &lines[k], x, false);
         if (i < n) {
-            rs__buf_append(out, lines[i].s, lines[i].len);
-            rs__buf_putc(out, '\n');
+            rs__bt_text(w, lines[i].s, lines[i].len, false);
+            rs__bt_break(w);
         }
         band = i + 1;
     }
@@ -125,7 +126,7 @@ static void S_columns(rs_buf *out, const S_line *lines, size_t n, double x)
 
 /* The page's text in reading order: Poppler's, unless its characters show
  * two columns that Poppler interleaved; then column by column. */
-static void S_page_text(PopplerPage *page, const char *text, rs_buf *out)
+static void S_page_text(PopplerPage *page, const char *text, rs_bt *w)
 {
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
@@ -138,7 +139,8 @@ static void S_page_text(PopplerPage *page, const char *text, rs_buf *out)
         (glong)nrects != chars) {
         g_free(rects);
         rs__free(lines);
-        rs__buf_puts(out, text);   /* no geometry to go by (or no memory for it) */
+        /* no geometry to go by (or no memory for it): Poppler's order */
+        rs__bt_text(w, text, strlen(text), false);
         return;
     }
     const char *p = text;
@@ -153,9 +155,9 @@ static void S_page_text(PopplerPage *page, const char *text, rs_buf *out)
     }
     double x = *p ? 0 : S_gutter(lines, n, width);   /* too many lines: as it is */
     if (x > 0)
-        S_columns(out, lines, n, x);
+        S_columns(w, lines, n, x);
     else
-        rs__buf_puts(out, text);
+        rs__bt_text(w, text, strlen(text), false);
     g_free(rects);
     rs__free(lines);
 }
@@ -178,6 +180,17 @@ static rs_status S_open_error(const char *name, GError *gerr, rs_error *err)
                     gerr && gerr->message ? gerr->message : "Poppler could not open it");
 }
 
+/* Why writing the text failed, said once the pages are written. */
+static rs_status S_write_error(const char *name, const rs_bt *w, rs_error *err)
+{
+    if (w->st == RS_ERR_TOO_LARGE)
+        return rs__fail(err, RS_ERR_TOO_LARGE, name, 0,
+                        "the PDF's text is over the size limit (%zu bytes)", w->max);
+    return rs__nomem(err, name);
+}
+
+/* Each page's text then its end, "\n\f\n", written as Poppler lays them
+ * out (RS_BT_VERBATIM): the writer keeps the limit and the status. */
 static rs_status S_read_locked(const char *name, const unsigned char *bytes, size_t len,
                                size_t max_len, rs_buf *out, rs_error *err)
 {
@@ -191,32 +204,30 @@ static rs_status S_read_locked(const char *name, const unsigned char *bytes, siz
         return st;
     }
     int pages = poppler_document_get_n_pages(doc);
-    size_t visible = 0, start = out->len;
-    rs_status st = RS_OK;
-    for (int i = 0; i < pages && !st; i++) {
+    size_t visible = 0;
+    rs_bt w;
+    rs__bt_init(&w, out, max_len, RS_BT_VERBATIM);
+    for (int i = 0; i < pages && !w.st; i++) {
         PopplerPage *page = poppler_document_get_page(doc, i);
         char *text = page ? poppler_page_get_text(page) : NULL;
         if (text) {
             visible += S_visible(text);
-            S_page_text(page, text, out);
+            S_page_text(page, text, &w);
         }
-        rs__buf_puts(out, "\n\f\n");   /* the page's end */
+        rs__bt_page(&w);
         g_free(text);
         if (page)
             g_object_unref(page);
-        if (out->failed)
-            st = rs__nomem(err, name);
-        else if (max_len && out->len - start > max_len)
-            st = rs__fail(err, RS_ERR_TOO_LARGE, name, 0,
-                          "the PDF's text is over the size limit (%zu bytes)", max_len);
     }
     g_object_unref(doc);
-    if (!st && visible < S_MIN_TEXT)
-        st = rs__fail(err, RS_ERR_FORMAT, name, 0,
-                      "no text layer: the PDF's %d page%s only images (a scan?); run "
-                      "OCR on it first (e.g. ocrmypdf) or use a text, DOCX or exported PDF "
-                      "version", pages, pages == 1 ? " holds" : "s hold");
-    return st;
+    if (rs__bt_end(&w))
+        return S_write_error(name, &w, err);
+    if (visible < S_MIN_TEXT)
+        return rs__fail(err, RS_ERR_FORMAT, name, 0,
+                        "no text layer: the PDF's %d page%s only images (a scan?); run "
+                        "OCR on it first (e.g. ocrmypdf) or use a text, DOCX or exported PDF "
+                        "version", pages, pages == 1 ? " holds" : "s hold");
+    return RS_OK;
 }
 
 rs_status rs__pdf_read(const char *name, const unsigned char *bytes, size_t len,

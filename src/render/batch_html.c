@@ -4,6 +4,7 @@
  * file), and the errors. Same page kit and safety as the resume report. */
 #include "batch_internal.h"
 #include "html.h"
+#include "render/report_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -209,14 +210,12 @@ static void S_errors(rs_html *h, xmlNodePtr main, const rs_batch *b)
     }
 }
 
-rs_status rs_render_batch_html(const rs_batch *b, const rs_report_options *opts, char **out,
-                               size_t *len, rs_error *err)
+rs_status rs__render_batch_html(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                rs_error *err)
 {
-    rs_date as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
-    if (opts && opts->abi_version != RS_ABI_VERSION)
-        return rs__fail(err, RS_ERR_ARG, NULL, 0,
-                        "rs_report_options of ABI version %u; this library reads %u",
-                        opts->abi_version, RS_ABI_VERSION);
+    (void)flags;
+    const rs_batch *b = r->batch;
+    rs_date as_of = r->as_of;
     rs_html h;
     if (!rs__html_begin(&h, "Batch summary — rolescan")) {
         rs__html_discard(&h);

@@ -2,11 +2,15 @@
  * track and rung, and the skills most asked for at each rung. */
 #include "batch_internal.h"
 #include "render/render_internal.h"
+#include "render/report_internal.h"
 
 #include <string.h>
 
-rs_status rs_render_batch_text(const rs_batch *b, char **out, size_t *len, rs_error *err)
+rs_status rs__render_batch_text(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                rs_error *err)
 {
+    (void)flags;
+    const rs_batch *b = r->batch;
     rs_buf o;
     rs__buf_init(&o, 0);
     rs__buf_printf(&o, "\nsummary: %zu postings, %zu failed\n\npostings per track and rung\n%-14s",

@@ -2,8 +2,9 @@
  * row (RFC 4180), a JSON object (JSON Lines) or a table row. The fields are
  * the same in all three: id, status, track, rung, role and its score, the
  * runner-up, required years, the skills asked for, and a message. */
-#include "internal.h"
 #include "render/render_internal.h"
+#include "render/report_internal.h"
+#include "json_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,66 +13,17 @@
 #define S_TABLE_HEADER "id                                   status  track        rung  role                      score  runner-up                 years  skills\n"
 #define S_CSV_HEADER "id,status,track,rung,seniority,role,role_title,score,runner_up,runner_up_score,years_required,skill_count,skills,message\n"
 
-const char *rs_classify_header(rs_classify_format format)
+const char *rs_classify_header(rs_output format)
 {
     switch (format) {
-    case RS_CLASSIFY_CSV: return S_CSV_HEADER;
-    case RS_CLASSIFY_TABLE: return S_TABLE_HEADER;
+    case RS_OUTPUT_CSV: return S_CSV_HEADER;
+    case RS_OUTPUT_TEXT: return S_TABLE_HEADER;
     default: return "";
     }
 }
 
-/* Said of an engineering text that names no track: the role shown is the
- * nearest guess, which an analyst may want to filter out. */
-#define S_TRACK_UNCLEAR "track unclear: neither a title nor the skills name a track; the role is the nearest guess"
-
-/* The fields every format shares. */
-typedef struct S_fields {
-    const char *status;
-    const char *track;
-    int rung;
-    int seniority;   /* the level the title states, any field; 0 unknown */
-    const char *role, *role_title, *runner_up;
-    double score, runner_up_score;
-    int years;
-    const char *message;
-} S_fields;
-
-static S_fields S_collect(const rs_roles *roles, const rs_classification *c)
-{
-    S_fields f = {.status = "ok", .track = "", .role = "", .role_title = "",
-                  .runner_up = "", .message = c->warning ? c->warning : ""};
-    if (!c->analysis) {
-        f.status = "error";
-        f.message = c->error ? c->error->message : "not classified";
-        return f;
-    }
-    const char *why = NULL;
-    f.seniority = rs_analysis_seniority(c->analysis);
-    if (!rs_analysis_in_scope(c->analysis, &why)) {
-        f.status = "out_of_scope";
-        f.message = why;
-        return f;
-    }
-    f.years = rs_analysis_stated_years(c->analysis);
-    f.rung = rs_analysis_rung(c->analysis, NULL);
-    const rs_role_score *best = rs_analysis_role(c->analysis, 0);
-    const rs_role_score *second = rs_analysis_role(c->analysis, 1);
-    if (best) {
-        rs_role_info info = rs_roles_role(roles, best->role);
-        f.track = info.track;
-        f.role = info.id;
-        f.role_title = info.title;
-        f.score = best->score;
-    }
-    if (second) {
-        f.runner_up = rs_roles_role(roles, second->role).id;
-        f.runner_up_score = second->score;
-    }
-    if (best && !*f.message && rs_analysis_track_unclear(c->analysis))
-        f.message = S_TRACK_UNCLEAR;
-    return f;
-}
+/* The fields every format shares, chosen once by the report (report.c). */
+typedef rs__row_view S_fields;
 
 /* The next skill listed from *pos on: what the posting asks for when its
  * requirements were read, else each skill found directly; RS_NOT_FOUND
@@ -135,8 +87,10 @@ static void S_csv(rs_buf *b, const rs_lexicon *lex, const rs_classification *c, 
     rs__buf_puts(b, "\r\n");   /* RFC 4180 line ends */
 }
 
-static void S_table(rs_buf *b, const rs_classification *c, const S_fields *f)
+static void S_table(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
+                    const S_fields *f)
 {
+    (void)lex;
     char id[40];
     size_t n = strlen(c->id);
     snprintf(id, sizeof id, "%s%s", n > 36 ? "…" : "", n > 36 ? c->id + n - 34 : c->id);
@@ -164,31 +118,40 @@ static void S_table(rs_buf *b, const rs_classification *c, const S_fields *f)
 }
 
 /* "key":"string" or "key":null when the string is empty. */
-static void S_json_str(rs_buf *b, const char *key, const char *v)
+static void S_json_str(rs_jg *j, const char *key, const char *v)
 {
-    rs__buf_printf(b, ",\"%s\":", key);
+    rs__jg_key(j, key);
     if (*v)
-        rs__escape_json(b, v);
+        rs__jg_str(j, v);
     else
-        rs__buf_puts(b, "null");
+        rs__jg_null(j);
 }
 
 /* "key":N or "key":null when there is none (0). */
-static void S_json_int(rs_buf *b, const char *key, int v)
+static void S_json_int(rs_jg *j, const char *key, int v)
 {
+    rs__jg_key(j, key);
     if (v)
-        rs__buf_printf(b, ",\"%s\":%d", key, v);
+        rs__jg_int(j, v);
     else
-        rs__buf_printf(b, ",\"%s\":null", key);
+        rs__jg_null(j);
 }
 
-static void S_json_num(rs_buf *b, const char *key, bool present, double v)
+/* A score as these records have always written it: "%.6g", with ".0"
+ * added when that reads as an integer (the exponent left as printf
+ * writes it). */
+static void S_json_num(rs_jg *j, const char *key, bool present, double v)
 {
-    rs__buf_printf(b, ",\"%s\":", key);
-    if (present)
-        rs__json_real(b, v);
-    else
-        rs__buf_puts(b, "null");
+    rs__jg_key(j, key);
+    if (!present) {
+        rs__jg_null(j);
+        return;
+    }
+    char num[40];
+    snprintf(num, sizeof num, "%.6g", v);
+    if (!strpbrk(num, ".eEn"))   /* "50" -> "50.0"; inf/nan never reach here */
+        strcat(num, ".0");
+    rs__jg_number(j, num);
 }
 
 typedef struct S_span {
@@ -205,7 +168,7 @@ static int S_cmp_span(const void *x, const void *y)
 }
 
 /* "matches": every place a skill was found (not implied), in text order. */
-static bool S_json_matches(rs_buf *b, const rs_lexicon *lex, const rs_classification *c)
+static bool S_json_matches(rs_jg *j, const rs_lexicon *lex, const rs_classification *c)
 {
     size_t n = 0, k = 0;
     for (size_t i = 0; c->scan && i < rs_scan_hit_count(c->scan); i++) {
@@ -223,71 +186,97 @@ static bool S_json_matches(rs_buf *b, const rs_lexicon *lex, const rs_classifica
     }
     if (n)
         qsort(spans, n, sizeof *spans, S_cmp_span);
-    rs__buf_puts(b, ",\"matches\":[");
+    rs__jg_key(j, "matches");
+    rs__jg_array(j);
     for (size_t i = 0; i < n; i++) {
-        rs__buf_puts(b, i ? ",{\"skill\":" : "{\"skill\":");
-        rs__escape_json(b, spans[i].skill);
-        rs__buf_printf(b, ",\"start\":%zu,\"end\":%zu}", spans[i].start, spans[i].end);
+        rs__jg_map(j);
+        rs__jg_kstr(j, "skill", spans[i].skill);
+        rs__jg_kint(j, "start", (long long)spans[i].start);
+        rs__jg_kint(j, "end", (long long)spans[i].end);
+        rs__jg_map_end(j);
     }
     rs__free(spans);
-    return rs__buf_putc(b, ']');
+    rs__jg_array_end(j);
+    return true;
 }
 
-/* One flat object, written directly: a tree per posting cost more than the
- * matching did. Key order and number forms are the schema's. */
+/* One flat object, streamed by yajl in compact form (no tree per posting:
+ * that cost more than the matching did). Key order and number forms are
+ * the schema's. Strings go out as they are, not checked for UTF-8, and
+ * control characters as \u00xx in lower case: as these records always
+ * were. */
 static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
                    const S_fields *f)
 {
-    rs__buf_puts(b, "{\"id\":");
-    rs__escape_json(b, c->id);
-    S_json_str(b, "status", f->status);
-    S_json_str(b, "track", f->track);
-    S_json_int(b, "rung", f->rung);
-    S_json_int(b, "seniority", f->seniority);
-    S_json_str(b, "role", f->role);
-    S_json_str(b, "role_title", *f->role ? f->role_title : "");
-    S_json_num(b, "score", *f->role, f->score);
-    S_json_str(b, "runner_up", f->runner_up);
-    S_json_num(b, "runner_up_score", *f->runner_up, f->runner_up_score);
-    S_json_int(b, "years_required", f->years);
-    rs__buf_puts(b, ",\"skills\":[");
-    bool first = true;
-    for (size_t pos = 0, k; (k = S_next_skill(c, &pos)) != RS_NOT_FOUND;) {
-        if (!first)
-            rs__buf_putc(b, ',');
-        first = false;
-        rs__escape_json(b, rs_lexicon_skill(lex, k).id);
-    }
-    rs__buf_putc(b, ']');
-    S_json_str(b, "message", f->message);
-    if (c->spans && !S_json_matches(b, lex, c))
+    rs_jg j;
+    if (!rs__jg_open(&j, b, RS_JG_LOWER_HEX)) {
         b->failed = true;
+        return;
+    }
+    rs__jg_map(&j);
+    rs__jg_kstr(&j, "id", c->id);
+    S_json_str(&j, "status", f->status);
+    S_json_str(&j, "track", f->track);
+    S_json_int(&j, "rung", f->rung);
+    S_json_int(&j, "seniority", f->seniority);
+    S_json_str(&j, "role", f->role);
+    S_json_str(&j, "role_title", *f->role ? f->role_title : "");
+    S_json_num(&j, "score", *f->role, f->score);
+    S_json_str(&j, "runner_up", f->runner_up);
+    S_json_num(&j, "runner_up_score", *f->runner_up, f->runner_up_score);
+    S_json_int(&j, "years_required", f->years);
+    rs__jg_key(&j, "skills");
+    rs__jg_array(&j);
+    for (size_t pos = 0, k; (k = S_next_skill(c, &pos)) != RS_NOT_FOUND;)
+        rs__jg_str(&j, rs_lexicon_skill(lex, k).id);
+    rs__jg_array_end(&j);
+    S_json_str(&j, "message", f->message);
+    if (c->spans && !S_json_matches(&j, lex, c))
+        j.failed = true;
     if (c->timed)
-        rs__buf_printf(b, ",\"micros\":%ld", c->micros);
-    rs__buf_puts(b, "}\n");
+        rs__jg_kint(&j, "micros", c->micros);
+    rs__jg_map_end(&j);
+    rs__jg_close(&j);
+    rs__buf_putc(b, '\n');
 }
 
-rs_status rs_render_classification(const rs_roles *roles, const rs_lexicon *lex,
-                                   const rs_classification *c, rs_classify_format format,
-                                   char **out, size_t *len, rs_error *err)
+/* One line of a classification in a format: write(b, lex, c, fields). */
+static rs_status S_row(const rs_report *r, char **out, size_t *len, rs_error *err,
+                       void (*write)(rs_buf *, const rs_lexicon *, const rs_classification *,
+                                     const S_fields *))
 {
-    S_fields f = S_collect(roles, c);
     rs_buf b;
     rs__buf_init(&b, 0);
-    if (format == RS_CLASSIFY_CSV) {
-        S_csv(&b, lex, c, &f);
-    } else if (format == RS_CLASSIFY_TABLE) {
-        S_table(&b, c, &f);
-    } else {
-        S_json(&b, lex, c, &f);
-    }
+    write(&b, r->lex, r->row, &r->fields);
     *out = rs__buf_detach(&b, len);
-    return *out ? RS_OK : rs__nomem(err, c->id);
+    return *out ? RS_OK : rs__nomem(err, r->row->id);
+}
+
+rs_status rs__render_classify_table(const rs_report *r, unsigned flags, char **out,
+                                    size_t *len, rs_error *err)
+{
+    (void)flags;
+    return S_row(r, out, len, err, S_table);
+}
+
+rs_status rs__render_classify_csv(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                  rs_error *err)
+{
+    (void)flags;
+    return S_row(r, out, len, err, S_csv);
+}
+
+rs_status rs__render_classify_jsonl(const rs_report *r, unsigned flags, char **out,
+                                    size_t *len, rs_error *err)
+{
+    (void)flags;
+    return S_row(r, out, len, err, S_json);
 }
 
 rs_batch_row rs_classification_row(const rs_roles *roles, const rs_classification *c)
 {
-    S_fields f = S_collect(roles, c);
+    S_fields f;
+    rs__row_fields(roles, c, &f);
     return (rs_batch_row){
         .id = c->id,
         .status = f.status,

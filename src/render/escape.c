@@ -1,5 +1,5 @@
 /* escape.c — the one place where input text is made safe for an output:
- * terminals, CSV and JSON strings written without a tree. */
+ * terminals, CSV and HTML text (JSON strings: the yajl writer, json.c). */
 #include "internal.h"
 #include "render/render_internal.h"
 
@@ -41,44 +41,6 @@ bool rs__escape_csv(rs_buf *b, const char *s)
         rs__buf_putc(b, *p);
     }
     return rs__buf_putc(b, '"');
-}
-
-bool rs__escape_json(rs_buf *b, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    rs__buf_putc(b, '"');
-    const char *run = s;   /* start of the pending run of plain bytes */
-    for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        rs__buf_append(b, run, (size_t)(p - run));
-        run = p + 1;
-        switch (c) {
-        case '"': rs__buf_puts(b, "\\\""); break;
-        case '\\': rs__buf_puts(b, "\\\\"); break;
-        case '\n': rs__buf_puts(b, "\\n"); break;
-        case '\r': rs__buf_puts(b, "\\r"); break;
-        case '\t': rs__buf_puts(b, "\\t"); break;
-        case '\b': rs__buf_puts(b, "\\b"); break;
-        case '\f': rs__buf_puts(b, "\\f"); break;
-        default: {
-            char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], '\0'};
-            rs__buf_puts(b, u);
-        }
-        }
-    }
-    rs__buf_puts(b, run);
-    return rs__buf_putc(b, '"');
-}
-
-bool rs__json_real(rs_buf *b, double v)
-{
-    char num[40];
-    snprintf(num, sizeof num, "%.6g", v);
-    if (!strpbrk(num, ".eEn"))   /* "50" -> "50.0"; inf/nan never reach here */
-        strcat(num, ".0");
-    return rs__buf_puts(b, num);
 }
 
 bool rs__clean_text(rs_buf *b, const char *s, size_t n)

@@ -54,3 +54,8 @@ const char *rs__requirement_kind_name(rs_req_kind k)
 {
     return k == RS_REQ_MUST ? "must" : "preferred";
 }
+
+const char *rs__weight_name(rs_weight w)
+{
+    return w == RS_WEIGHT_CORE ? "core" : w == RS_WEIGHT_IMPORTANT ? "important" : "nice";
+}

@@ -1,5 +1,6 @@
 /* match_csv.c — `rolescan match --format csv`: one row per posting. */
 #include "render/render_internal.h"
+#include "render/report_internal.h"
 
 #include <string.h>
 
@@ -26,19 +27,19 @@ static void S_ids(rs_buf *b, const rs_lexicon *lex, const rs_match *m, int group
     rs__buf_free(&ids);
 }
 
-rs_status rs_render_match_csv(const rs_roles *roles, const rs_lexicon *lex,
-                              const char *resume_name, const rs_match_result *results,
-                              size_t count, char **out, size_t *len, rs_error *err)
+rs_status rs__render_match_csv(const rs_report *rep, unsigned flags, char **out, size_t *len,
+                               rs_error *err)
 {
-    (void)roles;
+    (void)flags;
+    const rs_lexicon *lex = rep->lex;
     rs_buf b;
     rs__buf_init(&b, 0);
     rs__buf_puts(&b, "rank,resume,posting,title,score,must,preferred,fit,years,posting_rung,"
                      "resume_rung,missing_must,missing_preferred,have,not_required,error\r\n");
-    for (size_t i = 0; i < count; i++) {
-        const rs_match_result *r = &results[i];
+    for (size_t i = 0; i < rep->count; i++) {
+        const rs_match_result *r = &rep->matches[i];
         rs__buf_printf(&b, "%zu,", i + 1);
-        rs__escape_csv(&b, resume_name);
+        rs__escape_csv(&b, rep->resume_name);
         rs__buf_putc(&b, ',');
         rs__escape_csv(&b, r->name);
         if (!r->match) {

@@ -2,6 +2,7 @@
  * (docs/schema/match.schema.json). */
 #include "json_util.h"
 #include "render/render_internal.h"
+#include "render/report_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,151 +11,186 @@
 
 /* ---- JSON -------------------------------------------------------------- */
 
-#define S_set rs__json_set
-#define S_push rs__json_push
+/* "key": N, or null when there is none (0) */
+static void S_kint_or_null(rs_jg *j, const char *key, long long v)
+{
+    if (v)
+        rs__jg_kint(j, key, v);
+    else
+        rs__jg_knull(j, key);
+}
 
-static json_t *S_requirement(const rs_lexicon *lex, const rs_requirement *q, bool *ok)
+/* "key": a skill's id, or null for none */
+static void S_kskill_or_null(rs_jg *j, const rs_lexicon *lex, const char *key, size_t skill)
+{
+    rs__jg_key(j, key);
+    if (skill != (size_t)-1)
+        rs__jg_str(j, rs_lexicon_skill(lex, skill).id);
+    else
+        rs__jg_null(j);
+}
+
+static void S_requirement(rs_jg *j, const rs_lexicon *lex, const rs_requirement *q)
 {
     rs_skill_info info = rs_lexicon_skill(lex, q->skill);
-    json_t *o = json_object();
-    S_set(o, "skill", json_string(info.id), ok);
-    S_set(o, "name", json_string(info.name), ok);
-    S_set(o, "kind", json_string(rs__requirement_kind_name(q->kind)), ok);
-    S_set(o, "weight", json_real(q->weight), ok);
-    S_set(o, "section", json_string(rs_section_name(q->section)), ok);
-    S_set(o, "line", json_integer(q->line), ok);
-    S_set(o, "mentions", json_integer((json_int_t)q->mentions), ok);
-    S_set(o, "years_required", q->years_required ? json_integer(q->years_required) : json_null(),
-          ok);
-    S_set(o, "evidence", json_string(rs__requirement_evidence_name(q)), ok);
-    S_set(o, "years_used", json_real(q->years_used), ok);
-    S_set(o, "last_used", q->last_used.year ? rs__json_date(q->last_used) : json_null(), ok);
-    S_set(o, "credit", json_real(q->credit), ok);
-    S_set(o, "group", q->group ? json_integer((json_int_t)q->group) : json_null(), ok);
-    S_set(o, "related", q->related != (size_t)-1
-                            ? json_string(rs_lexicon_skill(lex, q->related).id)
-                            : json_null(), ok);
-    S_set(o, "met_by", q->met_by != (size_t)-1 ? json_string(rs_lexicon_skill(lex, q->met_by).id)
-                                               : json_null(), ok);
-    return o;
+    rs__jg_map(j);
+    rs__jg_kstr(j, "skill", info.id);
+    rs__jg_kstr(j, "name", info.name);
+    rs__jg_kstr(j, "kind", rs__requirement_kind_name(q->kind));
+    rs__jg_kreal(j, "weight", q->weight);
+    rs__jg_kstr(j, "section", rs_section_name(q->section));
+    rs__jg_kint(j, "line", q->line);
+    rs__jg_kint(j, "mentions", (long long)q->mentions);
+    S_kint_or_null(j, "years_required", q->years_required);
+    rs__jg_kstr(j, "evidence", rs__requirement_evidence_name(q));
+    rs__jg_kreal(j, "years_used", q->years_used);
+    if (q->last_used.year)
+        rs__jg_kdate(j, "last_used", q->last_used);
+    else
+        rs__jg_knull(j, "last_used");
+    rs__jg_kreal(j, "credit", q->credit);
+    S_kint_or_null(j, "group", (long long)q->group);
+    S_kskill_or_null(j, lex, "related", q->related);
+    S_kskill_or_null(j, lex, "met_by", q->met_by);
+    rs__jg_map_end(j);
 }
 
-static json_t *S_sections(const rs_match *m, int posting, bool *ok)
+static void S_sections(rs_jg *j, const rs_match *m, int posting)
 {
-    json_t *arr = json_array();
+    rs__jg_array(j);
     for (size_t i = 0; i < rs_match_section_count(m, posting); i++) {
         const rs_section *s = rs_match_section(m, posting, i);
-        json_t *o = json_object();
-        S_set(o, "kind", json_string(rs_section_name(s->kind)), ok);
-        S_set(o, "first_line", json_integer(s->first_line), ok);
-        S_set(o, "last_line", json_integer(s->last_line), ok);
-        S_push(arr, o, ok);
+        rs__jg_map(j);
+        rs__jg_kstr(j, "kind", rs_section_name(s->kind));
+        rs__jg_kint(j, "first_line", s->first_line);
+        rs__jg_kint(j, "last_line", s->last_line);
+        rs__jg_map_end(j);
     }
-    return arr;
+    rs__jg_array_end(j);
 }
 
-static json_t *S_jobs(const rs_match *m, bool *ok)
+static void S_jobs(rs_jg *j, const rs_match *m)
 {
-    json_t *arr = json_array();
+    rs__jg_array(j);
     for (size_t i = 0; i < rs_match_job_count(m); i++) {
-        const rs_job *j = rs_match_job(m, i);
-        json_t *o = json_object();
-        S_set(o, "title", json_string(j->title), ok);
-        S_set(o, "employer", json_string(j->employer), ok);
+        const rs_job *job = rs_match_job(m, i);
+        rs__jg_map(j);
+        rs__jg_kstr(j, "title", job->title);
+        rs__jg_kstr(j, "employer", job->employer);
         /* a position known only by its length has no dates */
-        S_set(o, "start", j->undated ? json_null() : rs__json_date(j->start), ok);
-        S_set(o, "end", j->undated        ? json_null()
-                        : j->open_ended ? json_string("present")
-                                        : rs__json_date(j->end),
-              ok);
-        S_set(o, "line", json_integer(j->line), ok);
-        S_set(o, "first_line", json_integer(j->first_line), ok);
-        S_set(o, "last_line", json_integer(j->last_line), ok);
-        S_push(arr, o, ok);
+        if (job->undated) {
+            rs__jg_knull(j, "start");
+            rs__jg_knull(j, "end");
+        } else {
+            rs__jg_kdate(j, "start", job->start);
+            if (job->open_ended)
+                rs__jg_kstr(j, "end", "present");
+            else
+                rs__jg_kdate(j, "end", job->end);
+        }
+        rs__jg_kint(j, "line", job->line);
+        rs__jg_kint(j, "first_line", job->first_line);
+        rs__jg_kint(j, "last_line", job->last_line);
+        rs__jg_map_end(j);
     }
-    return arr;
+    rs__jg_array_end(j);
 }
 
-static json_t *S_level(const rs_roles *roles, int rung, size_t role, bool *ok)
+/* Opens a level object with its rung and role; the caller adds the years
+ * and closes it. */
+static void S_level_open(rs_jg *j, const rs_roles *roles, int rung, size_t role)
 {
-    json_t *o = json_object();
-    S_set(o, "rung", rung ? json_integer(rung) : json_null(), ok);
-    S_set(o, "role", role != (size_t)-1 ? json_string(rs_roles_role(roles, role).id) : json_null(),
-          ok);
-    return o;
+    rs__jg_map(j);
+    S_kint_or_null(j, "rung", rung);
+    rs__jg_key(j, "role");
+    if (role != (size_t)-1)
+        rs__jg_str(j, rs_roles_role(roles, role).id);
+    else
+        rs__jg_null(j);
 }
 
-static json_t *S_match_json(const rs_roles *roles, const rs_lexicon *lex,
-                            const rs_match_result *r, bool *ok)
+static void S_match_json(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
+                         const rs_match_result *r)
 {
-    json_t *o = json_object();
-    S_set(o, "posting", json_string(r->name), ok);
+    rs__jg_map(j);
+    rs__jg_kstr(j, "posting", r->name);
     if (!r->match) {
-        S_set(o, "status", json_string("error"), ok);
-        S_set(o, "error", rs__json_error(r->error, ok), ok);
-        return o;
+        rs__jg_kstr(j, "status", "error");
+        rs__jg_key(j, "error");
+        rs__json_error(j, r->error);
+        rs__jg_map_end(j);
+        return;
     }
     const rs_match *m = r->match;
     rs_match_score s = rs_match_get_score(m);
-    S_set(o, "status", json_string("ok"), ok);
-    S_set(o, "title", json_string(rs_match_posting_title(m)), ok);
-    S_set(o, "score", json_real(s.score), ok);
-    json_t *parts = json_object();
-    S_set(parts, "must", json_real(s.must), ok);
-    S_set(parts, "preferred", json_real(s.preferred), ok);
-    S_set(parts, "fit", json_real(s.fit), ok);
-    S_set(parts, "years", json_real(s.years), ok);
-    S_set(o, "parts", parts, ok);
-    json_t *weights = json_object();
-    S_set(weights, "must", json_real(s.w_must), ok);
-    S_set(weights, "preferred", json_real(s.w_preferred), ok);
-    S_set(weights, "fit", json_real(s.w_fit), ok);
-    S_set(weights, "years", json_real(s.w_years), ok);
-    S_set(o, "weights", weights, ok);
-    S_set(o, "note", rs__json_str_or_null(s.note), ok);
-    json_t *pl = S_level(roles, rs_match_posting_rung(m), rs_match_posting_role(m), ok);
-    int yr = rs_match_years_required(m);
-    S_set(pl, "years_required", yr ? json_integer(yr) : json_null(), ok);
-    S_set(o, "posting_level", pl, ok);
-    json_t *rl = S_level(roles, rs_match_resume_rung(m), rs_match_resume_role(m), ok);
-    S_set(rl, "years", json_real(rs_match_resume_years(m)), ok);
-    S_set(o, "resume_level", rl, ok);
-    json_t *reqs = json_array();
+    rs__jg_kstr(j, "status", "ok");
+    rs__jg_kstr(j, "title", rs_match_posting_title(m));
+    rs__jg_kreal(j, "score", s.score);
+    rs__jg_key(j, "parts");
+    rs__jg_map(j);
+    rs__jg_kreal(j, "must", s.must);
+    rs__jg_kreal(j, "preferred", s.preferred);
+    rs__jg_kreal(j, "fit", s.fit);
+    rs__jg_kreal(j, "years", s.years);
+    rs__jg_map_end(j);
+    rs__jg_key(j, "weights");
+    rs__jg_map(j);
+    rs__jg_kreal(j, "must", s.w_must);
+    rs__jg_kreal(j, "preferred", s.w_preferred);
+    rs__jg_kreal(j, "fit", s.w_fit);
+    rs__jg_kreal(j, "years", s.w_years);
+    rs__jg_map_end(j);
+    rs__jg_kstr_or_null(j, "note", s.note);
+    rs__jg_key(j, "posting_level");
+    S_level_open(j, roles, rs_match_posting_rung(m), rs_match_posting_role(m));
+    S_kint_or_null(j, "years_required", rs_match_years_required(m));
+    rs__jg_map_end(j);
+    rs__jg_key(j, "resume_level");
+    S_level_open(j, roles, rs_match_resume_rung(m), rs_match_resume_role(m));
+    rs__jg_kreal(j, "years", rs_match_resume_years(m));
+    rs__jg_map_end(j);
+    rs__jg_key(j, "requirements");
+    rs__jg_array(j);
     for (size_t i = 0; i < rs_match_requirement_count(m); i++)
-        S_push(reqs, S_requirement(lex, rs_match_requirement(m, i), ok), ok);
-    S_set(o, "requirements", reqs, ok);
-    json_t *neg = json_array();
+        S_requirement(j, lex, rs_match_requirement(m, i));
+    rs__jg_array_end(j);
+    rs__jg_key(j, "not_required");
+    rs__jg_array(j);
     for (size_t i = 0; i < rs_match_negated_count(m); i++)
-        S_push(neg, json_string(rs_lexicon_skill(lex, rs_match_negated(m, i)).id), ok);
-    S_set(o, "not_required", neg, ok);
-    json_t *sug = json_array();
+        rs__jg_str(j, rs_lexicon_skill(lex, rs_match_negated(m, i)).id);
+    rs__jg_array_end(j);
+    rs__jg_key(j, "suggestions");
+    rs__jg_array(j);
     for (size_t i = 0; i < rs_match_suggestion_count(m); i++)
-        S_push(sug, json_string(rs_match_suggestion(m, i)), ok);
-    S_set(o, "suggestions", sug, ok);
-    S_set(o, "positions", S_jobs(m, ok), ok);
-    json_t *secs = json_object();
-    S_set(secs, "resume", S_sections(m, 0, ok), ok);
-    S_set(secs, "posting", S_sections(m, 1, ok), ok);
-    S_set(o, "sections", secs, ok);
-    return o;
+        rs__jg_str(j, rs_match_suggestion(m, i));
+    rs__jg_array_end(j);
+    rs__jg_key(j, "positions");
+    S_jobs(j, m);
+    rs__jg_key(j, "sections");
+    rs__jg_map(j);
+    rs__jg_key(j, "resume");
+    S_sections(j, m, 0);
+    rs__jg_key(j, "posting");
+    S_sections(j, m, 1);
+    rs__jg_map_end(j);
+    rs__jg_map_end(j);
 }
 
-rs_status rs_render_match_json(const rs_roles *roles, const rs_lexicon *lex,
-                               const char *resume_name, const rs_match_result *results,
-                               size_t count, rs_date as_of, char **out, size_t *len,
-                               rs_error *err)
+rs_status rs__render_match_json(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                rs_error *err)
 {
-    bool ok = true;
-    json_t *root = json_object();
-    S_set(root, "$schema", json_string(S_SCHEMA_ID), &ok);
-    S_set(root, "rolescan", json_string(RS_VERSION), &ok);
-    S_set(root, "lexicon", rs__json_lexicon(lex, &ok), &ok);
-    S_set(root, "roles_version", json_string(rs_roles_version(roles)), &ok);
-    S_set(root, "as_of", rs__json_date(as_of), &ok);
-    S_set(root, "resume", json_string(resume_name), &ok);
-    json_t *arr = json_array();
-    for (size_t i = 0; i < count; i++)
-        S_push(arr, S_match_json(roles, lex, &results[i], &ok), &ok);
-    S_set(root, "postings", arr, &ok);
-    return rs__json_finish(root, ok, out, len, err);
+    (void)flags;
+    const rs_roles *roles = r->roles;
+    const rs_lexicon *lex = r->lex;
+    rs_buf b;
+    rs_jg j;
+    rs__json_document(&j, &b, S_SCHEMA_ID, lex, roles, r->as_of);
+    rs__jg_kstr(&j, "resume", r->resume_name);
+    rs__jg_key(&j, "postings");
+    rs__jg_array(&j);
+    for (size_t i = 0; i < r->count && !j.failed; i++)
+        S_match_json(&j, roles, lex, &r->matches[i]);
+    rs__jg_array_end(&j);
+    rs__jg_map_end(&j);
+    return rs__jg_finish(&j, &b, out, len, err);
 }

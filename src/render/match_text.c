@@ -1,6 +1,7 @@
 /* match_text.c — `rolescan match` as readable text: a resume against
  * postings, best first, with what each asks for and where the resume shows it. */
 #include "render/render_internal.h"
+#include "render/report_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -121,20 +122,19 @@ static void S_text_one(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex, 
     rs__buf_putc(b, '\n');
 }
 
-rs_status rs_render_match_text(const rs_roles *roles, const rs_lexicon *lex,
-                               const char *resume_name, const rs_match_result *results,
-                               size_t count, unsigned flags, char **out, size_t *len,
-                               rs_error *err)
+rs_status rs__render_match_text(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                rs_error *err)
 {
     (void)flags;
     rs_buf b;
     rs__buf_init(&b, 0);
-    S_text(&b, resume_name);
-    rs__buf_printf(&b, " against %zu posting%s, best first\n\n", count, count == 1 ? "" : "s");
-    for (size_t i = 0; i < count; i++)
-        S_text_one(&b, roles, lex, i + 1, &results[i]);
-    rs__buf_printf(&b, "lexicon %s, %s; roles %s\n", rs_lexicon_version(lex), rs_lexicon_hash(lex),
-                   rs_roles_version(roles));
+    S_text(&b, r->resume_name);
+    rs__buf_printf(&b, " against %zu posting%s, best first\n\n", r->count,
+                   r->count == 1 ? "" : "s");
+    for (size_t i = 0; i < r->count; i++)
+        S_text_one(&b, r->roles, r->lex, i + 1, &r->matches[i]);
+    rs__buf_printf(&b, "lexicon %s, %s; roles %s\n", rs_lexicon_version(r->lex),
+                   rs_lexicon_hash(r->lex), rs_roles_version(r->roles));
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, NULL);
 }

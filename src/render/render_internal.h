@@ -1,5 +1,5 @@
 /* render_internal.h — what every renderer shares: the evidence window
- * shown around a match, escaping for terminals, CSV, JSON and HTML text,
+ * shown around a match, escaping for terminals, CSV and HTML text,
  * and the salary band as a reader expects it. */
 #ifndef RS_RENDER_INTERNAL_H
 #define RS_RENDER_INTERNAL_H
@@ -20,6 +20,8 @@ void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t b
  * and whether it is a must or preferred: one word each, every format. */
 const char *rs__requirement_evidence_name(const rs_requirement *q);
 const char *rs__requirement_kind_name(rs_req_kind k);
+/* A role skill's weight as every format names it: core, important, nice. */
+const char *rs__weight_name(rs_weight w);
 
 /* ---- escaping (render/escape.c), shared by every renderer -------------- */
 /* Appends s[0..n) with control characters made visible (U+FFFD for C0/C1
@@ -29,13 +31,6 @@ bool rs__escape_terminal(rs_buf *b, const char *s, size_t n);
  * comma, quote, CR or LF, or starts with a character a spreadsheet would
  * run as a formula (= + - @), which is then prefixed with an apostrophe. */
 bool rs__escape_csv(rs_buf *b, const char *s);
-/* Appends s as a JSON string, quotes included: '"' and '\\' escaped, C0
- * controls as \n \r \t \b \f or \u00XX; other UTF-8 as it is (what
- * jansson writes, for one-line records built without a tree). */
-bool rs__escape_json(rs_buf *b, const char *s);
-/* Appends a JSON number as jansson writes a real of precision 6: "%.6g",
- * with ".0" added when that reads as an integer. */
-bool rs__json_real(rs_buf *b, double v);
 /* Appends s[0..n) with C0 controls other than tab and line ends, DEL and
  * C1 controls replaced by U+FFFD: text fit for an HTML or XML text node. */
 bool rs__clean_text(rs_buf *b, const char *s, size_t n);

@@ -1,6 +1,6 @@
 /* scan_json.c — the `--format json` document of `rolescan scan`, written
- * with jansson; its shape is docs/schema/scan.schema.json. */
-#include "internal.h"
+ * with the shared yajl writer (json.c); its shape is docs/schema/scan.schema.json. */
+#include "render/report_internal.h"
 
 #include "json_util.h"
 #include <stdlib.h>
@@ -8,75 +8,80 @@
 
 #define S_SCHEMA_ID "https://rolescan.dev/schema/scan-1.json"
 
-#define S_set rs__json_set
-#define S_push rs__json_push
-
-static json_t *S_skill(const rs_lexicon *lex, const rs_document *doc,
-                       const rs_skill_hit *h, bool *ok)
+static void S_skill(rs_jg *j, const rs_lexicon *lex, const rs_document *doc,
+                    const rs_skill_hit *h)
 {
     rs_skill_info info = rs_lexicon_skill(lex, h->skill);
-    json_t *o = json_object();
-    S_set(o, "id", json_string(info.id), ok);
-    S_set(o, "name", json_string(info.name), ok);
-    S_set(o, "category", json_string(info.category), ok);
-    S_set(o, "count", json_integer((json_int_t)h->count), ok);
-    S_set(o, "implied_by",
-          h->implied_by == (size_t)-1 ? json_null()
-                                      : json_string(rs_lexicon_skill(lex, h->implied_by).id),
-          ok);
-    S_set(o, "claimed", json_boolean(rs_hit_claimed(doc, h)), ok);
-    json_t *evs = json_array();
-    for (size_t i = 0; i < h->evidence_count && *ok; i++) {
-        json_t *ev = rs__json_evidence(doc, &h->evidence[i], ok);
-        if (ev && h->implied_by == (size_t)-1)
-            S_set(ev, "claim", json_string(rs_claim_name(rs_evidence_claim(doc, &h->evidence[i]))),
-                  ok);
-        S_push(evs, ev, ok);
+    rs__jg_map(j);
+    rs__jg_kstr(j, "id", info.id);
+    rs__jg_kstr(j, "name", info.name);
+    rs__jg_kstr(j, "category", info.category);
+    rs__jg_kint(j, "count", (long long)h->count);
+    rs__jg_key(j, "implied_by");
+    if (h->implied_by == (size_t)-1)
+        rs__jg_null(j);
+    else
+        rs__jg_str(j, rs_lexicon_skill(lex, h->implied_by).id);
+    rs__jg_kbool(j, "claimed", rs_hit_claimed(doc, h));
+    rs__jg_key(j, "evidence");
+    rs__jg_array(j);
+    for (size_t i = 0; i < h->evidence_count && !j->failed; i++) {
+        rs__jg_map(j);
+        rs__json_evidence_fields(j, doc, &h->evidence[i]);
+        if (h->implied_by == (size_t)-1)
+            rs__jg_kstr(j, "claim",
+                        rs_claim_name(rs_evidence_claim(doc, &h->evidence[i])));
+        rs__jg_map_end(j);
     }
-    S_set(o, "evidence", evs, ok);
-    return o;
+    rs__jg_array_end(j);
+    rs__jg_map_end(j);
 }
 
-static json_t *S_document(const rs_lexicon *lex, const rs_scan_result *r, bool *ok)
+static void S_document(rs_jg *j, const rs_lexicon *lex, const rs__doc_view *r)
 {
-    json_t *o = json_object();
-    S_set(o, "input", json_string(r->name), ok);
+    rs__jg_map(j);
+    rs__jg_kstr(j, "input", r->name);
     if (!r->doc || !r->scan) {
-        S_set(o, "status", json_string("error"), ok);
-        if (r->error)
-            S_set(o, "error", rs__json_error(r->error, ok), ok);
-        return o;
+        rs__jg_kstr(j, "status", "error");
+        if (r->error) {
+            rs__jg_key(j, "error");
+            rs__json_error(j, r->error);
+        }
+        rs__jg_map_end(j);
+        return;
     }
     const rs_text *text = rs_document_text(r->doc);
-    S_set(o, "status", json_string("ok"), ok);
-    S_set(o, "encoding", json_string(rs_encoding_name(rs_text_encoding(text))), ok);
-    json_t *warnings = json_array();
+    rs__jg_kstr(j, "status", "ok");
+    rs__jg_kstr(j, "encoding", rs_encoding_name(rs_text_encoding(text)));
+    rs__jg_key(j, "warnings");
+    rs__jg_array(j);
     if (rs_text_warning(text))
-        S_push(warnings, json_string(rs_text_warning(text)), ok);
+        rs__jg_str(j, rs_text_warning(text));
     for (size_t i = 0; i < rs_scan_warning_count(r->scan); i++)
-        S_push(warnings, json_string(rs_scan_warning(r->scan, i)), ok);
-    S_set(o, "warnings", warnings, ok);
-    json_t *skills = json_array();
+        rs__jg_str(j, rs_scan_warning(r->scan, i));
+    rs__jg_array_end(j);
+    rs__jg_key(j, "skills");
+    rs__jg_array(j);
     size_t n = rs_scan_hit_count(r->scan);
-    for (size_t i = 0; i < n && *ok; i++)
-        S_push(skills, S_skill(lex, r->doc, rs_scan_hit(r->scan, i), ok), ok);
-    S_set(o, "skills", skills, ok);
-    return o;
+    for (size_t i = 0; i < n && !j->failed; i++)
+        S_skill(j, lex, r->doc, rs_scan_hit(r->scan, i));
+    rs__jg_array_end(j);
+    rs__jg_map_end(j);
 }
 
-rs_status rs_render_scan_json(const rs_lexicon *lex, const rs_scan_result *results,
-                              size_t count, unsigned flags, char **out, size_t *len,
-                              rs_error *err)
+rs_status rs__render_scan_json(const rs_report *r, unsigned flags, char **out, size_t *len,
+                               rs_error *err)
 {
     (void)flags;
-    bool ok = true;
-    json_t *root = json_object();
-    S_set(root, "$schema", json_string(S_SCHEMA_ID), &ok);
-    S_set(root, "rolescan", json_string(RS_VERSION), &ok);
-    S_set(root, "lexicon", rs__json_lexicon(lex, &ok), &ok);
-    json_t *docs = json_array();
-    for (size_t i = 0; i < count && ok; i++)
-        S_push(docs, S_document(lex, &results[i], &ok), &ok);
-    S_set(root, "documents", docs, &ok);
-    return rs__json_finish(root, ok, out, len, err);
+    const rs_lexicon *lex = r->lex;
+    rs_buf b;
+    rs_jg j;
+    rs__json_document(&j, &b, S_SCHEMA_ID, lex, NULL, r->as_of);
+    rs__jg_key(&j, "documents");
+    rs__jg_array(&j);
+    for (size_t i = 0; i < r->count && !j.failed; i++)
+        S_document(&j, lex, &r->docs[i]);
+    rs__jg_array_end(&j);
+    rs__jg_map_end(&j);
+    return rs__jg_finish(&j, &b, out, len, err);
 }

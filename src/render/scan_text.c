@@ -1,7 +1,7 @@
 /* scan_text.c — the readable report of `rolescan scan`: skills grouped by
  * category, each with its count and first evidence shown in its line. */
-#include "internal.h"
 #include "render/render_internal.h"
+#include "render/report_internal.h"
 
 #include <string.h>
 
@@ -100,7 +100,7 @@ static void S_warning(rs_buf *b, const char *msg)
     rs__buf_putc(b, '\n');
 }
 
-static void S_document(rs_buf *b, const rs_lexicon *lex, const rs_scan_result *r,
+static void S_document(rs_buf *b, const rs_lexicon *lex, const rs__doc_view *r,
                        unsigned flags, const S_style *st)
 {
     if (!r->doc || !r->scan) {
@@ -113,55 +113,40 @@ static void S_document(rs_buf *b, const rs_lexicon *lex, const rs_scan_result *r
         return;
     }
     const rs_text *text = rs_document_text(r->doc);
-    size_t n = rs_scan_hit_count(r->scan), implied = 0, unclaimed = 0;
-    for (size_t i = 0; i < n; i++) {
-        const rs_skill_hit *h = rs_scan_hit(r->scan, i);
-        implied += h->implied_by != (size_t)-1;
-        unclaimed += h->implied_by == (size_t)-1 && !rs_hit_claimed(r->doc, h);
-    }
+    size_t found = rs_scan_hit_count(r->scan) - r->implied;
     rs__buf_puts(b, st->bold);
     rs__escape_terminal(b, r->name, strlen(r->name));
-    rs__buf_printf(b, "%s: %zu skill%s found", st->reset, n - implied,
-                   n - implied == 1 ? "" : "s");
-    if (implied)
-        rs__buf_printf(b, ", %zu implied", implied);
-    if (unclaimed)
-        rs__buf_printf(b, "; %zu only negated or familiar", unclaimed);
+    rs__buf_printf(b, "%s: %zu skill%s found", st->reset, found, found == 1 ? "" : "s");
+    if (r->implied)
+        rs__buf_printf(b, ", %zu implied", r->implied);
+    if (r->unclaimed)
+        rs__buf_printf(b, "; %zu only negated or familiar", r->unclaimed);
     rs__buf_printf(b, " %s(%s)%s\n", st->dim, rs_encoding_name(rs_text_encoding(text)),
                    st->reset);
     if (rs_text_warning(text))
         S_warning(b, rs_text_warning(text));
     for (size_t i = 0; i < rs_scan_warning_count(r->scan); i++)
         S_warning(b, rs_scan_warning(r->scan, i));
-    const char *category = NULL;
-    for (size_t i = 0; i < n; i++) {
-        const rs_skill_hit *h = rs_scan_hit(r->scan, i);
-        rs_skill_info info = rs_lexicon_skill(lex, h->skill);
-        if (!category || strcmp(category, info.category) != 0) {
-            size_t k = i;
-            while (k < n && strcmp(rs_lexicon_skill(lex, rs_scan_hit(r->scan, k)->skill).category,
-                                   info.category) == 0)
-                k++;
-            category = info.category;
-            rs__buf_printf(b, "\n%s%s (%zu)%s\n", st->bold, rs_category_label(category),
-                           k - i, st->reset);   /* labels are ours, not input */
-        }
-        S_hit(b, lex, r->doc, h, flags, st);
+    for (size_t g = 0; g < r->group_count; g++) {
+        const rs__skill_group *group = &r->groups[g];
+        rs__buf_printf(b, "\n%s%s (%zu)%s\n", st->bold, rs_category_label(group->category),
+                       group->count, st->reset);   /* labels are ours, not input */
+        for (size_t i = group->first; i < group->first + group->count; i++)
+            S_hit(b, lex, r->doc, rs_scan_hit(r->scan, i), flags, st);
     }
     rs__buf_putc(b, '\n');
 }
 
-rs_status rs_render_scan_text(const rs_lexicon *lex, const rs_scan_result *results,
-                              size_t count, unsigned flags, char **out, size_t *len,
-                              rs_error *err)
+rs_status rs__render_scan_text(const rs_report *r, unsigned flags, char **out, size_t *len,
+                               rs_error *err)
 {
     S_style st = S_style_for(flags);
     rs_buf b;
     rs__buf_init(&b, 0);
-    for (size_t i = 0; i < count; i++)
-        S_document(&b, lex, &results[i], flags, &st);
-    rs__buf_printf(&b, "%slexicon %s, %s%s\n", st.dim, rs_lexicon_version(lex),
-                   rs_lexicon_hash(lex), st.reset);
+    for (size_t i = 0; i < r->count; i++)
+        S_document(&b, r->lex, &r->docs[i], flags, &st);
+    rs__buf_printf(&b, "%slexicon %s, %s%s\n", st.dim, rs_lexicon_version(r->lex),
+                   rs_lexicon_hash(r->lex), st.reset);
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, NULL);
 }

@@ -5,6 +5,7 @@
  * text is kept inert. */
 #include "html.h"
 #include "render/render_internal.h"
+#include "render/report_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,71 +13,50 @@
 #define S_GAPS_SHOWN 15
 #define S_EVIDENCE_SHOWN 2
 
-static const char *S_weight_name(rs_weight w)
-{
-    return w == RS_WEIGHT_CORE ? "core" : w == RS_WEIGHT_IMPORTANT ? "important" : "nice";
-}
-
 /* ---- the ladder -------------------------------------------------------- */
-
-/* The role at `rung` on the track, else the backend ladder's (the
- * executive rungs are shared), else (size_t)-1. */
-static size_t S_role_at(const rs_roles *roles, const char *track, int rung)
-{
-    size_t fallback = (size_t)-1;
-    for (size_t i = 0; i < rs_roles_count(roles); i++) {
-        rs_role_info r = rs_roles_role(roles, i);
-        if (r.rung != rung)
-            continue;
-        if (strcmp(r.track, track) == 0)
-            return i;
-        if (strcmp(r.track, "backend") == 0)
-            fallback = i;
-    }
-    return fallback;
-}
 
 /* The ladder as a staircase of boxes, top rung first: an ordered list
  * styled as steps, so it scales with the text on a phone and prints. */
 static void S_ladder_steps(rs_html *h, xmlNodePtr parent, const rs_roles *roles,
-                           const char *track, int here, int next)
+                           const rs__doc_view *v, int next)
 {
     xmlNodePtr ol = rs__html_el(h, parent, "ol", "ladder");
     rs__html_attr(h, ol, "reversed", "reversed");
     rs__html_attr(h, ol, "aria-label", "The career ladder, top rung first");
     for (int rung = 8; rung >= 1; rung--) {
-        size_t role = S_role_at(roles, track, rung);
-        if (role == (size_t)-1)
+        size_t role = v->ladder[rung];
+        if (role == RS__NO_ROLE)
             continue;
         char cls[32];
-        snprintf(cls, sizeof cls, "r%d%s", rung, rung == here ? " here" : rung == next ? " next" : "");
+        snprintf(cls, sizeof cls, "r%d%s", rung,
+                 rung == v->rung ? " here" : rung == next ? " next" : "");
         xmlNodePtr li = rs__html_el(h, ol, "li", cls);
-        char v[8];
-        snprintf(v, sizeof v, "%d", rung);
-        rs__html_attr(h, li, "value", v);
+        char value[8];
+        snprintf(value, sizeof value, "%d", rung);
+        rs__html_attr(h, li, "value", value);
         rs__html_textf(h, rs__html_el(h, li, "span", "step"), "%d", rung);
         rs__html_text(h, li, rs_roles_role(roles, role).title);
-        if (rung == here)
+        if (rung == v->rung)
             rs__html_el_text(h, li, "strong", "tag", "you are here");
         else if (rung == next)
             rs__html_el_text(h, li, "strong", "tag", "next rung");
     }
 }
 
-static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles,
-                     const rs_analysis *a)
+static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs__doc_view *v)
 {
-    double conf = 0;
-    int rung = rs_analysis_rung(a, &conf);
-    rs_role_info best = rs_roles_role(roles, rs_analysis_role(a, 0)->role);
-    size_t next = rs_roles_next(roles, rs_analysis_role(a, 0)->role);
-    int next_rung = next != (size_t)-1 ? rs_roles_role(roles, next).rung : 0;
+    const rs_analysis *a = v->analysis;
+    double conf = v->confidence;
+    int rung = v->rung;
+    rs_role_info best = rs_roles_role(roles, v->best);
+    size_t next = v->next;
+    int next_rung = next != RS__NO_ROLE ? rs_roles_role(roles, next).rung : 0;
     xmlNodePtr s = rs__html_section(h, main, "ladder", "Where you stand on the ladder");
     xmlNodePtr fig = rs__html_el(h, s, "figure", NULL);
-    S_ladder_steps(h, fig, roles, best.track, rung, next_rung);
+    S_ladder_steps(h, fig, roles, v, next_rung);
     xmlNodePtr cap = rs__html_el(h, fig, "figcaption", NULL);
     rs__html_textf(h, cap, "Rung %d of 8 on the %s track", rung, best.track_name);
-    if (next != (size_t)-1)
+    if (next != RS__NO_ROLE)
         rs__html_textf(h, cap, "; the next rung is %s (rung %d)",
                        rs_roles_role(roles, next).title, next_rung);
     rs__html_textf(h, cap, ". Confidence %.2f.", conf);
@@ -169,41 +149,33 @@ static void S_skill(rs_html *h, xmlNodePtr ul, const rs_lexicon *lex, const rs_d
     }
 }
 
-static void S_skills(rs_html *h, xmlNodePtr main, const rs_lexicon *lex, const rs_document *doc,
-                     const rs_scan *scan)
+static void S_skills(rs_html *h, xmlNodePtr main, const rs_lexicon *lex, const rs__doc_view *v)
 {
-    size_t n = rs_scan_hit_count(scan);
+    size_t n = rs_scan_hit_count(v->scan);
     xmlNodePtr s = rs__html_section(h, main, "skills", "Skills found");
     rs__html_textf(h, rs__html_el(h, s, "p", "muted"),
                    "%zu skills, grouped by kind; each with where it was found, the matched "
                    "words marked.", n);
-    const char *const *categories = rs_categories();   /* the one order, as scan lists them */
-    for (size_t c = 0; categories[c]; c++) {
-        xmlNodePtr ul = NULL;
-        for (size_t i = 0; i < n; i++) {
-            const rs_skill_hit *hit = rs_scan_hit(scan, i);
-            if (strcmp(rs_lexicon_skill(lex, hit->skill).category, categories[c]) != 0)
-                continue;
-            if (!ul) {
-                rs__html_el_text(h, s, "h3", NULL, rs_category_label(categories[c]));
-                ul = rs__html_el(h, s, "ul", "skills");
-            }
-            S_skill(h, ul, lex, doc, hit);
-        }
+    for (size_t g = 0; g < v->group_count; g++) {
+        const rs__skill_group *group = &v->groups[g];
+        rs__html_el_text(h, s, "h3", NULL, rs_category_label(group->category));
+        xmlNodePtr ul = rs__html_el(h, s, "ul", "skills");
+        for (size_t i = group->first; i < group->first + group->count; i++)
+            S_skill(h, ul, lex, v->doc, rs_scan_hit(v->scan, i));
     }
 }
 
 static void S_gap_list(rs_html *h, xmlNodePtr s, const rs_roles *roles, const rs_lexicon *lex,
-                       const rs_analysis *a, size_t role, const char *label)
+                       const rs__gap_view *g, const char *label)
 {
-    rs_role_info info = rs_roles_role(roles, role);
-    rs_role_score sc = rs_analysis_score_role(a, role);
+    rs_role_info info = rs_roles_role(roles, g->role);
+    rs_role_score sc = g->score;
+    const rs_role_skill *miss = g->missing;
+    size_t n = g->missing_count;
     xmlNodePtr h3 = rs__html_el(h, s, "h3", NULL);
     rs__html_textf(h, h3, "%s: %s (rung %d)", label, info.title, info.rung);
     rs__html_textf(h, rs__html_el(h, s, "p", "muted"), "You have %zu of its %zu skills.",
                    sc.matched, sc.total);
-    rs_role_skill miss[64];
-    size_t n = rs_analysis_missing(a, role, miss, 64);
     if (n == 0) {
         rs__html_el_text(h, s, "p", "ok", "Nothing missing.");
         return;
@@ -211,7 +183,7 @@ static void S_gap_list(rs_html *h, xmlNodePtr s, const rs_roles *roles, const rs
     xmlNodePtr ol = rs__html_el(h, s, "ol", NULL);
     for (size_t i = 0; i < n && i < S_GAPS_SHOWN; i++) {
         xmlNodePtr li = rs__html_el(h, ol, "li", NULL);
-        const char *w = S_weight_name(miss[i].weight);
+        const char *w = rs__weight_name(miss[i].weight);
         char cls[32];
         snprintf(cls, sizeof cls, "badge %s", w);
         rs__html_el_text(h, li, "span", cls, w);
@@ -228,26 +200,23 @@ static void S_gap_list(rs_html *h, xmlNodePtr s, const rs_roles *roles, const rs
 }
 
 static void S_gaps(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_lexicon *lex,
-                   const rs_analysis *a)
+                   const rs__doc_view *v)
 {
-    size_t best = rs_analysis_role(a, 0)->role;
     xmlNodePtr s = rs__html_section(h, main, "gaps", "Gaps, most important first");
-    S_gap_list(h, s, roles, lex, a, best, "For the closest role");
-    size_t next = rs_roles_next(roles, best);
-    if (next != (size_t)-1)
-        S_gap_list(h, s, roles, lex, a, next, "For the next rung");
+    S_gap_list(h, s, roles, lex, &v->gaps, "For the closest role");
+    if (v->next != RS__NO_ROLE)
+        S_gap_list(h, s, roles, lex, &v->next_gaps, "For the next rung");
 }
 
-static void S_advice(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_analysis *a)
+static void S_advice(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs__doc_view *v)
 {
-    size_t best = rs_analysis_role(a, 0)->role;
+    size_t best = v->best;
     rs_role_info info = rs_roles_role(roles, best);
     xmlNodePtr s = rs__html_section(h, main, "advice", "Next steps");
     xmlNodePtr ul = rs__html_el(h, s, "ul", NULL);
     for (size_t i = 0; i < info.advice_count; i++)
         rs__html_el_text(h, ul, "li", NULL, rs_roles_advice(roles, best, i));
-    size_t near[16];
-    size_t n = rs_analysis_laterals(a, best, near, 16);
+    size_t n = v->reach_count;
     if (info.lateral_count)
         rs__html_el_text(h, s, "h3", NULL, "Lateral moves within reach");
     if (info.lateral_count && !n)
@@ -255,9 +224,9 @@ static void S_advice(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
                        "None yet: each needs %.0f%% of its skills.", RS_LATERAL_REACH * 100);
     ul = n ? rs__html_el(h, s, "ul", NULL) : NULL;
     for (size_t i = 0; i < n; i++) {
-        size_t r = near[i];
+        size_t r = v->reach[i];
         rs_role_info li = rs_roles_role(roles, r);
-        rs_role_score sc = rs_analysis_score_role(a, r);
+        rs_role_score sc = rs_analysis_score_role(v->analysis, r);
         xmlNodePtr item = rs__html_el(h, ul, "li", NULL);
         rs__html_el_text(h, item, "strong", NULL, li.title);
         rs__html_textf(h, item, " (%s, rung %d): you have %.0f%% of its skills", li.track_name,
@@ -281,9 +250,9 @@ static void S_salary_row(rs_html *h, xmlNodePtr tbody, rs_role_info info)
     rs__html_el_text(h, tr, "td", NULL, info.salary_source);
 }
 
-static void S_salary(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_analysis *a)
+static void S_salary(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs__doc_view *v)
 {
-    size_t best = rs_analysis_role(a, 0)->role, next = rs_roles_next(roles, best);
+    size_t best = v->best, next = v->next;
     xmlNodePtr s = rs__html_section(h, main, "salary", "Salary bands");
     xmlNodePtr table = rs__html_el(h, s, "table", NULL);
     rs__html_el_text(h, table, "caption", NULL, "Where the source documents give one");
@@ -293,7 +262,7 @@ static void S_salary(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
         rs__html_attr(h, rs__html_el_text(h, tr, "th", NULL, heads[i]), "scope", "col");
     xmlNodePtr tbody = rs__html_el(h, table, "tbody", NULL);
     S_salary_row(h, tbody, rs_roles_role(roles, best));
-    if (next != (size_t)-1)
+    if (next != RS__NO_ROLE)
         S_salary_row(h, tbody, rs_roles_role(roles, next));
 }
 
@@ -314,7 +283,7 @@ static void S_match_reqs(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const 
         }
         xmlNodePtr li = rs__html_el(h, ol, "li", NULL);
         rs__html_el_text(h, li, "span", q->kind == RS_REQ_MUST ? "badge core" : "badge nice",
-                         q->kind == RS_REQ_MUST ? "must" : "preferred");
+                         rs__requirement_kind_name(q->kind));
         rs__html_el_text(h, li, "strong", NULL, rs_lexicon_skill(lex, q->skill).name);
         for (size_t j = 0, k = 0; q->group && j < rs_match_requirement_count(m); j++) {
             const rs_requirement *o = rs_match_requirement(m, j);
@@ -402,15 +371,16 @@ static void S_footer(rs_html *h, const rs_roles *roles, const rs_lexicon *lex, r
                    as_of.month);
 }
 
-rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
-                                const rs_score_result *r, const rs_report_options *opts,
-                                char **out, size_t *len, rs_error *err)
+rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out, size_t *len,
+                                rs_error *err)
 {
-    rs_date as_of = opts && opts->as_of.year ? opts->as_of : rs_date_today();
-    if (opts && opts->abi_version != RS_ABI_VERSION)
-        return rs__fail(err, RS_ERR_ARG, r->name, 0,
-                        "rs_report_options of ABI version %u; this library reads %u",
-                        opts->abi_version, RS_ABI_VERSION);
+    (void)flags;
+    if (rep->count != 1)
+        return rs__fail(err, RS_ERR_ARG, NULL, 0,
+                        "an HTML report covers one document, not %zu", rep->count);
+    const rs__doc_view *r = &rep->docs[0];
+    const rs_roles *roles = rep->roles;
+    const rs_lexicon *lex = rep->lex;
     if (!r->analysis || !r->doc || !r->scan)
         return rs__fail(err, RS_ERR_ARG, r->name, 0, "nothing to report: %s",
                         r->error ? r->error->message : "not analysed");
@@ -426,26 +396,24 @@ rs_status rs_render_report_html(const rs_roles *roles, const rs_lexicon *lex,
     rs__html_text(&h, rs__html_el_text(&h, header, "p", "muted", "for "), r->name);
     xmlNodePtr lede = rs__html_el(&h, header, "p", "lede");
     xmlNodePtr main = rs__html_el(&h, h.body, "main", NULL);
-    const char *why = NULL;
-    if (!rs_analysis_in_scope(r->analysis, &why) || !rs_analysis_role(r->analysis, 0)) {
+    if (!r->placed) {
         rs__html_text(&h, lede, "Out of scope: ");
-        rs__html_text(&h, lede, why ? why : "no role scored");
-        S_skills(&h, main, lex, r->doc, r->scan);
+        rs__html_text(&h, lede, r->why ? r->why : "no role scored");
+        S_skills(&h, main, lex, r);
     } else {
-        rs_role_info best = rs_roles_role(roles, rs_analysis_role(r->analysis, 0)->role);
-        rs__html_textf(&h, lede, "Rung %d of 8 · closest role: ",
-                       rs_analysis_rung(r->analysis, NULL));
+        rs_role_info best = rs_roles_role(roles, r->best);
+        rs__html_textf(&h, lede, "Rung %d of 8 · closest role: ", r->rung);
         rs__html_el_text(&h, lede, "strong", NULL, best.title);
         rs__html_textf(&h, lede, " (%s)", best.track_name);
-        S_ladder(&h, main, roles, r->analysis);
-        if (opts && opts->match)
-            S_match_view(&h, main, roles, lex, opts->match, opts->job_name);
+        S_ladder(&h, main, roles, r);
+        if (rep->match)
+            S_match_view(&h, main, roles, lex, rep->match, rep->job_name);
         S_roles(&h, main, roles, r->analysis);
-        S_gaps(&h, main, roles, lex, r->analysis);
-        S_skills(&h, main, lex, r->doc, r->scan);
-        S_advice(&h, main, roles, r->analysis);
-        S_salary(&h, main, roles, r->analysis);
+        S_gaps(&h, main, roles, lex, r);
+        S_skills(&h, main, lex, r);
+        S_advice(&h, main, roles, r);
+        S_salary(&h, main, roles, r);
     }
-    S_footer(&h, roles, lex, as_of);
+    S_footer(&h, roles, lex, rep->as_of);
     return rs__html_finish(&h, out, len, err);
 }

@@ -2,13 +2,12 @@
  * person stands and why, the closest roles with their score parts, the
  * gaps for the closest role and the next rung, next steps and lateral
  * moves. Every claim names the line of the text it rests on. */
-#include "internal.h"
 #include "render/render_internal.h"
+#include "render/report_internal.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#define S_MAX_MISSING 64
 #define S_GAPS_SHOWN 8
 
 typedef struct S_style {
@@ -24,11 +23,6 @@ static S_style S_style_for(unsigned flags)
 
 static void S_text(rs_buf *b, const char *s) { rs__escape_terminal(b, s, strlen(s)); }
 
-static const char *S_weight(rs_weight w)
-{
-    return w == RS_WEIGHT_CORE ? "core" : w == RS_WEIGHT_IMPORTANT ? "important" : "nice";
-}
-
 static void S_bar(rs_buf *b, double score)
 {
     int full = (int)(score / 10 + 0.5);
@@ -36,15 +30,14 @@ static void S_bar(rs_buf *b, double score)
         rs__buf_puts(b, i < full ? "█" : "░");
 }
 
-static void S_level(rs_buf *b, const rs_roles *roles, const rs_analysis *a, const S_style *st)
+static void S_level(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, const S_style *st)
 {
-    double conf;
-    int rung = rs_analysis_rung(a, &conf);
-    const rs_role_score *best = rs_analysis_role(a, 0);
-    rs_role_info info = rs_roles_role(roles, best->role);
-    rs__buf_printf(b, "  %sRung %d of 8%s, closest role ", st->bold, rung, st->reset);
+    const rs_analysis *a = v->analysis;
+    rs_role_info info = rs_roles_role(roles, v->best);
+    rs__buf_printf(b, "  %sRung %d of 8%s, closest role ", st->bold, v->rung, st->reset);
     S_text(b, info.title);
-    rs__buf_printf(b, " (%s)  %sconfidence %.2f%s\n", info.track_name, st->dim, conf, st->reset);
+    rs__buf_printf(b, " (%s)  %sconfidence %.2f%s\n", info.track_name, st->dim, v->confidence,
+                   st->reset);
     rs__buf_printf(b, "    %s", st->dim);
     S_text(b, rs_analysis_scope_reason(a));
     rs__buf_printf(b, "%s\n", st->reset);
@@ -96,20 +89,20 @@ static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, cons
 }
 
 static void S_gaps(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
-                   const rs_analysis *a, size_t role, const char *label, const S_style *st)
+                   const rs__gap_view *g, const char *label, const S_style *st)
 {
-    rs_role_info info = rs_roles_role(roles, role);
-    rs_role_score sc = rs_analysis_score_role(a, role);
+    rs_role_info info = rs_roles_role(roles, g->role);
+    rs_role_score sc = g->score;
+    const rs_role_skill *miss = g->missing;
+    size_t n = g->missing_count;
     rs__buf_printf(b, "\n  %s%s: ", st->bold, label);
     S_text(b, info.title);
     rs__buf_printf(b, " (rung %d)%s  %syou have %zu of its %zu skills%s\n", info.rung,
                    st->reset, st->dim, sc.matched, sc.total, st->reset);
-    rs_role_skill miss[S_MAX_MISSING];
-    size_t n = rs_analysis_missing(a, role, miss, S_MAX_MISSING);
     if (n == 0)
         rs__buf_printf(b, "    %snothing missing%s\n", st->good, st->reset);
     for (size_t i = 0; i < n && i < S_GAPS_SHOWN; i++) {
-        rs__buf_printf(b, "    %s%-9s%s ", st->bad, S_weight(miss[i].weight), st->reset);
+        rs__buf_printf(b, "    %s%-9s%s ", st->bad, rs__weight_name(miss[i].weight), st->reset);
         S_text(b, rs_lexicon_skill(lex, miss[i].skill).name);
         if (miss[i].why) {
             rs__buf_printf(b, "%s: ", st->dim);
@@ -123,9 +116,9 @@ static void S_gaps(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
                        n - S_GAPS_SHOWN, st->reset);
 }
 
-static void S_advice(rs_buf *b, const rs_roles *roles, const rs_analysis *a, size_t role,
-                     const S_style *st)
+static void S_advice(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, const S_style *st)
 {
+    size_t role = v->best;
     rs_role_info info = rs_roles_role(roles, role);
     if (info.advice_count)
         rs__buf_printf(b, "\n  %sNext steps%s\n", st->bold, st->reset);
@@ -134,17 +127,16 @@ static void S_advice(rs_buf *b, const rs_roles *roles, const rs_analysis *a, siz
         S_text(b, rs_roles_advice(roles, role, i));
         rs__buf_putc(b, '\n');
     }
-    size_t near[16];
-    size_t n = rs_analysis_laterals(a, role, near, 16);
+    size_t n = v->reach_count;
     if (n)
         rs__buf_printf(b, "\n  %sLateral moves within reach%s\n", st->bold, st->reset);
     else if (info.lateral_count)
         rs__buf_printf(b, "\n  %sLateral moves%s: none within reach yet (each needs %.0f%% of "
                           "its skills)\n", st->bold, st->reset, RS_LATERAL_REACH * 100);
     for (size_t i = 0; i < n; i++) {
-        size_t r = near[i];
+        size_t r = v->reach[i];
         rs_role_info li = rs_roles_role(roles, r);
-        rs_role_score sc = rs_analysis_score_role(a, r);
+        rs_role_score sc = rs_analysis_score_role(v->analysis, r);
         rs__buf_puts(b, "    • ");
         S_text(b, li.title);
         rs__buf_printf(b, " (%s, rung %d): you have %.0f%% of its skills\n", li.track_name,
@@ -159,7 +151,7 @@ static void S_advice(rs_buf *b, const rs_roles *roles, const rs_analysis *a, siz
 }
 
 static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
-                       const rs_score_result *r, const S_style *st)
+                       const rs__doc_view *r, const S_style *st)
 {
     rs__buf_puts(b, st->bold);
     S_text(b, r->name);
@@ -171,35 +163,31 @@ static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
         return;
     }
     rs__buf_putc(b, '\n');
-    const char *why = NULL;
-    if (!rs_analysis_in_scope(r->analysis, &why) || !rs_analysis_role(r->analysis, 0)) {
+    if (!r->placed) {
         rs__buf_printf(b, "  %sOut of scope:%s ", st->bold, st->reset);
-        S_text(b, why ? why : "no role scored");
+        S_text(b, r->why ? r->why : "no role scored");
         rs__buf_puts(b, "\n\n");
         return;
     }
-    S_level(b, roles, r->analysis, st);
+    S_level(b, roles, r, st);
     S_roles(b, roles, r->analysis, st);
-    size_t best = rs_analysis_role(r->analysis, 0)->role;
-    S_gaps(b, roles, lex, r->analysis, best, "Gaps for the closest role", st);
-    size_t next = rs_roles_next(roles, best);
-    if (next != (size_t)-1)
-        S_gaps(b, roles, lex, r->analysis, next, "Next rung", st);
-    S_advice(b, roles, r->analysis, best, st);
+    S_gaps(b, roles, lex, &r->gaps, "Gaps for the closest role", st);
+    if (r->next != RS__NO_ROLE)
+        S_gaps(b, roles, lex, &r->next_gaps, "Next rung", st);
+    S_advice(b, roles, r, st);
     rs__buf_putc(b, '\n');
 }
 
-rs_status rs_render_score_text(const rs_roles *roles, const rs_lexicon *lex,
-                               const rs_score_result *results, size_t count, unsigned flags,
-                               char **out, size_t *len, rs_error *err)
+rs_status rs__render_score_text(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                rs_error *err)
 {
     S_style st = S_style_for(flags);
     rs_buf b;
     rs__buf_init(&b, 0);
-    for (size_t i = 0; i < count; i++)
-        S_document(&b, roles, lex, &results[i], &st);
-    rs__buf_printf(&b, "%slexicon %s, %s; roles %s%s\n", st.dim, rs_lexicon_version(lex),
-                   rs_lexicon_hash(lex), rs_roles_version(roles), st.reset);
+    for (size_t i = 0; i < r->count; i++)
+        S_document(&b, r->roles, r->lex, &r->docs[i], &st);
+    rs__buf_printf(&b, "%slexicon %s, %s; roles %s%s\n", st.dim, rs_lexicon_version(r->lex),
+                   rs_lexicon_hash(r->lex), rs_roles_version(r->roles), st.reset);
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, NULL);
 }

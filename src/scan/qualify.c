@@ -181,6 +181,7 @@ static const S_word S_vocab[] = {
 typedef struct S_clause {
     const char *norm;
     const rs_token *toks;
+    size_t ntok;
     size_t first, last;   /* the mention's tokens, inclusive */
     size_t cs, ce;        /* the clause: tokens [cs, ce) */
     int16_t seen[2 * S_WINDOW];   /* vocabulary index of the tokens around */
@@ -313,31 +314,31 @@ static bool S_paren(const S_clause *c, size_t i)
 
 /* A '.' inside a token ("node.js", ".net", "3.5") or an abbreviation
  * ("e.g.", "i.e.", "vs.") does not end a sentence. */
-static bool S_dot_inside(const rs_document *d, size_t i)
+static bool S_dot_inside(const S_clause *c, size_t i)
 {
-    const rs_token *t = d->tokens;
-    if (i + 1 < d->token_count && t[i + 1].glued && t[i + 1].kind == RS_TOKEN_WORD)
+    const rs_token *t = c->toks;
+    if (i + 1 < c->ntok && t[i + 1].glued && t[i + 1].kind == RS_TOKEN_WORD)
         return true;
     if (i >= 2 && t[i - 1].kind == RS_TOKEN_WORD && t[i - 1].len == 1 && t[i - 1].glued &&
-        d->norm[t[i - 2].start] == '.')
+        c->norm[t[i - 2].start] == '.')
         return true;
-    return i >= 1 && t[i - 1].len == 2 && memcmp(d->norm + t[i - 1].start, "vs", 2) == 0;
+    return i >= 1 && t[i - 1].len == 2 && memcmp(c->norm + t[i - 1].start, "vs", 2) == 0;
 }
 
 /* Does token i end a clause? */
-static bool S_is_end(const rs_document *d, size_t i)
+static bool S_is_end(const S_clause *c, size_t i)
 {
-    const rs_token *t = &d->tokens[i];
+    const rs_token *t = &c->toks[i];
     if (t->kind == RS_TOKEN_BARRIER)
         return true;
     if (t->kind != RS_TOKEN_PUNCT)
         return false;
-    const char *s = d->norm + t->start;
+    const char *s = c->norm + t->start;
     switch (s[0]) {
     case '!': case '?': case ';': case '|':
         return true;
     case '.':
-        return !S_dot_inside(d, i);
+        return !S_dot_inside(c, i);
     default:   /* bullets: U+2022, U+00B7 */
         return (t->len == 3 && memcmp(s, "\xe2\x80\xa2", 3) == 0) ||
                (t->len == 2 && memcmp(s, "\xc2\xb7", 2) == 0);
@@ -347,29 +348,28 @@ static bool S_is_end(const rs_document *d, size_t i)
 /* Does a line end lie between token i - 1 and token i? The gap is mostly
  * one space; a long one is read by memchr, at most once per mention
  * within S_WINDOW tokens of it, so the whole stays linear. */
-static bool S_break_before(const rs_document *d, size_t i)
+static bool S_break_before(const S_clause *c, size_t i)
 {
-    const rs_token *t = d->tokens;
+    const rs_token *t = c->toks;
     if (t[i].glued)
         return false;
-    const char *gap = d->norm + t[i - 1].start + t[i - 1].len;
+    const char *gap = c->norm + t[i - 1].start + t[i - 1].len;
     size_t n = t[i].start - (t[i - 1].start + t[i - 1].len);
     if (n == 1)
         return gap[0] == '\n' || gap[0] == '\r';
     return memchr(gap, '\n', n) || memchr(gap, '\r', n);
 }
 
-static void S_bounds(const rs_document *d, S_clause *c)
+static void S_bounds(S_clause *c)
 {
     size_t lo = c->first > S_WINDOW ? c->first - S_WINDOW : 0;
     size_t i = c->first;
-    while (i > lo && !S_is_end(d, i - 1) && !S_break_before(d, i))
+    while (i > lo && !S_is_end(c, i - 1) && !S_break_before(c, i))
         i--;
     c->cs = i;
-    size_t hi = d->token_count - c->last - 1 > S_WINDOW ? c->last + 1 + S_WINDOW
-                                                         : d->token_count;
+    size_t hi = c->ntok - c->last - 1 > S_WINDOW ? c->last + 1 + S_WINDOW : c->ntok;
     i = c->last + 1;
-    while (i < hi && !S_is_end(d, i) && !S_break_before(d, i))
+    while (i < hi && !S_is_end(c, i) && !S_break_before(c, i))
         i++;
     c->ce = i;
     for (size_t k = 0; k < 2 * S_WINDOW; k++)
@@ -378,13 +378,14 @@ static void S_bounds(const rs_document *d, S_clause *c)
 
 /* First token whose original text ends after orig (ends_after), or
  * starts at or after it: the map is monotonic, so are both. */
-static size_t S_token_at(const rs_document *d, size_t orig, bool ends_after)
+static size_t S_token_at(const S_clause *c, const uint32_t *map, size_t orig,
+                         bool ends_after)
 {
-    size_t lo = 0, hi = d->token_count;
+    size_t lo = 0, hi = c->ntok;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const rs_token *t = &d->tokens[mid];
-        if (ends_after ? d->map[t->start + t->len] <= orig : d->map[t->start] < orig)
+        const rs_token *t = &c->toks[mid];
+        if (ends_after ? map[t->start + t->len] <= orig : map[t->start] < orig)
             lo = mid + 1;
         else
             hi = mid;
@@ -713,14 +714,20 @@ static int S_right_years(S_clause *c)
 rs_mention rs__qualify_mention(const rs_document *doc, size_t orig_start, size_t orig_end)
 {
     rs_mention m = {RS_MENTION_PLAIN, 0};
-    if (!doc || !doc->tokenized || !doc->map || !doc->token_count || orig_end <= orig_start)
+    if (!doc || orig_end <= orig_start)
         return m;
-    size_t first = S_token_at(doc, orig_start, true);
-    size_t end = S_token_at(doc, orig_end, false);
-    if (first >= end || first >= doc->token_count)
+    S_clause c = {.norm = rs_document_normalized(doc, NULL)};
+    const uint32_t *map = rs__document_map(doc);
+    c.toks = rs__document_tokenized(doc, &c.ntok);
+    if (!c.toks || !map || !c.ntok)
         return m;
-    S_clause c = {.norm = doc->norm, .toks = doc->tokens, .first = first, .last = end - 1};
-    S_bounds(doc, &c);
+    size_t first = S_token_at(&c, map, orig_start, true);
+    size_t end = S_token_at(&c, map, orig_end, false);
+    if (first >= end || first >= c.ntok)
+        return m;
+    c.first = first;
+    c.last = end - 1;
+    S_bounds(&c);
 
     size_t after = c.last + 1;
     S_kind k = S_right_cue(&c, &after);

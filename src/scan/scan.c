@@ -53,6 +53,10 @@ struct rs_scan {
 typedef struct S_state {
     const rs_lexicon *lex;
     rs_document *doc;
+    const char *norm;        /* the document's parts, fetched once */
+    size_t norm_len;
+    const uint32_t *map;
+    const char *orig;
     const rs_token *toks;
     size_t ntok;
     rs_error *err;
@@ -68,7 +72,10 @@ typedef struct S_state {
     rs_scan *scan;
 } S_state;
 
-static rs_status S_nomem(S_state *s) { return rs__nomem(s->err, s->doc->text->name); }
+static rs_status S_nomem(S_state *s)
+{
+    return rs__nomem(s->err, rs_text_name(rs_document_text(s->doc)));
+}
 
 static bool S_add_match(S_state *s, size_t skill, size_t first, size_t count,
                         bool needs_context)
@@ -105,13 +112,13 @@ static bool S_add_warning(S_state *s, const char *msg)
 }
 
 /* Original byte range of tokens [first, first + count). */
-static void S_orig_span(const rs_document *d, const rs_token *toks, size_t first,
-                        size_t count, size_t *start, size_t *end)
+static void S_orig_span(const S_state *s, size_t first, size_t count, size_t *start,
+                        size_t *end)
 {
-    const rs_token *a = &toks[first], *b = &toks[first + count - 1];
-    *start = d->map[a->start];
-    size_t e = d->map[b->start + b->len];
-    const char *o = d->text->data;
+    const rs_token *a = &s->toks[first], *b = &s->toks[first + count - 1];
+    *start = s->map[a->start];
+    size_t e = s->map[b->start + b->len];
+    const char *o = s->orig;
     while (e > *start && (o[e - 1] == ' ' || o[e - 1] == '\t' || o[e - 1] == '\n' ||
                           o[e - 1] == '\r'))
         e--;
@@ -124,8 +131,8 @@ static const rs_term_form *S_accepting_form(const S_state *s, const rs_term *t,
                                             size_t first, size_t count)
 {
     size_t a, b;
-    S_orig_span(s->doc, s->toks, first, count, &a, &b);
-    const char *orig = s->doc->text->data + a;
+    S_orig_span(s, first, count, &a, &b);
+    const char *orig = s->orig + a;
     const rs_term_form *best = NULL;
     for (size_t i = 0; i < t->form_count; i++) {
         const rs_term_form *f = &t->forms[i];
@@ -154,7 +161,7 @@ static bool S_add_request(S_state *s, const rs_term *t, size_t token)
  * are no "Developer Experience". (A single line break may wrap a term.) */
 static bool S_blank_line_after(const S_state *s, size_t a)
 {
-    const char *n = s->doc->norm;
+    const char *n = s->norm;
     size_t newlines = 0;
     for (size_t p = s->toks[a].start + s->toks[a].len; p < s->toks[a + 1].start; p++)
         newlines += n[p] == '\n';
@@ -173,7 +180,7 @@ static size_t S_longest_term(S_state *s, size_t i, size_t *len, bool *oom)
         if (t->kind == RS_TOKEN_BARRIER || (k > 0 && S_blank_line_after(s, i + k - 1)))
             break;
         h = rs__seq_hash(h, t, k == 0);
-        size_t idx = rs__term_lookup(lex, h, s->doc->norm, s->toks + i, k + 1);
+        size_t idx = rs__term_lookup(lex, h, s->norm, s->toks + i, k + 1);
         if (idx != RS_NOT_FOUND) {
             const rs_term *term = &lex->terms[idx];
             if (term->pattern_count && !S_add_request(s, term, i)) {
@@ -200,7 +207,7 @@ static bool S_bad_left_edge(const S_state *s, size_t i)
 
 static bool S_capitalised(const S_state *s, size_t tok)
 {
-    char c = s->doc->text->data[s->doc->map[s->toks[tok].start]];
+    char c = s->orig[s->map[s->toks[tok].start]];
     return c >= 'A' && c <= 'Z';
 }
 
@@ -213,7 +220,7 @@ static bool S_names_organisation(const S_state *s, size_t i, size_t len)
         !S_capitalised(s, next) || S_blank_line_after(s, next - 1))
         return false;
     uint64_t h = rs__seq_hash(0, &s->toks[next], true);
-    size_t idx = rs__term_lookup(s->lex, h, s->doc->norm, s->toks + next, 1);
+    size_t idx = rs__term_lookup(s->lex, h, s->norm, s->toks + next, 1);
     return idx != RS_NOT_FOUND && (s->lex->terms[idx].flags & RS_TERM_ORG);
 }
 
@@ -306,11 +313,11 @@ static int S_cmp_request(const void *a, const void *b)
 
 static void S_window(const S_state *s, size_t pos, size_t *ws, size_t *we)
 {
-    const char *n = s->doc->norm;
+    const char *n = s->norm;
     size_t a = pos, b = pos;
     while (a > 0 && pos - a < S_PATTERN_BEFORE && n[a - 1] != '\n' && n[a - 1] != '\r')
         a--;
-    while (b < s->doc->norm_len && b - pos < S_PATTERN_AFTER && n[b] != '\n' &&
+    while (b < s->norm_len && b - pos < S_PATTERN_AFTER && n[b] != '\n' &&
            n[b] != '\r')
         b++;
     *ws = a;
@@ -323,7 +330,7 @@ static rs_status S_limit_warning(S_state *s, const rs_pattern_def *p, size_t pos
     char ebuf[120], msg[400];
     s->pattern_failures++;
     pcre2_get_error_message(rc, (PCRE2_UCHAR *)ebuf, sizeof ebuf);
-    rs_position at = rs_document_position(s->doc, s->doc->map[pos]);
+    rs_position at = rs_document_position(s->doc, s->map[pos]);
     snprintf(msg, sizeof msg, "pattern of skill '%s' (%s:%u) skipped at line %u: %s%s",
              s->lex->skills[p->skill].id, p->file, p->line, at.line, ebuf,
              s->pattern_failures >= S_MAX_PATTERN_FAILURES
@@ -334,7 +341,7 @@ static rs_status S_limit_warning(S_state *s, const rs_pattern_def *p, size_t pos
 static rs_status S_run_window(S_state *s, const rs_pattern_def *p,
                               pcre2_match_data *md, size_t ws, size_t we)
 {
-    PCRE2_SPTR subject = (PCRE2_SPTR)s->doc->norm;
+    PCRE2_SPTR subject = (PCRE2_SPTR)s->norm;
     size_t offset = ws;
     while (offset < we) {
         int rc = pcre2_match(p->code, subject, we, offset,
@@ -401,7 +408,7 @@ static bool S_same_line(const S_state *s, size_t tok_a, size_t tok_b)
         tok_a = tok_b;
         tok_b = t;
     }
-    const char *n = s->doc->norm;
+    const char *n = s->norm;
     for (size_t i = s->toks[tok_a].start; i < s->toks[tok_b].start; i++)
         if (n[i] == '\n' || n[i] == '\r')
             return false;
@@ -458,7 +465,7 @@ static rs_status S_set_positions(S_state *s, rs_evidence *ev, size_t n)
         order[i] = &ev[i];
     if (n)
         qsort(order, n, sizeof *order, S_cmp_evidence_ptr);
-    const unsigned char *text = (const unsigned char *)s->doc->text->data;
+    const unsigned char *text = (const unsigned char *)s->orig;
     size_t pos = 0;
     unsigned line = 1, column = 1;
     for (size_t i = 0; i < n; i++) {
@@ -496,7 +503,7 @@ static rs_status S_group(S_state *s)
     for (size_t i = 0; i < kept; i++) {
         const S_match *m = &s->matches[i];
         rs_evidence *ev = &scan->evidence[i];
-        S_orig_span(s->doc, s->toks, m->first, m->count, &ev->orig_start, &ev->orig_end);
+        S_orig_span(s, m->first, m->count, &ev->orig_start, &ev->orig_end);
         if (i == 0 || m->skill != s->matches[i - 1].skill) {
             rs_skill_hit *h = &scan->hits[scan->hit_count++];
             h->skill = m->skill;
@@ -586,7 +593,9 @@ rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc, rs_scan **out,
     if (!lex || !doc || !out)
         return rs__fail(err, RS_ERR_ARG, NULL, 0, "no lexicon, document or output");
     *out = NULL;
-    S_state s = {.lex = lex, .doc = doc, .err = err};
+    S_state s = {.lex = lex, .doc = doc, .err = err, .map = rs__document_map(doc),
+                 .orig = rs_text_data(rs_document_text(doc))};
+    s.norm = rs_document_normalized(doc, &s.norm_len);
     rs_status st = rs_document_tokens(doc, &s.toks, &s.ntok, err);
     if (st)
         return st;
@@ -680,19 +689,22 @@ static size_t S_copy_folded(const char *s, size_t a, size_t b, char *buf, size_t
 size_t rs_evidence_text(const rs_document *doc, const rs_evidence *ev, char *buf,
                         size_t size)
 {
-    return S_copy_folded(doc->text->data, ev->orig_start, ev->orig_end, buf, size);
+    return S_copy_folded(rs_text_data(rs_document_text(doc)), ev->orig_start, ev->orig_end,
+                         buf, size);
 }
 
 size_t rs_evidence_context(const rs_document *doc, const rs_evidence *ev, char *buf,
                            size_t size)
 {
-    const char *s = doc->text->data;
+    const rs_text *text = rs_document_text(doc);
+    const char *s = rs_text_data(text);
+    size_t len = rs_text_length(text);
     size_t a = ev->orig_start, b = ev->orig_end;
     /* Bounded by the room in buf, so many matches on one huge line stay
      * linear in the output. */
     while (a > 0 && s[a - 1] != '\n' && s[a - 1] != '\r' && ev->orig_start - a < size)
         a--;
-    while (b < doc->text->len && s[b] != '\n' && s[b] != '\r' && b - ev->orig_end < size)
+    while (b < len && s[b] != '\n' && s[b] != '\r' && b - ev->orig_end < size)
         b++;
     if (size > 8 && b - a >= size) {
         size_t room = size - 1;

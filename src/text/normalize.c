@@ -11,7 +11,7 @@
  * rs__normalize_reference() is the same without the fast path; a test holds
  * the two byte-identical. */
 #include "internal.h"
-#include "text/text_internal.h"
+#include "text/document_internal.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -411,6 +411,14 @@ const char *rs_document_normalized(const rs_document *d, size_t *len)
     if (len)
         *len = d->norm_len;
     return d->norm;
+}
+
+const uint32_t *rs__document_map(const rs_document *d) { return d->map; }
+
+const size_t *rs__document_line_starts(const rs_document *d, size_t *count)
+{
+    *count = d->line_count;
+    return d->line_starts;
 }
 
 size_t rs_document_original_offset(const rs_document *d, size_t norm_offset)

@@ -1,33 +1,25 @@
 /* text_internal.h — what the text stage hands on: the decoded text and
  * the document (normalized text, offset map, lines, pages, tokens), with
- * the functions over them that later stages use. A file that reads a
- * document's fields includes this; the rest use the public accessors. */
+ * the functions over them that later stages use: the stages' hand-off.
+ * The struct layout is not here but in text/document_internal.h, which
+ * only src/text/ and src/input/ include. */
 #ifndef RS_TEXT_INTERNAL_H
 #define RS_TEXT_INTERNAL_H
 
 #include "internal.h"
 
-struct rs_text {
-    char *name;
-    char *data;          /* UTF-8, NUL-terminated */
-    size_t len;
-    rs_encoding encoding;
-    char *warning;
-};
+/* A document's parts for the stages after it, read-only; the layout
+ * itself is private (text/document_internal.h). The normalized text is
+ * rs_document_normalized, the original rs_text_data(rs_document_text(d))
+ * with rs_text_length and rs_text_name. Hot loops fetch an array once
+ * and index it; they do not call an accessor per byte. */
 
-struct rs_document {
-    rs_text *text;
-    char *norm;          /* normalized text, NUL-terminated */
-    size_t norm_len;
-    uint32_t *map;       /* norm byte -> original byte; norm_len + 1 items */
-    size_t *line_starts; /* original offsets where lines begin */
-    size_t line_count;
-    unsigned *page_lines; /* first line of each page (text with form feeds) */
-    size_t page_count;    /* 0 when the text has no form feed */
-    rs_token *tokens;
-    size_t token_count;
-    bool tokenized;
-};
+/* The offset map: normalized byte -> original byte, norm_len + 1 items. */
+const uint32_t *rs__document_map(const rs_document *d);
+/* The original offsets where lines begin, *count of them (at least 1). */
+const size_t *rs__document_line_starts(const rs_document *d, size_t *count);
+/* The tokens rs_document_tokens made, or NULL (*count 0) before it ran. */
+const rs_token *rs__document_tokenized(const rs_document *d, size_t *count);
 
 /* Reads a whole file ("-" = stdin) into b, at most max_len bytes (0: no
  * limit) (decode.c). */

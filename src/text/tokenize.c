@@ -4,7 +4,7 @@
  * CI/CD stay whole when the matcher compares token sequences. URLs and
  * e-mail addresses become one barrier token that never matches. */
 #include "internal.h"
-#include "text/text_internal.h"
+#include "text/document_internal.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -233,6 +233,12 @@ rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
 uint64_t rs__token_hash(const char *s, size_t len)
 {
     return rs__hash_bytes(s, len);
+}
+
+const rs_token *rs__document_tokenized(const rs_document *d, size_t *count)
+{
+    *count = d->tokenized ? d->token_count : 0;
+    return d->tokenized ? d->tokens : NULL;
 }
 
 rs_status rs_document_tokens(rs_document *d, const rs_token **tokens,

@@ -1,6 +1,6 @@
 /* failmalloc.c — an LD_PRELOAD shim that makes the Nth heap allocation of
  * a process fail, to see how a whole program (the rolescan CLI, with its
- * own mallocs, libxml2's, jansson's, PCRE2's and libc's) behaves when
+ * own mallocs, libxml2's, PCRE2's and libc's) behaves when
  * memory runs out.
  *
  *   FAILMALLOC_N=N        fail the Nth malloc/calloc/realloc/reallocarray

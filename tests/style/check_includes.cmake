@@ -15,3 +15,28 @@ if(bad)
 endif()
 list(LENGTH sources n)
 message(STATUS "${n} files, no include climbs out of its folder")
+
+# The layout of rs_text and rs_document (text/document_internal.h) belongs
+# to the stages that build them: src/text/, and src/input/, which fills in
+# rs_text. Every other file reads a document through the accessors of
+# text/text_internal.h; so may the text stage's own unit tests.
+file(GLOB_RECURSE users ${SOURCE}/src/*.[ch] ${SOURCE}/tests/*.[ch]
+     ${SOURCE}/fuzz/*.[ch] ${SOURCE}/bench/*.[ch] ${SOURCE}/examples/*.[ch])
+set(allowed "^(src/text/|src/input/|tests/unit/test_(normalize|tokenize)\\.c$)")
+set(bad "")
+foreach(f ${users})
+  file(RELATIVE_PATH rel ${SOURCE} ${f})
+  if(rel MATCHES "${allowed}")
+    continue()
+  endif()
+  file(STRINGS ${f} lines
+       REGEX "^[ \t]*#[ \t]*include[ \t]+[\"<]([^\">]*/)?document_internal\\.h[\">]")
+  foreach(l ${lines})
+    string(APPEND bad "  ${rel}: ${l}\n")
+  endforeach()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "the document's layout is private to src/text/ and src/input/ "
+                      "(use the accessors of text/text_internal.h):\n${bad}")
+endif()
+message(STATUS "document_internal.h is included only by src/text/ and src/input/")

@@ -46,8 +46,9 @@ static inline pair match_pair(const char *resume, const char *posting)
 {
     pair p = {read_doc("resume.txt", resume), read_doc("posting.txt", posting), NULL};
     rs_error err = {0};
-    rs_status st = rs_match_run(S_roles, S_lex, p.resume.doc, p.resume.scan, p.resume.a,
-                                p.posting.doc, p.posting.scan, p.posting.a, &p.m, &err);
+    rs_match_input r = {p.resume.doc, p.resume.scan, p.resume.a, NULL};
+    rs_match_input q = {p.posting.doc, p.posting.scan, p.posting.a, NULL};   /* read here */
+    rs_status st = rs_match_run(S_roles, S_lex, &r, &q, &p.m, &err);
     if (st != RS_OK)
         fail_msg("rs_match_run: %d %s", (int)st, err.message);
     return p;

@@ -1,7 +1,7 @@
 /* test_analyze.c — stage 5 with the real lexicons (RS_LEXICONS): the level
  * of the sample resumes (samples/resumes, found next to the lexicons
  * folder), scope, --target, the score formula and the gaps, and the score
- * renderers (JSON parsed back with jansson, and text). "Present" is Nov
+ * renderers (JSON parsed back with yajl: json_read.h, and text). "Present" is Nov
  * 2026 throughout. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,17 +9,19 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <jansson.h>
+#include "json_read.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "support.h"
+#include "render_support.h"
 #include "internal.h"
 
 
 static const rs_date S_as_of = {2026, 11};
+static const rs_report_options S_ro = {RS_ABI_VERSION, {2026, 11}, NULL, NULL};
 
 typedef struct analysed {
     const char *name;
@@ -568,7 +570,7 @@ static void test_render_json(void **state)
     char *out = NULL;
     size_t len = 0;
     rs_error err = {0};
-    assert_int_equal(rs_render_score_json(S_roles, S_lex, &r, 1, S_as_of, &out, &len, &err),
+    assert_int_equal(render_score(S_roles, S_lex, &r, 1, &S_ro, RS_OUTPUT_JSON, 0, &out, &len, &err),
                      RS_OK);
     assert_int_equal(strlen(out), len);
     json_error_t jerr;
@@ -624,7 +626,7 @@ static void test_render_json_out_of_scope(void **state)
     char *out = NULL;
     size_t len = 0;
     rs_error err = {0};
-    assert_int_equal(rs_render_score_json(S_roles, S_lex, &r, 1, S_as_of, &out, &len, &err),
+    assert_int_equal(render_score(S_roles, S_lex, &r, 1, &S_ro, RS_OUTPUT_JSON, 0, &out, &len, &err),
                      RS_OK);
     json_t *root = json_loadb(out, len, 0, NULL);
     assert_non_null(root);
@@ -648,7 +650,7 @@ static void test_render_text(void **state)
     char *out = NULL;
     size_t len = 0;
     rs_error err = {0};
-    assert_int_equal(rs_render_score_text(S_roles, S_lex, &r, 1, 0, &out, &len, &err), RS_OK);
+    assert_int_equal(render_score(S_roles, S_lex, &r, 1, &S_ro, RS_OUTPUT_TEXT, 0, &out, &len, &err), RS_OK);
     assert_int_equal(strlen(out), len);
     assert_non_null(strstr(out, "Rung 3"));
     assert_non_null(strstr(out, "Closest roles"));
@@ -660,7 +662,7 @@ static void test_render_text(void **state)
 
     x = analyse_sample("12-chef.txt", NULL);
     r = (rs_score_result){x.name, x.doc, x.scan, x.a, NULL};
-    assert_int_equal(rs_render_score_text(S_roles, S_lex, &r, 1, 0, &out, &len, &err), RS_OK);
+    assert_int_equal(render_score(S_roles, S_lex, &r, 1, &S_ro, RS_OUTPUT_TEXT, 0, &out, &len, &err), RS_OK);
     assert_non_null(strstr(out, "Out of scope"));
     assert_non_null(strstr(out, "not about engineering"));
     assert_null(strstr(out, "Closest roles"));

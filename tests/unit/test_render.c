@@ -1,4 +1,4 @@
-/* test_render.c — stage 5: the JSON document (parsed back with jansson) and
+/* test_render.c — stage 5: the JSON document (parsed back: json_read.h) and
  * the text report, including that input can never drive a terminal. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -6,13 +6,15 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <jansson.h>
+#include "json_read.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+#include "render/json_util.h"
 #include "render/render_internal.h"
+#include "render_support.h"
 
 static rs_lexicon *S_lex;
 
@@ -45,8 +47,8 @@ static char *render(const rs_scan_result *r, bool json, unsigned flags)
     char *out = NULL;
     size_t len = 0;
     rs_error err = {0};
-    rs_status st = json ? rs_render_scan_json(S_lex, r, 1, flags, &out, &len, &err)
-                        : rs_render_scan_text(S_lex, r, 1, flags, &out, &len, &err);
+    rs_status st = render_scan(S_lex, r, 1, json ? RS_OUTPUT_JSON : RS_OUTPUT_TEXT, flags, &out,
+                               &len, &err);
     assert_int_equal(st, RS_OK);
     assert_non_null(out);
     assert_int_equal(strlen(out), len);
@@ -328,37 +330,73 @@ static void test_escape_terminal(void **state)
     rs__buf_free(&b);
 }
 
+/* The JSON writer's strings (json.c): '"' and '\\' escaped, C0 controls as
+ * \n \r \t \b \f or \u00XX (lower case for the JSON Lines records, upper
+ * as the documents always had), '/' and other UTF-8 as they are. */
 static void test_escape_json(void **state)
 {
     (void)state;
+    static const char in[] = "say \"hi\"\\ \n\r\t\b\f\x01\x1f\x7f \xC3\xA9 </script>";
+    for (int lower = 0; lower < 2; lower++) {
+        rs_buf b;
+        rs_jg j;
+        rs__buf_init(&b, 0);
+        assert_true(rs__jg_open(&j, &b, lower ? RS_JG_LOWER_HEX : RS_JG_CHECK_UTF8));
+        rs__jg_str(&j, in);
+        assert_true(rs__jg_close(&j));
+        assert_string_equal(b.data, lower ? "\"say \\\"hi\\\"\\\\ \\n\\r\\t\\b\\f\\u0001\\u001f\x7f "
+                                            "\xC3\xA9 </script>\""
+                                          : "\"say \\\"hi\\\"\\\\ \\n\\r\\t\\b\\f\\u0001\\u001F\x7f "
+                                            "\xC3\xA9 </script>\"");
+        /* what we write reads back as the same string */
+        json_error_t jerr;
+        json_t *back = json_loads(b.data, JSON_DECODE_ANY, &jerr);
+        assert_non_null(back);
+        assert_string_equal(json_string_value(back), in);
+        json_decref(back);
+        rs__buf_free(&b);
+    }
+    /* not UTF-8 (an overlong NUL): the documents fail, as jansson did */
     rs_buf b;
+    rs_jg j;
     rs__buf_init(&b, 0);
-    assert_true(rs__escape_json(&b, "say \"hi\"\\ \n\r\t\b\f\x01\x1f\x7f \xC3\xA9 </script>"));
-    assert_string_equal(b.data, "\"say \\\"hi\\\"\\\\ \\n\\r\\t\\b\\f\\u0001\\u001f\x7f "
-                                "\xC3\xA9 </script>\"");
-    /* what we write, jansson reads back as the same string */
-    json_error_t jerr;
-    json_t *back = json_loads(b.data, JSON_DECODE_ANY, &jerr);
-    assert_non_null(back);
-    assert_string_equal(json_string_value(back),
-                        "say \"hi\"\\ \n\r\t\b\f\x01\x1f\x7f \xC3\xA9 </script>");
-    json_decref(back);
+    rs__jg_open(&j, &b, RS_JG_CHECK_UTF8);
+    rs__jg_str(&j, "a\xC0\x80");
+    assert_false(rs__jg_close(&j));
+    assert_true(b.failed);
     rs__buf_free(&b);
 }
 
+/* Reals as jansson wrote them with precision 6; an empty array or object
+ * on one line, as jansson wrote them. */
 static void test_json_real(void **state)
 {
     (void)state;
     rs_buf b;
+    rs_jg j;
     rs__buf_init(&b, 0);
-    rs__json_real(&b, 50.0);
-    rs__buf_putc(&b, ' ');
-    rs__json_real(&b, 51.47058823);
-    rs__buf_putc(&b, ' ');
-    rs__json_real(&b, 0.5);
-    rs__buf_putc(&b, ' ');
-    rs__json_real(&b, 1e21);
-    assert_string_equal(b.data, "50.0 51.4706 0.5 1e+21");
+    assert_true(rs__jg_open(&j, &b, RS_JG_PRETTY | RS_JG_CHECK_UTF8));
+    rs__jg_array(&j);
+    rs__jg_real(&j, 50.0);
+    rs__jg_real(&j, 51.47058823);
+    rs__jg_real(&j, 0.5);
+    rs__jg_real(&j, 1e21);
+    rs__jg_real(&j, 1234567.0);
+    rs__jg_real(&j, 0.00001);
+    rs__jg_real(&j, -0.0);
+    rs__jg_array(&j);
+    rs__jg_array_end(&j);
+    rs__jg_map(&j);
+    rs__jg_map_end(&j);
+    rs__jg_array_end(&j);
+    assert_true(rs__jg_close(&j));
+    assert_string_equal(b.data, "[\n  50.0,\n  51.4706,\n  0.5,\n  1e21,\n  1.23457e6,\n  1e-5,\n"
+                                "  -0.0,\n  [],\n  {}\n]\n");
+    rs__buf_free(&b);
+    rs__buf_init(&b, 0);
+    rs__jg_open(&j, &b, RS_JG_PRETTY);
+    rs__jg_real(&j, 0.0 / 0.0);   /* jansson refused it: the document fails */
+    assert_false(rs__jg_close(&j));
     rs__buf_free(&b);
 }
 

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "support.h"
+#include "render_support.h"
 #include "internal.h"
 #include "render/html.h"
 
@@ -47,7 +48,7 @@ static char *report(const char *text, const char *name)
     rs_report_options ro = {.as_of = S_as_of};
     char *html = NULL;
     size_t len = 0;
-    assert_int_equal(rs_render_report_html(S_roles, S_lex, &r, &ro, &html, &len, &err), RS_OK);
+    assert_int_equal(render_score(S_roles, S_lex, &r, 1, &ro, RS_OUTPUT_HTML, 0, &html, &len, &err), RS_OK);
     assert_int_equal(strlen(html), len);
     rs_analysis_free(a);
     rs_scan_free(scan);
@@ -161,7 +162,7 @@ static void test_report_needs_an_analysis(void **state)
     rs_score_result r = {"gone.txt", NULL, NULL, NULL, &e};
     char *html = NULL;
     size_t len = 0;
-    assert_int_equal(rs_render_report_html(S_roles, S_lex, &r, NULL, &html, &len, &err),
+    assert_int_equal(render_score(S_roles, S_lex, &r, 1, NULL, RS_OUTPUT_HTML, 0, &html, &len, &err),
                      RS_ERR_ARG);
     assert_null(html);
     assert_non_null(strstr(err.message, "cannot open"));
@@ -187,7 +188,7 @@ static void test_batch_page(void **state)
     char *html = NULL, *text = NULL;
     size_t len = 0;
     rs_report_options ro = {.as_of = S_as_of};
-    assert_int_equal(rs_render_batch_html(b, &ro, &html, &len, &err), RS_OK);
+    assert_int_equal(render_batch(b, &ro, RS_OUTPUT_HTML, &html, &len, &err), RS_OK);
     walk w = inspect(html);
     assert_int_equal(w.live, 0);
     assert_int_equal(w.handlers, 0);
@@ -198,7 +199,7 @@ static void test_batch_page(void **state)
     assert_non_null(strstr(html, "The first 2 of 4 postings"));
     assert_non_null(strstr(html, "Python (2)"));
     assert_non_null(strstr(html, "binary file &lt;img onerror=1&gt;"));
-    assert_int_equal(rs_render_batch_text(b, &text, &len, &err), RS_OK);
+    assert_int_equal(render_batch(b, NULL, RS_OUTPUT_TEXT, &text, &len, &err), RS_OK);
     assert_non_null(strstr(text, "summary: 4 postings, 1 failed"));
     assert_non_null(strstr(text, "rung 3: Python (2), Apache Kafka (1)"));
     rs_free(text);
