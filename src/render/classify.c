@@ -240,6 +240,9 @@ static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
     rs__buf_putc(b, '\n');
 }
 
+/* Room for a usual row (a JSON Lines record runs to about 1 KB). */
+#define S_ROW_BYTES 2048
+
 /* One line of a classification in a format: write(b, lex, c, fields). */
 static rs_status S_row(const rs_report *r, char **out, size_t *len, rs_error *err,
                        void (*write)(rs_buf *, const rs_lexicon *, const rs_classification *,
@@ -247,6 +250,8 @@ static rs_status S_row(const rs_report *r, char **out, size_t *len, rs_error *er
 {
     rs_buf b;
     rs__buf_init(&b, 0);
+    if (!rs__grow((void **)&b.data, &b.cap, S_ROW_BYTES, 1))   /* most rows: one allocation */
+        b.failed = true;
     write(&b, r->lex, r->row, &r->fields);
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, r->row->id);

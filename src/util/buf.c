@@ -20,7 +20,7 @@ bool rs__buf_append(rs_buf *b, const char *s, size_t n)
         b->failed = true;
         return false;
     }
-    if (!rs__grow((void **)&b->data, &b->cap, b->len + n + 1, 1)) {
+    if (b->len + n + 1 > b->cap && !rs__grow((void **)&b->data, &b->cap, b->len + n + 1, 1)) {
         b->failed = true;
         return false;
     }
