@@ -68,7 +68,8 @@ RS_EXPORT const char *rs_strerror(rs_status status);
 
 /* Where and what went wrong. The caller owns it (usually on the stack);
  * functions that fail fill it in. file may be empty; line and column are
- * 1-based, 0 when unknown. */
+ * 1-based, 0 when unknown. The only public struct with fixed text fields:
+ * an error must be reportable when memory has run out (longer text is cut). */
 typedef struct rs_error {
     rs_status status;
     char file[256];
@@ -932,10 +933,19 @@ typedef struct rs_classification {
  * thread-safe. */
 typedef struct rs_batch rs_batch;
 
+/* What became of one posting. */
+typedef enum rs_row_status {
+    RS_ROW_OK = 0,
+    RS_ROW_OUT_OF_SCOPE,         /* read, but not an engineering posting */
+    RS_ROW_ERROR                 /* could not be read */
+} rs_row_status;
+/* "ok", "out_of_scope" or "error", as CSV and JSON Lines write it; static. */
+RS_EXPORT const char *rs_row_status_name(rs_row_status status);
+
 /* One posting as the summary keeps it (strings are copied). */
 typedef struct rs_batch_row {
     const char *id;
-    const char *status;          /* "ok", "out_of_scope" or "error" */
+    rs_row_status status;
     const char *track;           /* track id, or NULL */
     int rung;                    /* 0 when none */
     const char *role_title;      /* closest role, or NULL */

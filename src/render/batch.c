@@ -67,9 +67,9 @@ static size_t S_track_index(const rs_batch *b, const char *track)
 rs_status rs_batch_add(rs_batch *b, const rs_batch_row *row, rs_error *err)
 {
     b->total++;
-    bool error = strcmp(row->status, "error") == 0;
+    bool error = row->status == RS_ROW_ERROR;
     b->errors += error;
-    b->out_of_scope += strcmp(row->status, "out_of_scope") == 0;
+    b->out_of_scope += row->status == RS_ROW_OUT_OF_SCOPE;
     int rung = row->rung >= 1 && row->rung <= 8 ? row->rung : 0;
     size_t t = S_track_index(b, row->track);
     if (rung && t != (size_t)-1)

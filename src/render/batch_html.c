@@ -174,9 +174,10 @@ static void S_postings(rs_html *h, xmlNodePtr main, const rs_batch *b)
         const rs_batch_row *row = &b->rows[i].row;
         tr = rs__html_el(h, tbody, "tr", NULL);
         S_id_cell(h, tr, row);
-        bool ok = strcmp(row->status, "ok") == 0;
-        rs__html_el_text(h, tr, "td", ok ? "ok" : strcmp(row->status, "error") == 0 ? "error" : "muted",
-                         strcmp(row->status, "out_of_scope") == 0 ? "out of scope" : row->status);
+        bool ok = row->status == RS_ROW_OK;
+        rs__html_el_text(h, tr, "td", ok ? "ok" : row->status == RS_ROW_ERROR ? "error" : "muted",
+                         row->status == RS_ROW_OUT_OF_SCOPE ? "out of scope"
+                                                            : rs_row_status_name(row->status));
         rs__html_el_text(h, tr, "td", NULL, row->track ? row->track : "");
         xmlNodePtr td = rs__html_el(h, tr, "td", "num");
         if (row->rung)

@@ -53,7 +53,7 @@ static size_t S_skill_count(const rs_classification *c)
 static void S_csv(rs_buf *b, const rs_lexicon *lex, const rs_classification *c, const S_fields *f)
 {
     rs__escape_csv(b, c->id);
-    rs__buf_printf(b, ",%s,%s,", f->status, f->track);
+    rs__buf_printf(b, ",%s,%s,", rs_row_status_name(f->status), f->track);
     if (f->rung)
         rs__buf_printf(b, "%d", f->rung);
     rs__buf_putc(b, ',');
@@ -100,7 +100,7 @@ static void S_table(rs_buf *b, const rs_lexicon *lex, const rs_classification *c
     if (cell.failed)   /* an empty id cell never goes out as RS_OK */
         b->failed = true;
     rs__buf_printf(b, "%-36s %-7s ", cell.data ? cell.data : "",
-                   strcmp(f->status, "out_of_scope") == 0 ? "n/a" : f->status);
+                   f->status == RS_ROW_OUT_OF_SCOPE ? "n/a" : rs_row_status_name(f->status));
     rs__buf_free(&cell);
     if (!*f->role) {
         rs__buf_puts(b, "  ");
@@ -215,7 +215,7 @@ static void S_json(rs_buf *b, const rs_lexicon *lex, const rs_classification *c,
     }
     rs__jg_map(&j);
     rs__jg_kstr(&j, "id", c->id);
-    S_json_str(&j, "status", f->status);
+    S_json_str(&j, "status", rs_row_status_name(f->status));
     S_json_str(&j, "track", f->track);
     S_json_int(&j, "rung", f->rung);
     S_json_int(&j, "seniority", f->seniority);

@@ -98,19 +98,29 @@ static void S_standing(const rs_roles *roles, rs__doc_view *v)
         v->ladder[rung] = best && rung ? S_role_at(roles, track, rung) : RS__NO_ROLE;
 }
 
+const char *rs_row_status_name(rs_row_status status)
+{
+    switch (status) {
+    case RS_ROW_OK: return "ok";
+    case RS_ROW_OUT_OF_SCOPE: return "out_of_scope";
+    case RS_ROW_ERROR: return "error";
+    }
+    return "error";
+}
+
 void rs__row_fields(const rs_roles *roles, const rs_classification *c, rs__row_view *f)
 {
-    *f = (rs__row_view){.status = "ok", .track = "", .role = "", .role_title = "",
+    *f = (rs__row_view){.status = RS_ROW_OK, .track = "", .role = "", .role_title = "",
                         .runner_up = "", .message = c->warning ? c->warning : ""};
     if (!c->analysis) {
-        f->status = "error";
+        f->status = RS_ROW_ERROR;
         f->message = c->error ? c->error->message : "not classified";
         return;
     }
     const char *why = NULL;
     f->seniority = rs_analysis_seniority(c->analysis);
     if (!rs_analysis_in_scope(c->analysis, &why)) {
-        f->status = "out_of_scope";
+        f->status = RS_ROW_OUT_OF_SCOPE;
         f->message = why;
         return;
     }

@@ -71,7 +71,7 @@ typedef struct rs__doc_view {
 
 /* A classification row's fields, as every format writes them. */
 typedef struct rs__row_view {
-    const char *status;          /* "ok", "out_of_scope" or "error" */
+    rs_row_status status;
     const char *track;
     int rung;
     int seniority;

@@ -175,12 +175,12 @@ static void test_batch_page(void **state)
     assert_non_null(b);
     size_t skills[2] = {rs_lexicon_find(S_lex, "python"), rs_lexicon_find(S_lex, "kafka")};
     rs_batch_row rows[] = {
-        {"javascript:alert(1)", "ok", "backend", 3, "Senior Backend Developer", 71.5, skills, 2,
+        {"javascript:alert(1)", RS_ROW_OK, "backend", 3, "Senior Backend Developer", 71.5, skills, 2,
          NULL, 1},
-        {"<script>x</script>", "ok", "backend", 3, "Senior Backend Developer", 60, skills, 1,
+        {"<script>x</script>", RS_ROW_OK, "backend", 3, "Senior Backend Developer", 60, skills, 1,
          NULL, 0},
-        {"bad.bin", "error", NULL, 0, NULL, 0, NULL, 0, "binary file <img onerror=1>", 1},
-        {"chef.txt", "out_of_scope", NULL, 0, NULL, 0, NULL, 0, "not engineering", 1},
+        {"bad.bin", RS_ROW_ERROR, NULL, 0, NULL, 0, NULL, 0, "binary file <img onerror=1>", 1},
+        {"chef.txt", RS_ROW_OUT_OF_SCOPE, NULL, 0, NULL, 0, NULL, 0, "not engineering", 1},
     };
     rs_error err = {0};
     for (size_t i = 0; i < 4; i++)
