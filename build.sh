@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(cmake make gcc pkg-config libpcre2-dev libutf8proc-dev libxml2-dev
           libyajl-dev libcmocka-dev valgrind parallel python3
-          python3-jsonschema wamerican chromium fonts-liberation fonts-dejavu-core
+          python3-jsonschema python3-distributed wamerican chromium fonts-liberation fonts-dejavu-core
           libzip-dev libpoppler-glib-dev)
 JOBS=$(nproc 2>/dev/null || echo 2)
 

@@ -115,11 +115,15 @@ typedef struct cli_record {
 } cli_record;
 enum { CLI_FIELD_TITLE = 0, CLI_FIELD_TEXT = 1, CLI_FIELD_HTML = 2 };
 /* Parses one record of `len` bytes. RS_OK; RS_ERR_ENCODING with the reason
- * in msg (bad JSON, not an object, a key twice, U+0000); RS_ERR_NOMEM. On
- * failure the record is left empty. */
+ * in msg (a blank line, bad JSON, not an object, a key twice, U+0000);
+ * RS_ERR_NOMEM. On failure the record is left empty. */
 rs_status cli_record_parse(const char *line, size_t len, cli_record *rec, char *msg,
                            size_t msg_size);
 void cli_record_clear(cli_record *rec);
+/* "fnv1a64:" and 16 hex digits of the record line's bytes: the id of a
+ * streamed record without one, the same wherever a cluster splits the
+ * stream (a line number is not). */
+void cli_content_id(const char *line, size_t len, char *out, size_t size);
 
 int cmd_scan(int argc, char **argv);
 int cmd_score(int argc, char **argv);

@@ -23,7 +23,7 @@
 static void S_usage(FILE *f)
 {
     fputs("usage: rolescan classify [options] PATH...\n"
-          "       rolescan classify --stream < postings.jsonl > results.jsonl\n"
+          "       rolescan classify --as-of DATE --stream < postings.jsonl > results.jsonl\n"
           "\n"
           "Classifies job postings: for each, the track, rung, closest role and\n"
           "score, the runner-up, the years required when stated and the skills\n"
@@ -45,7 +45,10 @@ static void S_usage(FILE *f)
           "                       track and rung, top skills per rung, every posting,\n"
           "                       the errors; the table keeps the first 10,000)\n"
           "  --stream             stdin JSON Lines to stdout JSON Lines, one line\n"
-          "                       out per line in, flushed per record\n"
+          "                       out per line in, flushed per record (needs\n"
+          "                       --as-of; one thread unless -j; a record without\n"
+          "                       an id gets the id of its bytes; a bad line gets\n"
+          "                       an error record and the exit code stays 0)\n"
           "  --spans              with --format jsonl: add \"matches\", each skill\n"
           "                       found with its byte range in the text read (a\n"
           "                       record's fields joined by blank lines)\n"
@@ -149,9 +152,16 @@ static int S_parse(S_opts *o, int argc, char **argv)
             fprintf(stderr, "rolescan classify: --stream reads stdin only\n");
             return RS_EXIT_USAGE;
         }
+        if (!o->as_of.year) {   /* a cluster's workers must not each read their clock */
+            fprintf(stderr, "rolescan classify: --stream needs --as-of DATE (what \"present\" "
+                            "means), so every worker reads the same dates\n");
+            return RS_EXIT_USAGE;
+        }
         o->paths[o->path_count++] = "-";
         o->format = RS_OUTPUT_JSONL;
         o->c.quiet = true;
+        if (!o->jobs)   /* a cluster runs one task per core already */
+            o->jobs = 1;
     }
     if (!o->path_count) {
         fprintf(stderr, "rolescan classify: no input paths\n");
@@ -233,6 +243,7 @@ typedef struct S_run {
     size_t next_write;
     FILE *out;
     S_outcome write_worst;
+    size_t error_rows;        /* rows that say a posting failed */
     int write_errno;          /* of the first failed write, for the message
                                  (errno is stale by the end) */
     double started, last_progress;
@@ -310,10 +321,13 @@ static bool S_next_item(S_run *r, S_item *it)
                 r->jsonl_line++;
                 while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
                     r->line[--n] = '\0';
-                if (n == 0)
+                if (n == 0 && !r->o->stream)
                     continue;   /* blank lines are not records */
                 char id[512];
-                snprintf(id, sizeof id, "%s:%zu", r->jsonl_name, r->jsonl_line);
+                if (r->o->stream)   /* the same wherever a cluster splits the stream */
+                    cli_content_id(r->line, (size_t)n, id, sizeof id);
+                else
+                    snprintf(id, sizeof id, "%s:%zu", r->jsonl_name, r->jsonl_line);
                 it->id = strdup(id);
                 it->record = strdup(too_long ? "" : r->line);
                 it->too_long = too_long;
@@ -532,6 +546,7 @@ static void S_drain(S_run *r)
                  (r->o->stream && fflush(r->out) != 0))
             S_write_failed(r);
         S_worse(&r->write_worst, s->outcome);
+        r->error_rows += s->outcome == S_INPUT_FAILED;
         rs_error err = {0};
         if (r->batch && s->batch.id && rs_batch_add(r->batch, &s->batch, &err) != RS_OK)
             S_worse(&r->write_worst, S_LOST);
@@ -751,6 +766,11 @@ static int S_finish(S_run *r, const rs_lexicon *lex, const rs_roles *roles, char
         return out_rc;
     if (worst == S_ROWS_NOMEM)   /* the rows of the postings it hit say so */
         fprintf(stderr, "rolescan: error: out of memory on some postings\n");
+    if (o->stream && r->error_rows)   /* each has its error record; the task goes on */
+        fprintf(stderr, "rolescan classify: %zu of %zu records were errors\n", r->error_rows,
+                r->next_write);
+    if (o->stream && worst == S_INPUT_FAILED)
+        worst = S_FINE;
     return S_exit(worst);
 }
 

@@ -6,6 +6,7 @@
  * state, so worker threads parse side by side. */
 #include "cli.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,13 @@ rs_status cli_record_parse(const char *line, size_t len, cli_record *rec, char *
                            size_t msg_size)
 {
     memset(rec, 0, sizeof *rec);
+    size_t blank = 0;
+    while (blank < len && (line[blank] == ' ' || line[blank] == '\t' || line[blank] == '\r'))
+        blank++;
+    if (blank == len) {   /* silence would lose a line of a stream */
+        snprintf(msg, msg_size, "blank line: not a JSON record");
+        return RS_ERR_ENCODING;
+    }
     S_parse p = {.rec = rec, .field = -1};
     yajl_handle h = yajl_alloc(&S_callbacks, NULL, &p);
     if (!h) {
@@ -184,6 +192,14 @@ rs_status cli_record_parse(const char *line, size_t len, cli_record *rec, char *
     if (st)
         cli_record_clear(rec);
     return st;
+}
+
+void cli_content_id(const char *line, size_t len, char *out, size_t size)
+{
+    uint64_t h = 0xcbf29ce484222325u;   /* FNV-1a, 64 bits */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)line[i]) * 0x100000001b3u;
+    snprintf(out, size, "fnv1a64:%016llx", (unsigned long long)h);
 }
 
 void cli_record_clear(cli_record *rec)
