@@ -218,11 +218,11 @@ static int S_cmp_entry(const void *a, const void *b)
 
 static rs_status S_docx_headers(S_doc *d, const char *dir)
 {
-    zip_int64_t n = zip_get_num_entries(d->za, 0);
+    zip_int64_t n = RS_ZIP(zip_get_num_entries)(d->za, 0);
     S_entry *v = NULL;
     size_t count = 0, cap = 0;
     for (zip_int64_t i = 0; i < n; i++) {
-        const char *name = zip_get_name(d->za, (zip_uint64_t)i, 0);
+        const char *name = RS_ZIP(zip_get_name)(d->za, (zip_uint64_t)i, 0);
         if (!name || strlen(name) >= S_NAME_MAX ||
             (!S_is_part_of(name, dir, "header") && !S_is_part_of(name, dir, "footer")))
             continue;

@@ -11,6 +11,7 @@
 
 #include "blocktext.h"
 #include "input_internal.h"
+#include "util/dynlib.h"
 
 #include <libxml/xmlreader.h>
 #include <zip.h>
@@ -72,6 +73,21 @@ rs_status rs__office_bad(S_doc *d, const char *fmt, ...) __attribute__((format(p
 rs_status rs__office_encrypted(S_doc *d, const char *what);
 
 /* ---- zip parts (zip.c) -------------------------------------------------- */
+
+/* libzip is opened on the first DOCX or ODT (util/dynlib.h), not linked:
+ * RS_ZIP(f) calls f, typed as <zip.h> declares it, once rs__zip_open has
+ * loaded it. */
+#define RS_ZIP_FUNCTIONS(X)                                                           \
+    X(zip_error_init) X(zip_source_buffer_create) X(zip_error_fini)                   \
+    X(zip_open_from_source) X(zip_source_free) X(zip_error_code_zip)                  \
+    X(zip_error_strerror) X(zip_get_num_entries) X(zip_name_locate)                   \
+    X(zip_fopen_index) X(zip_get_error) X(zip_fread) X(zip_file_get_error)            \
+    X(zip_fclose) X(zip_stat_init) X(zip_stat_index) X(zip_get_name) X(zip_discard)
+#define RS_ZIP_INDEX(f) RS_ZIP_I_##f,
+enum { RS_ZIP_FUNCTIONS(RS_ZIP_INDEX) RS_ZIP_COUNT };
+extern rs_dynfn rs__zip_fns[RS_ZIP_COUNT];
+#define RS_ZIP(f) ((__typeof__(&f))rs__zip_fns[RS_ZIP_I_##f])
+
 
 /* Opens the zip in bytes (which must outlive d->za; the caller discards
  * d->za) and sets the budget of uncompressed bytes the parts may take in

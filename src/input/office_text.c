@@ -558,7 +558,7 @@ rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t l
         st = S_out_status(&d);
     }
     if (d.za)
-        zip_discard(d.za);
+        RS_ZIP(zip_discard)(d.za);
     rs__office_styles_free(&d.styles);
     if (st && out->len > d.o.w.start) { /* no half document */
         out->len = d.o.w.start;

@@ -1,4 +1,4 @@
-/* pdf.c — PDF text through Poppler's GLib API. Pages come in reading order
+/* pdf.c — PDF text through Poppler's GLib API, loaded on the first PDF. Pages come in reading order
  * (Poppler's text layout groups a two-column page into blocks rather than
  * interleaving lines); each page ends with a form feed so that evidence can
  * say page and line. A PDF whose pages hold no text is a scan: it is
@@ -10,7 +10,46 @@
 #include <string.h>
 
 #ifdef RS_WITH_PDF
+#include "util/dynlib.h"
+
 #include <poppler.h>
+
+/* Poppler (and GLib with it) is opened on the first PDF: a run that reads
+ * none loads none of the fifty libraries it needs. Each function is called
+ * through S_CALL, typed as the header declares it. */
+#define S_FUNCTIONS(X)                                                              \
+    X(poppler_document_new_from_bytes) X(poppler_document_get_n_pages)              \
+    X(poppler_document_get_page) X(poppler_page_get_text) X(poppler_page_get_size)  \
+    X(poppler_page_get_text_layout) X(poppler_error_quark) X(g_bytes_new_static)    \
+    X(g_bytes_unref) X(g_free) X(g_object_unref) X(g_clear_error)
+#define S_NAME(f) #f,
+#define S_INDEX(f) S_I_##f,
+static const char *const S_names[] = {S_FUNCTIONS(S_NAME) NULL};
+enum { S_FUNCTIONS(S_INDEX) S_COUNT };
+static rs_dynfn S_fns[S_COUNT];
+static rs_dynlib S_poppler = RS_DYNLIB_INIT(RS_POPPLER_SONAME, "libpoppler-glib8", S_names,
+                                            S_fns);
+#define S_CALL(f) ((__typeof__(&f))S_fns[S_I_##f])
+
+/* Poppler's text is UTF-8: the byte after a character, and the characters
+ * in n bytes (n < 0: up to the NUL), as GLib counts them. */
+static const char *S_next_char(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    return p + (c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : c < 0xFC ? 5
+                : c < 0xFE ? 6 : 1);
+}
+
+static size_t S_chars(const char *p, long n)
+{
+    size_t count = 0;
+    const char *end = n < 0 ? NULL : p + n;
+    while (end ? p < end : *p != '\0') {
+        p = S_next_char(p);
+        count++;
+    }
+    return count;
+}
 
 /* Poppler keeps process-wide state (fonts, the global parameters) that its
  * documents share; one PDF at a time keeps `classify -j N` safe. */
@@ -39,7 +78,7 @@ static bool S_gap_at(const S_line *l, double x, bool *left, bool *right)
     double before = -1e9, after = 1e9;
     *left = *right = false;
     const char *p = l->s;
-    for (size_t c = 0; c < l->chars; c++, p = g_utf8_next_char(p)) {
+    for (size_t c = 0; c < l->chars; c++, p = S_next_char(p)) {
         if (*p == ' ' || *p == '\t')
             continue;
         const PopplerRectangle *r = &l->r[c];
@@ -89,12 +128,12 @@ static double S_gutter(const S_line *lines, size_t n, double width)
 static void S_side(rs_bt *w, const S_line *l, double x, bool left)
 {
     const char *p = l->s, *from = NULL, *to = NULL;
-    for (size_t c = 0; c < l->chars; p = g_utf8_next_char(p), c++) {
+    for (size_t c = 0; c < l->chars; p = S_next_char(p), c++) {
         bool on_left = l->r[c].x2 <= x + 0.5;
         if (on_left == left && *p != ' ') {
             if (!from)
                 from = p;
-            to = g_utf8_next_char(p);
+            to = S_next_char(p);
         }
     }
     if (from) {
@@ -132,12 +171,12 @@ static void S_page_text(PopplerPage *page, const char *text, rs_bt *w)
     guint nrects = 0;
     S_line *lines = rs__malloc(S_MAX_LINES * sizeof *lines);   /* 160 KB: not on a worker's stack */
     size_t n = 0;
-    glong chars = g_utf8_strlen(text, -1);
+    size_t chars = S_chars(text, -1);
     double width = 0, height = 0;
-    poppler_page_get_size(page, &width, &height);
-    if (!lines || !poppler_page_get_text_layout(page, &rects, &nrects) ||
-        (glong)nrects != chars) {
-        g_free(rects);
+    S_CALL(poppler_page_get_size)(page, &width, &height);
+    if (!lines || !S_CALL(poppler_page_get_text_layout)(page, &rects, &nrects) ||
+        (size_t)nrects != chars) {
+        S_CALL(g_free)(rects);
         rs__free(lines);
         /* no geometry to go by (or no memory for it): Poppler's order */
         rs__bt_text(w, text, strlen(text), false);
@@ -148,7 +187,7 @@ static void S_page_text(PopplerPage *page, const char *text, rs_bt *w)
     while (*p && n < S_MAX_LINES) {
         const char *nl = strchr(p, '\n');
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
-        size_t k = (size_t)g_utf8_strlen(p, (gssize)len);
+        size_t k = S_chars(p, (long)len);
         lines[n++] = (S_line){p, len, rects + c, k};
         c += k + (nl ? 1 : 0);
         p = nl ? nl + 1 : p + len;
@@ -158,7 +197,7 @@ static void S_page_text(PopplerPage *page, const char *text, rs_bt *w)
         S_columns(w, lines, n, x);
     else
         rs__bt_text(w, text, strlen(text), false);
-    g_free(rects);
+    S_CALL(g_free)(rects);
     rs__free(lines);
 }
 
@@ -172,7 +211,8 @@ static size_t S_visible(const char *s)
 
 static rs_status S_open_error(const char *name, GError *gerr, rs_error *err)
 {
-    if (gerr && g_error_matches(gerr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    if (gerr && gerr->domain == S_CALL(poppler_error_quark)() &&
+        gerr->code == POPPLER_ERROR_ENCRYPTED)
         return rs__fail(err, RS_ERR_FORMAT, name, 0,
                         "encrypted PDF: it needs a password to open; save an unprotected "
                         "copy (or print it to a new PDF) and try again");
@@ -194,32 +234,32 @@ static rs_status S_write_error(const char *name, const rs_bt *w, rs_error *err)
 static rs_status S_read_locked(const char *name, const unsigned char *bytes, size_t len,
                                size_t max_len, rs_buf *out, rs_error *err)
 {
-    GBytes *gb = g_bytes_new_static(bytes, len);
+    GBytes *gb = S_CALL(g_bytes_new_static)(bytes, len);
     GError *gerr = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(gb, NULL, &gerr);
-    g_bytes_unref(gb);
+    PopplerDocument *doc = S_CALL(poppler_document_new_from_bytes)(gb, NULL, &gerr);
+    S_CALL(g_bytes_unref)(gb);
     if (!doc) {
         rs_status st = S_open_error(name, gerr, err);
-        g_clear_error(&gerr);
+        S_CALL(g_clear_error)(&gerr);
         return st;
     }
-    int pages = poppler_document_get_n_pages(doc);
+    int pages = S_CALL(poppler_document_get_n_pages)(doc);
     size_t visible = 0;
     rs_bt w;
     rs__bt_init(&w, out, max_len, RS_BT_VERBATIM);
     for (int i = 0; i < pages && !w.st; i++) {
-        PopplerPage *page = poppler_document_get_page(doc, i);
-        char *text = page ? poppler_page_get_text(page) : NULL;
+        PopplerPage *page = S_CALL(poppler_document_get_page)(doc, i);
+        char *text = page ? S_CALL(poppler_page_get_text)(page) : NULL;
         if (text) {
             visible += S_visible(text);
             S_page_text(page, text, &w);
         }
         rs__bt_page(&w);
-        g_free(text);
+        S_CALL(g_free)(text);
         if (page)
-            g_object_unref(page);
+            S_CALL(g_object_unref)(page);
     }
-    g_object_unref(doc);
+    S_CALL(g_object_unref)(doc);
     if (rs__bt_end(&w))
         return S_write_error(name, &w, err);
     if (visible < S_MIN_TEXT)
@@ -233,8 +273,11 @@ static rs_status S_read_locked(const char *name, const unsigned char *bytes, siz
 rs_status rs__pdf_read(const char *name, const unsigned char *bytes, size_t len,
                        size_t max_len, rs_buf *out, rs_error *err)
 {
+    rs_status st = rs__dynlib_load(&S_poppler, name, "a PDF", err);
+    if (st)
+        return st;
     pthread_mutex_lock(&S_lock);
-    rs_status st = S_read_locked(name, bytes, len, max_len, out, err);
+    st = S_read_locked(name, bytes, len, max_len, out, err);
     pthread_mutex_unlock(&S_lock);
     return st;
 }
