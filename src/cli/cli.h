@@ -30,6 +30,26 @@ typedef struct cli_common {
 /* Parses an option shared by subcommands at argv[*i]; returns 1 if taken,
  * 0 if not one of them, -1 on a usage error (already reported). */
 int cli_common_option(cli_common *c, int argc, char **argv, int *i);
+
+/* What a command adds to the skeleton every command's parsing shares. */
+typedef struct cli_command {
+    const char *name;            /* "score" */
+    void (*usage)(FILE *f);
+    /* The command's own option at argv[*i], as cli_common_option: 1 taken,
+     * 0 not one of its, -1 a usage error (reported). NULL: none. */
+    int (*option)(void *opts, int argc, char **argv, int *i);
+    /* An argument that is not an option: 0 taken, else an exit code. */
+    int (*operand)(void *opts, const char *arg);
+    /* Said (with the usage) when no operand was given: "no input files";
+     * NULL when none may be (classify --stream). */
+    const char *missing;
+} cli_command;
+/* Parses argv[1..]: the shared options, -h/--help, the command's own, an
+ * unknown option refused with the usage, the operands. -1 to go on, else
+ * the exit code. */
+int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts);
+/* --as-of DATE at argv[*i], into *out: as cli_common_option. */
+int cli_as_of_option(const char *cmd, int argc, char **argv, int *i, rs_date *out);
 void cli_common_init(cli_common *c);
 /* "--opt VALUE" or "--opt=VALUE" at argv[*i]: 1 and *out set, 0 when argv[*i]
  * is another option, -1 when the value is missing (reported for cmd). */

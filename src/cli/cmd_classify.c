@@ -83,8 +83,9 @@ static int S_value(int argc, char **argv, int *i, const char *opt, const char **
     return cli_option_value("classify", argc, argv, i, opt, out);
 }
 
-static int S_option(S_opts *o, int argc, char **argv, int *i)
+static int S_option(void *opts, int argc, char **argv, int *i)
 {
+    S_opts *o = opts;
     const char *v = NULL;
     int r;
     if ((r = S_value(argc, argv, i, "--format", &v)) != 0) {
@@ -111,9 +112,8 @@ static int S_option(S_opts *o, int argc, char **argv, int *i)
         if (r < 0)
             return -1;
         o->report = v;
-    } else if ((r = S_value(argc, argv, i, "--as-of", &v)) != 0) {
-        if (r < 0 || !rs_date_parse(v, &o->as_of))
-            return fprintf(stderr, "rolescan classify: --as-of takes a date like 2026-11\n"), -1;
+    } else if ((r = cli_as_of_option("classify", argc, argv, i, &o->as_of)) != 0) {
+        return r;
     } else if (strcmp(argv[*i], "--summary") == 0) {
         o->summary = true;
     } else if (strcmp(argv[*i], "--stream") == 0) {
@@ -129,24 +129,19 @@ static int S_option(S_opts *o, int argc, char **argv, int *i)
 }
 
 /* Returns -1 to go on, else an exit code. */
+static int S_operand(void *opts, const char *arg)
+{
+    S_opts *o = opts;
+    o->paths[o->path_count++] = arg;
+    return 0;
+}
+
 static int S_parse(S_opts *o, int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++) {
-        int taken = cli_common_option(&o->c, argc, argv, &i);
-        if (!taken)
-            taken = S_option(o, argc, argv, &i);
-        if (taken < 0)
-            return RS_EXIT_USAGE;
-        if (taken)
-            continue;
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
-            return S_usage(stdout), RS_EXIT_OK;
-        if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "rolescan classify: unknown option '%s'\n", argv[i]);
-            return S_usage(stderr), RS_EXIT_USAGE;
-        }
-        o->paths[o->path_count++] = argv[i];
-    }
+    static const cli_command cmd = {"classify", S_usage, S_option, S_operand, NULL};
+    int rc = cli_parse(&cmd, &o->c, argc, argv, o);
+    if (rc >= 0)
+        return rc;
     if (o->stream) {
         if (o->path_count) {
             fprintf(stderr, "rolescan classify: --stream reads stdin only\n");

@@ -42,46 +42,43 @@ typedef struct S_opts {
     size_t posting_count;
 } S_opts;
 
+static int S_option(void *opts, int argc, char **argv, int *i)
+{
+    S_opts *o = opts;
+    const char *v = NULL;
+    int r = cli_option_value("match", argc, argv, i, "--format", &v);
+    if (r > 0 && strcmp(v, "text") == 0)
+        o->format = S_TEXT;
+    else if (r > 0 && strcmp(v, "json") == 0)
+        o->format = S_JSON;
+    else if (r > 0 && strcmp(v, "csv") == 0)
+        o->format = S_CSV;
+    else if (r > 0)
+        return fprintf(stderr, "rolescan match: --format takes text, json or csv\n"), -1;
+    return r ? r : cli_as_of_option("match", argc, argv, i, &o->run.as_of);
+}
+
+static int S_operand(void *opts, const char *arg)
+{
+    S_opts *o = opts;
+    if (!o->resume)
+        o->resume = arg;
+    else
+        o->postings[o->posting_count++] = arg;
+    return 0;
+}
+
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int taken = cli_common_option(&o->c, argc, argv, &i), r;
-        if (taken < 0)
-            return RS_EXIT_USAGE;
-        if (taken)
-            continue;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
-            return S_usage(stdout), RS_EXIT_OK;
-        if ((r = cli_option_value("match", argc, argv, &i, "--format", &v))) {
-            if (r > 0 && strcmp(v, "text") == 0)
-                o->format = S_TEXT;
-            else if (r > 0 && strcmp(v, "json") == 0)
-                o->format = S_JSON;
-            else if (r > 0 && strcmp(v, "csv") == 0)
-                o->format = S_CSV;
-            else
-                return fprintf(stderr, "rolescan match: --format takes text, json or csv\n"),
-                       RS_EXIT_USAGE;
-        } else if ((r = cli_option_value("match", argc, argv, &i, "--as-of", &v))) {
-            if (r < 0 || !rs_date_parse(v, &o->run.as_of))
-                return fprintf(stderr, "rolescan match: --as-of takes a date like 2026-11\n"),
-                       RS_EXIT_USAGE;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "rolescan match: unknown option '%s'\n", a);
-            return S_usage(stderr), RS_EXIT_USAGE;
-        } else if (!o->resume) {
-            o->resume = a;
-        } else {
-            o->postings[o->posting_count++] = a;
-        }
-    }
-    if (!o->resume || !o->posting_count) {
+    static const cli_command cmd = {"match", S_usage, S_option, S_operand,
+                                    "needs a resume and at least one posting"};
+    int rc = cli_parse(&cmd, &o->c, argc, argv, o);
+    if (rc < 0 && (!o->resume || !o->posting_count)) {
         fprintf(stderr, "rolescan match: needs a resume and at least one posting\n");
         return S_usage(stderr), RS_EXIT_USAGE;
     }
-    return -1;
+    return rc;
 }
 
 /* One document read, scanned and analysed; st is its status. */

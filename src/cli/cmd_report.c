@@ -36,47 +36,31 @@ typedef struct S_opts {
     const char *job;
 } S_opts;
 
+static int S_option(void *opts, int argc, char **argv, int *i)
+{
+    S_opts *o = opts;
+    int r = cli_option_value("report", argc, argv, i, "--job", &o->job);
+    if (!r)
+        r = cli_option_value("report", argc, argv, i, "--target", &o->run.target);
+    return r ? r : cli_as_of_option("report", argc, argv, i, &o->run.as_of);
+}
+
+static int S_operand(void *opts, const char *arg)
+{
+    S_opts *o = opts;
+    if (o->file) {
+        fprintf(stderr, "rolescan report: one input file only ('%s' and '%s')\n", o->file, arg);
+        return RS_EXIT_USAGE;
+    }
+    o->file = arg;
+    return 0;
+}
+
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int taken = cli_common_option(&o->c, argc, argv, &i), r;
-        if (taken < 0)
-            return RS_EXIT_USAGE;
-        if (taken)
-            continue;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
-            return S_usage(stdout), RS_EXIT_OK;
-        if ((r = cli_option_value("report", argc, argv, &i, "--job", &v))) {
-            if (r < 0)
-                return RS_EXIT_USAGE;
-            o->job = v;
-        } else if ((r = cli_option_value("report", argc, argv, &i, "--target", &v))) {
-            if (r < 0)
-                return RS_EXIT_USAGE;
-            o->run.target = v;
-        } else if ((r = cli_option_value("report", argc, argv, &i, "--as-of", &v))) {
-            if (r < 0 || !rs_date_parse(v, &o->run.as_of)) {
-                fprintf(stderr, "rolescan report: --as-of takes a date like 2026-11\n");
-                return RS_EXIT_USAGE;
-            }
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "rolescan report: unknown option '%s'\n", a);
-            return S_usage(stderr), RS_EXIT_USAGE;
-        } else if (o->file) {
-            fprintf(stderr, "rolescan report: one input file only ('%s' and '%s')\n", o->file,
-                    a);
-            return RS_EXIT_USAGE;
-        } else {
-            o->file = a;
-        }
-    }
-    if (!o->file) {
-        fprintf(stderr, "rolescan report: no input file\n");
-        return S_usage(stderr), RS_EXIT_USAGE;
-    }
-    return -1;
+    static const cli_command cmd = {"report", S_usage, S_option, S_operand, "no input file"};
+    return cli_parse(&cmd, &o->c, argc, argv, o);
 }
 
 /* The match against --job, or NULL (and *rc set) when it cannot be read. */

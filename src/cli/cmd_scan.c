@@ -30,72 +30,62 @@ static int S_render(const rs_lexicon *lex, const rs_scan_result *results, size_t
     return cli_emit_report(c, st, report, &err, json ? RS_OUTPUT_JSON : RS_OUTPUT_TEXT, flags);
 }
 
-int cmd_scan(int argc, char **argv)
-{
+typedef struct S_opts {
     cli_common c;
-    cli_common_init(&c);
-    bool json = false;
-    unsigned flags = 0;
-    char **files = calloc((size_t)argc, sizeof *files);
-    size_t nfiles = 0;
-    if (!files)
-        return cli_nomem();
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int taken = cli_common_option(&c, argc, argv, &i);
-        if (taken < 0) {
-            free(files);
-            return RS_EXIT_USAGE;
-        }
-        if (taken)
-            continue;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            S_usage(stdout);
-            free(files);
-            return RS_EXIT_OK;
-        } else if ((taken = cli_option_value("scan", argc, argv, &i, "--format", &a)) != 0) {
-            if (taken < 0 || (strcmp(a, "json") != 0 && strcmp(a, "text") != 0)) {
-                if (taken > 0)
-                    fprintf(stderr, "rolescan scan: --format takes text or json, not '%s'\n", a);
-                free(files);
-                return RS_EXIT_USAGE;
-            }
-            json = strcmp(a, "json") == 0;
-        } else if (strcmp(a, "--all-evidence") == 0) {
-            flags |= RS_RENDER_ALL_EVIDENCE;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "rolescan scan: unknown option '%s'\n", a);
-            S_usage(stderr);
-            free(files);
-            return RS_EXIT_USAGE;
-        } else {
-            files[nfiles++] = argv[i];
-        }
+    bool json;
+    unsigned flags;
+    const char **files;
+    size_t nfiles;
+} S_opts;
+
+static int S_option(void *opts, int argc, char **argv, int *i)
+{
+    S_opts *o = opts;
+    const char *v = NULL;
+    if (strcmp(argv[*i], "--all-evidence") == 0) {
+        o->flags |= RS_RENDER_ALL_EVIDENCE;
+        return 1;
     }
-    if (nfiles == 0) {
-        fprintf(stderr, "rolescan scan: no input files\n");
-        S_usage(stderr);
-        free(files);
-        return RS_EXIT_USAGE;
+    int r = cli_option_value("scan", argc, argv, i, "--format", &v);
+    if (r > 0 && strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
+        fprintf(stderr, "rolescan scan: --format takes text or json, not '%s'\n", v);
+        return -1;
     }
-    if (cli_use_color(&c) && !json)
-        flags |= RS_RENDER_COLOR;
-    rs_lexicon *lex = NULL;
-    int rc = cli_load_lexicon(&c, &lex);
-    if (rc) {
-        free(files);
-        return rc;
-    }
-    cli_input *inputs = calloc(nfiles, sizeof *inputs);
-    rs_scan_result *results = calloc(nfiles, sizeof *results);
+    o->json |= r > 0 && strcmp(v, "json") == 0;
+    return r;
+}
+
+static int S_operand(void *opts, const char *arg)
+{
+    S_opts *o = opts;
+    o->files[o->nfiles++] = arg;
+    return 0;
+}
+
+/* Returns -1 to go on, else an exit code. */
+static int S_parse(int argc, char **argv, S_opts *o)
+{
+    static const cli_command cmd = {"scan", S_usage, S_option, S_operand, "no input files"};
+    int rc = cli_parse(&cmd, &o->c, argc, argv, o);
+    if (rc < 0 && cli_use_color(&o->c) && !o->json)
+        o->flags |= RS_RENDER_COLOR;
+    return rc;
+}
+
+/* Scans every file and renders them together. */
+static int S_run(const S_opts *o, const rs_lexicon *lex)
+{
+    cli_input *inputs = calloc(o->nfiles, sizeof *inputs);
+    rs_scan_result *results = calloc(o->nfiles, sizeof *results);
+    int rc = RS_EXIT_OK;
     if (!inputs || !results) {
         rc = cli_nomem();
         goto done;
     }
-    for (size_t i = 0; i < nfiles; i++) {
+    for (size_t i = 0; i < o->nfiles; i++) {
         cli_input *in = &inputs[i];
-        rs_status st = cli_run_input(lex, NULL, files[i], &c, NULL, in);
-        results[i].name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+        rs_status st = cli_run_input(lex, NULL, o->files[i], &o->c, NULL, in);
+        results[i].name = strcmp(o->files[i], "-") == 0 ? "<stdin>" : o->files[i];
         if (st) {
             cli_report_error(&in->err);
             int code = cli_exit_for(st);
@@ -106,14 +96,28 @@ int cmd_scan(int argc, char **argv)
             results[i].scan = rs_result_scan(in->result);
         }
     }
-    int out_rc = S_render(lex, results, nfiles, json, flags, &c);
+    int out_rc = S_render(lex, results, o->nfiles, o->json, o->flags, &o->c);
     rc = out_rc > rc ? out_rc : rc;
 done:
-    for (size_t i = 0; inputs && i < nfiles; i++)
+    for (size_t i = 0; inputs && i < o->nfiles; i++)
         cli_input_clear(&inputs[i]);
     free(inputs);
     free(results);
-    free(files);
-    rs_lexicon_free(lex);
     return rc;
+}
+
+int cmd_scan(int argc, char **argv)
+{
+    S_opts o = {0};
+    cli_common_init(&o.c);
+    o.files = calloc((size_t)argc, sizeof *o.files);
+    if (!o.files)
+        return cli_nomem();
+    int rc = S_parse(argc, argv, &o);
+    rs_lexicon *lex = NULL;
+    if (rc < 0 && (rc = cli_load_lexicon(&o.c, &lex)) == RS_EXIT_OK)
+        rc = S_run(&o, lex);
+    rs_lexicon_free(lex);
+    free(o.files);
+    return rc < 0 ? RS_EXIT_OK : rc;
 }

@@ -29,7 +29,7 @@ typedef struct S_opts {
     cli_common c;
     bool json;
     rs_run_options run;          /* as_of, target, top */
-    char **files;
+    const char **files;
     size_t nfiles;
 } S_opts;
 
@@ -38,59 +38,45 @@ static int S_value(int argc, char **argv, int *i, const char *opt, const char **
     return cli_option_value("score", argc, argv, i, opt, out);
 }
 
+static int S_option(void *opts, int argc, char **argv, int *i)
+{
+    S_opts *o = opts;
+    const char *v = NULL;
+    int r;
+    if ((r = S_value(argc, argv, i, "--format", &v))) {
+        if (r > 0 && strcmp(v, "json") && strcmp(v, "text")) {
+            fprintf(stderr, "rolescan score: --format takes text or json, not '%s'\n", v);
+            return -1;
+        }
+        o->json = r > 0 && strcmp(v, "json") == 0;
+    } else if ((r = S_value(argc, argv, i, "--target", &v))) {
+        o->run.target = v;
+    } else if ((r = S_value(argc, argv, i, "--top", &v))) {
+        char *end;
+        long n = r > 0 ? strtol(v, &end, 10) : 0;
+        if (r < 0 || *end || n < 1 || n > 100) {
+            fprintf(stderr, "rolescan score: --top takes a number from 1 to 100\n");
+            return -1;
+        }
+        o->run.top = (size_t)n;
+    } else {
+        r = cli_as_of_option("score", argc, argv, i, &o->run.as_of);
+    }
+    return r;
+}
+
+static int S_operand(void *opts, const char *arg)
+{
+    S_opts *o = opts;
+    o->files[o->nfiles++] = arg;
+    return 0;
+}
+
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int taken = cli_common_option(&o->c, argc, argv, &i);
-        if (taken)
-            { if (taken < 0) return RS_EXIT_USAGE; continue; }
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            S_usage(stdout);
-            return RS_EXIT_OK;
-        }
-        int r;
-        if ((r = S_value(argc, argv, &i, "--format", &v))) {
-            if (r < 0)
-                return RS_EXIT_USAGE;
-            if (strcmp(v, "json") && strcmp(v, "text")) {
-                fprintf(stderr, "rolescan score: --format takes text or json, not '%s'\n", v);
-                return RS_EXIT_USAGE;
-            }
-            o->json = strcmp(v, "json") == 0;
-        } else if ((r = S_value(argc, argv, &i, "--target", &v))) {
-            if (r < 0)
-                return RS_EXIT_USAGE;
-            o->run.target = v;
-        } else if ((r = S_value(argc, argv, &i, "--top", &v))) {
-            char *end;
-            long n = r > 0 ? strtol(v, &end, 10) : 0;
-            if (r < 0 || *end || n < 1 || n > 100) {
-                fprintf(stderr, "rolescan score: --top takes a number from 1 to 100\n");
-                return RS_EXIT_USAGE;
-            }
-            o->run.top = (size_t)n;
-        } else if ((r = S_value(argc, argv, &i, "--as-of", &v))) {
-            if (r < 0 || !rs_date_parse(v, &o->run.as_of)) {
-                fprintf(stderr, "rolescan score: --as-of takes a date like 2026-11 or "
-                                "\"Nov 2026\"\n");
-                return RS_EXIT_USAGE;
-            }
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "rolescan score: unknown option '%s'\n", a);
-            S_usage(stderr);
-            return RS_EXIT_USAGE;
-        } else {
-            o->files[o->nfiles++] = argv[i];
-        }
-    }
-    if (o->nfiles == 0) {
-        fprintf(stderr, "rolescan score: no input files\n");
-        S_usage(stderr);
-        return RS_EXIT_USAGE;
-    }
-    return -1;
+    static const cli_command cmd = {"score", S_usage, S_option, S_operand, "no input files"};
+    return cli_parse(&cmd, &o->c, argc, argv, o);
 }
 
 static int S_render(const rs_roles *roles, const rs_lexicon *lex, const rs_score_result *res,

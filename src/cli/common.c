@@ -63,6 +63,48 @@ static bool S_is(const char *arg, const char *opt)
     return strncmp(arg, opt, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
+int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts)
+{
+    size_t operands = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int taken = cli_common_option(c, argc, argv, &i);
+        if (!taken && cmd->option)
+            taken = cmd->option(opts, argc, argv, &i);
+        if (taken < 0)
+            return RS_EXIT_USAGE;
+        if (taken)
+            continue;
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+            return cmd->usage(stdout), RS_EXIT_OK;
+        if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "rolescan %s: unknown option '%s'\n", cmd->name, a);
+            return cmd->usage(stderr), RS_EXIT_USAGE;
+        }
+        int rc = cmd->operand(opts, a);
+        if (rc)
+            return rc;
+        operands++;
+    }
+    if (!operands && cmd->missing) {
+        fprintf(stderr, "rolescan %s: %s\n", cmd->name, cmd->missing);
+        return cmd->usage(stderr), RS_EXIT_USAGE;
+    }
+    return -1;
+}
+
+int cli_as_of_option(const char *cmd, int argc, char **argv, int *i, rs_date *out)
+{
+    const char *v = NULL;
+    int r = cli_option_value(cmd, argc, argv, i, "--as-of", &v);
+    if (r > 0 && !rs_date_parse(v, out)) {
+        fprintf(stderr, "rolescan %s: --as-of takes a date like 2026-11, 2026-11-22 or "
+                        "\"Nov 2026\"\n", cmd);
+        return -1;
+    }
+    return r;
+}
+
 int cli_common_option(cli_common *c, int argc, char **argv, int *i)
 {
     const char *a = argv[*i], *v;
