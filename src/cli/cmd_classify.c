@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,21 +265,22 @@ static size_t S_max_line(const S_opts *o)
 
 /* The next line of r->jsonl, without its '\n', in r->line: its length, or
  * -1 at the end or out of memory (then the read's worst is S_LOST). Past
- * `max` bytes the rest of the line is read and dropped: *too_long. */
+ * `max` bytes the rest of the line is read and dropped: *too_long. Lines
+ * come in by fgets (a memchr per buffer, not a call per byte). */
 static ssize_t S_read_line(S_run *r, size_t max, bool *too_long)
 {
     FILE *f = r->jsonl;
     size_t n = 0;
-    bool any = false, oom = false;
-    int c;
+    bool any = false, oom = false, ended = false;
+    char drop[4096];
     *too_long = false;
     flockfile(f);
-    while ((c = getc_unlocked(f)) != EOF) {
-        any = true;
-        if (c == '\n')
-            break;
-        if (n >= max) {
-            *too_long = true;
+    while (!ended) {
+        if (n >= max) {   /* at the cap: the rest of the line goes unread */
+            if (!fgets_unlocked(drop, sizeof drop, f))
+                break;
+            ended = strchr(drop, '\n') != NULL;
+            *too_long |= drop[0] != '\n';   /* a line of exactly max bytes is whole */
             continue;
         }
         if (n + 2 > r->line_cap) {
@@ -292,7 +294,13 @@ static ssize_t S_read_line(S_run *r, size_t max, bool *too_long)
             r->line = p;
             r->line_cap = cap;
         }
-        r->line[n++] = (char)c;
+        size_t room = r->line_cap - n < max + 1 - n ? r->line_cap - n : max + 1 - n;
+        if (!fgets_unlocked(r->line + n, (int)(room > INT_MAX ? INT_MAX : room), f))
+            break;
+        any = true;
+        size_t k = strlen(r->line + n);
+        ended = k && r->line[n + k - 1] == '\n';
+        n += ended ? k - 1 : k;
     }
     funlockfile(f);
     if (!oom && any && !r->line && !(r->line = malloc(r->line_cap = 64)))
