@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# bench/classify.sh [MEGABYTES] — throughput of `rolescan classify` against
-# the batch issue's targets, on a corpus of JSON Lines postings made from
-# the samples (default 100 MB), measured in one run:
+# bench/classify.sh [MEGABYTES] — throughput, start-up and memory of
+# rolescan against the speed issue's targets, on a corpus of JSON Lines
+# postings made from the samples (default 100 MB), every ratio measured in
+# the same run:
+#   - wc -w over the corpus, the floor a word-level pass is measured by
 #   - classify -j 1 and -j 2: MB/s, postings/s, peak memory
 #   - the same with a lexicon ten times larger (synthetic terms added)
 #   - ripgrep over the lexicon's terms (rg -c -F -i -w -f terms.txt) and
 #     the ratio of rolescan to it, for both lexicons
-#   - one resume scored, lexicon loading included
+#   - start-up (classify on empty input), one resume scored and --version,
+#     each the mean of 20 runs
 # Installs ripgrep and GNU time when missing. Prints figures; never fails
 # on a target (that is the reader's call).
 set -euo pipefail
@@ -80,24 +83,38 @@ fig() {  # fig LABEL
     'BEGIN { printf "%-44s %8.1f MB/s %9.0f postings/s  peak %6.1f MiB\n", l, b/1e6/s, n/s, r/1024 }'
 }
 
+mean_ms() {  # mean_ms CMD... : the mean wall time of 20 runs, in ms (one run is below the grain)
+  local t0 t1
+  t0=$(date +%s%N)
+  for _ in $(seq 20); do "$@" > /dev/null 2>&1 || true; done
+  t1=$(date +%s%N)
+  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 20 / 1e6 }'
+}
+
 echo
-run "$BIN" classify -q --format jsonl -j 1 "$CORPUS"; J1=$SECS; fig "classify -j 1"
-run "$BIN" classify -q --format jsonl -j 2 "$CORPUS"; J2=$SECS; fig "classify -j 2"
-run "$BIN" classify -q --lexicons "$WORK/lex10" --format jsonl -j 1 "$CORPUS"; B1=$SECS; fig "classify -j 1, tenfold lexicon"
+run wc -w "$CORPUS"; WC=$SECS; fig "wc -w"
+run "$BIN" classify -q --as-of 2026-11 --format jsonl -j 1 "$CORPUS"; J1=$SECS; fig "classify -j 1"
+run "$BIN" classify -q --as-of 2026-11 --format jsonl -j 2 "$CORPUS"; J2=$SECS; M2=$RSS; fig "classify -j 2"
+run "$BIN" classify -q --as-of 2026-11 --lexicons "$WORK/lex10" --format jsonl -j 1 "$CORPUS"; B1=$SECS; fig "classify -j 1, tenfold lexicon"
+run "$BIN" classify -q --as-of 2026-11 --lexicons "$WORK/lex10" --format jsonl -j 2 "$CORPUS"; B2M=$RSS; fig "classify -j 2, tenfold lexicon"
 run rg -c -F -i -w -f "$WORK/terms.txt" "$CORPUS"; RG=$SECS; fig "ripgrep, lexicon terms"
 run rg -c -F -i -w -f "$WORK/terms10.txt" "$CORPUS"; RG10=$SECS; fig "ripgrep, tenfold terms"
-# one resume scored: the mean of 20 runs (one run is below the timer's grain)
-T0=$(date +%s%N)
-for _ in $(seq 20); do "$BIN" score samples/resumes/03-senior-backend.txt > /dev/null; done
-SCORE=$(awk -v a="$T0" -v b="$(date +%s%N)" 'BEGIN { printf "%.4f", (b - a) / 20 / 1e9 }')
+: > "$WORK/empty.jsonl"
+EMPTY=$(mean_ms "$BIN" classify -q --as-of 2026-11 --format jsonl "$WORK/empty.jsonl")
+SCORE=$(mean_ms "$BIN" score --as-of 2026-11 samples/resumes/03-senior-backend.txt)
+VERSION=$(mean_ms "$BIN" --version)
 
-awk -v j1="$J1" -v j2="$J2" -v b1="$B1" -v rg="$RG" -v rg10="$RG10" -v b="$BYTES" -v sc="$SCORE" 'BEGIN {
-  printf "\n%-44s %8s %10s\n", "against the targets", "reached", "target"
-  printf "%-44s %8.1f %10s\n", "classify -j 1, MB/s", b/1e6/j1, ">= 200"
-  printf "%-44s %8.2f %10s\n", "-j 2 speed-up", j1/j2, ">= 1.8"
-  printf "%-44s %7.0f%% %10s\n", "tenfold lexicon, share of default speed", 100*j1/b1, ">= 70%"
-  printf "%-44s %8.1f %10s\n", "rolescan / ripgrep, default lexicon", rg/j1, ">= 3"
-  printf "%-44s %8.1f %10s\n", "rolescan / ripgrep, tenfold lexicon", rg10/b1, ">= 100"
-  printf "%-44s %8.1f %10s\n", "one resume scored, ms (lexicon load incl.)", sc*1000, "<= 30"
+awk -v wc="$WC" -v j1="$J1" -v j2="$J2" -v b1="$B1" -v rg="$RG" -v rg10="$RG10" \
+    -v em="$EMPTY" -v sc="$SCORE" -v ve="$VERSION" -v m2="$M2" -v b2m="$B2M" 'BEGIN {
+  printf "\n%-48s %8s %10s\n", "against the targets (ratios from this run)", "reached", "target"
+  printf "%-48s %8.2f %10s\n", "classify -j 1 speed / wc -w speed", wc/j1, ">= 0.45"
+  printf "%-48s %8.2f %10s\n", "-j 2 speed-up over -j 1", j1/j2, ">= 1.85"
+  printf "%-48s %8.1f %10s\n", "rolescan / ripgrep, default lexicon", rg/j1, ">= 2"
+  printf "%-48s %8.1f %10s\n", "rolescan / ripgrep, tenfold lexicon", rg10/b1, ">= 15"
+  printf "%-48s %7.0f%% %10s\n", "tenfold lexicon, share of default speed", 100*j1/b1, ">= 80%"
+  printf "%-48s %8.1f %10s\n", "classify on empty input, ms (start-up)", em, "<= 5"
+  printf "%-48s %8.1f %10s\n", "one resume scored, ms", sc, "<= 8"
+  printf "%-48s %8.1f %10s\n", "rolescan --version, ms", ve, "<= 3"
+  printf "%-48s %8.1f %10s\n", "peak memory at -j 2, MiB", m2/1024, "<= 64"
+  printf "%-48s %8.1f %10s\n", "peak memory at -j 2, tenfold lexicon, MiB", b2m/1024, "<= 64"
 }'
-echo "(peak memory target: <= 64 MiB at -j 2 whatever the corpus size)"
