@@ -270,6 +270,7 @@ typedef struct S_ctx {
     /* how the known headings are styled (first pass) */
     int md_max;
     bool wiki, setext;
+    S_head *heads;     /* what each line is, read once by the first pass */
 } S_ctx;
 
 static bool S_blank(unsigned char c)
@@ -822,13 +823,14 @@ static void S_walk_step(const S_ctx *c, S_walk *k)
         S_read(c, k->i + 1, &k->pos, &k->next);
 }
 
-/* First pass: how the known headings are styled. */
+/* First pass: what each line is (kept for the second), and how the known
+ * headings are styled. */
 static void S_learn_styles(S_ctx *c)
 {
     S_walk k;
     for (S_walk_start(c, &k); k.i < c->lines; S_walk_step(c, &k)) {
         S_around a = S_around_of(c, &k);
-        S_head h = S_heading(c, &k.cur, &a);
+        S_head h = c->heads[k.i] = S_heading(c, &k.cur, &a);
         if (h.type != S_KNOWN)
             continue;
         if (k.cur.md > c->md_max)
@@ -904,7 +906,7 @@ static bool S_split(const S_ctx *c, S_build *b)
             continue;
         rs_section_kind cur = b->v[b->n - 1].kind;
         S_around a = S_around_of(c, &k);
-        S_head h = S_heading(c, L, &a);
+        S_head h = c->heads[k.i];
         bool heading = ((h.type == S_KNOWN || h.type == S_INLINE) && S_opens(c, &h, cur, &a)) ||
                        (h.type == S_STYLED && seen_heading && S_style_known(c, L, &a));
         if (heading) {
@@ -995,9 +997,13 @@ rs_status rs__sections_find(const rs_document *doc, rs_doc_kind kind, rs_section
         c.lines--;
     if (!c.lines)
         return RS_OK;
-    S_learn_styles(&c);
     S_build b = {0};
-    if (!S_split(&c, &b)) {
+    c.heads = rs__malloc(c.lines * sizeof *c.heads);
+    if (c.heads)
+        S_learn_styles(&c);
+    bool ok = c.heads && S_split(&c, &b);
+    rs__free(c.heads);
+    if (!ok) {
         rs__free(b.v);
         return rs__nomem(err, rs_text_name(text));
     }
