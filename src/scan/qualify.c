@@ -53,12 +53,14 @@
  *   - "(primary)", "must have", "required", "a must" are plain: they ask
  *     for the skill, which is the default.
  *
- * Speed: words are classified by one sorted vocabulary (binary search,
- * cached per clause token); cue phrases are tried only at words it marks
+ * Speed: words are classified by one vocabulary (found by the token's
+ * hash, cached per clause token); cue phrases are tried only at words it marks
  * as able to end (W_END) or start one, so a skill name costs one lookup,
  * and a walk crosses at most S_MAX_ITEMS list items. */
 #include "qualify.h"
 #include "text/text_internal.h"
+
+#include <pthread.h>
 
 #define S_WINDOW 40       /* tokens read at most on each side of the mention */
 #define S_ITEM_CHUNKS 3   /* words of another list item a walk may cross */
@@ -94,8 +96,8 @@ typedef struct S_word {
     int8_t value;   /* one..ten */
 } S_word;
 
-/* Sorted in strcmp order: S_lookup searches it. Every word of every cue
- * phrase below must be here, or the phrase is never tried. */
+/* Every word of every cue phrase below must be here, or the phrase is never
+ * tried (S_lookup finds a token's entry by its hash). */
 static const S_word S_vocab[] = {
     {"\"", W_FILLER, 0}, {"'", W_ADJ | W_CUE | W_FILLER, 0}, {"(", W_FILLER | W_LEAD, 0},
     {")", W_FILLER, 0}, {"+", W_FILLER, 0}, {"-", W_FILLER | W_LEAD, 0},
@@ -232,21 +234,40 @@ static char S_char(const S_clause *c, size_t i)
     return i >= c->cs && i < c->ce && c->toks[i].len == 1 ? c->norm[c->toks[i].start] : 0;
 }
 
-/* The vocabulary index of s[0..len), or -1. */
-static int S_lookup(const char *s, size_t len)
+/* The vocabulary by the hash every token carries (rs__token_hash): an
+ * open-addressed table of entry + 1, built on first use under a lock (an
+ * uncontended lock costs little, and thread checkers see its order). */
+#define S_SLOTS 1024
+static uint16_t S_slot[S_SLOTS];
+static uint64_t S_vocab_hash[S_VOCAB_COUNT];
+static pthread_mutex_t S_vocab_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool S_vocab_built;
+
+static void S_build_vocab(void)
 {
-    size_t lo = 0, hi = S_VOCAB_COUNT;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int r = S_cmp(s, len, S_vocab[mid].word);
-        if (!r)
-            return (int)mid;
-        if (r < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    _Static_assert(S_VOCAB_COUNT < S_SLOTS / 2, "vocabulary table too full");
+    pthread_mutex_lock(&S_vocab_lock);
+    for (size_t k = 0; !S_vocab_built && k < S_VOCAB_COUNT; k++) {
+        S_vocab_hash[k] = rs__token_hash(S_vocab[k].word, strlen(S_vocab[k].word));
+        size_t p = S_vocab_hash[k] & (S_SLOTS - 1);
+        while (S_slot[p])
+            p = (p + 1) & (S_SLOTS - 1);
+        S_slot[p] = (uint16_t)(k + 1);
     }
-    return -1;
+    S_vocab_built = true;
+    pthread_mutex_unlock(&S_vocab_lock);
+}
+
+/* The vocabulary index of token t (its bytes s[0..len)), or -1. */
+static int S_lookup(const rs_token *t, const char *s)
+{
+    for (size_t p = t->hash & (S_SLOTS - 1);; p = (p + 1) & (S_SLOTS - 1)) {
+        int k = S_slot[p] - 1;
+        if (k < 0)
+            return -1;
+        if (S_vocab_hash[k] == t->hash && S_cmp(s, t->len, S_vocab[k].word) == 0)
+            return k;
+    }
 }
 
 /* The vocabulary entry of token i, or NULL; looked up once per token. */
@@ -260,7 +281,7 @@ static const S_word *S_word_at(S_clause *c, size_t i)
     else if (i > c->last && i - c->last - 1 < S_WINDOW)
         slot = &c->seen[S_WINDOW + i - c->last - 1];
     int k = slot && *slot != S_UNSEEN ? *slot
-                                      : S_lookup(c->norm + c->toks[i].start, c->toks[i].len);
+                                      : S_lookup(&c->toks[i], c->norm + c->toks[i].start);
     if (slot)
         *slot = (int16_t)k;
     return k < 0 ? NULL : &S_vocab[k];
@@ -716,6 +737,7 @@ rs_mention rs__qualify_mention(const rs_document *doc, size_t orig_start, size_t
     rs_mention m = {RS_MENTION_PLAIN, 0};
     if (!doc || orig_end <= orig_start)
         return m;
+    S_build_vocab();
     S_clause c = {.norm = rs_document_normalized(doc, NULL)};
     const uint32_t *map = rs__document_map(doc);
     c.toks = rs__document_tokenized(doc, &c.ntok);
