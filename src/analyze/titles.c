@@ -219,9 +219,10 @@ static const rs_noun_def *S_head(const rs_roles *r, const S_word *w, size_t n, s
     const rs_noun_def *best = NULL, *lead = NULL;
     size_t lead_at = 0;
     for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < r->noun_count; k++) {
-            const rs_noun_def *noun = &r->nouns[k];
-            if (noun->word[0] != w[i].s[0] || !S_phrase_at(w, n, i, noun->word))
+        unsigned char first = (unsigned char)w[i].s[0];
+        for (size_t j = r->noun_first[first]; j < r->noun_first[first + 1]; j++) {
+            const rs_noun_def *noun = &r->nouns[r->noun_order[j]];
+            if (!S_phrase_at(w, n, i, noun->word))
                 continue;
             if (strcmp(noun->word, "lead") == 0 || (noun->flags & RS_NOUN_NEEDS_LEVEL)) {
                 lead = noun;

@@ -820,6 +820,25 @@ static rs_status S_load_files(S_loader *L, rs_error *err)
     return st ? st : S_index_titles(r, err);
 }
 
+/* The nouns grouped by first byte, in file order within each (a counting
+ * sort): title reading tries only those that can start at a word. */
+static rs_status S_index_nouns(rs_roles *r, rs_error *err)
+{
+    r->noun_order = rs__malloc((r->noun_count ? r->noun_count : 1) * sizeof *r->noun_order);
+    if (!r->noun_order)
+        return rs__nomem(err, NULL);
+    memset(r->noun_first, 0, sizeof r->noun_first);
+    for (size_t i = 0; i < r->noun_count; i++)
+        r->noun_first[(unsigned char)r->nouns[i].word[0] + 1]++;
+    for (size_t b = 0; b < 256; b++)
+        r->noun_first[b + 1] += r->noun_first[b];
+    size_t next[256];
+    memcpy(next, r->noun_first, sizeof next);
+    for (size_t i = 0; i < r->noun_count; i++)
+        r->noun_order[next[(unsigned char)r->nouns[i].word[0]]++] = i;
+    return RS_OK;
+}
+
 rs_status rs_roles_load(const char *dir, const rs_lexicon *skills, rs_roles **out,
                         rs_error *err)
 {
@@ -835,6 +854,8 @@ rs_status rs_roles_load(const char *dir, const rs_lexicon *skills, rs_roles **ou
     rs_status st = rs__xml_list(dir, &r->files, &r->file_count, err);
     if (!st)
         st = S_load_files(&L, err);
+    if (!st)
+        st = S_index_nouns(r, err);
     if (st) {
         rs_roles_free(r);
         return st;
@@ -893,6 +914,7 @@ void rs_roles_free(rs_roles *r)
         S_free_role(&r->roles[i]);
     rs__free(r->roles);
     rs__free(r->scopes);
+    rs__free(r->noun_order);
     for (size_t i = 0; i < r->noun_count; i++) {
         rs__free(r->nouns[i].word);
         rs__free(r->nouns[i].track_id);

@@ -179,6 +179,10 @@ struct rs_roles {
     size_t scope_count;
     rs_noun_def *nouns;
     size_t noun_count;
+    size_t *noun_order;          /* the nouns by first byte, each byte's in
+                                    file order: noun_order[noun_first[b] ..
+                                    noun_first[b + 1]) start with byte b */
+    size_t noun_first[257];
     rs_modifier_def *modifiers;
     size_t modifier_count;
     rs_word_list words[RS_WORDS_COUNT];
