@@ -55,6 +55,11 @@ bool rs__buf_printf(rs_buf *b, const char *fmt, ...)
 char *rs__buf_detach(rs_buf *b, size_t *len);
 void rs__buf_free(rs_buf *b);
 
+/* ---- sorting (sort.c) -------------------------------------------------- */
+/* qsort's contract and result, equal elements kept in order (as glibc's
+ * merge sort does); one pass when already in order. */
+void rs__sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
 /* True when s[0..n) is UTF-8 as JSON allows it: shortest forms, no
  * surrogates, nothing past U+10FFFF; NUL only when allow_nul. */

@@ -918,7 +918,7 @@ static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *
     for (size_t i = 0; i < n; i++)
         a->scores[i] = S_score(a, i);
     if (n)
-        qsort(a->scores, n, sizeof *a->scores, S_cmp_score);
+        rs__sort(a->scores, n, sizeof *a->scores, S_cmp_score);
     if (!(o && o->target)) {
         S_choose_track(a, n);
         S_agree(a, n);

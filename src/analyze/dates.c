@@ -663,7 +663,7 @@ rs_status rs__find_ranges(S_ctx *c)
     if (!st)
         st = p.status;
     if (!st && durations)   /* in the order of the text, as the dated ones */
-        qsort(c->ranges, c->range_count, sizeof *c->ranges, S_cmp_place);
+        rs__sort(c->ranges, c->range_count, sizeof *c->ranges, S_cmp_place);
     rs__free(p.range_lines);
     rs__free(p.sec);
     return st;
@@ -695,7 +695,7 @@ long rs__merged_months(const rs_range *ranges, size_t n)
     for (size_t i = 0, k = 0; i < n; i++)
         if (!rs__range_undated(&ranges[i]))
             sorted[k++] = ranges[i];
-    qsort(sorted, dated, sizeof *sorted, S_cmp_range);
+    rs__sort(sorted, dated, sizeof *sorted, S_cmp_range);
     long total = 0, cur_a = S_index(sorted[0].start), cur_b = S_index(sorted[0].end);
     for (size_t i = 1; i < dated; i++) {
         long a = S_index(sorted[i].start), b = S_index(sorted[i].end);

@@ -159,7 +159,7 @@ static rs_status S_find_jobs(rs_match *m, const rs_document *doc, const rs_analy
             return rs__nomem(err, NULL);   /* rs_match_free frees what was made */
     }
     if (m->job_count)
-        qsort(m->jobs, m->job_count, sizeof *m->jobs, S_cmp_job);
+        rs__sort(m->jobs, m->job_count, sizeof *m->jobs, S_cmp_job);
     /* each position runs to the line before the next, or its section's end */
     size_t lines;
     rs__document_line_starts(doc, &lines);
@@ -568,7 +568,7 @@ static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lex
     if (!st)
         S_group_credit(m->reqs, m->req_count);
     if (!st && m->req_count)
-        qsort(m->reqs, m->req_count, sizeof *m->reqs, S_cmp_req);
+        rs__sort(m->reqs, m->req_count, sizeof *m->reqs, S_cmp_req);
     return st;
 }
 

@@ -248,7 +248,7 @@ static rs_status S_group_alternatives(const rs_document *doc, const rs_lexicon *
                 m[k++] = (S_mention){i, hit->evidence[e].orig_start, hit->evidence[e].orig_end,
                                      hit->evidence[e].line};
         }
-    qsort(m, k, sizeof *m, S_cmp_mention);
+    rs__sort(m, k, sizeof *m, S_cmp_mention);
     const char *orig = rs_text_data(rs_document_text(doc));
     size_t next_group = 1;
     for (size_t a = 0; a < k;) {   /* a chain of linked mentions [a, b] */

@@ -372,7 +372,7 @@ static rs_status S_run_patterns(S_state *s)
 {
     if (!s->request_count)
         return RS_OK;
-    qsort(s->requests, s->request_count, sizeof *s->requests, S_cmp_request);
+    rs__sort(s->requests, s->request_count, sizeof *s->requests, S_cmp_request);
     pcre2_match_data *md = pcre2_match_data_create(16, NULL);
     if (!md)
         return S_nomem(s);
@@ -464,7 +464,7 @@ static rs_status S_set_positions(S_state *s, rs_evidence *ev, size_t n)
     for (size_t i = 0; i < n; i++)
         order[i] = &ev[i];
     if (n)
-        qsort(order, n, sizeof *order, S_cmp_evidence_ptr);
+        rs__sort(order, n, sizeof *order, S_cmp_evidence_ptr);
     const unsigned char *text = (const unsigned char *)s->orig;
     size_t pos = 0;
     unsigned line = 1, column = 1;
@@ -494,7 +494,7 @@ static rs_status S_group(S_state *s)
             s->matches[kept++] = s->matches[i];
     s->match_count = kept;
     if (kept)
-        qsort(s->matches, kept, sizeof *s->matches, S_cmp_match);
+        rs__sort(s->matches, kept, sizeof *s->matches, S_cmp_match);
     rs_scan *scan = s->scan;
     scan->evidence = rs__calloc(kept ? kept : 1, sizeof *scan->evidence);
     scan->hits = rs__calloc(kept ? kept : 1, sizeof *scan->hits);
@@ -580,7 +580,7 @@ static rs_status S_sort_hits(S_state *s)
         items[i] = (S_sort_item){scan->hits[i], sk->category, sk->name};
     }
     if (n)
-        qsort(items, n, sizeof *items, S_cmp_hit);
+        rs__sort(items, n, sizeof *items, S_cmp_hit);
     for (size_t i = 0; i < n; i++)
         scan->hits[i] = items[i].hit;
     rs__free(items);
@@ -607,7 +607,7 @@ rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc, rs_scan **out,
         st = S_run_patterns(&s);
     if (!st) {
         if (s.anchor_count)   /* qsort must not be given NULL */
-            qsort(s.anchors, s.anchor_count, sizeof *s.anchors, S_cmp_anchor);
+            rs__sort(s.anchors, s.anchor_count, sizeof *s.anchors, S_cmp_anchor);
         st = S_group(&s);
     }
     if (!st)
