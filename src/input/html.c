@@ -9,6 +9,8 @@
 #include "util/xml_handler.h"
 
 #include <yajl/yajl_parse.h>
+
+#include "util/yajl_arena.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -507,57 +509,12 @@ static bool S_jescapes_ok(const char *s, size_t n)
     return true;
 }
 
-/* yajl 2.1 does not check several of its allocations (its lexer, its
- * buffers, its state stack), so its parser gets one block, sized before
- * the parse, that it cannot run out of: its fixed blocks, two buffers
- * each never past twice the text (doubling from 2 KiB: every size it held
- * summed, ≤ 4x the text plus 4 KiB each) and a state stack of at most
- * S_JSON_MAX_DEPTH + 2 bytes grown 128 at a time (≤ 20 KiB summed). A
- * block is never reused (free does nothing); the last one grows in place. */
-#define S_YA_HDR sizeof(max_align_t)
+/* yajl's parser gets one region (util/yajl_arena.h) it cannot run out of:
+ * its fixed blocks, two buffers each never past twice the text (doubling
+ * from 2 KiB: every size it held summed, <= 4x the text plus 4 KiB each) and
+ * a state stack of at most S_JSON_MAX_DEPTH + 2 bytes grown 128 at a time
+ * (<= 20 KiB summed). */
 #define S_YA_FIXED (64 * 1024)
-
-typedef struct S_yarena {
-    unsigned char *base;
-    size_t cap, used;
-    unsigned char *last;
-} S_yarena;
-
-static void *S_ya_malloc(void *ctx, size_t n)
-{
-    S_yarena *a = ctx;
-    size_t at = (a->used + S_YA_HDR - 1) / S_YA_HDR * S_YA_HDR;
-    if (n > a->cap || a->cap - n < at + S_YA_HDR)
-        return NULL;   /* beyond the bound above: cannot happen */
-    memcpy(a->base + at, &n, sizeof n);
-    a->last = a->base + at + S_YA_HDR;
-    a->used = at + S_YA_HDR + n;
-    return a->last;
-}
-
-static void *S_ya_realloc(void *ctx, void *p, size_t n)
-{
-    S_yarena *a = ctx;
-    if (!p)
-        return S_ya_malloc(ctx, n);
-    size_t old;
-    memcpy(&old, (unsigned char *)p - S_YA_HDR, sizeof old);
-    if (p == a->last && n <= a->cap - (size_t)(a->last - a->base)) {
-        memcpy((unsigned char *)p - S_YA_HDR, &n, sizeof n);
-        a->used = (size_t)(a->last - a->base) + n;
-        return p;
-    }
-    void *q = S_ya_malloc(ctx, n);
-    if (q)
-        memcpy(q, p, old < n ? old : n);
-    return q;
-}
-
-static void S_ya_free(void *ctx, void *p)
-{
-    (void)ctx;
-    (void)p;
-}
 
 /* Parses text into t: RS_OK with t->root set, or not when the JSON is
  * invalid; RS_ERR_NOMEM. */
@@ -566,20 +523,20 @@ static rs_status S_jparse(const char *text, size_t n, S_jtree *t)
     memset(t, 0, sizeof *t);
     if (!S_jescapes_ok(text, n))
         return RS_OK;
-    S_yarena a = {0};
     if (n > (SIZE_MAX - S_YA_FIXED) / 10)
         return RS_ERR_NOMEM;
-    a.cap = S_YA_FIXED + 10 * n;
-    a.base = rs__malloc(a.cap);
-    if (!a.base)
+    size_t cap = S_YA_FIXED + 10 * n;
+    void *region = rs__malloc(cap);
+    if (!region)
         return RS_ERR_NOMEM;
-    yajl_alloc_funcs af = {S_ya_malloc, S_ya_realloc, S_ya_free, &a};
+    rs_yarena a;
+    yajl_alloc_funcs af = rs__yarena(&a, region, cap, 0);
     yajl_handle h = yajl_alloc(&S_jcallbacks, &af, t);
     bool ok = h && yajl_parse(h, (const unsigned char *)text, n) == yajl_status_ok &&
               yajl_complete_parse(h) == yajl_status_ok;
     if (h)
         yajl_free(h);
-    rs__free(a.base);
+    rs__free(region);
     if (!ok)
         t->root = NULL;
     if (t->nomem) {

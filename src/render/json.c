@@ -21,37 +21,13 @@
 #include "internal.h"
 
 #include "json_util.h"
+#include "util/yajl_arena.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-/* blocks after the handle: yajl_buf's header (4 words), aligned */
+/* blocks after the handle: yajl_buf's header (4 words) and its size word */
 #define S_ARENA_AFTER_HANDLE 64
-
-static void *S_arena_malloc(void *ctx, size_t n)
-{
-    rs_jg *j = ctx;
-    size_t align = alignof(max_align_t);
-    size_t at = (j->used + align - 1) / align * align;
-    size_t reserve = j->used == 0 ? S_ARENA_AFTER_HANDLE : 0;
-    if (at > sizeof j->arena || n > sizeof j->arena - at ||
-        reserve > sizeof j->arena - at - n)
-        return NULL;
-    j->used = at + n;
-    return j->arena + at;
-}
-
-/* The generator never grows a block: it writes through the callback. */
-static void *S_arena_realloc(void *ctx, void *p, size_t n)
-{
-    return p ? NULL : S_arena_malloc(ctx, n);
-}
-
-static void S_arena_free(void *ctx, void *p)
-{
-    (void)ctx;
-    (void)p;
-}
 
 static void S_print(void *ctx, const char *s, size_t n)
 {
@@ -77,8 +53,8 @@ bool rs__jg_open(rs_jg *j, rs_buf *b, unsigned flags)
     j->flags = flags;
     j->failed = false;
     j->pending = 0;
-    j->used = 0;
-    yajl_alloc_funcs af = {S_arena_malloc, S_arena_realloc, S_arena_free, j};
+    yajl_alloc_funcs af = rs__yarena(&j->arena, j->region, sizeof j->region,
+                                     S_ARENA_AFTER_HANDLE);
     j->g = yajl_gen_alloc(&af);
     if (!j->g) {
         j->failed = true;

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <yajl/yajl_gen.h>
 
+#include "util/yajl_arena.h"
+
 /* Room for yajl's own blocks (its handle, about 600 bytes in 2.1, and a
  * buffer header it frees at once): a bump arena in the writer, so yajl,
  * which does not check every allocation, never sees NULL (json.c). */
@@ -31,8 +33,8 @@ typedef struct rs_jg {
     unsigned flags;
     bool failed;
     char pending;      /* '[' or '{' opened but not yet written, else 0 */
-    size_t used;       /* of arena */
-    alignas(max_align_t) unsigned char arena[RS_JG_ARENA];
+    rs_yarena arena;   /* yajl's blocks, drawn from region */
+    alignas(max_align_t) unsigned char region[RS_JG_ARENA];
 } rs_jg;
 
 /* Opens a writer on b (which it does not own); j must stay where it is
