@@ -61,6 +61,8 @@ void rs__buf_free(rs_buf *b);
 void rs__sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
+/* Length of the valid UTF-8 sequence at p[0..n) (1..4; n > 0), or 0. */
+size_t rs__utf8_seq(const unsigned char *p, size_t n);
 /* True when s[0..n) is UTF-8 as JSON allows it: shortest forms, no
  * surrogates, nothing past U+10FFFF; NUL only when allow_nul. */
 bool rs__utf8_strict(const char *s, size_t n, bool allow_nul);

@@ -38,36 +38,6 @@ static size_t S_put_utf8(char *out, uint32_t cp)
     return 4;
 }
 
-/* Length of the valid UTF-8 sequence at p (1..4), or 0 if invalid. */
-static size_t S_utf8_valid(const unsigned char *p, size_t n)
-{
-    unsigned char c = p[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    uint32_t min;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2; min = 0x80; cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3; min = 0x800; cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4; min = 0x10000; cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
 /* First index at or after i that is not ASCII, eight bytes at a time. */
 static size_t S_skip_ascii(const unsigned char *p, size_t n, size_t i)
 {
@@ -213,7 +183,7 @@ static rs_status S_decode_8bit(const char *name, const unsigned char *p,
             i = S_skip_ascii(p, n, i + 1);
             continue;
         }
-        size_t k = S_utf8_valid(p + i, n - i);
+        size_t k = rs__utf8_seq(p + i, n - i);
         if (k) {
             multibyte++;
             i += k;
@@ -242,7 +212,7 @@ static rs_status S_decode_8bit(const char *name, const unsigned char *p,
             i = j;
             continue;
         }
-        size_t k = S_utf8_valid(p + i, n - i);
+        size_t k = rs__utf8_seq(p + i, n - i);
         if (k && !cp1252) {
             memcpy(t->data + o, p + i, k);
             o += k;

@@ -31,13 +31,14 @@ static rs_dynlib S_poppler = RS_DYNLIB_INIT(RS_POPPLER_SONAME, "libpoppler-glib8
                                             S_fns);
 #define S_CALL(f) ((__typeof__(&f))S_fns[S_I_##f])
 
-/* Poppler's text is UTF-8: the byte after a character, and the characters
- * in n bytes (n < 0: up to the NUL), as GLib counts them. */
+/* Poppler's text is UTF-8: the byte after a character (a byte that does
+ * not start one is stepped over alone), and the characters in n bytes
+ * (n < 0: up to the NUL). A sequence never holds a NUL, so reading up to
+ * four bytes stops at the string's end. */
 static const char *S_next_char(const char *p)
 {
-    unsigned char c = (unsigned char)*p;
-    return p + (c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : c < 0xFC ? 5
-                : c < 0xFE ? 6 : 1);
+    size_t k = rs__utf8_seq((const unsigned char *)p, 4);
+    return p + (k ? k : 1);
 }
 
 static size_t S_chars(const char *p, long n)

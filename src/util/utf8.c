@@ -1,30 +1,42 @@
-/* utf8.c — the one strict UTF-8 check: shortest forms only, no surrogates,
- * nothing past U+10FFFF (what JSON readers and writers must accept). */
+/* utf8.c — the one reading of UTF-8: shortest forms only, no surrogates,
+ * nothing past U+10FFFF. */
 #include "internal.h"
+
+size_t rs__utf8_seq(const unsigned char *p, size_t n)
+{
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    uint32_t min;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2; min = 0x80; cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3; min = 0x800; cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4; min = 0x10000; cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
 
 bool rs__utf8_strict(const char *str, size_t n, bool allow_nul)
 {
     const unsigned char *s = (const unsigned char *)str;
     for (size_t i = 0; i < n;) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            if (!c && !allow_nul)
-                return false;
-            i++;
-            continue;
-        }
-        size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (!k || n - i < k)
-            return false;
-        unsigned long cp = c & (0x3F >> (k - 1));
-        for (size_t m = 1; m < k; m++) {
-            if ((s[i + m] & 0xC0) != 0x80)
-                return false;
-            cp = cp << 6 | (s[i + m] & 0x3F);
-        }
-        if ((k == 3 && cp < 0x800) || (k == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+        size_t k = rs__utf8_seq(s + i, n - i);
+        if (!k || (!s[i] && !allow_nul))
             return false;
         i += k;
     }
