@@ -38,16 +38,15 @@ typedef struct cli_command {
     /* The command's own option at argv[*i], as cli_common_option: 1 taken,
      * 0 not one of its, -1 a usage error (reported). NULL: none. */
     int (*option)(void *opts, int argc, char **argv, int *i);
-    /* An argument that is not an option: 0 taken, else an exit code. */
-    int (*operand)(void *opts, const char *arg);
     /* Said (with the usage) when no operand was given: "no input files";
      * NULL when none may be (classify --stream). */
     const char *missing;
 } cli_command;
 /* Parses argv[1..]: the shared options, -h/--help, the command's own, an
- * unknown option refused with the usage, the operands. -1 to go on, else
- * the exit code. */
-int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts);
+ * unknown option refused with the usage, and the operands, in order, into
+ * operands (room for argc) and *count. -1 to go on, else the exit code. */
+int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts,
+              const char **operands, size_t *count);
 /* --as-of DATE at argv[*i], into *out: as cli_common_option. */
 int cli_as_of_option(const char *cmd, int argc, char **argv, int *i, rs_date *out);
 void cli_common_init(cli_common *c);

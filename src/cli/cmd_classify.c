@@ -130,17 +130,10 @@ static int S_option(void *opts, int argc, char **argv, int *i)
 }
 
 /* Returns -1 to go on, else an exit code. */
-static int S_operand(void *opts, const char *arg)
-{
-    S_opts *o = opts;
-    o->paths[o->path_count++] = arg;
-    return 0;
-}
-
 static int S_parse(S_opts *o, int argc, char **argv)
 {
-    static const cli_command cmd = {"classify", S_usage, S_option, S_operand, NULL};
-    int rc = cli_parse(&cmd, &o->c, argc, argv, o);
+    static const cli_command cmd = {"classify", S_usage, S_option, NULL};
+    int rc = cli_parse(&cmd, &o->c, argc, argv, o, o->paths, &o->path_count);
     if (rc >= 0)
         return rc;
     if (o->stream) {

@@ -37,6 +37,8 @@ typedef struct S_opts {
     cli_common c;
     S_format format;
     rs_run_options run;          /* as_of, target, top */
+    const char **operands;       /* the resume, then the postings */
+    size_t operand_count;
     const char *resume;
     const char **postings;
     size_t posting_count;
@@ -58,23 +60,16 @@ static int S_option(void *opts, int argc, char **argv, int *i)
     return r ? r : cli_as_of_option("match", argc, argv, i, &o->run.as_of);
 }
 
-static int S_operand(void *opts, const char *arg)
-{
-    S_opts *o = opts;
-    if (!o->resume)
-        o->resume = arg;
-    else
-        o->postings[o->posting_count++] = arg;
-    return 0;
-}
-
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    static const cli_command cmd = {"match", S_usage, S_option, S_operand,
+    static const cli_command cmd = {"match", S_usage, S_option,
                                     "needs a resume and at least one posting"};
-    int rc = cli_parse(&cmd, &o->c, argc, argv, o);
-    if (rc < 0 && (!o->resume || !o->posting_count)) {
+    int rc = cli_parse(&cmd, &o->c, argc, argv, o, o->operands, &o->operand_count);
+    o->resume = o->operand_count ? o->operands[0] : NULL;
+    o->postings = o->operands + (o->operand_count ? 1 : 0);
+    o->posting_count = o->operand_count ? o->operand_count - 1 : 0;
+    if (rc < 0 && !o->posting_count) {
         fprintf(stderr, "rolescan match: needs a resume and at least one posting\n");
         return S_usage(stderr), RS_EXIT_USAGE;
     }
@@ -181,8 +176,8 @@ int cmd_match(int argc, char **argv)
 {
     S_opts o = {.run = RS_RUN_OPTIONS_INIT};
     cli_common_init(&o.c);
-    o.postings = calloc((size_t)argc + 1, sizeof *o.postings);
-    if (!o.postings)
+    o.operands = calloc((size_t)argc + 1, sizeof *o.operands);
+    if (!o.operands)
         return cli_nomem();
     int rc = S_parse(argc, argv, &o);
     if (rc < 0) {
@@ -190,6 +185,6 @@ int cmd_match(int argc, char **argv)
             o.run.as_of = rs_date_today();
         rc = cli_with_roles(&o.c, S_run, &o);
     }
-    free(o.postings);
+    free(o.operands);
     return rc;
 }

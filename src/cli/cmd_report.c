@@ -45,22 +45,23 @@ static int S_option(void *opts, int argc, char **argv, int *i)
     return r ? r : cli_as_of_option("report", argc, argv, i, &o->run.as_of);
 }
 
-static int S_operand(void *opts, const char *arg)
-{
-    S_opts *o = opts;
-    if (o->file) {
-        fprintf(stderr, "rolescan report: one input file only ('%s' and '%s')\n", o->file, arg);
-        return RS_EXIT_USAGE;
-    }
-    o->file = arg;
-    return 0;
-}
-
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    static const cli_command cmd = {"report", S_usage, S_option, S_operand, "no input file"};
-    return cli_parse(&cmd, &o->c, argc, argv, o);
+    static const cli_command cmd = {"report", S_usage, S_option, "no input file"};
+    const char **files = malloc((size_t)argc * sizeof *files);
+    size_t n = 0;
+    if (!files)
+        return cli_nomem();
+    int rc = cli_parse(&cmd, &o->c, argc, argv, o, files, &n);
+    if (rc < 0 && n > 1) {
+        fprintf(stderr, "rolescan report: one input file only ('%s' and '%s')\n", files[0],
+                files[1]);
+        rc = RS_EXIT_USAGE;
+    }
+    o->file = n ? files[0] : NULL;
+    free(files);
+    return rc;
 }
 
 /* The match against --job, or NULL (and *rc set) when it cannot be read. */

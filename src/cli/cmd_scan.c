@@ -55,18 +55,11 @@ static int S_option(void *opts, int argc, char **argv, int *i)
     return r;
 }
 
-static int S_operand(void *opts, const char *arg)
-{
-    S_opts *o = opts;
-    o->files[o->nfiles++] = arg;
-    return 0;
-}
-
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    static const cli_command cmd = {"scan", S_usage, S_option, S_operand, "no input files"};
-    int rc = cli_parse(&cmd, &o->c, argc, argv, o);
+    static const cli_command cmd = {"scan", S_usage, S_option, "no input files"};
+    int rc = cli_parse(&cmd, &o->c, argc, argv, o, o->files, &o->nfiles);
     if (rc < 0 && cli_use_color(&o->c) && !o->json)
         o->flags |= RS_RENDER_COLOR;
     return rc;

@@ -63,9 +63,10 @@ static bool S_is(const char *arg, const char *opt)
     return strncmp(arg, opt, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
 }
 
-int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts)
+int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts,
+              const char **operands, size_t *count)
 {
-    size_t operands = 0;
+    *count = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int taken = cli_common_option(c, argc, argv, &i);
@@ -81,12 +82,9 @@ int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void
             fprintf(stderr, "rolescan %s: unknown option '%s'\n", cmd->name, a);
             return cmd->usage(stderr), RS_EXIT_USAGE;
         }
-        int rc = cmd->operand(opts, a);
-        if (rc)
-            return rc;
-        operands++;
+        operands[(*count)++] = a;
     }
-    if (!operands && cmd->missing) {
+    if (!*count && cmd->missing) {
         fprintf(stderr, "rolescan %s: %s\n", cmd->name, cmd->missing);
         return cmd->usage(stderr), RS_EXIT_USAGE;
     }
