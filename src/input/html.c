@@ -7,14 +7,11 @@
 #include "blocktext.h"
 #include "internal.h"
 #include "util/xml_handler.h"
+#include "json_tree.h"
 
-#include <yajl/yajl_parse.h>
-
-#include "util/yajl_arena.h"
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
-#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
@@ -295,279 +292,12 @@ static void S_posting_clear(S_posting *p)
     memset(p, 0, sizeof *p);
 }
 
-/* ---- JSON-LD: read with yajl's event parser into a small tree ---------- */
-
-/* The JSON jansson (which read these before) refused is still skipped as
- * invalid: nesting deeper than its 2048, integers or reals out of range,
- * strings that are not UTF-8 (overlong forms and surrogates included),
- * \u0000, and a lone surrogate escape (which yajl would turn into "?"). */
-#define S_JSON_MAX_DEPTH 2048
-
-typedef enum S_jkind { S_J_OTHER = 0, S_J_STRING, S_J_NUMBER, S_J_OBJECT, S_J_ARRAY } S_jkind;
-
-/* A JSON value; an object's members carry their key. */
-typedef struct S_jv S_jv;
-struct S_jv {
-    S_jkind kind;
-    const char *key;        /* as a member of an object, else NULL */
-    const char *str;        /* S_J_STRING */
-    double num;             /* S_J_NUMBER */
-    S_jv *first, *last;     /* S_J_OBJECT, S_J_ARRAY: members or items */
-    S_jv *next, *parent;
-};
-
-/* The tree's blocks, freed together. */
-typedef struct S_jchunk {
-    struct S_jchunk *next;
-    size_t used, cap;
-    max_align_t data[];
-} S_jchunk;
-
-typedef struct S_jtree {
-    S_jchunk *chunks;
-    S_jv *root, *open;      /* open: the innermost unfinished object or array */
-    const char *key;        /* the key read, for the next value */
-    int depth;
-    bool nomem;
-} S_jtree;
-
-static void *S_jalloc(S_jtree *t, size_t n)
-{
-    size_t align = sizeof(max_align_t);
-    n = (n + align - 1) / align * align;
-    S_jchunk *c = t->chunks;
-    if (!c || c->cap - c->used < n) {
-        size_t cap = n > 8192 ? n : 8192;
-        c = rs__malloc(sizeof *c + cap);
-        if (!c) {
-            t->nomem = true;
-            return NULL;
-        }
-        c->used = 0;
-        c->cap = cap;
-        c->next = t->chunks;
-        t->chunks = c;
-    }
-    void *p = (unsigned char *)c->data + c->used;
-    c->used += n;
-    return p;
-}
-
-static void S_jtree_free(S_jtree *t)
-{
-    for (S_jchunk *c = t->chunks, *next; c; c = next) {
-        next = c->next;
-        rs__free(c);
-    }
-    t->chunks = NULL;
-}
-
-static const char *S_jcopy(S_jtree *t, const unsigned char *s, size_t n)
-{
-    char *c = S_jalloc(t, n + 1);
-    if (c) {
-        memcpy(c, s, n);
-        c[n] = '\0';
-    }
-    return c;
-}
-
-static S_jv *S_jadd(S_jtree *t, S_jkind kind)
-{
-    S_jv *v = S_jalloc(t, sizeof *v);
-    if (!v)
-        return NULL;
-    memset(v, 0, sizeof *v);
-    v->kind = kind;
-    v->key = t->key;
-    t->key = NULL;
-    v->parent = t->open;
-    if (!t->open)
-        t->root = v;
-    else if (t->open->last)
-        t->open->last = t->open->last->next = v;
-    else
-        t->open->first = t->open->last = v;
-    return v;
-}
-
-/* The callbacks: 0 stops the parse (out of memory, or JSON jansson
- * refused). */
-static int S_jnull(void *ctx) { return S_jadd(ctx, S_J_OTHER) != NULL; }
-
-static int S_jbool(void *ctx, int b)
-{
-    (void)b;
-    return S_jadd(ctx, S_J_OTHER) != NULL;
-}
-
-static int S_jnumber(void *ctx, const char *s, size_t n)
-{
-    S_jtree *t = ctx;
-    char small[64];
-    char *num = n < sizeof small ? small : (char *)S_jcopy(t, (const unsigned char *)s, n);
-    if (!num)
-        return 0;
-    if (num == small) {
-        memcpy(small, s, n);
-        small[n] = '\0';
-    }
-    double v;
-    errno = 0;
-    if (strpbrk(num, ".eE")) {
-        v = strtod(num, NULL);
-        if ((v == HUGE_VAL || v == -HUGE_VAL) && errno == ERANGE)
-            return 0;
-    } else {
-        long long i = strtoll(num, NULL, 10);
-        if (errno == ERANGE)
-            return 0;
-        v = (double)i;
-    }
-    S_jv *jv = S_jadd(t, S_J_NUMBER);
-    if (jv)
-        jv->num = v;
-    return jv != NULL;
-}
-
-static int S_jstring(void *ctx, const unsigned char *s, size_t n)
-{
-    S_jtree *t = ctx;
-    if (!rs__utf8_strict((const char *)s, n, false))
-        return 0;
-    const char *c = S_jcopy(t, s, n);
-    S_jv *v = c ? S_jadd(t, S_J_STRING) : NULL;
-    if (v)
-        v->str = c;
-    return v != NULL;
-}
-
-static int S_jkey(void *ctx, const unsigned char *s, size_t n)
-{
-    S_jtree *t = ctx;
-    if (!rs__utf8_strict((const char *)s, n, false))
-        return 0;
-    t->key = S_jcopy(t, s, n);
-    return t->key != NULL;
-}
-
-static int S_jopen(S_jtree *t, S_jkind kind)
-{
-    if (++t->depth > S_JSON_MAX_DEPTH)
-        return 0;
-    S_jv *v = S_jadd(t, kind);
-    if (v)
-        t->open = v;
-    return v != NULL;
-}
-
-static int S_jstart_map(void *ctx) { return S_jopen(ctx, S_J_OBJECT); }
-static int S_jstart_array(void *ctx) { return S_jopen(ctx, S_J_ARRAY); }
-
-static int S_jend(void *ctx)
-{
-    S_jtree *t = ctx;
-    t->depth--;
-    t->open = t->open->parent;
-    return 1;
-}
-
-static const yajl_callbacks S_jcallbacks = {
-    .yajl_null = S_jnull,
-    .yajl_boolean = S_jbool,
-    .yajl_number = S_jnumber,
-    .yajl_string = S_jstring,
-    .yajl_start_map = S_jstart_map,
-    .yajl_map_key = S_jkey,
-    .yajl_end_map = S_jend,
-    .yajl_start_array = S_jstart_array,
-    .yajl_end_array = S_jend,
-};
-
-/* \u0000 or a lone surrogate escape anywhere in the text (a backslash
- * outside a string is invalid JSON anyway). */
-static bool S_jescapes_ok(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] != '\\')
-            continue;
-        unsigned cp = 0, lo = 0;
-        if (s[i + 1] != 'u' || n - i < 6 || sscanf(s + i + 2, "%4x", &cp) != 1) {
-            i++;   /* \" \\ \n ...: the escaped character is skipped */
-            continue;
-        }
-        if (cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
-            return false;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (n - i < 12 || s[i + 6] != '\\' || s[i + 7] != 'u' ||
-                sscanf(s + i + 8, "%4x", &lo) != 1 || lo < 0xDC00 || lo > 0xDFFF)
-                return false;
-            i += 6;
-        }
-        i += 5;
-    }
-    return true;
-}
-
-/* yajl's parser gets one region (util/yajl_arena.h) it cannot run out of:
- * its fixed blocks, two buffers each never past twice the text (doubling
- * from 2 KiB: every size it held summed, <= 4x the text plus 4 KiB each) and
- * a state stack of at most S_JSON_MAX_DEPTH + 2 bytes grown 128 at a time
- * (<= 20 KiB summed). */
-#define S_YA_FIXED (64 * 1024)
-
-/* Parses text into t: RS_OK with t->root set, or not when the JSON is
- * invalid; RS_ERR_NOMEM. */
-static rs_status S_jparse(const char *text, size_t n, S_jtree *t)
-{
-    memset(t, 0, sizeof *t);
-    if (!S_jescapes_ok(text, n))
-        return RS_OK;
-    if (n > (SIZE_MAX - S_YA_FIXED) / 10)
-        return RS_ERR_NOMEM;
-    size_t cap = S_YA_FIXED + 10 * n;
-    void *region = rs__malloc(cap);
-    if (!region)
-        return RS_ERR_NOMEM;
-    rs_yarena a;
-    yajl_alloc_funcs af = rs__yarena(&a, region, cap, 0);
-    yajl_handle h = yajl_alloc(&S_jcallbacks, &af, t);
-    bool ok = h && yajl_parse(h, (const unsigned char *)text, n) == yajl_status_ok &&
-              yajl_complete_parse(h) == yajl_status_ok;
-    if (h)
-        yajl_free(h);
-    rs__free(region);
-    if (!ok)
-        t->root = NULL;
-    if (t->nomem) {
-        S_jtree_free(t);
-        return RS_ERR_NOMEM;
-    }
-    return RS_OK;
-}
-
-/* An object's member: the last of that name, as jansson kept it. */
-static const S_jv *S_jget(const S_jv *obj, const char *key)
-{
-    const S_jv *found = NULL;
-    if (obj && obj->kind == S_J_OBJECT)
-        for (const S_jv *m = obj->first; m; m = m->next)
-            if (strcmp(m->key, key) == 0)
-                found = m;
-    return found;
-}
-
-static const char *S_jstr(const S_jv *v)
-{
-    return v && v->kind == S_J_STRING ? v->str : NULL;
-}
-
-static bool S_jis(const S_jv *v, S_jkind kind) { return v && v->kind == kind; }
+/* ---- JSON-LD: the JobPosting of a page --------------------------------- */
 
 /* "JobPosting", "schema:JobPosting" or "https://schema.org/JobPosting". */
-static bool S_type_name_is_posting(const S_jv *v)
+static bool S_type_name_is_posting(const rs_jv *v)
 {
-    const char *s = S_jstr(v);
+    const char *s = rs__jstr(v);
     if (!s)
         return false;
     size_t n = strlen(s), k = strlen("JobPosting");
@@ -575,12 +305,12 @@ static bool S_type_name_is_posting(const S_jv *v)
            (n == k || s[n - k - 1] == '/' || s[n - k - 1] == ':');
 }
 
-static bool S_is_posting(const S_jv *obj)
+static bool S_is_posting(const rs_jv *obj)
 {
-    const S_jv *type = S_jget(obj, "@type");
-    if (!S_jis(type, S_J_ARRAY))
+    const rs_jv *type = rs__jget(obj, "@type");
+    if (!rs__jis(type, RS_J_ARRAY))
         return S_type_name_is_posting(type);
-    for (const S_jv *t = type->first; t; t = t->next)
+    for (const rs_jv *t = type->first; t; t = t->next)
         if (S_type_name_is_posting(t))
             return true;
     return false;
@@ -588,43 +318,43 @@ static bool S_is_posting(const S_jv *obj)
 
 /* The JobPosting in v: v itself, an item of an array, or of an @graph;
  * `depth` bounds the search. */
-static const S_jv *S_find_posting(const S_jv *v, int depth)
+static const rs_jv *S_find_posting(const rs_jv *v, int depth)
 {
     if (depth > S_MAX_JSON_NEST)
         return NULL;
-    if (S_jis(v, S_J_ARRAY)) {
-        for (const S_jv *item = v->first; item; item = item->next) {
-            const S_jv *found = S_find_posting(item, depth + 1);
+    if (rs__jis(v, RS_J_ARRAY)) {
+        for (const rs_jv *item = v->first; item; item = item->next) {
+            const rs_jv *found = S_find_posting(item, depth + 1);
             if (found)
                 return found;
         }
         return NULL;
     }
-    if (!S_jis(v, S_J_OBJECT))
+    if (!rs__jis(v, RS_J_OBJECT))
         return NULL;
     if (S_is_posting(v))
         return v;
-    const S_jv *graph = S_jget(v, "@graph");
+    const rs_jv *graph = rs__jget(v, "@graph");
     return graph ? S_find_posting(graph, depth + 1) : NULL;
 }
 
 /* One experienceRequirements value: a string, or an object with a
  * description or monthsOfExperience. */
-static rs_status S_experience_one(const S_jv *v, char **out)
+static rs_status S_experience_one(const rs_jv *v, char **out)
 {
     *out = NULL;
-    if (S_jis(v, S_J_STRING))
+    if (rs__jis(v, RS_J_STRING))
         return S_html_string(v->str, false, out);
-    if (!S_jis(v, S_J_OBJECT))
+    if (!rs__jis(v, RS_J_OBJECT))
         return RS_OK;
-    const char *d = S_jstr(S_jget(v, "description"));
+    const char *d = rs__jstr(rs__jget(v, "description"));
     if (d) {
         rs_status st = S_html_string(d, false, out);
         if (st || *out)
             return st;
     }
-    const S_jv *months = S_jget(v, "monthsOfExperience");
-    if (!S_jis(months, S_J_NUMBER) || !(months->num > 0))
+    const rs_jv *months = rs__jget(v, "monthsOfExperience");
+    if (!rs__jis(months, RS_J_NUMBER) || !(months->num > 0))
         return RS_OK;
     char s[400];
     double m = months->num;
@@ -636,13 +366,13 @@ static rs_status S_experience_one(const S_jv *v, char **out)
 }
 
 /* experienceRequirements: one value, or an array of them, one a line. */
-static rs_status S_experience(const S_jv *v, char **out)
+static rs_status S_experience(const rs_jv *v, char **out)
 {
-    if (!S_jis(v, S_J_ARRAY))
+    if (!rs__jis(v, RS_J_ARRAY))
         return S_experience_one(v, out);
     rs_buf b;
     rs__buf_init(&b, 0);
-    for (const S_jv *item = v->first; item; item = item->next) {
+    for (const rs_jv *item = v->first; item; item = item->next) {
         char *one = NULL;
         if (S_experience_one(item, &one) != RS_OK)
             b.failed = true;
@@ -655,17 +385,17 @@ static rs_status S_experience(const S_jv *v, char **out)
     return S_finish(&b, out) ? RS_OK : RS_ERR_NOMEM;
 }
 
-static rs_status S_read_posting(const S_jv *jp, S_posting *p)
+static rs_status S_read_posting(const rs_jv *jp, S_posting *p)
 {
-    const char *title = S_jstr(S_jget(jp, "title"));
-    const char *desc = S_jstr(S_jget(jp, "description"));
+    const char *title = rs__jstr(rs__jget(jp, "title"));
+    const char *desc = rs__jstr(rs__jget(jp, "description"));
     rs_status st = RS_OK;
     if (title)
         st = S_html_string(title, true, &p->title);
     if (!st && desc)
         st = S_html_string(desc, false, &p->description);
     if (!st)
-        st = S_experience(S_jget(jp, "experienceRequirements"), &p->experience);
+        st = S_experience(rs__jget(jp, "experienceRequirements"), &p->experience);
     return st;
 }
 
@@ -693,13 +423,13 @@ static rs_status S_json_ld_script(const xmlNode *script, S_posting *p)
     xmlChar *src = xmlNodeGetContent(script);
     if (!src)
         return RS_OK;
-    S_jtree t;
-    rs_status st = S_jparse((const char *)src, strlen((const char *)src), &t);
+    rs_jtree t;
+    rs_status st = rs__jparse((const char *)src, strlen((const char *)src), &t);
     xmlFree(src);
-    const S_jv *jp = !st && t.root ? S_find_posting(t.root, 0) : NULL;
+    const rs_jv *jp = !st && t.root ? S_find_posting(t.root, 0) : NULL;
     if (jp)
         st = S_read_posting(jp, p);
-    S_jtree_free(&t);
+    rs__jtree_free(&t);
     if (st == RS_OK && !p->description)
         S_posting_clear(p);
     return st;
