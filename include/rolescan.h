@@ -169,6 +169,45 @@ RS_EXPORT rs_status rs_roles_load(const char *dir, const rs_lexicon *skills,
 RS_EXPORT void rs_roles_free(rs_roles *roles);
 RS_EXPORT const char *rs_roles_version(const rs_roles *roles);
 
+/* ---- knowledge: the compiled cache ---------------------------------------- */
+
+/* Loading a lexicon folder means parsing, validating and compiling its XML
+ * (tens of milliseconds). With a cache folder, the compiled result is kept
+ * in one file per folder content, keyed by this build's data layout and
+ * version and by every lexicon file's path and bytes, and read back in one
+ * pass. A file that is stale is never picked (another key names another
+ * file); one that is truncated or damaged is detected by its checksum and
+ * bounds, and rebuilt. Files are written atomically (temporary file and
+ * rename), so several processes may share a cache folder. The cache is
+ * trusted as far as the user's own cache folder is: what its checksum and
+ * bounds do not catch, a file written on purpose to mislead, is read. */
+typedef struct rs_load_options {
+    unsigned abi_version;    /* RS_ABI_VERSION */
+    const char *cache_dir;   /* created when missing; NULL: no cache */
+} rs_load_options;
+
+typedef enum rs_cache_state {
+    RS_CACHE_OFF = 0,        /* loaded from the XML, no cache asked for */
+    RS_CACHE_HIT,            /* read from its cache file */
+    RS_CACHE_BUILT,          /* no cache file yet: compiled and written */
+    RS_CACHE_REBUILT,        /* the cache file was damaged: compiled, rewritten */
+    RS_CACHE_UNWRITABLE      /* compiled; the cache folder could not be written
+                                (read-only, full): the next run compiles again */
+} rs_cache_state;
+
+/* rs_lexicon_load and rs_roles_load through the cache of opts (NULL opts
+ * or cache_dir: the plain loads). A failure to write the cache is not an
+ * error (see the state); errors in the lexicon are reported as by the plain
+ * loads, since a folder that does not load is never cached. */
+RS_EXPORT rs_status rs_lexicon_load_with(const char *dir, const rs_load_options *opts,
+                                         rs_lexicon **out, rs_error *err);
+RS_EXPORT rs_status rs_roles_load_with(const char *dir, const rs_lexicon *skills,
+                                       const rs_load_options *opts, rs_roles **out,
+                                       rs_error *err);
+/* How the object was loaded. */
+RS_EXPORT rs_cache_state rs_lexicon_cache_state(const rs_lexicon *lex);
+RS_EXPORT rs_cache_state rs_roles_cache_state(const rs_roles *roles);
+
 typedef enum rs_weight {
     RS_WEIGHT_NICE = 1,
     RS_WEIGHT_IMPORTANT = 2,

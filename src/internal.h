@@ -91,6 +91,9 @@ static inline uint64_t rs__hash_bytes(const void *data, size_t len)
     h *= 0xbf58476d1ce4e5b9ull;
     return h ^ (h >> 32);
 }
+/* A hash of a long run of bytes (file contents) chained from h; not the
+ * FNV-1a of the lexicon's published content hash. */
+uint64_t rs__hash_chain(uint64_t h, const void *data, size_t len);
 /* Combines a running sequence hash with the next token's hash and glue. */
 static inline uint64_t rs__hash_step(uint64_t seq, uint64_t tok, bool glued)
 {

@@ -25,6 +25,9 @@ typedef struct cli_common {
     rs_format format;       /* --input-format; RS_FORMAT_AUTO sniffs */
     bool quiet;
     int color;              /* -1 auto, 0 never, 1 always */
+    const char *cache_dir;  /* --cache-dir DIR, or NULL for the default */
+    bool no_cache;          /* --no-cache */
+    char cache_buf[4096];   /* the default cache folder, once found */
 } cli_common;
 
 /* Parses an option shared by subcommands at argv[*i]; returns 1 if taken,
@@ -74,6 +77,10 @@ int cli_write_output(const cli_common *c, const char *data, size_t len);
     "  --input-format FMT   auto (default: sniffed from the content), text,\n"        \
     "                       html, docx, odt or pdf\n"                                 \
     "  --color WHEN         auto, always or never (NO_COLOR is honoured)\n"           \
+    "  --cache-dir DIR      keep compiled lexicons in DIR (default:\n"                \
+    "                       $ROLESCAN_CACHE_DIR, else $XDG_CACHE_HOME/rolescan,\n"    \
+    "                       else ~/.cache/rolescan)\n"                                \
+    "  --no-cache           compile the lexicons from their XML on every run\n"       \
     "  -q, --quiet          no warnings on stderr\n"
 /* Renders a report the command just built (built is the builder's status,
  * err its message) in a format, writes it as cli_write_output does and

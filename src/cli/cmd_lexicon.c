@@ -79,6 +79,7 @@ int cmd_lexicon(int argc, char **argv)
     cli_common_init(&c);
     if (argc == 3)
         c.lexicons = argv[2];
+    c.no_cache = true;   /* a check reads and validates every file */
     rs_lexicon *lex = NULL;
     int rc = cli_load_lexicon(&c, &lex);
     if (rc)

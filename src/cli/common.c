@@ -131,6 +131,12 @@ int cli_common_option(cli_common *c, int argc, char **argv, int *i)
         }
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
         c->quiet = true;
+    } else if (S_is(a, "--cache-dir")) {
+        if (!(v = S_value(argc, argv, i, "--cache-dir")))
+            return -1;
+        c->cache_dir = v;
+    } else if (strcmp(a, "--no-cache") == 0) {
+        c->no_cache = true;
     } else if (S_is(a, "--color")) {
         if (!(v = S_value(argc, argv, i, "--color")))
             return -1;
@@ -205,6 +211,26 @@ int cli_exit_for(rs_status st)
     }
 }
 
+/* The compiled lexicon cache's folder: --cache-dir, $ROLESCAN_CACHE_DIR
+ * (empty: none), $XDG_CACHE_HOME/rolescan, ~/.cache/rolescan; NULL for
+ * none (--no-cache, or no home to keep it in). */
+static const char *S_cache_dir(const cli_common *c)
+{
+    if (c->no_cache)
+        return NULL;
+    if (c->cache_dir)
+        return *c->cache_dir ? c->cache_dir : NULL;
+    const char *env = getenv("ROLESCAN_CACHE_DIR");
+    if (env)
+        return *env ? env : NULL;
+    char *buf = ((cli_common *)c)->cache_buf;
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    int n = xdg && *xdg == '/' ? snprintf(buf, sizeof c->cache_buf, "%s/rolescan", xdg)
+            : home && *home == '/' ? snprintf(buf, sizeof c->cache_buf, "%s/.cache/rolescan", home)
+                                   : -1;
+    return n > 0 && (size_t)n < sizeof c->cache_buf ? buf : NULL;
+}
+
 int cli_load_lexicon(const cli_common *c, rs_lexicon **lex)
 {
     const char *dir = cli_find_lexicons(c);
@@ -214,7 +240,8 @@ int cli_load_lexicon(const cli_common *c, rs_lexicon **lex)
         return RS_EXIT_LEXICON;
     }
     rs_error err = {0};
-    rs_status st = rs_lexicon_load(dir, lex, &err);
+    rs_load_options o = {.abi_version = RS_ABI_VERSION, .cache_dir = S_cache_dir(c)};
+    rs_status st = rs_lexicon_load_with(dir, &o, lex, &err);
     if (st) {
         cli_report_error(&err);
         return st == RS_ERR_NOMEM ? RS_EXIT_INTERNAL : RS_EXIT_LEXICON;
@@ -329,7 +356,8 @@ void cli_input_clear(cli_input *in)
 int cli_load_roles(const cli_common *c, const rs_lexicon *lex, rs_roles **roles)
 {
     rs_error err = {0};
-    rs_status st = rs_roles_load(cli_find_lexicons(c), lex, roles, &err);
+    rs_load_options o = {.abi_version = RS_ABI_VERSION, .cache_dir = S_cache_dir(c)};
+    rs_status st = rs_roles_load_with(cli_find_lexicons(c), lex, &o, roles, &err);
     if (st) {
         cli_report_error(&err);
         return st == RS_ERR_NOMEM ? RS_EXIT_INTERNAL : RS_EXIT_LEXICON;

@@ -96,7 +96,13 @@ struct rs_lexicon {
     rs_table prefix_table;   /* hashes of proper prefixes of terms */
     unsigned max_tokens;
     pcre2_match_context *match_context;
+    void *cache_block;       /* when read from the compiled cache: the one
+                                block the pointers above point into */
+    int cache_state;         /* rs_cache_state */
 };
+
+/* Creates the match context with the patterns' limits (load.c). */
+rs_status rs__lexicon_limits(rs_lexicon *lex, rs_error *err);
 
 /* terms.c */
 rs_status rs__term_add(rs_lexicon *lex, const char *written, uint8_t flag,

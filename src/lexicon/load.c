@@ -69,7 +69,8 @@ typedef struct S_loader {
 
 static rs_status S_add_alias(S_loader *L, rs_skill_def *sk, const xmlNode *n)
 {
-    rs_alias_def a = {0};
+    rs_alias_def a;
+    memset(&a, 0, sizeof a);
     a.term = rs__xml_text(n);
     if (!a.term)
         return rs__nomem(L->err, L->file);
@@ -90,7 +91,7 @@ static rs_status S_add_alias(S_loader *L, rs_skill_def *sk, const xmlNode *n)
         return rs__nomem(L->err, L->file);
     }
     sk->aliases = all;
-    all[sk->alias_count++] = a;
+    memcpy(&all[sk->alias_count++], &a, sizeof a);   /* padding too (cache.c) */
     return RS_OK;
 }
 
@@ -397,6 +398,16 @@ static rs_status S_load_all(rs_lexicon *lex, S_loader *L, rs_error *err)
     return st;
 }
 
+rs_status rs__lexicon_limits(rs_lexicon *lex, rs_error *err)
+{
+    lex->match_context = pcre2_match_context_create(NULL);
+    if (!lex->match_context)
+        return rs__nomem(err, NULL);
+    pcre2_set_match_limit(lex->match_context, RS_PATTERN_MATCH_LIMIT);
+    pcre2_set_depth_limit(lex->match_context, RS_PATTERN_DEPTH_LIMIT);
+    return RS_OK;
+}
+
 rs_status rs_lexicon_load(const char *dir, rs_lexicon **out, rs_error *err)
 {
     if (!dir || !out)
@@ -412,15 +423,8 @@ rs_status rs_lexicon_load(const char *dir, rs_lexicon **out, rs_error *err)
     for (size_t i = 0; i < L.version_count; i++)
         rs__free(L.versions[i]);
     rs__free(L.versions);
-    if (!st) {
-        lex->match_context = pcre2_match_context_create(NULL);
-        if (!lex->match_context)
-            st = rs__nomem(err, dir);
-        else {
-            pcre2_set_match_limit(lex->match_context, RS_PATTERN_MATCH_LIMIT);
-            pcre2_set_depth_limit(lex->match_context, RS_PATTERN_DEPTH_LIMIT);
-        }
-    }
+    if (!st)
+        st = rs__lexicon_limits(lex, err);
     if (st) {
         rs_lexicon_free(lex);
         return st;
@@ -433,6 +437,13 @@ void rs_lexicon_free(rs_lexicon *lex)
 {
     if (!lex)
         return;
+    if (lex->cache_block) {   /* one block, the codes and context outside it */
+        for (size_t i = 0; i < lex->pattern_count; i++)
+            pcre2_code_free(lex->patterns[i].code);
+        pcre2_match_context_free(lex->match_context);
+        rs__free(lex->cache_block);
+        return;
+    }
     for (size_t i = 0; i < lex->skill_count; i++) {
         rs_skill_def *sk = &lex->skills[i];
         rs__free(sk->id);

@@ -897,6 +897,10 @@ void rs_roles_free(rs_roles *r)
 {
     if (!r)
         return;
+    if (r->cache_block) {   /* one block holds it all, r included */
+        rs__free(r->cache_block);
+        return;
+    }
     for (size_t i = 0; i < r->track_count; i++) {
         rs__free(r->tracks[i].id);
         rs__free(r->tracks[i].name);

@@ -194,6 +194,9 @@ struct rs_roles {
     size_t file_count;
     double *specificity;         /* per lexicon skill: log(tracks / tracks
                                     whose roles list it), 0 for none */
+    void *cache_block;           /* when read from the compiled cache: the
+                                    one block the pointers above point into */
+    int cache_state;             /* rs_cache_state */
 };
 
 /* Index of a track id, or RS_NOT_FOUND. */

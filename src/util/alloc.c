@@ -55,6 +55,8 @@ bool rs__grow(void **ptr, size_t *cap, size_t need, size_t size)
     void *p = rs__realloc(*ptr, ncap * size);
     if (!p)
         return false;
+    /* zeroed, padding included: the lexicon cache writes these bytes */
+    memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
     *ptr = p;
     *cap = ncap;
     return true;
