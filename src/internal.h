@@ -25,6 +25,9 @@ void *rs__calloc(size_t count, size_t size);
 void *rs__realloc(void *ptr, size_t size);
 /* Grows *ptr to hold at least `need` items of `size` bytes, doubling. */
 bool rs__grow(void **ptr, size_t *cap, size_t need, size_t size);
+/* rs__grow whose new room is zeroed, padding included: for what the
+ * lexicon cache copies byte for byte (lexicon/cache.c). */
+bool rs__grow_zeroed(void **ptr, size_t *cap, size_t need, size_t size);
 void rs__free(void *ptr);
 char *rs__strdup(const char *s);
 char *rs__strndup(const char *s, size_t n);

@@ -98,7 +98,7 @@ static rs_status S_add_alias(S_loader *L, rs_skill_def *sk, const xmlNode *n)
 static rs_status S_add_pattern(S_loader *L, size_t skill, const xmlNode *n)
 {
     rs_lexicon *lex = L->lex;
-    if (!rs__grow((void **)&lex->patterns, &L->pattern_cap, lex->pattern_count + 1,
+    if (!rs__grow_zeroed((void **)&lex->patterns, &L->pattern_cap, lex->pattern_count + 1,
                   sizeof *lex->patterns))
         return rs__nomem(L->err, L->file);
     rs_pattern_def *p = &lex->patterns[lex->pattern_count];
@@ -166,7 +166,7 @@ static rs_status S_add_implies(S_loader *L, rs_skill_def *sk, const xmlNode *n)
 static rs_status S_add_skill(S_loader *L, const xmlNode *n)
 {
     rs_lexicon *lex = L->lex;
-    if (!rs__grow((void **)&lex->skills, &L->skill_cap, lex->skill_count + 1,
+    if (!rs__grow_zeroed((void **)&lex->skills, &L->skill_cap, lex->skill_count + 1,
                   sizeof *lex->skills))
         return rs__nomem(L->err, L->file);
     size_t index = lex->skill_count++;

@@ -102,7 +102,7 @@ static rs_status S_track_reads(S_loader *L, rs_track_def *t, const xmlNode *n)
 static rs_status S_add_track(S_loader *L, const xmlNode *n)
 {
     rs_roles *r = L->roles;
-    if (!rs__grow((void **)&r->tracks, &L->track_cap, r->track_count + 1, sizeof *r->tracks))
+    if (!rs__grow_zeroed((void **)&r->tracks, &L->track_cap, r->track_count + 1, sizeof *r->tracks))
         return S_nomem(L);
     rs_track_def *t = &r->tracks[r->track_count++];
     memset(t, 0, sizeof *t);
@@ -289,7 +289,7 @@ static rs_status S_role_child(S_loader *L, rs_role_def *role, const xmlNode *c)
 static rs_status S_add_role(S_loader *L, const xmlNode *n)
 {
     rs_roles *r = L->roles;
-    if (!rs__grow((void **)&r->roles, &L->role_cap, r->role_count + 1, sizeof *r->roles))
+    if (!rs__grow_zeroed((void **)&r->roles, &L->role_cap, r->role_count + 1, sizeof *r->roles))
         return S_nomem(L);
     rs_role_def *role = &r->roles[r->role_count++];
     memset(role, 0, sizeof *role);
@@ -322,7 +322,7 @@ static rs_status S_add_role(S_loader *L, const xmlNode *n)
 static rs_status S_add_scope(S_loader *L, const xmlNode *n)
 {
     rs_roles *r = L->roles;
-    if (!rs__grow((void **)&r->scopes, &L->scope_cap, r->scope_count + 1, sizeof *r->scopes))
+    if (!rs__grow_zeroed((void **)&r->scopes, &L->scope_cap, r->scope_count + 1, sizeof *r->scopes))
         return S_nomem(L);
     char *ref = rs__xml_attr(n, "skill");
     if (!ref)
@@ -346,7 +346,7 @@ static rs_status S_add_scope(S_loader *L, const xmlNode *n)
 static rs_status S_add_noun(S_loader *L, const xmlNode *n)
 {
     rs_roles *r = L->roles;
-    if (!rs__grow((void **)&r->nouns, &L->noun_cap, r->noun_count + 1, sizeof *r->nouns))
+    if (!rs__grow_zeroed((void **)&r->nouns, &L->noun_cap, r->noun_count + 1, sizeof *r->nouns))
         return S_nomem(L);
     rs_noun_def *d = &r->nouns[r->noun_count++];
     memset(d, 0, sizeof *d);
@@ -383,7 +383,7 @@ static rs_status S_add_noun(S_loader *L, const xmlNode *n)
 static rs_status S_add_modifier(S_loader *L, const xmlNode *n)
 {
     rs_roles *r = L->roles;
-    if (!rs__grow((void **)&r->modifiers, &L->modifier_cap, r->modifier_count + 1,
+    if (!rs__grow_zeroed((void **)&r->modifiers, &L->modifier_cap, r->modifier_count + 1,
                   sizeof *r->modifiers))
         return S_nomem(L);
     rs_modifier_def *d = &r->modifiers[r->modifier_count++];
@@ -462,7 +462,7 @@ static rs_status S_add_words(S_loader *L, const xmlNode *n)
 static rs_status S_add_signal(S_loader *L, const xmlNode *n)
 {
     rs_roles *r = L->roles;
-    if (!rs__grow((void **)&r->signals, &L->signal_cap, r->signal_count + 1,
+    if (!rs__grow_zeroed((void **)&r->signals, &L->signal_cap, r->signal_count + 1,
                   sizeof *r->signals))
         return S_nomem(L);
     rs_signal_def *d = &r->signals[r->signal_count++];

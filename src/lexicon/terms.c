@@ -81,7 +81,7 @@ rs_status rs__term_add(rs_lexicon *lex, const char *written, uint8_t flag,
         goto nomem;
     if (pattern && !(pat = rs__malloc(sizeof *pat)))
         goto nomem;
-    if (!k || !rs__grow((void **)&p->items, &p->cap, p->count + 1, sizeof *p->items))
+    if (!k || !rs__grow_zeroed((void **)&p->items, &p->cap, p->count + 1, sizeof *p->items))
         goto nomem;
     S_raw *r = &p->items[p->count];
     memset(r, 0, sizeof *r);

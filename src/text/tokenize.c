@@ -76,8 +76,29 @@ static inline bool S_is_word(const unsigned char *s, size_t len, size_t i, size_
 
 static inline bool S_is_letter(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
+/* rs__hash_bytes of s[start, start + len), reading the last partial word
+ * as one load when the text has 8 bytes there: the same value, since the
+ * bytes past the token are masked off. */
+static inline uint64_t S_hash_token(const char *s, size_t text_len, size_t start, size_t len)
+{
+    if (len >= 8 || start + 8 > text_len)
+        return rs__hash_bytes(s + start, len);
+    uint64_t w;
+    memcpy(&w, s + start, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    w &= len ? ~0ull >> (64 - 8 * len) : 0;
+#else
+    return rs__hash_bytes(s + start, len);
+#endif
+    uint64_t h = 0x243f6a8885a308d3ull ^ (len * 0x9e3779b97f4a7c15ull);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return h ^ (h >> 32);
+}
+
 static bool S_push(S_tokens *t, size_t start, size_t len, rs_token_kind kind,
-                   bool glued, const char *s)
+                   bool glued, const char *s, size_t text_len)
 {
     if (t->count == t->cap &&
         !rs__grow((void **)&t->items, &t->cap, t->count + 1, sizeof *t->items))
@@ -85,7 +106,7 @@ static bool S_push(S_tokens *t, size_t start, size_t len, rs_token_kind kind,
     rs_token *tok = &t->items[t->count++];
     tok->start = (uint32_t)start;
     tok->len = (uint32_t)len;
-    tok->hash = rs__hash_bytes(s + start, len);
+    tok->hash = S_hash_token(s, text_len, start, len);
     tok->kind = (uint8_t)kind;
     tok->glued = glued;
     return true;
@@ -154,7 +175,7 @@ static bool S_split_chunk(S_tokens *t, const char *text, size_t len,
                 j++;
             while (j < end && S_is_word(s, len, j, &k))
                 j += k;
-            if (!S_push(t, i, j - i, RS_TOKEN_WORD, glued, text))
+            if (!S_push(t, i, j - i, RS_TOKEN_WORD, glued, text, len))
                 return false;
             i = j;
         } else if (s[i] == '-' && i > start && i + 1 < end && S_is_letter(s[i - 1]) &&
@@ -168,13 +189,55 @@ static bool S_split_chunk(S_tokens *t, const char *text, size_t len,
         } else {
             if (i + k > end)
                 k = end - i;
-            if (!S_push(t, i, k, RS_TOKEN_PUNCT, glued, text))
+            if (!S_push(t, i, k, RS_TOKEN_PUNCT, glued, text, len))
                 return false;
             i += k;
         }
         glued = true;
     }
     return true;
+}
+
+/* S_split_chunk for a chunk of ASCII bytes only, by table. */
+static bool S_split_ascii(S_tokens *t, const char *text, size_t len, size_t start, size_t end)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    bool glued = false;
+    for (size_t i = start; i < end;) {
+        if (S_ascii_class[s[i]] == S_WORD) {
+            size_t j = i + 1;
+            while (j < end && S_ascii_class[s[j]] == S_WORD)
+                j++;
+            if (!S_push(t, i, j - i, RS_TOKEN_WORD, glued, text, len))
+                return false;
+            i = j;
+        } else if (s[i] == '-' && i > start && i + 1 < end && S_is_letter(s[i - 1]) &&
+                   S_is_letter(s[i + 1])) {
+            i++;   /* "front-end" reads as "front end" (S_split_chunk) */
+            glued = false;
+            continue;
+        } else {
+            if (!S_push(t, i, 1, RS_TOKEN_PUNCT, glued, text, len))
+                return false;
+            i++;
+        }
+        glued = true;
+    }
+    return true;
+}
+
+/* Does the chunk, its edge punctuation aside, read as a URL, domain or
+ * e-mail (S_chunk's test)? */
+static bool S_barrier_inside(const char *s, size_t start, size_t end, bool maybe_barrier)
+{
+    if (!maybe_barrier)
+        return false;
+    size_t a = start, b = end;
+    while (a < b && S_is_edge_punct(s[a]))
+        a++;
+    while (b > a && S_is_edge_punct(s[b - 1]))
+        b--;
+    return b > a && S_is_barrier(s + a, b - a);
 }
 
 static bool S_chunk(S_tokens *t, const char *s, size_t len, size_t start,
@@ -189,7 +252,7 @@ static bool S_chunk(S_tokens *t, const char *s, size_t len, size_t start,
         b--;
     if (b > a && S_is_barrier(s + a, b - a)) {
         return S_split_chunk(t, s, len, start, a, false) &&
-               S_push(t, a, b - a, RS_TOKEN_BARRIER, a > start, s) &&
+               S_push(t, a, b - a, RS_TOKEN_BARRIER, a > start, s, len) &&
                S_split_chunk(t, s, len, b, end, true);
     }
     return S_split_chunk(t, s, len, start, end, false);
@@ -207,19 +270,29 @@ rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
     size_t i = 0;
     while (i < len) {
         size_t k;
-        if (S_is_space(u, len, i, &k)) {
-            i += k;
+        if (u[i] < 0x80 ? S_ascii_class[u[i]] == S_SPACE : S_is_space(u, len, i, &k)) {
+            i += u[i] < 0x80 ? 1 : k;
             continue;
         }
+        /* the common chunk is ASCII and no URL, domain or e-mail: split
+         * by table; any other goes the general way */
         size_t j = i;
         bool maybe_barrier = false;   /* URLs, domains and e-mails need . or @ */
+        while (j < len && u[j] < 0x80 && S_ascii_class[u[j]] != S_SPACE) {
+            maybe_barrier |= u[j] == '.' || u[j] == '@';
+            j++;
+        }
+        bool ascii = j == len || S_ascii_class[u[j]] == S_SPACE;
         while (j < len && !S_is_space(u, len, j, &k)) {
             maybe_barrier |= u[j] == '.' || u[j] == '@';
             j += k;
         }
         if (j > len)
             j = len;
-        if (!S_chunk(&t, s, len, i, j, maybe_barrier)) {
+        bool ok = ascii && !S_barrier_inside(s, i, j, maybe_barrier)
+                      ? S_split_ascii(&t, s, len, i, j)
+                      : S_chunk(&t, s, len, i, j, maybe_barrier);
+        if (!ok) {
             rs__free(t.items);
             return rs__nomem(err, NULL);
         }

@@ -55,10 +55,17 @@ bool rs__grow(void **ptr, size_t *cap, size_t need, size_t size)
     void *p = rs__realloc(*ptr, ncap * size);
     if (!p)
         return false;
-    /* zeroed, padding included: the lexicon cache writes these bytes */
-    memset((char *)p + *cap * size, 0, (ncap - *cap) * size);
     *ptr = p;
     *cap = ncap;
+    return true;
+}
+
+bool rs__grow_zeroed(void **ptr, size_t *cap, size_t need, size_t size)
+{
+    size_t old = *cap;
+    if (!rs__grow(ptr, cap, need, size))
+        return false;
+    memset((char *)*ptr + old * size, 0, (*cap - old) * size);
     return true;
 }
 

@@ -207,6 +207,52 @@ static void test_same_word_same_hash(void **state)
     rs__free(norm);
 }
 
+/* The ASCII chunks split by table and the general path agree: random
+ * ASCII text, and the same text with every space an ideographic space
+ * (U+3000), which sends every chunk the general way, give the same
+ * tokens (kind, length, glue, hash), starts shifted by the wider spaces. */
+static void test_table_path_is_general_path(void **state)
+{
+    (void)state;
+    static const char *const parts[] = {"java", "C", "++", ".", "@", "-", "go-lang", "a-1",
+                                        "://", "www.", ".com", "x@y.io", "/", ",", "(", ")",
+                                        "2019", "node.js", "e-mail", "'", "\"", "#", ":"};
+    srand(16);
+    for (int round = 0; round < 2000; round++) {
+        char ascii[256], wide[512];
+        size_t a = 0, w = 0;
+        int n = 1 + rand() % 12;
+        for (int p = 0; p < n; p++) {
+            const char *part = parts[rand() % (sizeof parts / sizeof *parts)];
+            size_t len = strlen(part);
+            memcpy(ascii + a, part, len);
+            memcpy(wide + w, part, len);
+            a += len;
+            w += len;
+            if (rand() % 3 == 0) {
+                ascii[a++] = ' ';
+                memcpy(wide + w, "\xe3\x80\x80", 3);
+                w += 3;
+            }
+        }
+        rs_token *x = NULL, *y = NULL;
+        size_t nx = 0, ny = 0;
+        rs_error err = {0};
+        assert_int_equal(rs__tokenize(ascii, a, &x, &nx, &err), RS_OK);
+        assert_int_equal(rs__tokenize(wide, w, &y, &ny, &err), RS_OK);
+        assert_int_equal(nx, ny);
+        for (size_t i = 0; i < nx; i++) {
+            assert_int_equal(x[i].kind, y[i].kind);
+            assert_int_equal(x[i].len, y[i].len);
+            assert_int_equal(x[i].glued, y[i].glued);
+            assert_int_equal(x[i].hash, y[i].hash);
+            assert_memory_equal(ascii + x[i].start, wide + y[i].start, x[i].len);
+        }
+        rs__free(x);
+        rs__free(y);
+    }
+}
+
 static void test_document_tokens_cached(void **state)
 {
     (void)state;
@@ -242,6 +288,7 @@ int main(void)
         cmocka_unit_test(test_not_barriers),
         cmocka_unit_test(test_white_space_kinds),
         cmocka_unit_test(test_same_word_same_hash),
+        cmocka_unit_test(test_table_path_is_general_path),
         cmocka_unit_test(test_document_tokens_cached),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
