@@ -65,7 +65,31 @@ const char *cli_find_lexicons(const cli_common *c);
 /* Loads the lexicon, reporting failure; returns the exit code. */
 int cli_load_lexicon(const cli_common *c, rs_lexicon **lex);
 
-/* Writes data to -o FILE atomically (temp file + rename) or to stdout. */
+/* An output file named by -o or --report (outfile.c): a regular file or a
+ * new name is replaced atomically (a temporary file beside it, removed on
+ * every error and on SIGINT, SIGTERM and SIGHUP); a device, FIFO or socket
+ * is written in place; a symbolic link is followed (the file it names is
+ * replaced); a folder is refused. */
+typedef struct cli_outfile {
+    const char *name;   /* as given, for messages */
+    char *target;       /* the file written: name with links followed */
+    char *tmp;          /* the temporary file; NULL when written in place */
+    FILE *f;            /* where to write */
+    int slot;           /* its place among the files a signal removes */
+} cli_outfile;
+/* Opens o for name: RS_EXIT_OK, RS_EXIT_OUTPUT (reported) or
+ * RS_EXIT_INTERNAL (out of memory, not reported). */
+int cli_outfile_open(cli_outfile *o, const char *name);
+/* Flushes, syncs and closes; false (errno set) when that failed. */
+bool cli_outfile_seal(cli_outfile *o);
+/* Renames the sealed temporary file over the target (nothing for one
+ * written in place) and frees o; false (errno set) when the rename failed,
+ * the temporary file then removed. */
+bool cli_outfile_commit(cli_outfile *o);
+/* Drops the output: the temporary file removed, the target untouched. */
+void cli_outfile_discard(cli_outfile *o);
+
+/* Writes data to -o FILE atomically (cli_outfile) or to stdout. */
 int cli_write_output(const cli_common *c, const char *data, size_t len);
 
 /* The options cli_common_option takes, as every reading command's --help

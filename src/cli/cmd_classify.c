@@ -634,60 +634,37 @@ static int S_report(const S_run *r)
 
 /* ---- the command ------------------------------------------------------- */
 
-/* Output to stdout, or to a temporary file beside -o FILE that replaces it
- * only when everything was written. */
-static int S_open_output(const S_opts *o, FILE **out, char **tmp)
+/* Output to stdout, or to -o FILE (cli_outfile: a temporary file beside a
+ * regular file that replaces it only when everything was written). */
+static int S_open_output(const S_opts *o, FILE **out, cli_outfile *file)
 {
-    *tmp = NULL;
+    file->f = NULL;
+    file->tmp = file->target = NULL;
+    file->slot = -1;
     if (!o->c.output || strcmp(o->c.output, "-") == 0) {
         *out = stdout;
         return RS_EXIT_OK;
     }
-    size_t n = strlen(o->c.output) + 16;
-    *tmp = malloc(n);
-    if (!*tmp)
-        return RS_EXIT_INTERNAL;
-    snprintf(*tmp, n, "%s.tmp.XXXXXX", o->c.output);
-    int fd = mkstemp(*tmp);
-    if (fd >= 0) {
-        mode_t mask = umask(0);
-        umask(mask);
-        (void)fchmod(fd, 0666 & ~mask);
-    }
-    *out = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!*out) {
-        fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n", o->c.output,
-                strerror(errno));
-        if (fd >= 0)
-            close(fd), unlink(*tmp);
-        free(*tmp);
-        *tmp = NULL;
-        return RS_EXIT_OUTPUT;
-    }
-    return RS_EXIT_OK;
+    int rc = cli_outfile_open(file, o->c.output);
+    *out = file->f;
+    return rc;
 }
 
-/* Closes the output: a temporary file replaces -o FILE only when every
- * write succeeded and the run is not discarded (`discard`: it failed
- * before, and said so; the output is dropped in silence). */
-static int S_close_output(const S_opts *o, FILE *out, char *tmp, bool failed, int write_errno,
-                          bool discard)
+/* Seals the output: everything flushed and synced, not yet in place
+ * (S_commit_output), so a --report that fails leaves -o untouched. The
+ * output is dropped when a write failed or the run is discarded
+ * (`discard`: it failed before, and said so). */
+static int S_seal_output(const S_opts *o, FILE *out, cli_outfile *file, bool failed,
+                         int write_errno, bool discard)
 {
     int rc = RS_EXIT_OK;
     failed = failed || discard;
     if (out == stdout) {
         if (fflush(stdout) != 0 || failed)
             rc = RS_EXIT_OUTPUT;
-    } else {
-        bool ok = !failed && fflush(out) == 0 && fsync(fileno(out)) == 0;
-        ok = fclose(out) == 0 && ok;
-        if (ok && rename(tmp, o->c.output) != 0)
-            ok = false;
-        if (!ok) {
-            unlink(tmp);
-            rc = RS_EXIT_OUTPUT;
-        }
-        free(tmp);
+    } else if (failed || !cli_outfile_seal(file)) {
+        cli_outfile_discard(file);
+        rc = RS_EXIT_OUTPUT;
     }
     if (rc && write_errno)   /* the first failure's errno, not a stale one */
         errno = write_errno;
@@ -695,6 +672,22 @@ static int S_close_output(const S_opts *o, FILE *out, char *tmp, bool failed, in
         fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n",
                 o->c.output ? o->c.output : "<stdout>", strerror(errno));
     return rc;
+}
+
+/* Puts a sealed -o FILE in place, or drops it when keep is false. */
+static int S_commit_output(const S_opts *o, FILE *out, cli_outfile *file, bool keep)
+{
+    if (out == stdout)
+        return RS_EXIT_OK;
+    if (!keep) {
+        cli_outfile_discard(file);
+        return RS_EXIT_OK;
+    }
+    if (cli_outfile_commit(file))
+        return RS_EXIT_OK;
+    fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n", o->c.output,
+            strerror(errno));
+    return RS_EXIT_OUTPUT;
 }
 
 static int S_run_all(S_run *r)
@@ -736,7 +729,8 @@ static int S_run_all(S_run *r)
 }
 
 /* Runs the batch into the open output and closes it; the exit code. */
-static int S_finish(S_run *r, const rs_lexicon *lex, const rs_roles *roles, char *tmp)
+static int S_finish(S_run *r, const rs_lexicon *lex, const rs_roles *roles,
+                    cli_outfile *file)
 {
     const S_opts *o = r->o;
     r->lex = lex;
@@ -752,12 +746,16 @@ static int S_finish(S_run *r, const rs_lexicon *lex, const rs_roles *roles, char
     if (!discard && o->summary && !S_summary(r, o->format == RS_OUTPUT_TEXT ? r->out : stderr))
         S_write_failed(r);
     worst = r->read_worst > r->write_worst ? r->read_worst : r->write_worst;
-    int out_rc = S_close_output(o, r->out, tmp, worst == S_OUTPUT_FAILED, r->write_errno,
-                                discard);
+    int out_rc = S_seal_output(o, r->out, file, worst == S_OUTPUT_FAILED, r->write_errno,
+                               discard);
     if (discard)
         return RS_EXIT_INTERNAL;
     if (!out_rc && o->report)
         out_rc = S_report(r);
+    if (!out_rc)
+        out_rc = S_commit_output(o, r->out, file, true);
+    else if (r->out != stdout && file->target)   /* the report failed: -o stays as it was */
+        S_commit_output(o, r->out, file, false);
     if (out_rc)
         return out_rc;
     if (worst == S_ROWS_NOMEM)   /* the rows of the postings it hit say so */
@@ -776,11 +774,11 @@ static int S_with_roles(const rs_roles *roles, const rs_lexicon *lex, void *arg)
     S_run *r = arg;
     if (!cli_gather(r->o->paths, r->o->path_count, r->o->globs, &r->inputs))
         return cli_nomem();
-    char *tmp = NULL;
-    int rc = S_open_output(r->o, &r->out, &tmp);
+    cli_outfile file;
+    int rc = S_open_output(r->o, &r->out, &file);
     if (rc == RS_EXIT_INTERNAL)
         return cli_nomem();
-    return rc ? rc : S_finish(r, lex, roles, tmp);
+    return rc ? rc : S_finish(r, lex, roles, &file);
 }
 
 int cmd_classify(int argc, char **argv)

@@ -294,40 +294,16 @@ int cli_write_output(const cli_common *c, const char *data, size_t len)
         }
         return RS_EXIT_OK;
     }
-    size_t n = strlen(c->output) + 16;
-    char *tmp = malloc(n);
-    if (!tmp) {
-        fprintf(stderr, "rolescan: %s: error: out of memory\n", c->output);
-        return RS_EXIT_INTERNAL;
-    }
-    snprintf(tmp, n, "%s.tmp.XXXXXX", c->output);
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {   /* mkstemp makes 0600; give the file the usual mode */
-        mode_t mask = umask(0);
-        umask(mask);
-        (void)fchmod(fd, 0666 & ~mask);
-    }
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    int rc = -1;
-    if (f) {
-        rc = S_write_all(f, data, len);
-        if (rc == 0 && fsync(fileno(f)) != 0)
-            rc = -1;
-        if (fclose(f) != 0)
-            rc = -1;
-    } else if (fd >= 0) {
-        close(fd);
-    }
-    if (rc == 0 && rename(tmp, c->output) != 0)
-        rc = -1;
-    if (rc != 0) {
-        fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n", c->output,
-                strerror(errno));
-        if (fd >= 0)
-            unlink(tmp);
-    }
-    free(tmp);
-    return rc == 0 ? RS_EXIT_OK : RS_EXIT_OUTPUT;
+    cli_outfile o;
+    int rc = cli_outfile_open(&o, c->output);
+    if (rc)
+        return rc == RS_EXIT_INTERNAL ? cli_nomem() : rc;
+    if (S_write_all(o.f, data, len) == 0 && cli_outfile_seal(&o) && cli_outfile_commit(&o))
+        return RS_EXIT_OK;
+    fprintf(stderr, "rolescan: %s: error: cannot write output: %s\n", c->output,
+            strerror(errno));
+    cli_outfile_discard(&o);
+    return RS_EXIT_OUTPUT;
 }
 
 rs_status cli_run_input(const rs_lexicon *lex, const rs_roles *roles, const char *path,
