@@ -414,13 +414,15 @@ typedef enum rs_token_kind {
 } rs_token_kind;
 
 /* A token over the normalized text. `glued` is set when no white space
- * separates it from the token before. */
+ * separates it from the token before. 16 bytes: a document of 16 MiB may
+ * hold millions. */
+#define RS_TOKEN_MAX_LEN ((1u << 28) - 1)   /* a longer word is cut there */
 typedef struct rs_token {
-    uint32_t start;
-    uint32_t len;
     uint64_t hash;
-    uint8_t kind;
-    uint8_t glued;
+    uint32_t start;
+    uint32_t len : 28;
+    uint32_t kind : 3;       /* rs_token_kind */
+    uint32_t glued : 1;
 } rs_token;
 
 /* Tokenizes the document (done once; later calls return the same array).
@@ -444,9 +446,15 @@ typedef struct rs_evidence {
     unsigned page_line;  /* line on that page */
 } rs_evidence;
 
+/* A skill keeps at most this many evidence entries per document; count
+ * goes on counting past it (mentions past it that need tech context to
+ * count are not checked, and not counted), so the work and the output of a
+ * document repeating one skill stay bounded. */
+#define RS_MAX_EVIDENCE_PER_SKILL 100
+
 typedef struct rs_skill_hit {
     size_t skill;             /* index into the lexicon */
-    size_t count;             /* direct matches */
+    size_t count;             /* direct matches, evidence_count or more */
     size_t evidence_count;
     const rs_evidence *evidence;
     size_t implied_by;        /* skill index, or (size_t)-1 when found */

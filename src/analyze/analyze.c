@@ -113,7 +113,7 @@ static rs_level_evidence *S_evidence(rs_analysis *a, rs_evidence_kind kind, cons
 static void S_quote(const S_ctx *c, size_t ns, size_t ne, char *out, size_t cap)
 {
     const rs_text *text = rs_document_text(c->doc);
-    size_t os = c->map[ns], oe = c->map[ne < c->norm_len ? ne : c->norm_len];
+    size_t os = rs__orig(c->map, ns), oe = rs__orig(c->map, ne < c->norm_len ? ne : c->norm_len);
     const char *src = rs_text_data(text);
     size_t o = 0, max = cap - 4 < S_QUOTE_MAX ? cap - 4 : S_QUOTE_MAX;
     size_t len = rs_text_length(text);
@@ -141,7 +141,7 @@ static void S_quote(const S_ctx *c, size_t ns, size_t ne, char *out, size_t cap)
 
 static unsigned S_line_of(const S_ctx *c, size_t norm_offset)
 {
-    return rs_document_position(c->doc, c->map[norm_offset]).line;
+    return rs_document_position(c->doc, rs__orig(c->map, norm_offset)).line;
 }
 
 /* ---- titles ------------------------------------------------------------ */

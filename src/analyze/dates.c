@@ -215,7 +215,7 @@ typedef struct S_pass {
 
 static unsigned S_tok_line(const S_ctx *c, size_t i)
 {
-    return rs__line_of(c->doc, c->map[c->toks[i].start]);
+    return rs__line_of(c->doc, rs__orig(c->map, c->toks[i].start));
 }
 
 /* The sections, read the first time a range or a duration asks: a text
@@ -424,8 +424,8 @@ static rs_status S_find_dated(S_pass *p)
             S_line_span(c, i, &line_first, &line_end);
             refused = S_not_work(p, line_first, line_end, i, next);
         }
-        r.orig_start = c->map[c->toks[i].start];
-        r.orig_end = c->map[c->toks[next - 1].start + c->toks[next - 1].len];
+        r.orig_start = rs__orig(c->map, c->toks[i].start);
+        r.orig_end = rs__orig(c->map, c->toks[next - 1].start + c->toks[next - 1].len);
         r.line = rs__line_of(c->doc, r.orig_start);
         S_mark_range(p, r.line);
         bool no = refused;
@@ -630,8 +630,8 @@ static rs_status S_find_durations(S_pass *p, bool *found)
             S_undated_entry(p, f, e) && !S_not_work(p, f, e, i, next)) {
             rs_range r = {.undated = 1, .start = {0, 1},
                           .end = {(int)((months - 1) / 12), (int)((months - 1) % 12 + 1)}};
-            r.orig_start = c->map[c->toks[i].start];
-            r.orig_end = c->map[c->toks[next - 1].start + c->toks[next - 1].len];
+            r.orig_start = rs__orig(c->map, c->toks[i].start);
+            r.orig_end = rs__orig(c->map, c->toks[next - 1].start + c->toks[next - 1].len);
             r.line = rs__line_of(c->doc, r.orig_start);
             if (!rs__push_range(c, &r))
                 return RS_ERR_NOMEM;
@@ -751,7 +751,7 @@ int rs__years_phrase(const S_ctx *c, size_t i, bool *claim)
 
 unsigned rs__token_line(const S_ctx *c, size_t i)
 {
-    return rs__line_of(c->doc, c->map[c->toks[i].start]);
+    return rs__line_of(c->doc, rs__orig(c->map, c->toks[i].start));
 }
 
 int rs__stated_years(const S_ctx *c, unsigned *line)

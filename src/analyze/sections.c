@@ -680,7 +680,7 @@ static int S_case(utf8proc_int32_t cp)
 static bool S_capitals(const S_ctx *c, size_t a, size_t b)
 {
     const char *s = c->orig;
-    size_t i = c->map[a], end = c->map[b], len;
+    size_t i = rs__orig(c->map, a), end = rs__orig(c->map, b), len;
     int upper = 0;
     for (; i < end; i += len) {
         int k = S_case(S_cp(s, i, end, &len));
@@ -695,7 +695,7 @@ static bool S_capitals(const S_ctx *c, size_t a, size_t b)
  * wrapped sentence)? */
 static bool S_capital_first(const S_ctx *c, const S_line *L)
 {
-    size_t i = c->map[L->ca], len;
+    size_t i = rs__orig(c->map, L->ca), len;
     return i < c->orig_len && S_case(S_cp(c->orig, i, c->orig_len, &len)) > 0;
 }
 
@@ -787,7 +787,7 @@ static void S_read(const S_ctx *c, size_t i, size_t *pos, S_line *L)
 {
     size_t a = *pos, b = a;
     size_t limit = i + 1 < c->line_count ? c->line_starts[i + 1] : SIZE_MAX;
-    while (b < c->norm_len && c->map[b] < limit)
+    while (b < c->norm_len && rs__orig(c->map, b) < limit)
         b++;
     *pos = b;
     S_scan(c->norm, a, b, L);

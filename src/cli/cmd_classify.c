@@ -430,6 +430,21 @@ static rs_status S_file_text(const S_run *r, S_work *w, const char *path)
     return cli_read_text(path, &r->o->c, &w->text, &w->err);
 }
 
+/* The scan's warnings (text cut at the token budget, patterns stopped)
+ * join the decoding one in the row, and go to stderr as every command's
+ * warnings do. */
+static void S_scan_warnings(const S_run *r, S_work *w)
+{
+    const rs_scan *scan = rs_result_scan(w->result);
+    for (size_t i = 0; scan && i < rs_scan_warning_count(scan); i++) {
+        const char *msg = rs_scan_warning(scan, i);
+        size_t n = strlen(w->warning);
+        snprintf(w->warning + n, sizeof w->warning - n, "%s%s", n ? "; " : "", msg);
+        if (!r->o->c.quiet)
+            fprintf(stderr, "rolescan: %s: warning: %s\n", w->id, msg);
+    }
+}
+
 static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
 {
     if (it->too_long) {
@@ -448,7 +463,10 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
     run.as_of = r->o->as_of;
     rs_text *text = w->text;
     w->text = NULL;   /* the run takes it, even on failure */
-    return rs_run_text(r->lex, r->roles, text, &run, &w->result, &w->err);
+    st = rs_run_text(r->lex, r->roles, text, &run, &w->result, &w->err);
+    if (!st)
+        S_scan_warnings(r, w);
+    return st;
 }
 
 /* Fills the slot with the rendered row and what the summary needs. */

@@ -114,7 +114,7 @@ static void S_job_names(const rs_document *doc, const rs_analysis *a, const rs_r
     const char *line = S_line_text(doc, best->line, &len);
     const uint32_t *map = rs__document_map(doc);
     size_t base = (size_t)(line - rs_text_data(rs_document_text(doc)));
-    size_t ts = map[best->match.norm_start] - base, te = map[best->match.norm_end] - base;
+    size_t ts = rs__orig(map, best->match.norm_start) - base, te = rs__orig(map, best->match.norm_end) - base;
     if (te > len || ts > te)
         return;
     S_trimmed(title, S_NAME_MAX, line + ts, te - ts);

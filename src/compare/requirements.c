@@ -59,7 +59,7 @@ int rs__requirements_years(const rs_document *doc, const rs_section *sections,
     S_ctx c = {.doc = doc, .map = rs__document_map(doc)};
     c.norm = rs_document_normalized(doc, &c.norm_len);
     c.toks = rs__document_tokenized(doc, &c.ntok);
-    if (!c.toks || !c.map)
+    if (!c.toks)
         return 0;
     int best = 0;
     for (size_t i = 0; i + 1 < c.ntok; i++) {

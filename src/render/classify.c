@@ -289,6 +289,7 @@ rs_batch_row rs_classification_row(const rs_roles *roles, const rs_classificatio
         .rung = f.rung,
         .role_title = *f.role ? f.role_title : NULL,
         .score = f.score,
-        .message = f.message && *f.message ? f.message : NULL,
+        /* not f.joined: f is gone when the row is read */
+        .message = f.message == f.joined ? f.reason : f.message && *f.message ? f.message : NULL,
     };
 }

@@ -5,6 +5,7 @@
  * a classification's fields. */
 #include "render/report_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const S_product_names[RS__PRODUCTS] = {"scan", "score", "match",
@@ -121,7 +122,11 @@ void rs__row_fields(const rs_roles *roles, const rs_classification *c, rs__row_v
     f->seniority = rs_analysis_seniority(c->analysis);
     if (!rs_analysis_in_scope(c->analysis, &why)) {
         f->status = RS_ROW_OUT_OF_SCOPE;
-        f->message = why;
+        f->message = f->reason = why;
+        if (c->warning && *c->warning) {   /* the reason, and what the input warned */
+            snprintf(f->joined, sizeof f->joined, "%s; %s", why, c->warning);
+            f->message = f->joined;
+        }
         return;
     }
     f->years = rs_analysis_stated_years(c->analysis);

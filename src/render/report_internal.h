@@ -81,7 +81,9 @@ typedef struct rs__row_view {
     const char *runner_up;
     double runner_up_score;
     int years;
-    const char *message;
+    const char *message;        /* may point into joined: copy the view with care */
+    const char *reason;         /* the message without the input's warnings */
+    char joined[640];           /* a reason and the input's warnings, joined */
 } rs__row_view;
 
 struct rs_report {

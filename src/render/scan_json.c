@@ -23,6 +23,8 @@ static void S_skill(rs_jg *j, const rs_lexicon *lex, const rs_document *doc,
     else
         rs__jg_str(j, rs_lexicon_skill(lex, h->implied_by).id);
     rs__jg_kbool(j, "claimed", rs_hit_claimed(doc, h));
+    if (h->implied_by == (size_t)-1 && h->count > h->evidence_count)
+        rs__jg_kint(j, "evidence_omitted", (long long)(h->count - h->evidence_count));
     rs__jg_key(j, "evidence");
     rs__jg_array(j);
     for (size_t i = 0; i < h->evidence_count && !j->failed; i++) {

@@ -406,7 +406,7 @@ static size_t S_token_at(const S_clause *c, const uint32_t *map, size_t orig,
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const rs_token *t = &c->toks[mid];
-        if (ends_after ? map[t->start + t->len] <= orig : map[t->start] < orig)
+        if (ends_after ? rs__orig(map, t->start + t->len) <= orig : rs__orig(map, t->start) < orig)
             lo = mid + 1;
         else
             hi = mid;
@@ -741,7 +741,7 @@ rs_mention rs__qualify_mention(const rs_document *doc, size_t orig_start, size_t
     S_clause c = {.norm = rs_document_normalized(doc, NULL)};
     const uint32_t *map = rs__document_map(doc);
     c.toks = rs__document_tokenized(doc, &c.ntok);
-    if (!c.toks || !map || !c.ntok)
+    if (!c.toks || !c.ntok)
         return m;
     size_t first = S_token_at(&c, map, orig_start, true);
     size_t end = S_token_at(&c, map, orig_end, false);

@@ -22,6 +22,11 @@
  * many match limits per document, not one per trigger (as (a+)+$ would on
  * each of 20,000 lines of "a aaa...ab"). */
 #define S_MAX_PATTERN_FAILURES 4
+/* All patterns together run at most this many times per document (each
+ * run bounded by RS_PATTERN_MATCH_LIMIT): a pattern that stays just under
+ * its limit on every line costs this many limits, not one per line.
+ * Ordinary documents run a handful. */
+#define S_MAX_PATTERN_RUNS 256
 
 typedef struct S_match {
     size_t skill;
@@ -69,6 +74,16 @@ typedef struct S_state {
     size_t term_matches;  /* matches found by terms, before patterns */
     size_t pattern_end;   /* end of the last match of the current pattern */
     size_t pattern_failures;   /* limit hits of the current pattern */
+    bool in_patterns;          /* the pattern pass (after the terms) */
+    size_t pattern_runs;       /* pcre2_match calls in this document */
+    /* Per skill k, once the matches reach RS_MAX_EVIDENCE_PER_SKILL (never
+     * in ordinary text): [3k] matches kept, [3k + 1] counted past the cap,
+     * [3k + 2] term matches past the cap (not kept, so a pattern's match
+     * cannot be told apart from one of them). */
+    uint32_t *tally;
+    S_match *unchecked;        /* past the cap, needing context: checked
+                                  when the anchors are all known */
+    size_t unchecked_count, unchecked_cap;
     rs_scan *scan;
 } S_state;
 
@@ -77,18 +92,83 @@ static rs_status S_nomem(S_state *s)
     return rs__nomem(s->err, rs_text_name(rs_document_text(s->doc)));
 }
 
-static bool S_add_match(S_state *s, size_t skill, size_t first, size_t count,
-                        bool needs_context)
+/* Starts the per-skill tally from the matches kept so far. */
+static bool S_tally_start(S_state *s)
 {
+    size_t n = s->lex->skill_count;
+    if (!(s->tally = rs__calloc(3 * n, sizeof *s->tally)))
+        return false;
+    for (size_t i = 0; i < s->match_count; i++)
+        s->tally[3 * s->matches[i].skill]++;
+    return true;
+}
+
+/* Past the cap a match is counted, not kept: at once when it needs no
+ * context, after the anchors are known when it does (S_group). A
+ * pattern's match is left out when terms of its skill went uncounted
+ * past the cap: it may be one of them (S_overlaps_same_skill). */
+static bool S_past_cap(S_state *s, const S_match *m, bool *oom)
+{
+    if (!s->tally && s->match_count < RS_MAX_EVIDENCE_PER_SKILL)
+        return false;
+    if (!s->tally && !S_tally_start(s)) {
+        *oom = true;
+        return false;
+    }
+    uint32_t *t = &s->tally[3 * m->skill];
+    if (t[0] < RS_MAX_EVIDENCE_PER_SKILL) {
+        t[0]++;
+        return false;
+    }
+    if (s->in_patterns && t[2])
+        return true;
+    if (!s->in_patterns && t[2] < UINT32_MAX)
+        t[2]++;
+    if (!m->needs_context) {
+        t[1] += t[1] < UINT32_MAX;
+        return true;
+    }
+    if (!rs__grow((void **)&s->unchecked, &s->unchecked_cap, s->unchecked_count + 1,
+                  sizeof *s->unchecked)) {
+        *oom = true;
+        return true;
+    }
+    s->unchecked[s->unchecked_count++] = *m;
+    return true;
+}
+
+/* Keeps a match (*kept set), or only counts it past the cap; false when
+ * memory ran out. */
+static bool S_add_match(S_state *s, size_t skill, size_t first, size_t count,
+                        bool needs_context, bool *kept)
+{
+    bool oom = false;
+    *kept = false;
+    S_match m = {skill, first, count, needs_context};
+    if (S_past_cap(s, &m, &oom))
+        return !oom;
+    if (oom)
+        return false;
     if (!rs__grow((void **)&s->matches, &s->match_cap, s->match_count + 1,
                   sizeof *s->matches))
         return false;
-    s->matches[s->match_count++] = (S_match){skill, first, count, needs_context};
+    s->matches[s->match_count++] = m;
+    *kept = true;
     return true;
 }
 
 static bool S_add_anchor(S_state *s, size_t token, bool cue)
 {
+    /* Anchors come in token order. A window of context spans at least
+     * 2 * S_CONTEXT_WINDOW + 1 tokens, so of three plain anchors that close
+     * together the middle one is in no window without one of the others:
+     * it is dropped, and a text dense with skills keeps few anchors. */
+    size_t n = s->anchor_count;
+    if (!cue && n >= 2 && !s->anchors[n - 1].cue && !s->anchors[n - 2].cue &&
+        token - s->anchors[n - 2].token <= 2 * S_CONTEXT_WINDOW) {
+        s->anchors[n - 1].token = token;
+        return true;
+    }
     if (!rs__grow((void **)&s->anchors, &s->anchor_cap, s->anchor_count + 1,
                   sizeof *s->anchors))
         return false;
@@ -116,8 +196,8 @@ static void S_orig_span(const S_state *s, size_t first, size_t count, size_t *st
                         size_t *end)
 {
     const rs_token *a = &s->toks[first], *b = &s->toks[first + count - 1];
-    *start = s->map[a->start];
-    size_t e = s->map[b->start + b->len];
+    *start = rs__orig(s->map, a->start);
+    size_t e = rs__orig(s->map, b->start + b->len);
     const char *o = s->orig;
     while (e > *start && (o[e - 1] == ' ' || o[e - 1] == '\t' || o[e - 1] == '\n' ||
                           o[e - 1] == '\r'))
@@ -207,7 +287,7 @@ static bool S_bad_left_edge(const S_state *s, size_t i)
 
 static bool S_capitalised(const S_state *s, size_t tok)
 {
-    char c = s->orig[s->map[s->toks[tok].start]];
+    char c = s->orig[rs__orig(s->map, s->toks[tok].start)];
     return c >= 'A' && c <= 'Z';
 }
 
@@ -252,8 +332,10 @@ static rs_status S_find_terms(S_state *s)
                 i += len + 1;
                 continue;
             }
-            if (!S_add_match(s, t->skill, i, len, f->needs_context))
+            bool kept;
+            if (!S_add_match(s, t->skill, i, len, f->needs_context, &kept))
                 return S_nomem(s);
+            (void)kept;
             if (!f->needs_context && s->lex->skills[t->skill].technical &&
                 !S_add_anchor(s, i, false))
                 return S_nomem(s);
@@ -330,11 +412,22 @@ static rs_status S_limit_warning(S_state *s, const rs_pattern_def *p, size_t pos
     char ebuf[120], msg[400];
     s->pattern_failures++;
     pcre2_get_error_message(rc, (PCRE2_UCHAR *)ebuf, sizeof ebuf);
-    rs_position at = rs_document_position(s->doc, s->map[pos]);
+    rs_position at = rs_document_position(s->doc, rs__orig(s->map, pos));
     snprintf(msg, sizeof msg, "pattern of skill '%s' (%s:%u) skipped at line %u: %s%s",
              s->lex->skills[p->skill].id, p->file, p->line, at.line, ebuf,
              s->pattern_failures >= S_MAX_PATTERN_FAILURES
                  ? " (not run on the rest of this document)" : "");
+    return S_add_warning(s, msg) ? RS_OK : S_nomem(s);
+}
+
+/* The document's pattern budget is spent: said once, with where. */
+static rs_status S_budget_warning(S_state *s, size_t pos)
+{
+    s->pattern_runs++;   /* past the budget: no pattern runs again */
+    char msg[200];
+    snprintf(msg, sizeof msg, "patterns not run after line %u: this document's budget "
+             "of %d pattern runs is spent", rs__line_of(s->doc, rs__orig(s->map, pos)),
+             S_MAX_PATTERN_RUNS);
     return S_add_warning(s, msg) ? RS_OK : S_nomem(s);
 }
 
@@ -344,6 +437,9 @@ static rs_status S_run_window(S_state *s, const rs_pattern_def *p,
     PCRE2_SPTR subject = (PCRE2_SPTR)s->norm;
     size_t offset = ws;
     while (offset < we) {
+        if (s->pattern_runs == S_MAX_PATTERN_RUNS)
+            return S_budget_warning(s, offset);
+        s->pattern_runs++;
         int rc = pcre2_match(p->code, subject, we, offset,
                              PCRE2_NO_UTF_CHECK, md, s->lex->match_context);
         if (rc == PCRE2_ERROR_NOMATCH)
@@ -362,7 +458,8 @@ static rs_status S_run_window(S_state *s, const rs_pattern_def *p,
             continue;
         if (S_overlaps_same_skill(s, p->skill, first, last - first + 1))
             continue;
-        if (!S_add_match(s, p->skill, first, last - first + 1, p->needs_context))
+        bool kept;
+        if (!S_add_match(s, p->skill, first, last - first + 1, p->needs_context, &kept))
             return S_nomem(s);
     }
     return RS_OK;
@@ -379,6 +476,7 @@ static rs_status S_run_patterns(S_state *s)
     rs_status st = RS_OK;
     size_t last_pattern = RS_NOT_FOUND, covered = 0;
     s->term_matches = s->match_count;
+    s->in_patterns = true;
     for (size_t r = 0; r < s->request_count && !st; r++) {
         const S_request *q = &s->requests[r];
         size_t pos = s->toks[q->token].start, ws, we;
@@ -390,6 +488,8 @@ static rs_status S_run_patterns(S_state *s)
             continue;   /* an earlier window covered this trigger, or the
                            pattern keeps hitting its limit */
         }
+        if (s->pattern_runs > S_MAX_PATTERN_RUNS)
+            break;
         S_window(s, pos, &ws, &we);
         st = S_run_window(s, &s->lex->patterns[q->pattern], md, ws, we);
         last_pattern = q->pattern;
@@ -514,6 +614,11 @@ static rs_status S_group(S_state *s)
         h->count++;
         h->evidence_count++;
     }
+    for (size_t i = 0; i < s->unchecked_count; i++)
+        if (S_has_context(s, &s->unchecked[i]))
+            s->tally[3 * s->unchecked[i].skill + 1]++;
+    for (size_t i = 0; s->tally && i < scan->hit_count; i++)
+        scan->hits[i].count += s->tally[3 * scan->hits[i].skill + 1];
     return S_set_positions(s, scan->evidence, kept);
 }
 
@@ -602,7 +707,17 @@ rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc, rs_scan **out,
     s.scan = rs__calloc(1, sizeof *s.scan);
     if (!s.scan)
         return S_nomem(&s);
-    st = S_find_terms(&s);
+    size_t cut = rs__document_tokens_cut(doc);
+    if (cut != RS_NOT_FOUND) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "text after line %u not read: more than %zu words and "
+                 "symbols (at most one per 4 bytes is read)",
+                 rs__line_of(doc, rs__orig(s.map, cut)), s.ntok);
+        if (!S_add_warning(&s, msg))
+            st = S_nomem(&s);
+    }
+    if (!st)
+        st = S_find_terms(&s);
     if (!st)
         st = S_run_patterns(&s);
     if (!st) {
@@ -617,6 +732,8 @@ rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc, rs_scan **out,
     rs__free(s.matches);
     rs__free(s.anchors);
     rs__free(s.requests);
+    rs__free(s.tally);
+    rs__free(s.unchecked);
     if (st) {
         rs_scan_free(s.scan);
         return st;

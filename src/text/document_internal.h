@@ -20,13 +20,15 @@ struct rs_document {
     rs_text *text;
     char *norm;          /* normalized text, NUL-terminated */
     size_t norm_len;
-    uint32_t *map;       /* norm byte -> original byte; norm_len + 1 items */
+    uint32_t *map;       /* norm byte -> original byte; norm_len + 1 items,
+                            NULL for the identity (rs__orig) */
     size_t *line_starts; /* original offsets where lines begin */
     size_t line_count;
     unsigned *page_lines; /* first line of each page (text with form feeds) */
     size_t page_count;    /* 0 when the text has no form feed */
     rs_token *tokens;
     size_t token_count;
+    size_t tokens_cut_at;   /* norm offset where the budget stopped, or SIZE_MAX */
     bool tokenized;
 };
 

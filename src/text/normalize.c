@@ -313,6 +313,16 @@ static rs_status S_index_lines(rs_document *d, rs_error *err)
     return RS_OK;
 }
 
+static bool S_identity(const uint32_t *map, size_t norm_len, size_t orig_len)
+{
+    if (norm_len != orig_len)
+        return false;
+    for (size_t i = 0; i <= norm_len; i++)
+        if (map[i] != i)
+            return false;
+    return true;
+}
+
 rs_status rs_document_new(rs_text *text, rs_document **out, rs_error *err)
 {
     if (!out || !text) {
@@ -350,7 +360,9 @@ rs_status rs_document_new(rs_text *text, rs_document **out, rs_error *err)
     memset(o.norm + o.len, 0, o.cap - o.len);
     d->norm = o.norm;
     d->norm_len = o.len;
-    d->map = o.map;
+    d->map = S_identity(o.map, o.len, text->len) ? NULL : o.map;
+    if (!d->map)   /* 4 bytes per byte not kept for nothing */
+        rs__free(o.map);
     rs_status st = S_index_lines(d, err);
     if (st) {
         rs_document_free(d);
@@ -425,7 +437,7 @@ size_t rs_document_original_offset(const rs_document *d, size_t norm_offset)
 {
     if (norm_offset > d->norm_len)
         norm_offset = d->norm_len;
-    return d->map[norm_offset];
+    return rs__orig(d->map, norm_offset);
 }
 
 unsigned rs__line_of(const rs_document *d, size_t off)

@@ -14,8 +14,14 @@
  * with rs_text_length and rs_text_name. Hot loops fetch an array once
  * and index it; they do not call an accessor per byte. */
 
-/* The offset map: normalized byte -> original byte, norm_len + 1 items. */
+/* The offset map: normalized byte -> original byte, norm_len + 1 items;
+ * NULL when it is the identity (text normalization left as long as it
+ * was, byte for byte in place: most ASCII text). Read it with rs__orig. */
 const uint32_t *rs__document_map(const rs_document *d);
+static inline size_t rs__orig(const uint32_t *map, size_t norm_offset)
+{
+    return map ? map[norm_offset] : norm_offset;
+}
 /* The original offsets where lines begin, *count of them (at least 1). */
 const size_t *rs__document_line_starts(const rs_document *d, size_t *count);
 /* The tokens rs_document_tokens made, or NULL (*count 0) before it ran. */
@@ -43,6 +49,13 @@ unsigned rs__line_of(const rs_document *d, size_t orig_offset);
 /* Tokenizes `s` (normalized text) into a new array (tokenize.c). */
 rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
                        size_t *count, rs_error *err);
+/* The same, making at most max tokens: *cut_at is the normalized offset
+ * where the budget ran out, or SIZE_MAX when the whole text was read. */
+rs_status rs__tokenize_upto(const char *s, size_t len, size_t max, rs_token **out,
+                            size_t *count, size_t *cut_at, rs_error *err);
+/* Where a document's tokens stop short of its end (a text denser than
+ * the budget of rs_document_tokens), or RS_NOT_FOUND. */
+size_t rs__document_tokens_cut(const rs_document *d);
 /* Hash of a token's bytes, the one the matcher keys on. */
 uint64_t rs__token_hash(const char *s, size_t len);
 

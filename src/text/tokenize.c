@@ -14,11 +14,13 @@ typedef struct S_tokens {
     rs_token *items;
     size_t count;
     size_t cap;
+    size_t max;          /* the budget: tokens past it are not made */
+    size_t cut_at;       /* where the budget ran out, or SIZE_MAX */
 } S_tokens;
 
 /* ASCII character classes, so the common case is one table load. */
 enum { S_OTHER = 0, S_SPACE = 1, S_WORD = 2 };
-static const uint8_t S_ascii_class[128] = {
+static const uint8_t S_ascii_class[256] = {   /* bytes >= 0x80: S_OTHER */
     ['\t'] = S_SPACE, ['\n'] = S_SPACE, ['\v'] = S_SPACE, ['\f'] = S_SPACE,
     ['\r'] = S_SPACE, [' '] = S_SPACE,
     ['0'] = S_WORD, ['1'] = S_WORD, ['2'] = S_WORD, ['3'] = S_WORD, ['4'] = S_WORD,
@@ -97,17 +99,50 @@ static inline uint64_t S_hash_token(const char *s, size_t text_len, size_t start
     return h ^ (h >> 32);
 }
 
+/* More room when the first guess (a token per five bytes) ran out at
+ * byte `at`: the rate so far, over the whole text, and a little more, so
+ * dense text (a 16 MiB run of "C++ ") costs what it holds and not up to
+ * twice that, as doubling would. */
+static bool S_reserve_more(S_tokens *t, size_t at, size_t text_len)
+{
+    size_t cap = t->cap + t->cap / 4 + 16;
+    if (at > 0 && t->count <= SIZE_MAX / (text_len + 1)) {
+        size_t rate = t->count * text_len / at;
+        if (rate + rate / 16 + 16 > cap)
+            cap = rate + rate / 16 + 16;
+    }
+    if (cap > t->max)   /* never more than the budget */
+        cap = t->max;
+    if (cap <= t->cap || cap > SIZE_MAX / sizeof *t->items)
+        return false;
+    rs_token *items = rs__realloc(t->items, cap * sizeof *items);
+    if (!items)
+        return false;
+    t->items = items;
+    t->cap = cap;
+    return true;
+}
+
 static bool S_push(S_tokens *t, size_t start, size_t len, rs_token_kind kind,
                    bool glued, const char *s, size_t text_len)
 {
-    if (t->count == t->cap &&
-        !rs__grow((void **)&t->items, &t->cap, t->count + 1, sizeof *t->items))
+    for (; len > RS_TOKEN_MAX_LEN; start += RS_TOKEN_MAX_LEN, len -= RS_TOKEN_MAX_LEN) {
+        if (!S_push(t, start, RS_TOKEN_MAX_LEN, kind, glued, s, text_len))
+            return false;
+        glued = true;
+    }
+    if (t->count >= t->max) {
+        if (t->cut_at == SIZE_MAX)
+            t->cut_at = start;
+        return true;
+    }
+    if (t->count == t->cap && !S_reserve_more(t, start, text_len))
         return false;
     rs_token *tok = &t->items[t->count++];
     tok->start = (uint32_t)start;
     tok->len = (uint32_t)len;
     tok->hash = S_hash_token(s, text_len, start, len);
-    tok->kind = (uint8_t)kind;
+    tok->kind = (uint32_t)kind;
     tok->glued = glued;
     return true;
 }
@@ -261,14 +296,21 @@ static bool S_chunk(S_tokens *t, const char *s, size_t len, size_t start,
 rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
                        size_t *count, rs_error *err)
 {
-    S_tokens t = {0};
+    size_t cut;
+    return rs__tokenize_upto(s, len, SIZE_MAX, out, count, &cut, err);
+}
+
+rs_status rs__tokenize_upto(const char *s, size_t len, size_t max, rs_token **out,
+                            size_t *count, size_t *cut_at, rs_error *err)
+{
+    S_tokens t = {.max = max, .cut_at = SIZE_MAX};
     /* English text has about one token per five bytes: reserve that much
      * up front rather than growing through many reallocations. */
     if (!rs__grow((void **)&t.items, &t.cap, len / 5 + 16, sizeof *t.items))
         return rs__nomem(err, NULL);
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
-    while (i < len) {
+    while (i < len && t.cut_at == SIZE_MAX) {
         size_t k;
         if (u[i] < 0x80 ? S_ascii_class[u[i]] == S_SPACE : S_is_space(u, len, i, &k)) {
             i += u[i] < 0x80 ? 1 : k;
@@ -282,7 +324,7 @@ rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
             maybe_barrier |= u[j] == '.' || u[j] == '@';
             j++;
         }
-        bool ascii = j == len || S_ascii_class[u[j]] == S_SPACE;
+        bool ascii = j == len || (u[j] < 0x80 && S_ascii_class[u[j]] == S_SPACE);
         while (j < len && !S_is_space(u, len, j, &k)) {
             maybe_barrier |= u[j] == '.' || u[j] == '@';
             j += k;
@@ -300,12 +342,18 @@ rs_status rs__tokenize(const char *s, size_t len, rs_token **out,
     }
     *out = t.items;
     *count = t.count;
+    *cut_at = t.cut_at;
     return RS_OK;
 }
 
 uint64_t rs__token_hash(const char *s, size_t len)
 {
     return rs__hash_bytes(s, len);
+}
+
+size_t rs__document_tokens_cut(const rs_document *d)
+{
+    return d->tokenized && d->tokens_cut_at != SIZE_MAX ? d->tokens_cut_at : RS_NOT_FOUND;
 }
 
 const rs_token *rs__document_tokenized(const rs_document *d, size_t *count)
@@ -318,8 +366,11 @@ rs_status rs_document_tokens(rs_document *d, const rs_token **tokens,
                              size_t *count, rs_error *err)
 {
     if (!d->tokenized) {
-        rs_status st = rs__tokenize(d->norm, d->norm_len, &d->tokens,
-                                    &d->token_count, err);
+        /* one token per 4 bytes and a floor: any text reads whole (English
+         * has one per 5), and a run of "C++ " or "+" costs at most that */
+        size_t max = d->norm_len / 4 + 65536;
+        rs_status st = rs__tokenize_upto(d->norm, d->norm_len, max, &d->tokens,
+                                         &d->token_count, &d->tokens_cut_at, err);
         if (st) {
             if (err && !err->file[0])
                 snprintf(err->file, sizeof err->file, "%s", d->text->name);

@@ -38,6 +38,7 @@
 #define S_LEXICONS RS_TEST_DATA "/../../lexicons"
 #define S_EVIL RS_TEST_DATA "/evil-lexicons/"
 #define S_BACKTRACK RS_TEST_DATA "/../pathological/backtrack"
+#define S_NEARLIMIT RS_TEST_DATA "/../pathological/nearlimit"
 
 /* ---- counters ------------------------------------------------------------ */
 
@@ -211,19 +212,23 @@ static void test_many_matches_on_one_line(void **state)
     size_t len;
     char *text = S_repeat("Python", " ", 1000000, &len);
     S_result r = S_scan(text, len, "python");
-    assert_int_equal(r.first_count, 1000000);
-    assert_int_equal(r.last_column, 7 * 999999 + 1);
+    assert_int_equal(r.first_count, 1000000);   /* all counted, the first listed */
+    assert_int_equal(r.last_column, 7 * (RS_MAX_EVIDENCE_PER_SKILL - 1) + 1);
     free(text);
 }
 
-/* 100,000 pattern triggers: each window is run once, each match kept once. */
+/* 100,000 pattern triggers: each window is run once, each match kept
+ * once, and the document's budget of pattern runs ends it, saying so. */
 static void test_many_pattern_triggers(void **state)
 {
     (void)state;
     size_t len;
     char *text = S_repeat("ISO 27001", " and ", 100000, &len);
+    S_pcre2_calls = 0;
     S_result r = S_scan(text, len, "iso-27001");
-    assert_int_equal(r.first_count, 100000);
+    assert_true(r.first_count >= RS_MAX_EVIDENCE_PER_SKILL);
+    assert_true(r.first_count <= 256);
+    assert_true(S_pcre2_calls <= 256);
     free(text);
 }
 
@@ -333,9 +338,10 @@ static void test_repeated_skill_name(void **state)
     const rs_skill_hit *h = S_hit(S_lex, scan, "kubernetes");
     assert_non_null(h);
     assert_int_equal(h->count, 100000);
-    assert_int_equal(h->evidence_count, 100000);
-    assert_int_equal(h->evidence[99999].line, 1);
-    assert_int_equal(h->evidence[99999].column, 11 * 99999 + 1);
+    assert_int_equal(h->evidence_count, RS_MAX_EVIDENCE_PER_SKILL);
+    const rs_evidence *last = &h->evidence[RS_MAX_EVIDENCE_PER_SKILL - 1];
+    assert_int_equal(last->line, 1);
+    assert_int_equal(last->column, 11 * (RS_MAX_EVIDENCE_PER_SKILL - 1) + 1);
     assert_int_equal(rs_scan_warning_count(scan), 0);
     assert_int_equal(S_pcre2_calls, 0);   /* no trigger: no pattern ran */
     rs_scan_free(scan);
@@ -365,24 +371,132 @@ static void test_ten_megabyte_line(void **state)
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
         const rs_skill_hit *h = S_hit(S_lex, scan, ids[k]);
         assert_non_null(h);
-        assert_int_equal(h->count, times);
-        assert_int_equal(h->evidence_count, times);
+        /* every mention counted, but a pattern's past the budget of runs */
+        bool pattern = strcmp(ids[k], "iso-27001") == 0;
+        if (pattern && (h->count == 0 || h->count >= times))
+            fail_msg("iso-27001 counted %zu of %zu", h->count, times);
+        if (!pattern)
+            assert_int_equal(h->count, times);
+        assert_int_equal(h->evidence_count, h->count < RS_MAX_EVIDENCE_PER_SKILL
+                                                ? h->count : RS_MAX_EVIDENCE_PER_SKILL);
         const rs_evidence *last = &h->evidence[h->evidence_count - 1];
         assert_int_equal(last->line, 1);
         char ctx[160];
         assert_true(rs_evidence_context(doc, last, ctx, sizeof ctx) < sizeof ctx);
     }
     assert_int_equal(rs_scan_hit_count(scan), 5);
-    assert_int_equal(rs_scan_warning_count(scan), 0);
-    /* A window is 768 bytes (256 before a trigger, 512 after) and a trigger
-     * within 256 bytes of a window's end starts none: windows start at
-     * least 256 bytes apart and overlap at most 3 deep, so a match is found
-     * at most 3 times, and each window ends in one failed call. */
-    if (S_pcre2_calls > 3 * times + len / 256 + 2)
+    assert_int_equal(rs_scan_warning_count(scan), 1);
+    assert_non_null(strstr(rs_scan_warning(scan, 0), "budget of 256 pattern runs"));
+    /* the document's budget of pattern runs, and one more that is not run */
+    if (S_pcre2_calls > 256)
         fail_msg("%zu PCRE2 calls for %zu matches", S_pcre2_calls, times);
     rs_scan_free(scan);
     rs_document_free(doc);
     free(text);
+}
+
+/* ---- 3b. bounded work and memory at the input size limit ------------------------ */
+
+typedef struct S_bounded {
+    size_t count;          /* of the skill asked for */
+    size_t evidence;
+    size_t warnings;
+    size_t json_bytes;     /* the scan rendered as JSON */
+    size_t tokens;
+} S_bounded;
+
+/* `piece` repeated to `size` bytes, scanned with the shipped lexicons,
+ * the scan rendered as JSON. */
+static S_bounded S_scan_bounded(const char *piece, size_t size, const char *id)
+{
+    size_t len;
+    char *text = S_repeat(piece, "", size / strlen(piece), &len);
+    rs_document *doc = S_doc(text, len);
+    free(text);
+    rs_scan *scan = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_scan_run(S_full, doc, &scan, &err), RS_OK);
+    S_bounded b = {0};
+    const rs_skill_hit *h = S_hit(S_full, scan, id);
+    assert_non_null(h);
+    b.count = h->count;
+    b.evidence = h->evidence_count;
+    b.warnings = rs_scan_warning_count(scan);
+    const rs_token *toks;
+    assert_int_equal(rs_document_tokens(doc, &toks, &b.tokens, &err), RS_OK);
+    rs_scan_result r = {"p", doc, scan, NULL};
+    rs_report *rep = NULL;
+    char *json = NULL;
+    assert_int_equal(rs_report_scan(S_full, &r, 1, NULL, &rep, &err), RS_OK);
+    assert_int_equal(rs_render(rep, RS_OUTPUT_JSON, 0, &json, &b.json_bytes, &err), RS_OK);
+    rs_free(json);
+    rs_report_free(rep);
+    rs_scan_free(scan);
+    rs_document_free(doc);
+    return b;
+}
+
+/* 16 MiB of one token ("C++ "): the tokens stop at their budget (one per
+ * 4 bytes) with a warning; the skill lists 100 places and counts every
+ * one read; the JSON is as long as for 1 MiB. (Peak memory through the
+ * command line: pathological/bounded_memory.py.) */
+static void test_sixteen_mib_one_token(void **state)
+{
+    (void)state;
+    S_bounded small = S_scan_bounded("C++ ", 64u << 10, "cpp");
+    assert_int_equal(small.count, (64u << 10) / 4);   /* under the budget: all read */
+    assert_int_equal(small.warnings, 0);
+    S_bounded big = S_scan_bounded("C++ ", (16u << 20) - 64, "cpp");
+    assert_int_equal(big.tokens, ((16u << 20) - 64) / 4 + 65536);
+    assert_int_equal(big.count, big.tokens / 3);      /* "c" "+" "+" per mention */
+    assert_int_equal(big.evidence, RS_MAX_EVIDENCE_PER_SKILL);
+    assert_int_equal(big.warnings, 1);
+    if (big.json_bytes > small.json_bytes + 2048)   /* the warning, longer counts */
+        fail_msg("JSON of %zu bytes for 16 MiB, %zu for 64 KiB", big.json_bytes,
+                 small.json_bytes);
+}
+
+/* 16 MiB of one skill phrase: every mention counted, 100 listed for each
+ * skill, the JSON as long as for 1 MiB. */
+static void test_sixteen_mib_one_phrase(void **state)
+{
+    (void)state;
+    const char *piece = "Kubernetes and Terraform on AWS. ";
+    size_t size = (16u << 20) - 64;
+    S_bounded small = S_scan_bounded(piece, 1u << 20, "kubernetes");
+    S_bounded big = S_scan_bounded(piece, size, "kubernetes");
+    assert_int_equal(big.count, size / strlen(piece));
+    assert_int_equal(big.evidence, RS_MAX_EVIDENCE_PER_SKILL);
+    assert_int_equal(big.warnings, 0);
+    assert_true(big.json_bytes < small.json_bytes + 2048);
+}
+
+/* A pattern that backtracks just under PCRE2's match limit on every line:
+ * the document's budget of pattern runs bounds the work, a warning says
+ * where it stopped, the rest of the scan goes on. */
+static void test_near_limit_pattern(void **state)
+{
+    (void)state;
+    rs_lexicon *lex = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_lexicon_load(S_NEARLIMIT, &lex, &err), RS_OK);
+    size_t len;
+    char *text = S_repeat("Python x aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "\n", 20000, &len);
+    rs_document *doc = S_doc(text, len);
+    rs_scan *scan = NULL;
+    S_pcre2_calls = S_pcre2_failures = 0;
+    assert_int_equal(rs_scan_run(lex, doc, &scan, &err), RS_OK);
+    assert_int_equal(S_pcre2_calls, 256);
+    assert_int_equal(S_pcre2_failures, 0);   /* under the limit every time */
+    assert_int_equal(rs_scan_warning_count(scan), 1);
+    assert_non_null(strstr(rs_scan_warning(scan, 0), "patterns not run after line 257"));
+    const rs_skill_hit *h = S_hit(lex, scan, "python");
+    assert_non_null(h);
+    assert_int_equal(h->count, 20000);
+    rs_scan_free(scan);
+    rs_document_free(doc);
+    free(text);
+    rs_lexicon_free(lex);
 }
 
 /* ---- 4. HTML nested 100,000 deep ------------------------------------------------ */
@@ -780,6 +894,9 @@ int main(void)
         cmocka_unit_test(test_empty_shapes),
         cmocka_unit_test(test_repeated_skill_name),
         cmocka_unit_test(test_ten_megabyte_line),
+        cmocka_unit_test(test_sixteen_mib_one_token),
+        cmocka_unit_test(test_sixteen_mib_one_phrase),
+        cmocka_unit_test(test_near_limit_pattern),
         cmocka_unit_test(test_html_nested_deep),
         cmocka_unit_test(test_backtracking_pattern),
         cmocka_unit_test(test_many_date_ranges),

@@ -264,11 +264,13 @@ static void test_long_line(void **state)
     text[plen * times] = '\0';
     scanned s;
     assert_true(scan_text(text, &s));
-    size_t mentions = 0, preferred = 0;
+    size_t mentions = 0, preferred = 0, counted = 0;
     for (size_t i = 0; i < rs_scan_hit_count(s.scan); i++) {
         const rs_skill_hit *h = rs_scan_hit(s.scan, i);
         if (h->implied_by != RS_NOT_FOUND)
             continue;
+        counted += h->count;   /* all of them; the first ones listed */
+        assert_true(h->evidence_count <= RS_MAX_EVIDENCE_PER_SKILL);
         for (size_t e = 0; e < h->evidence_count; e++) {
             rs_mention m = rs__qualify_mention(s.doc, h->evidence[e].orig_start,
                                                h->evidence[e].orig_end);
@@ -276,7 +278,8 @@ static void test_long_line(void **state)
             preferred += m.mode == RS_MENTION_PREFERRED;
         }
     }
-    assert_true(mentions >= 3 * times);
+    assert_true(counted >= 3 * times);
+    assert_true(mentions >= 3 * RS_MAX_EVIDENCE_PER_SKILL);
     assert_true(preferred > 0);
     scanned_free(&s);
     free(text);
