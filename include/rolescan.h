@@ -336,6 +336,11 @@ RS_EXPORT rs_encoding rs_text_encoding(const rs_text *text);
 RS_EXPORT const char *rs_encoding_name(rs_encoding enc);
 /* The decoding warning, or NULL when the input was clean. */
 RS_EXPORT const char *rs_text_warning(const rs_text *text);
+/* A file name as every output shows it: a name may be any bytes, so each
+ * byte that is not valid UTF-8, and each control character, is written
+ * as the text \xNN. Into buf (always NUL-terminated, cut to size);
+ * returns buf. */
+RS_EXPORT const char *rs_name_shown(const char *name, char *buf, size_t size);
 RS_EXPORT void rs_text_free(rs_text *text);
 
 /* ---- stage 1, input: HTML postings ---------------------------------------- */

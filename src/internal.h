@@ -69,6 +69,12 @@ size_t rs__utf8_seq(const unsigned char *p, size_t n);
 /* True when s[0..n) is UTF-8 as JSON allows it: shortest forms, no
  * surrogates, nothing past U+10FFFF; NUL only when allow_nul. */
 bool rs__utf8_strict(const char *s, size_t n, bool allow_nul);
+/* At s[i] (i < n, s[i] >= 0x80): the length of a valid sequence, or 0
+ * with the byte written as text "\xNN" into out. Names of files may be
+ * any bytes; every output shows an invalid one so. */
+size_t rs__utf8_bad_byte(const char *s, size_t n, size_t i, char out[5]);
+/* Appends s[0..n) with each invalid byte as "\xNN"; false when b failed. */
+bool rs__utf8_escape(rs_buf *b, const char *s, size_t n);
 
 /* ---- hashing (hash.c) -------------------------------------------------- */
 /* Tokens are short; a word-at-a-time multiply-mix is fast and spreads

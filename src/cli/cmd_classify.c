@@ -440,8 +440,10 @@ static void S_scan_warnings(const S_run *r, S_work *w)
         const char *msg = rs_scan_warning(scan, i);
         size_t n = strlen(w->warning);
         snprintf(w->warning + n, sizeof w->warning - n, "%s%s", n ? "; " : "", msg);
+        char name[1024];
         if (!r->o->c.quiet)
-            fprintf(stderr, "rolescan: %s: warning: %s\n", w->id, msg);
+            fprintf(stderr, "rolescan: %s: warning: %s\n",
+                    rs_name_shown(w->id, name, sizeof name), msg);
     }
 }
 

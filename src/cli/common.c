@@ -192,10 +192,12 @@ const char *cli_find_lexicons(const cli_common *c)
 
 void cli_report_error(const rs_error *err)
 {
+    char name[sizeof err->file * 4];
+    rs_name_shown(err->file, name, sizeof name);
     if (err->file[0] && err->line)
-        fprintf(stderr, "rolescan: %s:%u: error: %s\n", err->file, err->line, err->message);
+        fprintf(stderr, "rolescan: %s:%u: error: %s\n", name, err->line, err->message);
     else if (err->file[0])
-        fprintf(stderr, "rolescan: %s: error: %s\n", err->file, err->message);
+        fprintf(stderr, "rolescan: %s: error: %s\n", name, err->message);
     else
         fprintf(stderr, "rolescan: error: %s\n", err->message);
 }
@@ -313,13 +315,14 @@ rs_status cli_run_input(const rs_lexicon *lex, const rs_roles *roles, const char
     rs_status st = cli_read_text(path, c, &text, &in->err);
     if (st)
         return st;
+    char name[1024];
+    rs_name_shown(path, name, sizeof name);
     if (rs_text_warning(text) && !c->quiet)
-        fprintf(stderr, "rolescan: %s: warning: %s\n", rs_text_name(text),
-                rs_text_warning(text));
+        fprintf(stderr, "rolescan: %s: warning: %s\n", name, rs_text_warning(text));
     st = rs_run_text(lex, roles, text, opts, &in->result, &in->err);
     const rs_scan *scan = rs_result_scan(in->result);
     for (size_t i = 0; !st && !c->quiet && i < rs_scan_warning_count(scan); i++)
-        fprintf(stderr, "rolescan: %s: warning: %s\n", path, rs_scan_warning(scan, i));
+        fprintf(stderr, "rolescan: %s: warning: %s\n", name, rs_scan_warning(scan, i));
     return st;
 }
 

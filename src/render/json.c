@@ -133,8 +133,15 @@ void rs__jg_strn(rs_jg *j, const char *s, size_t n)
 {
     if (!S_ready(j))
         return;
-    if ((j->flags & RS_JG_CHECK_UTF8) && !rs__utf8_strict(s, n, true)) {
-        j->failed = true;
+    if (!rs__utf8_strict(s, n, true)) {
+        /* a file name may be any bytes: invalid ones are written "\xNN" */
+        rs_buf u;
+        rs__buf_init(&u, 0);
+        if (!rs__utf8_escape(&u, s, n))
+            j->failed = true;
+        else
+            S_check(j, yajl_gen_string(j->g, (const unsigned char *)u.data, u.len));
+        rs__buf_free(&u);
         return;
     }
     S_check(j, yajl_gen_string(j->g, (const unsigned char *)s, n));

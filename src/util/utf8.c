@@ -42,3 +42,35 @@ bool rs__utf8_strict(const char *str, size_t n, bool allow_nul)
     }
     return true;
 }
+
+size_t rs__utf8_bad_byte(const char *s, size_t n, size_t i, char out[5])
+{
+    size_t k = rs__utf8_seq((const unsigned char *)s + i, n - i);
+    if (k)
+        return k;
+    static const char hex[] = "0123456789ABCDEF";
+    unsigned char c = (unsigned char)s[i];
+    out[0] = '\\';
+    out[1] = 'x';
+    out[2] = hex[c >> 4];
+    out[3] = hex[c & 15];
+    out[4] = '\0';
+    return 0;
+}
+
+bool rs__utf8_escape(rs_buf *b, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n;) {
+        char esc[5];
+        size_t k = (unsigned char)s[i] < 0x80 ? 1 : rs__utf8_bad_byte(s, n, i, esc);
+        if (k) {
+            i += k;
+            continue;
+        }
+        rs__buf_append(b, s + run, i - run);
+        rs__buf_puts(b, esc);
+        run = ++i;
+    }
+    return rs__buf_append(b, s + run, n - run);
+}
