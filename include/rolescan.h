@@ -336,6 +336,13 @@ RS_EXPORT rs_encoding rs_text_encoding(const rs_text *text);
 RS_EXPORT const char *rs_encoding_name(rs_encoding enc);
 /* The decoding warning, or NULL when the input was clean. */
 RS_EXPORT const char *rs_text_warning(const rs_text *text);
+/* Text the document hides from a reader and so is not read as its text:
+ * DOCX runs marked hidden (w:vanish, w:webHidden), ODT hidden paragraphs
+ * and text, HTML that is hidden or styled away (hidden, display:none,
+ * visibility:hidden, font-size 0 or 1px, white text). Skills written only
+ * there are not counted; the scan warns "hidden text: N words, skills
+ * ...". NULL when the document hides nothing. */
+RS_EXPORT const char *rs_text_hidden(const rs_text *text);
 /* A file name as every output shows it: a name may be any bytes, so each
  * byte that is not valid UTF-8, and each control character, is written
  * as the text \xNN. Into buf (always NUL-terminated, cut to size);

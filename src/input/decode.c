@@ -1,6 +1,7 @@
 /* decode.c — stage 1: bytes in any encoding rolescan accepts become valid
  * UTF-8 text. The rule is documented in rolescan.h (rs_text_decode). */
 #include "internal.h"
+#include "input/input_internal.h"
 #include "text/document_internal.h"
 
 #include <errno.h>
@@ -355,5 +356,18 @@ void rs_text_free(rs_text *t)
     rs__free(t->name);
     rs__free(t->data);
     rs__free(t->warning);
+    rs__free(t->hidden);
     rs__free(t);
+}
+
+const char *rs_text_hidden(const rs_text *t) { return t->hidden; }
+
+bool rs__text_set_hidden(rs_text *t, rs_buf *hidden)
+{
+    if (hidden->failed)
+        return false;
+    if (hidden->len == 0)
+        return true;
+    t->hidden = rs__buf_detach(hidden, NULL);
+    return t->hidden != NULL;
 }

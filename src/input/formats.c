@@ -129,18 +129,25 @@ rs_status rs_text_from_bytes(const char *name, const unsigned char *bytes, size_
         rs_html_info_free(&info);
         return st;
     }
-    rs_buf b;
+    rs_buf b, hidden;
     rs__buf_init(&b, 0);
+    rs__buf_init(&hidden, max_len);
     rs_status st = format == RS_FORMAT_PDF
                        ? rs__pdf_read(name, bytes, len, max_len, &b, err)
 #ifdef RS_WITH_OFFICE
-                       : rs__office_read(name, bytes, len, format, max_len, &b, err);
+                       : rs__office_read(name, bytes, len, format, max_len, &b, &hidden, err);
 #else
                        : RS_ERR_FORMAT;
 #endif
     if (!st)
         st = S_finish(name, &b, max_len, out, err);
+    if (!st && !rs__text_set_hidden(*out, &hidden)) {
+        rs_text_free(*out);
+        *out = NULL;
+        st = rs__nomem(err, name);
+    }
     rs__buf_free(&b);
+    rs__buf_free(&hidden);
     return st;
 }
 

@@ -8,10 +8,12 @@
 #include "internal.h"
 #include "util/xml_handler.h"
 #include "json_tree.h"
+#include "input/input_internal.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <ctype.h>
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
@@ -115,7 +117,78 @@ typedef struct S_out {
     rs_bt w;
     size_t lists;      /* open lists */
     size_t pre;        /* open pre elements: line ends are kept */
+    rs_buf *hidden;    /* the text of hidden elements, or NULL to drop it */
 } S_out;
+
+/* ---- hidden elements ---------------------------------------------------- */
+
+/* One declaration of a style attribute, lower-cased, blanks dropped:
+ * "display:none". */
+static bool S_declares(const char *decl, const char *prop, const char *const *values)
+{
+    size_t n = strlen(prop);
+    if (strncmp(decl, prop, n) != 0 || decl[n] != ':')
+        return false;
+    const char *v = decl + n + 1;
+    for (size_t i = 0; values[i]; i++) {
+        size_t k = strlen(values[i]);
+        if (strncmp(v, values[i], k) == 0 && (v[k] == '\0' || v[k] == '!'))
+            return true;
+    }
+    return false;
+}
+
+/* Styled away: display:none, visibility:hidden, a font too small to read
+ * (0 or 1px), white text. */
+static bool S_style_hides(const char *style)
+{
+    static const char *const none[] = {"none", NULL}, *const hidden[] = {"hidden", NULL};
+    static const char *const tiny[] = {"0", "0px", "0pt", "0em", "0rem", "0%", "1px", NULL};
+    static const char *const white[] = {"#fff", "#ffffff", "white", "#ffff", "#ffffffff",
+                                        "rgb(255,255,255)", NULL};
+    char decl[128];
+    size_t n = 0;
+    for (const char *p = style;; p++) {
+        if (*p == ';' || *p == '\0') {
+            decl[n] = '\0';
+            if (S_declares(decl, "display", none) || S_declares(decl, "visibility", hidden) ||
+                S_declares(decl, "font-size", tiny) || S_declares(decl, "color", white))
+                return true;
+            n = 0;
+            if (!*p)
+                return false;
+        } else if (!isspace((unsigned char)*p) && n + 1 < sizeof decl) {
+            decl[n++] = (char)tolower((unsigned char)*p);
+        }
+    }
+}
+
+/* An element a reader never sees: the hidden attribute, or styled away. */
+static bool S_hidden(const xmlNode *n)
+{
+    if (xmlHasProp(n, BAD_CAST "hidden"))
+        return true;
+    xmlChar *style = xmlGetProp(n, BAD_CAST "style");
+    bool hides = style && S_style_hides((const char *)style);
+    xmlFree(style);
+    return hides;
+}
+
+/* Keeps a hidden element's text aside, a blank between pieces. */
+static void S_hide(S_out *o, const xmlNode *n)
+{
+    if (!o->hidden)
+        return;
+    xmlChar *text = xmlNodeGetContent(n);
+    if (!text) {
+        o->hidden->failed = true;
+        return;
+    }
+    if (*text && o->hidden->len)
+        rs__buf_putc(o->hidden, ' ');
+    rs__buf_puts(o->hidden, (const char *)text);
+    xmlFree(text);
+}
 
 static void S_open(S_out *o, S_kind k)
 {
@@ -171,6 +244,10 @@ static bool S_enter(S_out *o, const xmlNode *n)
     S_kind k = S_kind_of(n);
     if (k == S_DROP || k == S_HEAD)
         return false;
+    if (S_hidden(n)) {
+        S_hide(o, n);
+        return false;
+    }
     S_open(o, k);
     return true;
 }
@@ -214,11 +291,12 @@ static bool S_finish(rs_buf *b, char **out)
 
 /* The text below root into *out (NULL when it has none); false when out
  * of memory. `keep_lines` keeps line ends of text, as in <pre>. */
-static bool S_write(xmlNode *root, bool keep_lines, bool one_line, char **out)
+static bool S_write(xmlNode *root, bool keep_lines, bool one_line, char **out,
+                    rs_buf *hidden)
 {
     rs_buf b;
     rs__buf_init(&b, 0);
-    S_out o = {.pre = keep_lines};
+    S_out o = {.pre = keep_lines, .hidden = hidden};
     rs__bt_init(&o.w, &b, 0, S_FLAGS | (one_line ? RS_BT_ONE_LINE : 0));
     S_walk(&o, root);
     rs__bt_end(&o.w);
@@ -230,7 +308,7 @@ static bool S_write(xmlNode *root, bool keep_lines, bool one_line, char **out)
 /* Reads a UTF-8 string as HTML into *out (NULL when it holds no text).
  * `keep_lines` keeps its line ends, for a string that is not markup. */
 static rs_status S_fragment(const char *s, bool keep_lines, bool one_line,
-                            char **out)
+                            char **out, rs_buf *hidden)
 {
     *out = NULL;
     size_t n = strlen(s);
@@ -240,7 +318,7 @@ static rs_status S_fragment(const char *s, bool keep_lines, bool one_line,
                                  S_OPTIONS | HTML_PARSE_IGNORE_ENC);
     if (!doc)
         return RS_OK;
-    bool ok = S_write((xmlNode *)doc, keep_lines, one_line, out);
+    bool ok = S_write((xmlNode *)doc, keep_lines, one_line, out, hidden);
     xmlFreeDoc(doc);
     return ok ? RS_OK : RS_ERR_NOMEM;
 }
@@ -258,16 +336,16 @@ static bool S_has_markup(const char *s)
 
 /* A description: HTML, plain text with line ends, or HTML escaped once
  * more ("&lt;p&gt;..."), which some sites publish. */
-static rs_status S_html_string(const char *s, bool one_line, char **out)
+static rs_status S_html_string(const char *s, bool one_line, char **out, rs_buf *hidden)
 {
     bool markup = S_has_markup(s);
     if (markup || one_line || !strstr(s, "&lt;"))
-        return S_fragment(s, !markup, one_line, out);
+        return S_fragment(s, !markup, one_line, out, hidden);
     char *once = NULL;
-    rs_status st = S_fragment(s, true, false, &once);
+    rs_status st = S_fragment(s, true, false, &once, NULL);
     if (st || !once)
         return st;
-    st = S_fragment(once, false, false, out);
+    st = S_fragment(once, false, false, out, hidden);
     rs__free(once);
     return st;
 }
@@ -281,6 +359,7 @@ typedef struct S_posting {
     char *description;
     char *experience;
     char *page_title;
+    rs_buf hidden;          /* the text of the description's hidden elements */
 } S_posting;
 
 static void S_posting_clear(S_posting *p)
@@ -289,6 +368,7 @@ static void S_posting_clear(S_posting *p)
     rs__free(p->description);
     rs__free(p->experience);
     rs__free(p->page_title);
+    rs__buf_free(&p->hidden);
     memset(p, 0, sizeof *p);
 }
 
@@ -344,12 +424,12 @@ static rs_status S_experience_one(const rs_jv *v, char **out)
 {
     *out = NULL;
     if (rs__jis(v, RS_J_STRING))
-        return S_html_string(v->str, false, out);
+        return S_html_string(v->str, false, out, NULL);
     if (!rs__jis(v, RS_J_OBJECT))
         return RS_OK;
     const char *d = rs__jstr(rs__jget(v, "description"));
     if (d) {
-        rs_status st = S_html_string(d, false, out);
+        rs_status st = S_html_string(d, false, out, NULL);
         if (st || *out)
             return st;
     }
@@ -391,9 +471,9 @@ static rs_status S_read_posting(const rs_jv *jp, S_posting *p)
     const char *desc = rs__jstr(rs__jget(jp, "description"));
     rs_status st = RS_OK;
     if (title)
-        st = S_html_string(title, true, &p->title);
+        st = S_html_string(title, true, &p->title, NULL);
     if (!st && desc)
-        st = S_html_string(desc, false, &p->description);
+        st = S_html_string(desc, false, &p->description, &p->hidden);
     if (!st)
         st = S_experience(rs__jget(jp, "experienceRequirements"), &p->experience);
     return st;
@@ -461,7 +541,7 @@ static rs_status S_page_title(xmlDoc *doc, char **out)
         xmlNode *n = S_find((xmlNode *)doc, names[i]);
         if (!n)
             continue;
-        if (!S_write(n, false, true, out))
+        if (!S_write(n, false, true, out, NULL))
             return RS_ERR_NOMEM;
     }
     return RS_OK;
@@ -469,7 +549,8 @@ static rs_status S_page_title(xmlDoc *doc, char **out)
 
 static rs_status S_page_body(xmlDoc *doc, S_posting *p)
 {
-    return S_write((xmlNode *)doc, false, false, &p->description) ? RS_OK : RS_ERR_NOMEM;
+    return S_write((xmlNode *)doc, false, false, &p->description, &p->hidden) ? RS_OK
+                                                                              : RS_ERR_NOMEM;
 }
 
 /* "title\n\ndescription\n\nexperience\n", leaving out what is missing
@@ -588,6 +669,7 @@ rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
     if (!doc)
         return st;
     S_posting p = {0};
+    rs__buf_init(&p.hidden, max_len);
     bool posting = false;
     st = S_read_doc(doc, info != NULL, &p, &posting);
     xmlFreeDoc(doc);
@@ -605,6 +687,11 @@ rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
         st = rs_text_decode(name, (const unsigned char *)utf8, n, 0, out, err);
     else
         rs__nomem(err, name);
+    if (st == RS_OK && !rs__text_set_hidden(*out, &p.hidden)) {
+        rs_text_free(*out);
+        *out = NULL;
+        st = rs__nomem(err, name);
+    }
     rs__free(utf8);
     if (st == RS_OK)
         S_hand_info(&p, posting, info);

@@ -16,9 +16,16 @@
  * at most 64 MiB), a compression ratio over 200:1 on any part larger than
  * 1 MiB refused as a zip bomb. RS_ERR_FORMAT for a corrupt zip, an
  * encrypted entry, a missing main part, a zip bomb or malformed XML;
- * RS_ERR_TOO_LARGE when the text passes max_len; RS_ERR_NOMEM. */
+ * RS_ERR_TOO_LARGE when the text passes max_len; RS_ERR_NOMEM. Text in
+ * runs marked hidden (DOCX w:vanish, w:webHidden; ODT text:hidden-text and
+ * hidden paragraphs) goes to `hidden`, words separated by blanks. */
 rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t len,
-                          rs_format format, size_t max_len, rs_buf *out, rs_error *err);
+                          rs_format format, size_t max_len, rs_buf *out, rs_buf *hidden,
+                          rs_error *err);
+
+/* Gives t the hidden text gathered in `hidden` (emptied); false when the
+ * buffer failed or memory ran out (decode.c). */
+bool rs__text_set_hidden(rs_text *t, rs_buf *hidden);
 
 /* PDF bytes to UTF-8 text appended to `out`: each page's text in reading
  * order (poppler groups columns into blocks), pages ended by a form feed.

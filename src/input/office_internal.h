@@ -30,6 +30,7 @@ typedef enum S_ns {
  * one blank line at most in a row. */
 typedef struct S_out {
     rs_bt w;
+    rs_buf *hidden;    /* text of hidden runs, words by blanks */
     unsigned paras;    /* open paragraphs (a text box's are inside another) */
     uint64_t saved;    /* bit k: the "- " owed by open paragraph k */
     uint64_t nested;   /* bit k: open paragraph k holds another */

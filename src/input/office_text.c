@@ -50,7 +50,11 @@ typedef enum S_act {
     S_TAB, S_BREAK, S_HYPHEN, S_SPACES,
     S_NUMPR, S_NUMID, S_PSTYLE, /* DOCX paragraph properties that make lists */
     S_ALT, S_CHOICE,            /* mc:AlternateContent and its choices */
-    S_SDT, S_PLACEHOLDER, S_SDT_CONTENT /* content controls */
+    S_SDT, S_PLACEHOLDER, S_SDT_CONTENT, /* content controls */
+    S_RUN,        /* w:r: inline, and its properties may hide it */
+    S_RPR,        /* w:rPr: its children are read only for S_VANISH */
+    S_VANISH,     /* w:vanish, w:webHidden in a run's properties */
+    S_HIDDEN      /* ODT text:hidden-text, text:hidden-paragraph */
 } S_act;
 
 typedef struct S_rule {
@@ -64,13 +68,16 @@ typedef struct S_rule {
 static const S_rule S_rules[] = {
     /* WordprocessingML */
     {S_NS_W, "p", S_PARA, false}, {S_NS_W, "t", S_TEXT, true},
-    {S_NS_W, "r", S_INLINE, false}, {S_NS_W, "tab", S_TAB, false},
+    {S_NS_W, "r", S_RUN, false}, {S_NS_W, "tab", S_TAB, false},
+    {S_NS_W, "vanish", S_VANISH, false}, {S_NS_W, "webHidden", S_VANISH, false},
+    {S_NS_TEXT, "hidden-text", S_HIDDEN, false},
+    {S_NS_TEXT, "hidden-paragraph", S_HIDDEN, false},
     {S_NS_W, "ptab", S_TAB, false}, {S_NS_W, "br", S_BREAK, false},
     {S_NS_W, "cr", S_BREAK, false}, {S_NS_W, "noBreakHyphen", S_HYPHEN, false},
     {S_NS_W, "del", S_SKIP, false}, {S_NS_W, "delText", S_SKIP, false},
     {S_NS_W, "moveFrom", S_SKIP, false}, /* the text is in its w:moveTo */
     {S_NS_W, "instrText", S_SKIP, false}, {S_NS_W, "delInstrText", S_SKIP, false},
-    {S_NS_W, "sym", S_SKIP, false}, {S_NS_W, "rPr", S_SKIP, false},
+    {S_NS_W, "sym", S_SKIP, false}, {S_NS_W, "rPr", S_RPR, false},
     {S_NS_W, "tabs", S_SKIP, false}, /* tab stops, not tabs */
     {S_NS_W, "pPrChange", S_SKIP, false}, /* the formatting before a revision */
     {S_NS_W, "sectPr", S_SKIP, false}, {S_NS_W, "tblPr", S_SKIP, false},
@@ -120,7 +127,7 @@ static const S_rule S_skip = {S_NS_OTHER, "", S_SKIP, false};
 static bool S_inherits(S_act act)
 {
     return act == S_INLINE || act == S_ALT || act == S_CHOICE || act == S_SDT ||
-           act == S_SDT_CONTENT;
+           act == S_SDT_CONTENT || act == S_RUN;
 }
 
 /* ---- paragraphs --------------------------------------------------------- */
@@ -332,8 +339,9 @@ static rs_status S_xml(S_doc *d, const char *part, const char *data, size_t len,
 
 typedef struct S_level {
     unsigned char act;
-    bool text; /* its text nodes are document text */
-    bool flag; /* S_ALT: a choice was taken; S_SDT: it shows a placeholder */
+    bool text;   /* its text nodes are document text */
+    bool flag;   /* S_ALT: a choice was taken; S_SDT: it shows a placeholder */
+    bool hidden; /* inside a run or element the document hides */
 } S_level;
 
 typedef struct S_walk {
@@ -383,9 +391,21 @@ static void S_close(S_out *o, const S_level *lv)
     }
 }
 
+/* Hidden text is kept aside, a blank between pieces: the scan lists the
+ * skills in it and counts none. */
+static void S_hidden_text(S_out *o, const char *s)
+{
+    if (!o->hidden)
+        return;
+    if (o->hidden->len)
+        rs__buf_putc(o->hidden, ' ');
+    rs__buf_puts(o->hidden, s);
+}
+
 /* The choices and content controls that decide whether a subtree counts:
  * true when it is to be skipped. */
-static bool S_skip_subtree(S_walk *w, xmlTextReaderPtr r, const S_rule *rule, int depth)
+static bool S_skip_subtree(S_doc *d, S_walk *w, xmlTextReaderPtr r, const S_rule *rule,
+                           int depth)
 {
     S_level *up = depth > 0 ? &w->lv[depth - 1] : NULL;
     switch (rule->act) {
@@ -405,7 +425,31 @@ static bool S_skip_subtree(S_walk *w, xmlTextReaderPtr r, const S_rule *rule, in
     case S_SDT_CONTENT: /* a template's "Click here to enter text." */
         return up && up->act == S_SDT && up->flag;
     case S_HEADER: return rs__office_attr_is(r, "display", "false");
-    default: return false;
+    case S_VANISH:
+        /* <w:vanish/> or w:val="true"/"1"/"on" in a run's properties hides
+         * the run (in a paragraph's, only its mark) */
+        if (depth >= 2 && up->act == S_RPR && w->lv[depth - 2].act == S_RUN &&
+            !rs__office_attr_is(r, "val", "false") && !rs__office_attr_is(r, "val", "0") &&
+            !rs__office_attr_is(r, "val", "off"))
+            w->lv[depth - 2].hidden = true;
+        return true;
+    case S_HIDDEN: {
+        /* text:hidden-text holds its text in string-value; a hidden
+         * paragraph field hides the paragraph it stands in */
+        const char *local = (const char *)xmlTextReaderConstLocalName(r);
+        if (local && strcmp(local, "hidden-text") == 0) {
+            xmlChar *v = rs__office_attr(r, "string-value");
+            if (v)
+                S_hidden_text(&d->o, (const char *)v);
+            xmlFree(v);
+        } else if (up) {
+            up->hidden = true;
+        }
+        return true;
+    }
+    default:
+        /* a run's other properties are not text */
+        return up && up->act == S_RPR;
     }
 }
 
@@ -450,13 +494,15 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
     switch (type) {
     case XML_READER_TYPE_ELEMENT: {
         const S_rule *rule = S_rule_of(w, r);
-        if (S_skip_subtree(w, r, rule, depth)) {
+        if (S_skip_subtree(d, w, r, rule, depth)) {
             *skip = true;
             break;
         }
-        S_level lv = {(unsigned char)rule->act, rule->text, false};
+        S_level lv = {(unsigned char)rule->act, rule->text, false, false};
         if (S_inherits(rule->act) && depth > 0)
             lv.text = w->lv[depth - 1].text;
+        if (depth > 0 && w->lv[depth - 1].hidden)
+            lv.hidden = true;
         S_open(d, r, rule->act);
         if (xmlTextReaderIsEmptyElement(r))
             S_close(&d->o, &lv);
@@ -471,7 +517,9 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         if (depth > 0 && w->lv[depth - 1].text) {
             const char *s = (const char *)xmlTextReaderConstValue(r);
-            if (s)
+            if (s && w->lv[depth - 1].hidden)
+                S_hidden_text(&d->o, s);
+            else if (s)
                 rs__bt_text(&d->o.w, s, strlen(s), false);
         }
         break;
@@ -533,7 +581,8 @@ rs_status rs__office_optional(S_doc *d, const char *part, S_visit visit, void *c
 /* ---- the entry point ---------------------------------------------------- */
 
 rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t len,
-                          rs_format format, size_t max_len, rs_buf *out, rs_error *err)
+                          rs_format format, size_t max_len, rs_buf *out, rs_buf *hidden,
+                          rs_error *err)
 {
     name = name ? name : "";
     if (!out || (!bytes && len) || (format != RS_FORMAT_DOCX && format != RS_FORMAT_ODT))
@@ -544,6 +593,7 @@ rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t l
      * keeps them, except that a line end in w:t shows as a blank. */
     rs__bt_init(&d.o.w, out, max_len,
                 RS_BT_FINAL_NEWLINE | (d.odt ? RS_BT_COLLAPSE : 0));
+    d.o.hidden = hidden;
     /* An OOXML package with a password is an OLE compound file, not a zip. */
     if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
         return rs__fail(err, RS_ERR_FORMAT, name, 0,

@@ -31,6 +31,7 @@ static const char S_css[] =
     "padding:.75rem 1.25rem 1rem;margin:1rem 0}"
     "h2{font-size:1.25rem;margin:.5rem 0}h3{font-size:1.05rem;margin:1rem 0 .4rem}"
     ".muted,caption,figcaption{color:var(--muted)}"
+    ".warning{border-left:4px solid #b45309;padding:.2em .6em;background:#fef3c7}"
     "table{border-collapse:collapse;width:100%}caption{text-align:left;padding:.25rem 0}"
     "th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);"
     "vertical-align:top}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"

@@ -273,3 +273,15 @@ void rs__json_error(rs_jg *j, const rs_error *e)
         rs__jg_kint(j, "line", e->line);
     rs__jg_map_end(j);
 }
+
+void rs__json_warnings(rs_jg *j, const rs_document *doc, const rs_scan *scan)
+{
+    const rs_text *text = rs_document_text(doc);
+    rs__jg_key(j, "warnings");
+    rs__jg_array(j);
+    if (rs_text_warning(text))
+        rs__jg_str(j, rs_text_warning(text));
+    for (size_t i = 0; scan && i < rs_scan_warning_count(scan); i++)
+        rs__jg_str(j, rs_scan_warning(scan, i));
+    rs__jg_array_end(j);
+}

@@ -129,6 +129,9 @@ void rs__json_document(rs_jg *j, rs_buf *b, const char *schema, const rs_lexicon
 /* The evidence's fields, written into the object the caller opened (and
  * closes: scan_json adds the claim). */
 void rs__json_evidence_fields(rs_jg *j, const rs_document *doc, const rs_evidence *ev);
+/* "warnings": the document's decoding warning and the scan's (hidden text,
+ * text not read past the budget, patterns stopped), in that order. */
+void rs__json_warnings(rs_jg *j, const rs_document *doc, const rs_scan *scan);
 void rs__json_error(rs_jg *j, const rs_error *e);
 
 #endif

@@ -55,13 +55,7 @@ static void S_document(rs_jg *j, const rs_lexicon *lex, const rs__doc_view *r)
     const rs_text *text = rs_document_text(r->doc);
     rs__jg_kstr(j, "status", "ok");
     rs__jg_kstr(j, "encoding", rs_encoding_name(rs_text_encoding(text)));
-    rs__jg_key(j, "warnings");
-    rs__jg_array(j);
-    if (rs_text_warning(text))
-        rs__jg_str(j, rs_text_warning(text));
-    for (size_t i = 0; i < rs_scan_warning_count(r->scan); i++)
-        rs__jg_str(j, rs_scan_warning(r->scan, i));
-    rs__jg_array_end(j);
+    rs__json_warnings(j, r->doc, r->scan);
     rs__jg_key(j, "skills");
     rs__jg_array(j);
     size_t n = rs_scan_hit_count(r->scan);

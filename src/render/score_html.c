@@ -361,6 +361,17 @@ static void S_match_view(rs_html *h, xmlNodePtr main, const rs_roles *roles,
 
 /* ---- the page ---------------------------------------------------------- */
 
+/* What the input warned of (hidden text above all: a reviewer wants to
+ * see it), under the heading. */
+static void S_warnings(rs_html *h, xmlNodePtr header, const rs__doc_view *r)
+{
+    const rs_text *text = rs_document_text(r->doc);
+    if (rs_text_warning(text))
+        rs__html_el_text(h, header, "p", "warning", rs_text_warning(text));
+    for (size_t i = 0; r->scan && i < rs_scan_warning_count(r->scan); i++)
+        rs__html_el_text(h, header, "p", "warning", rs_scan_warning(r->scan, i));
+}
+
 static void S_footer(rs_html *h, const rs_roles *roles, const rs_lexicon *lex, rs_date as_of)
 {
     xmlNodePtr f = rs__html_el(h, h->body, "footer", NULL);
@@ -395,6 +406,7 @@ rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out
     rs__html_el_text(&h, header, "h1", NULL, "Career report");
     rs__html_text(&h, rs__html_el_text(&h, header, "p", "muted", "for "), r->name);
     xmlNodePtr lede = rs__html_el(&h, header, "p", "lede");
+    S_warnings(&h, header, r);
     xmlNodePtr main = rs__html_el(&h, h.body, "main", NULL);
     if (!r->placed) {
         rs__html_text(&h, lede, "Out of scope: ");

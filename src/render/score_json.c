@@ -271,6 +271,7 @@ rs_status rs__render_score_json(const rs_report *rep, unsigned flags, char **out
             }
         } else {
             rs__jg_kstr(&j, "status", "ok");
+            rs__json_warnings(&j, r->doc, r->scan);
             S_analysis(&j, roles, lex, r);
         }
         rs__jg_map_end(&j);

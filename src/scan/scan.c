@@ -692,6 +692,57 @@ static rs_status S_sort_hits(S_state *s)
     return RS_OK;
 }
 
+/* Hidden text (rs_text_hidden) is scanned on its own, never counted:
+ * the warning says how much there is and which skills it holds, which is
+ * what a reviewer looking for keyword stuffing wants to see. */
+static rs_status S_hidden_warning(S_state *s)
+{
+    const char *hidden = rs_text_hidden(rs_document_text(s->doc));
+    if (!hidden || !*hidden)
+        return RS_OK;
+    rs_text *t = NULL;
+    rs_document *d = NULL;
+    rs_scan *scan = NULL;
+    const rs_token *toks = NULL;
+    size_t ntok = 0, words = 0;
+    rs_error err = {0};
+    rs_status st = rs_text_decode(rs_text_name(rs_document_text(s->doc)),
+                                  (const unsigned char *)hidden, strlen(hidden), 0, &t, &err);
+    if (!st)
+        st = rs_document_new(t, &d, &err);   /* takes t */
+    if (!st)
+        st = rs_document_tokens(d, &toks, &ntok, &err);
+    if (!st)
+        st = rs_scan_run(s->lex, d, &scan, &err);
+    if (st) {
+        rs_document_free(d);
+        return st == RS_ERR_NOMEM ? S_nomem(s) : RS_OK;
+    }
+    for (size_t i = 0; i < ntok; i++)
+        words += toks[i].kind == RS_TOKEN_WORD;
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    rs__buf_printf(&b, "hidden text: %zu word%s", words, words == 1 ? "" : "s");
+    size_t listed = 0;
+    for (size_t i = 0; i < scan->hit_count; i++) {
+        if (scan->hits[i].implied_by != RS_NOT_FOUND)
+            continue;
+        if (listed == 8) {
+            rs__buf_puts(&b, ", ...");
+            break;
+        }
+        rs__buf_puts(&b, listed++ ? ", " : ", skills ");
+        rs__buf_puts(&b, s->lex->skills[scan->hits[i].skill].name);
+    }
+    rs__buf_puts(&b, listed ? " (not counted)" : " (no skills in it)");
+    rs_scan_free(scan);
+    rs_document_free(d);
+    char *msg = rs__buf_detach(&b, NULL);
+    bool ok = msg && S_add_warning(s, msg);
+    rs__free(msg);
+    return ok ? RS_OK : S_nomem(s);
+}
+
 rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc, rs_scan **out,
                       rs_error *err)
 {
@@ -729,6 +780,8 @@ rs_status rs_scan_run(const rs_lexicon *lex, rs_document *doc, rs_scan **out,
         st = S_imply(&s);
     if (!st)
         st = S_sort_hits(&s);
+    if (!st)
+        st = S_hidden_warning(&s);
     rs__free(s.matches);
     rs__free(s.anchors);
     rs__free(s.requests);

@@ -14,6 +14,9 @@ struct rs_text {
     size_t len;
     rs_encoding encoding;
     char *warning;
+    char *hidden;        /* text the document hides (DOCX w:vanish, HTML
+                            display:none...), not read as its text; NULL
+                            when none */
 };
 
 struct rs_document {

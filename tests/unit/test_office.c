@@ -102,7 +102,7 @@ static char *read_ok(const unsigned char *z, size_t len, rs_format format)
     rs_buf b;
     rs__buf_init(&b, 0);
     rs_error err = {0};
-    rs_status st = rs__office_read("t.doc", z, len, format, 0, &b, &err);
+    rs_status st = rs__office_read("t.doc", z, len, format, 0, &b, NULL, &err);
     if (st != RS_OK)
         fail_msg("unexpected failure %d: %s", (int)st, err.message);
     assert_false(b.failed);
@@ -120,7 +120,7 @@ static void read_fails(const unsigned char *z, size_t len, rs_format format, siz
     rs__buf_init(&b, 0);
     assert_true(rs__buf_puts(&b, "kept"));
     memset(err, 0, sizeof *err);
-    rs_status st = rs__office_read("t.doc", z, len, format, max_len, &b, err);
+    rs_status st = rs__office_read("t.doc", z, len, format, max_len, &b, NULL, err);
     if (st != want)
         fail_msg("status %d, want %d (%s)", (int)st, (int)want, err->message);
     assert_int_equal(err->status, want);
@@ -615,10 +615,10 @@ static void test_not_a_zip(void **state)
     /* wrong arguments */
     rs_buf b;
     rs__buf_init(&b, 0);
-    assert_int_equal(rs__office_read("x", NULL, 0, RS_FORMAT_PDF, 0, &b, &err), RS_ERR_ARG);
-    assert_int_equal(rs__office_read("x", NULL, 5, RS_FORMAT_DOCX, 0, &b, &err), RS_ERR_ARG);
-    assert_int_equal(rs__office_read("x", NULL, 0, RS_FORMAT_DOCX, 0, NULL, &err), RS_ERR_ARG);
-    assert_int_equal(rs__office_read(NULL, NULL, 0, RS_FORMAT_DOCX, 0, &b, NULL),
+    assert_int_equal(rs__office_read("x", NULL, 0, RS_FORMAT_PDF, 0, &b, NULL, &err), RS_ERR_ARG);
+    assert_int_equal(rs__office_read("x", NULL, 5, RS_FORMAT_DOCX, 0, &b, NULL, &err), RS_ERR_ARG);
+    assert_int_equal(rs__office_read("x", NULL, 0, RS_FORMAT_DOCX, 0, NULL, NULL, &err), RS_ERR_ARG);
+    assert_int_equal(rs__office_read(NULL, NULL, 0, RS_FORMAT_DOCX, 0, &b, NULL, NULL),
                      RS_ERR_FORMAT);
     rs__buf_free(&b);
 }
@@ -839,7 +839,7 @@ static void test_limits(void **state)
     z = docx_zip(P("Some resume text"), NULL, 0, &len);
     rs_buf b;
     rs__buf_init(&b, 5);
-    assert_int_equal(rs__office_read("t", z, len, RS_FORMAT_DOCX, 0, &b, &err), RS_ERR_TOO_LARGE);
+    assert_int_equal(rs__office_read("t", z, len, RS_FORMAT_DOCX, 0, &b, NULL, &err), RS_ERR_TOO_LARGE);
     rs__buf_free(&b);
     free(z);
 }
@@ -854,7 +854,7 @@ static void test_appends(void **state)
     rs__buf_init(&b, 0);
     assert_true(rs__buf_puts(&b, "before\n"));
     rs_error err = {0};
-    assert_int_equal(rs__office_read("t", z, len, RS_FORMAT_DOCX, 0, &b, &err), RS_OK);
+    assert_int_equal(rs__office_read("t", z, len, RS_FORMAT_DOCX, 0, &b, NULL, &err), RS_OK);
     assert_string_equal(b.data, "before\nOne\nTwo\n");
     rs__buf_free(&b);
     free(z);
@@ -873,7 +873,7 @@ static void check_nomem(const unsigned char *z, size_t len, rs_format format, co
         rs_error err = {0};
         S_allocs_left = n;
         rs_set_allocator(failing_malloc, failing_realloc, free);
-        st = rs__office_read("t", z, len, format, 0, &b, &err);
+        st = rs__office_read("t", z, len, format, 0, &b, NULL, &err);
         rs_set_allocator(NULL, NULL, NULL);
         if (st == RS_ERR_NOMEM) {
             assert_int_equal(err.status, RS_ERR_NOMEM);
@@ -985,7 +985,7 @@ static void test_fixtures(void **state)
         rs__buf_init(&b, 0);
         rs_error err = {0};
         rs_status st = rs__office_read(e->d_name, data, len, docx ? RS_FORMAT_DOCX : RS_FORMAT_ODT,
-                                       RS_DEFAULT_MAX_INPUT, &b, &err);
+                                       RS_DEFAULT_MAX_INPUT, &b, NULL, &err);
         if (st != RS_OK && st != RS_ERR_FORMAT && st != RS_ERR_TOO_LARGE)
             fail_msg("%s: status %d: %s", path, (int)st, err.message);
         if (st == RS_OK && b.len)
