@@ -220,6 +220,7 @@ typedef struct S_run {
     FILE *jsonl;
     const char *jsonl_name;
     size_t jsonl_line;
+    int read_errno;           /* set by S_read_line when the read failed */
     char *line;
     size_t line_cap;
     size_t next_seq;
@@ -245,6 +246,8 @@ typedef struct S_item {
     char *id;
     char *record;   /* a JSON Lines record, or NULL for a file */
     bool too_long;  /* a record line over S_max_line(): dropped unread */
+    int read_errno; /* reading the JSON Lines file failed here (errno) */
+    long long at;   /* ... at this byte */
 } S_item;
 
 /* The longest JSON Lines record line read, 4 x --max-size (each field is
@@ -288,8 +291,13 @@ static ssize_t S_read_line(S_run *r, size_t max, bool *too_long)
             r->line_cap = cap;
         }
         size_t room = r->line_cap - n < max + 1 - n ? r->line_cap - n : max + 1 - n;
-        if (!fgets_unlocked(r->line + n, (int)(room > INT_MAX ? INT_MAX : room), f))
+        if (!fgets_unlocked(r->line + n, (int)(room > INT_MAX ? INT_MAX : room), f)) {
+            if (ferror_unlocked(f)) {   /* not the end: say so, never as if it were */
+                r->read_errno = errno ? errno : EIO;
+                any = false;
+            }
             break;
+        }
         any = true;
         size_t k = strlen(r->line + n);
         ended = k && r->line[n + k - 1] == '\n';
@@ -306,13 +314,35 @@ static ssize_t S_read_line(S_run *r, size_t max, bool *too_long)
     return (ssize_t)n;
 }
 
+static char *S_line_id(const char *name, size_t line)
+{
+    char id[512];
+    snprintf(id, sizeof id, "%s:%zu", name, line);
+    return strdup(id);
+}
+
 /* The next item, or false at the end; under in_lock. */
 static bool S_next_item(S_run *r, S_item *it)
 {
     for (;;) {
         if (r->jsonl) {
             bool too_long;
+            long long at = ftello(r->jsonl);
+            r->read_errno = 0;
             ssize_t n = S_read_line(r, S_max_line(r->o), &too_long);
+            if (n < 0 && r->read_errno) {   /* an error row, and the file is done */
+                it->id = S_line_id(r->jsonl_name, ++r->jsonl_line);
+                it->record = NULL;
+                it->read_errno = r->read_errno;
+                it->at = at < 0 ? 0 : at;
+                it->seq = r->next_seq++;
+                if (r->jsonl != stdin)
+                    fclose(r->jsonl);
+                r->jsonl = NULL;
+                if (!it->id)
+                    S_worse(&r->read_worst, S_LOST);
+                return it->id != NULL;
+            }
             if (n >= 0) {
                 r->jsonl_line++;
                 while (n > 0 && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r'))
@@ -449,6 +479,12 @@ static void S_scan_warnings(const S_run *r, S_work *w)
 
 static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
 {
+    if (it->read_errno) {
+        char what[200];
+        snprintf(what, sizeof what, "read error at byte %lld: %s (the rest of the file is not "
+                 "read)", it->at, strerror(it->read_errno));
+        return S_fail(w, RS_ERR_IO, what, NULL);
+    }
     if (it->too_long) {
         char what[120];
         snprintf(what, sizeof what, "record line over %zu bytes (4 x --max-size): not read",

@@ -362,6 +362,18 @@ void rs_text_free(rs_text *t)
 
 const char *rs_text_hidden(const rs_text *t) { return t->hidden; }
 
+bool rs__text_add_warning(rs_text *t, const char *warning)
+{
+    size_t n = (t->warning ? strlen(t->warning) + 2 : 0) + strlen(warning) + 1;
+    char *w = rs__malloc(n);
+    if (!w)
+        return false;
+    snprintf(w, n, "%s%s%s", t->warning ? t->warning : "", t->warning ? "; " : "", warning);
+    rs__free(t->warning);
+    t->warning = w;
+    return true;
+}
+
 bool rs__text_set_hidden(rs_text *t, rs_buf *hidden)
 {
     if (hidden->failed)

@@ -27,6 +27,10 @@
                    HTML_PARSE_NOWARNING | HTML_PARSE_NONET)
 #define S_MAX_INDENT 4     /* list levels shown by indentation */
 #define S_MAX_JSON_NEST 8  /* arrays and @graph levels searched for a posting */
+/* A page whose elements nest past libxml2's limit (256) is read again
+ * without it up to this size; a larger one keeps what came before the
+ * limit, and says so. */
+#define S_HUGE_MAX ((size_t)2 << 20)
 
 /* ---- what each element stands for -------------------------------------- */
 
@@ -603,10 +607,11 @@ static void S_quiet_xml_error(void *ctx, xmlErrorPtr e)
 }
 
 static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
-                       size_t max_len, bool *too_deep, rs_status *st, rs_error *err)
+                       size_t max_len, bool *too_deep, bool *deep, rs_status *st,
+                       rs_error *err)
 {
     *st = RS_OK;
-    *too_deep = false;
+    *too_deep = *deep = false;
     if (max_len && len > max_len) {
         *st = rs__fail(err, RS_ERR_TOO_LARGE, name, 0,
                        "input is %zu bytes, over the limit of %zu bytes", len, max_len);
@@ -633,6 +638,18 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
     const xmlError *last = xmlGetLastError();
     *too_deep = doc && last && last->code == XML_ERR_INTERNAL_ERROR && last->message &&
                 strstr(last->message, "Excessive depth") != NULL;
+    if (*too_deep && len <= S_HUGE_MAX) {
+        /* read again without the limit: the walk and the tree's freeing
+         * use no stack per level, and a page this size makes a tree of at
+         * most some tens of MiB */
+        xmlFreeDoc(doc);
+        saved = rs__xml_handler_set(NULL, S_quiet_xml_error);
+        doc = htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
+                             S_OPTIONS | XML_PARSE_HUGE);
+        rs__xml_handler_restore(saved);
+        *too_deep = false;
+        *deep = true;
+    }
     if (!doc)
         *st = rs__fail(err, RS_ERR_ENCODING, name, 0, "%s",
                        S_all_blank(bytes, len) ? "no text in HTML"
@@ -664,8 +681,8 @@ rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
         return rs__fail(err, RS_ERR_ARG, name, 0, "no output or no input");
     *out = NULL;
     rs_status st;
-    bool too_deep;
-    xmlDoc *doc = S_parse(name, bytes, len, max_len, &too_deep, &st, err);
+    bool too_deep, deep;
+    xmlDoc *doc = S_parse(name, bytes, len, max_len, &too_deep, &deep, &st, err);
     if (!doc)
         return st;
     S_posting p = {0};
@@ -688,6 +705,16 @@ rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
     else
         rs__nomem(err, name);
     if (st == RS_OK && !rs__text_set_hidden(*out, &p.hidden)) {
+        rs_text_free(*out);
+        *out = NULL;
+        st = rs__nomem(err, name);
+    }
+    if (st == RS_OK && (deep || too_deep) &&
+        !rs__text_add_warning(*out, too_deep
+                                        ? "elements nest more than 256 deep: the text "
+                                          "inside them is not read (a page over 2 MiB is "
+                                          "read only up to the parser's limit)"
+                                        : "elements nest more than 256 deep (read in full)")) {
         rs_text_free(*out);
         *out = NULL;
         st = rs__nomem(err, name);

@@ -26,6 +26,8 @@ rs_status rs__office_read(const char *name, const unsigned char *bytes, size_t l
 /* Gives t the hidden text gathered in `hidden` (emptied); false when the
  * buffer failed or memory ran out (decode.c). */
 bool rs__text_set_hidden(rs_text *t, rs_buf *hidden);
+/* Adds a warning to t's (joined by "; "); false when memory ran out. */
+bool rs__text_add_warning(rs_text *t, const char *warning);
 
 /* PDF bytes to UTF-8 text appended to `out`: each page's text in reading
  * order (poppler groups columns into blocks), pages ended by a form feed.

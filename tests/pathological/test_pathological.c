@@ -499,42 +499,54 @@ static void test_near_limit_pattern(void **state)
     rs_lexicon_free(lex);
 }
 
-/* ---- 4. HTML nested 100,000 deep ------------------------------------------------ */
+/* ---- 4. HTML nested 100,000 and 400,000 deep ------------------------------------ */
 
-/* libxml2 stops at 256 levels; the reader keeps what came before (no stack
- * used per level), and when nothing came before it says why, not "no
- * text in HTML". */
+/* libxml2 stops at 256 levels; the reader then reads a page of up to 2 MiB
+ * again without the limit (no stack used per level), and a larger one
+ * keeps what came before and says so. */
 static void test_html_nested_deep(void **state)
 {
     (void)state;
-    const size_t depth = 100000;
-    size_t cap = 64 + depth * 11, n = 0;
-    char *html = malloc(cap);
-    assert_non_null(html);
-    for (int before = 0; before < 2; before++) {
-        n = (size_t)sprintf(html, "%s", before ? "<p>Kubernetes first</p>" : "");
-        for (size_t i = 0; i < depth; i++, n += 5)
-            memcpy(html + n, "<div>", 5);
-        n += (size_t)sprintf(html + n, "Python deep");
-        for (size_t i = 0; i < depth; i++, n += 6)
-            memcpy(html + n, "</div>", 6);
-        rs_text *t = NULL;
-        rs_error err = {0};
-        rs_status st = rs_html_read("deep.html", (const unsigned char *)html, n, 0, &t, NULL,
-                                    &err);
-        if (before) {
-            assert_int_equal(st, RS_OK);
-            assert_non_null(strstr(rs_text_data(t), "Kubernetes first"));
-            assert_true(rs_text_length(t) < 64);   /* 100,000 <div>s: no line each */
-        } else {
-            assert_int_equal(st, RS_ERR_LIMIT);
-            assert_null(t);
-            assert_non_null(strstr(err.message, "256 deep"));
-            assert_string_equal(err.file, "deep.html");
+    /* 100,000 levels (1.1 MB): read again without the parser's limit, in
+     * full, with a warning; 400,000 (4.4 MB, over 2 MiB): what came before
+     * the limit, and a warning that the rest is not read, or when nothing
+     * came before an error that says why, not "no text in HTML" */
+    const size_t depths[] = {100000, 400000};
+    for (size_t d = 0; d < 2; d++) {
+        size_t depth = depths[d], cap = 64 + depth * 11, n = 0;
+        char *html = malloc(cap);
+        assert_non_null(html);
+        for (int before = 0; before < 2; before++) {
+            n = (size_t)sprintf(html, "%s", before ? "<p>Kubernetes first</p>" : "");
+            for (size_t i = 0; i < depth; i++, n += 5)
+                memcpy(html + n, "<div>", 5);
+            n += (size_t)sprintf(html + n, "Python deep");
+            for (size_t i = 0; i < depth; i++, n += 6)
+                memcpy(html + n, "</div>", 6);
+            rs_text *t = NULL;
+            rs_error err = {0};
+            rs_status st = rs_html_read("deep.html", (const unsigned char *)html, n, 0, &t,
+                                        NULL, &err);
+            if (d == 0) {
+                assert_int_equal(st, RS_OK);
+                assert_non_null(strstr(rs_text_data(t), "Python deep"));
+                assert_true(rs_text_length(t) < 64);   /* no line per <div> */
+                assert_non_null(strstr(rs_text_warning(t), "(read in full)"));
+            } else if (before) {
+                assert_int_equal(st, RS_OK);
+                assert_non_null(strstr(rs_text_data(t), "Kubernetes first"));
+                assert_null(strstr(rs_text_data(t), "Python deep"));
+                assert_non_null(strstr(rs_text_warning(t), "is not read"));
+            } else {
+                assert_int_equal(st, RS_ERR_LIMIT);
+                assert_null(t);
+                assert_non_null(strstr(err.message, "256 deep"));
+                assert_string_equal(err.file, "deep.html");
+            }
+            rs_text_free(t);
         }
-        rs_text_free(t);
+        free(html);
     }
-    free(html);
 }
 
 /* ---- 5. a backtracking pattern ------------------------------------------------- */
