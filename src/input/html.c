@@ -650,6 +650,14 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
         *too_deep = false;
         *deep = true;
     }
+    /* libxml2 recovers from a failed allocation by dropping what it could
+     * not build: out of memory, never a page read in part or "not HTML" */
+    last = xmlGetLastError();
+    if (last && last->code == XML_ERR_NO_MEMORY) {
+        xmlFreeDoc(doc);
+        *st = rs__nomem(err, name);
+        return NULL;
+    }
     if (!doc)
         *st = rs__fail(err, RS_ERR_ENCODING, name, 0, "%s",
                        S_all_blank(bytes, len) ? "no text in HTML"

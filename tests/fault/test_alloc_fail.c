@@ -31,7 +31,11 @@
  *                 of them (plus an error row) rendered as text and HTML
  *   match         resume and posting, rs_match_run, match JSON/text/CSV
  *   run           rs_run_file of a resume and rs_run_string of a posting
- *   formats       rs_text_read_any of the DOCX and ODT fixtures (when built)
+ *   formats       rs_text_read_any of the DOCX, ODT, PDF (when built) and
+ *                 hidden-text DOCX and HTML fixtures, each through the
+ *                 pipeline (the hidden text scanned on its own)
+ *   load-cached   the mini lexicon and roles through a fresh compiled
+ *                 cache folder: built and written, then read back
  *
  * yajl (the JSON renderers, the JSON-LD of HTML postings) allocates
  * through the library's allocator, so its blocks are counted and failed
@@ -43,10 +47,24 @@
  * least 7 everywhere: a fast smoke run), --at N (only the run failing allocation N,
  * to debug it: gdb -ex 'break fault_injected' -ex run --args ...).
  *
- * Exit status: 0 all good, 1 a check failed (each failure printed). */
+ * Exit status: 0 all good, 1 a check failed (each failure printed).
+ *
+ * --xml routes libxml2's own allocations through the failing allocator
+ * too (xmlMemSetup), a manual mode and not in CTest: with libxml2 2.9.14
+ * it finds (1) xmlRelaxNGParse writing through NULL when an allocation in
+ * it fails (test_alloc_fail --xml --mode once load-mini), a libxml2 bug
+ * the lexicon loader cannot guard against; (2) DOCX text read in part
+ * with RS_OK when an allocation inside xmlTextReader fails (formats,
+ * once); (3) persist runs of the HTML reader that take minutes (the
+ * reported htmlParseDocument loop). The HTML reader now maps libxml2's
+ * XML_ERR_NO_MEMORY to RS_ERR_NOMEM.
+ */
 #define _GNU_SOURCE   /* clock_gettime */
 #include "rolescan.h"
 #include "render_support.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlmemory.h>
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -150,6 +168,15 @@ static void *S_realloc(void *p, size_t n)
         return NULL;
     nh->h.size = n;
     return nh + 1;
+}
+
+static char *S_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = S_malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
 }
 
 static void S_free(void *p)
@@ -599,11 +626,17 @@ static rs_status P_run(digest *d)
 
 static rs_status P_formats(digest *d)
 {
+    /* every reader, then the whole pipeline on what it read: the hidden
+     * text of the DOCX and the HTML page is scanned on its own (a warning) */
     static const char *const files[] = {RS_TEST_DATA "/formats/resume.docx",
-                                        RS_TEST_DATA "/formats/resume.odt"};
-    static const rs_format fmts[] = {RS_FORMAT_DOCX, RS_FORMAT_ODT};
+                                        RS_TEST_DATA "/formats/resume.odt",
+                                        RS_TEST_DATA "/formats/hidden-text.docx",
+                                        RS_TEST_DATA "/formats/hidden-text.html",
+                                        RS_TEST_DATA "/formats/resume.pdf"};
+    static const rs_format fmts[] = {RS_FORMAT_DOCX, RS_FORMAT_ODT, RS_FORMAT_DOCX,
+                                     RS_FORMAT_HTML, RS_FORMAT_PDF};
     rs_status st = RS_OK;
-    for (size_t i = 0; i < 2 && !st; i++) {
+    for (size_t i = 0; i < sizeof files / sizeof *files && !st; i++) {
         if (!rs_format_supported(fmts[i]))
             continue;
         rs_error err = {0};
@@ -611,9 +644,53 @@ static rs_status P_formats(digest *d)
         st = S_check("rs_text_read_any",
                      rs_text_read_any(files[i], RS_FORMAT_AUTO, RS_DEFAULT_MAX_INPUT, &t, &err),
                      &err);
+        if (st)
+            break;
+        D_str(d, rs_text_data(t));
+        D_str(d, rs_text_hidden(t) ? rs_text_hidden(t) : "");
+        S_doc x = {0};
+        st = S_pipeline(t, &x, NULL);
+        for (size_t w = 0; !st && w < rs_scan_warning_count(x.scan); w++)
+            D_str(d, rs_scan_warning(x.scan, w));
+        S_doc_free(&x);
+    }
+    return st;
+}
+
+/* ---- path: the compiled lexicon cache ---------------------------------- */
+
+/* Loads the mini lexicon through a fresh cache folder twice: built and
+ * written, then read back. A failure in writing leaves the load whole. */
+static rs_status P_load_cached(digest *d)
+{
+    static char dir[64];
+    if (!dir[0]) {
+        snprintf(dir, sizeof dir, "/tmp/rs-fault-cache.XXXXXX");
+        if (!mkdtemp(dir))
+            return RS_ERR_IO;
+    }
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -f %s/*", dir);
+    if (system(cmd) != 0)
+        return RS_ERR_IO;
+    rs_load_options o = {.abi_version = RS_ABI_VERSION, .cache_dir = dir};
+    rs_status st = RS_OK;
+    for (int round = 0; round < 2 && !st; round++) {
+        rs_error err = {0};
+        rs_lexicon *lex = NULL;
+        rs_roles *roles = NULL;
+        st = S_check("rs_lexicon_load_with",
+                     rs_lexicon_load_with(RS_FAULT_DATA "/mini-roles", &o, &lex, &err), &err);
         if (!st)
-            D_str(d, rs_text_data(t));
-        rs_text_free(t);
+            st = S_check("rs_roles_load_with",
+                         rs_roles_load_with(RS_FAULT_DATA "/mini-roles", lex, &o, &roles, &err),
+                         &err);
+        if (!st) {
+            S_digest_lexicon(d, lex);
+            S_digest_roles(d, roles);
+        }
+        rs_roles_free(roles);
+        rs_lexicon_free(lex);
     }
     return st;
 }
@@ -635,7 +712,8 @@ static const S_path S_paths[] = {
     {"classify", P_classify, true, 1},
     {"match", P_match, true, 1},
     {"run", P_run, true, 1},
-    {"formats", P_formats, false, 1},
+    {"formats", P_formats, true, 1},
+    {"load-cached", P_load_cached, false, 1},
 };
 
 static double S_now(void)
@@ -646,6 +724,7 @@ static double S_now(void)
 }
 
 static unsigned long long S_only_at;   /* --at N: that run only */
+static bool S_xml;                     /* --xml: libxml2 allocates through us */
 
 /* One run with the Nth allocation failing (0: none). */
 static rs_status S_run_once(const S_path *p, int mode, unsigned long long n, digest *d,
@@ -658,7 +737,12 @@ static rs_status S_run_once(const S_path *p, int mode, unsigned long long n, dig
     G.mode = mode;
     rs_status st = p->run(d);
     G.fail_at = 0;
-    if (G.live != base_live) {
+    /* with --xml libxml2 keeps caches (its dictionary, the reader's free
+     * nodes) whose lives a failure shifts: the count would be noise, and
+     * LeakSanitizer (the sanitizer build) checks for real leaks at exit */
+    if (G.live != base_live && S_xml) {
+        G.live = base_live;
+    } else if (G.live != base_live) {
         S_report("%ld allocation(s) leaked (live %ld, expected %ld)", G.live - base_live,
                  G.live, base_live);
         G.live = base_live;   /* report each leak once */
@@ -721,7 +805,7 @@ int main(int argc, char **argv)
 {
     int modes = MODE_PERSIST | MODE_ONCE;
     unsigned stride = 0;
-    bool quick = false;
+    bool quick = false, xml = false;
     const char *only[16];
     size_t only_count = 0;
     for (int i = 1; i < argc; i++) {
@@ -736,11 +820,19 @@ int main(int argc, char **argv)
             S_only_at = strtoull(argv[++i], NULL, 10);
         } else if (strcmp(argv[i], "--quick") == 0) {
             quick = true;
+        } else if (strcmp(argv[i], "--xml") == 0) {
+            xml = S_xml = true;
         } else if (only_count < 16) {
             only[only_count++] = argv[i];
         }
     }
 
+    /* --xml: libxml2's own allocations fail too (xmlMemSetup, before it
+     * allocates anything), so its failures are counted with ours */
+    if (xml && xmlMemSetup(S_free, S_malloc, S_realloc, S_strdup) != 0) {
+        fprintf(stderr, "xmlMemSetup refused\n");
+        return 1;
+    }
     rs_global_init();
     rs_set_allocator(S_malloc, S_realloc, S_free);
 
@@ -777,6 +869,8 @@ int main(int argc, char **argv)
 
     rs_roles_free(S_roles);
     rs_lexicon_free(S_lex);
+    if (xml)
+        xmlCleanupParser();
     if (G.live != 0) {
         snprintf(S_where, sizeof S_where, "end");
         S_report("%ld allocation(s) still live after freeing everything", G.live);
