@@ -493,6 +493,10 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
         return rs__office_bad(d, "%s nests elements deeper than %d", w->part, S_MAX_DEPTH);
     switch (type) {
     case XML_READER_TYPE_ELEMENT: {
+        /* libxml2 returns NULL for a name or a text it could not allocate:
+         * out of memory, never an element or a text passed over */
+        if (!xmlTextReaderConstLocalName(r))
+            return rs__nomem(d->err, d->name);
         const S_rule *rule = S_rule_of(w, r);
         if (S_skip_subtree(d, w, r, rule, depth)) {
             *skip = true;
@@ -517,9 +521,11 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
     case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         if (depth > 0 && w->lv[depth - 1].text) {
             const char *s = (const char *)xmlTextReaderConstValue(r);
-            if (s && w->lv[depth - 1].hidden)
+            if (!s)
+                return rs__nomem(d->err, d->name);
+            if (w->lv[depth - 1].hidden)
                 S_hidden_text(&d->o, s);
-            else if (s)
+            else
                 rs__bt_text(&d->o.w, s, strlen(s), false);
         }
         break;

@@ -53,11 +53,15 @@
  * too (xmlMemSetup), a manual mode and not in CTest: with libxml2 2.9.14
  * it finds (1) xmlRelaxNGParse writing through NULL when an allocation in
  * it fails (test_alloc_fail --xml --mode once load-mini), a libxml2 bug
- * the lexicon loader cannot guard against; (2) DOCX text read in part
- * with RS_OK when an allocation inside xmlTextReader fails (formats,
- * once); (3) persist runs of the HTML reader that take minutes (the
- * reported htmlParseDocument loop). The HTML reader now maps libxml2's
- * XML_ERR_NO_MEMORY to RS_ERR_NOMEM.
+ * the lexicon loader cannot guard against; (2) a DOCX or ODT whose
+ * namespace libxml2 could not allocate reported as an invalid document
+ * ("Empty XML namespace", "not a WordprocessingML part") instead of out of
+ * memory (formats, once): libxml2 reports no XML_ERR_NO_MEMORY there;
+ * (3) persist runs of the HTML reader that take minutes (the reported
+ * htmlParseDocument loop). Fixed from what it found: office text read in
+ * part with RS_OK when xmlTextReader could not allocate a name or a text
+ * (now RS_ERR_NOMEM), and the HTML reader maps XML_ERR_NO_MEMORY to
+ * RS_ERR_NOMEM.
  */
 #define _GNU_SOURCE   /* clock_gettime */
 #include "rolescan.h"
@@ -778,7 +782,7 @@ static unsigned long long S_sweep(const S_path *p, int mode, unsigned stride)
                 S_report("no failure injected, yet %s", rs_strerror(st));
             else if (d.h != good.h || d.bytes != good.bytes)
                 S_report("a run without failures differs from the clean run");
-            if (G.calls != points)
+            if (G.calls != points && !S_xml)   /* libxml2's caches shift the count */
                 S_report("%llu allocations, the clean run made %llu", G.calls, points);
             break;
         }
@@ -871,7 +875,7 @@ int main(int argc, char **argv)
     rs_lexicon_free(S_lex);
     if (xml)
         xmlCleanupParser();
-    if (G.live != 0) {
+    if (G.live != 0 && !S_xml) {   /* with --xml, LeakSanitizer judges */
         snprintf(S_where, sizeof S_where, "end");
         S_report("%ld allocation(s) still live after freeing everything", G.live);
     }
