@@ -89,6 +89,12 @@ bool cli_outfile_commit(cli_outfile *o);
 /* Drops the output: the temporary file removed, the target untouched. */
 void cli_outfile_discard(cli_outfile *o);
 
+/* An input's warnings on stderr (unless -q), its name shown safely: the
+ * text's (a decoding repair, HTML nested too deep) and the scan's (hidden
+ * text, text not read past the budget, patterns stopped). */
+void cli_print_warnings(const cli_common *c, const char *name, const char *text_warning,
+                        const rs_scan *scan);
+
 /* Writes data to -o FILE atomically (cli_outfile) or to stdout. */
 int cli_write_output(const cli_common *c, const char *data, size_t len);
 

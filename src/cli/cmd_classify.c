@@ -460,20 +460,16 @@ static rs_status S_file_text(const S_run *r, S_work *w, const char *path)
     return cli_read_text(path, &r->o->c, &w->text, &w->err);
 }
 
-/* The scan's warnings (text cut at the token budget, patterns stopped)
- * join the decoding one in the row, and go to stderr as every command's
- * warnings do. */
-static void S_scan_warnings(const S_run *r, S_work *w)
+/* The input's warnings go to stderr as every command's do, and the
+ * scan's join the text's in the row. */
+static void S_warnings(const S_run *r, S_work *w)
 {
     const rs_scan *scan = rs_result_scan(w->result);
+    cli_print_warnings(&r->o->c, w->id, w->warning[0] ? w->warning : NULL, scan);
     for (size_t i = 0; scan && i < rs_scan_warning_count(scan); i++) {
-        const char *msg = rs_scan_warning(scan, i);
         size_t n = strlen(w->warning);
-        snprintf(w->warning + n, sizeof w->warning - n, "%s%s", n ? "; " : "", msg);
-        char name[1024];
-        if (!r->o->c.quiet)
-            fprintf(stderr, "rolescan: %s: warning: %s\n",
-                    rs_name_shown(w->id, name, sizeof name), msg);
+        snprintf(w->warning + n, sizeof w->warning - n, "%s%s", n ? "; " : "",
+                 rs_scan_warning(scan, i));
     }
 }
 
@@ -503,7 +499,7 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
     w->text = NULL;   /* the run takes it, even on failure */
     st = rs_run_text(r->lex, r->roles, text, &run, &w->result, &w->err);
     if (!st)
-        S_scan_warnings(r, w);
+        S_warnings(r, w);
     return st;
 }
 

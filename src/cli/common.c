@@ -315,15 +315,24 @@ rs_status cli_run_input(const rs_lexicon *lex, const rs_roles *roles, const char
     rs_status st = cli_read_text(path, c, &text, &in->err);
     if (st)
         return st;
-    char name[1024];
-    rs_name_shown(path, name, sizeof name);
-    if (rs_text_warning(text) && !c->quiet)
-        fprintf(stderr, "rolescan: %s: warning: %s\n", name, rs_text_warning(text));
+    cli_print_warnings(c, path, rs_text_warning(text), NULL);   /* the run takes text */
     st = rs_run_text(lex, roles, text, opts, &in->result, &in->err);
-    const rs_scan *scan = rs_result_scan(in->result);
-    for (size_t i = 0; !st && !c->quiet && i < rs_scan_warning_count(scan); i++)
-        fprintf(stderr, "rolescan: %s: warning: %s\n", name, rs_scan_warning(scan, i));
+    if (!st)
+        cli_print_warnings(c, path, NULL, rs_result_scan(in->result));
     return st;
+}
+
+void cli_print_warnings(const cli_common *c, const char *name, const char *text_warning,
+                        const rs_scan *scan)
+{
+    if (c->quiet)
+        return;
+    char shown[1024];
+    rs_name_shown(name, shown, sizeof shown);
+    if (text_warning)
+        fprintf(stderr, "rolescan: %s: warning: %s\n", shown, text_warning);
+    for (size_t i = 0; scan && i < rs_scan_warning_count(scan); i++)
+        fprintf(stderr, "rolescan: %s: warning: %s\n", shown, rs_scan_warning(scan, i));
 }
 
 void cli_input_clear(cli_input *in)

@@ -740,6 +740,13 @@ static char *S_cache_path(const char *dir, const rs_load_options *opts, uint64_t
                  : NULL;
 }
 
+/* What a load that compiled the XML tells: the cache was written (built,
+ * or rebuilt over a damaged file) or could not be. */
+static int S_state(rs_cache_state written, S_read_result found)
+{
+    return written == RS_CACHE_BUILT && found == S_DAMAGED ? RS_CACHE_REBUILT : written;
+}
+
 rs_status rs_lexicon_load_with(const char *dir, const rs_load_options *opts,
                                rs_lexicon **out, rs_error *err)
 {
@@ -758,9 +765,7 @@ rs_status rs_lexicon_load_with(const char *dir, const rs_load_options *opts,
     } else if (res == S_NOMEM) {
         st = rs__nomem(err, path);
     } else if (!(st = rs_lexicon_load(dir, out, err))) {
-        rs_cache_state built = S_lexicon_write(opts->cache_dir, path, key, *out);
-        (*out)->cache_state = built == RS_CACHE_BUILT && res == S_DAMAGED ? RS_CACHE_REBUILT
-                                                                          : built;
+        (*out)->cache_state = S_state(S_lexicon_write(opts->cache_dir, path, key, *out), res);
     }
     rs__free(path);
     return st;
@@ -826,9 +831,7 @@ rs_status rs_roles_load_with(const char *dir, const rs_lexicon *skills,
     } else if (res == S_NOMEM) {
         st = rs__nomem(err, path);
     } else if (!(st = rs_roles_load(dir, skills, out, err))) {
-        rs_cache_state built = S_roles_write(opts->cache_dir, path, key, *out);
-        (*out)->cache_state = built == RS_CACHE_BUILT && res == S_DAMAGED ? RS_CACHE_REBUILT
-                                                                          : built;
+        (*out)->cache_state = S_state(S_roles_write(opts->cache_dir, path, key, *out), res);
     }
     rs__free(path);
     return st;

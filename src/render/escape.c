@@ -54,17 +54,17 @@ bool rs__escape_csv(rs_buf *b, const char *s)
     rs__buf_putc(b, '"');
     if (formula)
         rs__buf_putc(b, '\'');
-    rs_buf u;   /* invalid bytes (a file name's) as "\xNN" first */
-    rs__buf_init(&u, 0);
-    rs__utf8_escape(&u, s, strlen(s));
-    for (const char *p = u.data ? u.data : ""; *p; p++) {
-        if (*p == '"')
-            rs__buf_putc(b, '"');
-        rs__buf_putc(b, *p);
+    size_t run = 0;   /* quotes doubled, invalid bytes (a file name's) as \xNN */
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"') {
+            rs__buf_append(b, s + run, i + 1 - run);
+            run = i;   /* the quote is written again with the next run */
+        } else if ((unsigned char)s[i] >= 0x80) {
+            S_bad_byte(b, s, n, &i, &run);
+        }
     }
-    bool ok = !u.failed;
-    rs__buf_free(&u);
-    return rs__buf_putc(b, '"') && ok;
+    rs__buf_append(b, s + run, n - run);
+    return rs__buf_putc(b, '"');
 }
 
 bool rs__clean_text(rs_buf *b, const char *s, size_t n)

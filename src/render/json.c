@@ -237,7 +237,7 @@ void rs__json_document(rs_jg *j, rs_buf *b, const char *schema, const rs_lexicon
                        const rs_roles *roles, rs_date as_of)
 {
     rs__buf_init(b, 0);
-    rs__jg_open(j, b, RS_JG_PRETTY | RS_JG_CHECK_UTF8);
+    rs__jg_open(j, b, RS_JG_PRETTY);
     rs__jg_map(j);
     rs__jg_kstr(j, "$schema", schema);
     rs__jg_kstr(j, "rolescan", RS_VERSION);

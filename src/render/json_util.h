@@ -21,10 +21,6 @@
 
 enum {
     RS_JG_PRETTY = 1,      /* two-space indentation, as the JSON documents */
-    RS_JG_CHECK_UTF8 = 2,  /* kept for the callers: every string is checked
-                            * (no overlong forms, surrogates or code points
-                            * past U+10FFFF) and an invalid byte, which only
-                            * a file name can hold, is written as "\xNN" */
     RS_JG_LOWER_HEX = 4    /* \u001f, not \u001F (the JSON Lines records) */
 };
 

@@ -341,7 +341,7 @@ static void test_escape_json(void **state)
         rs_buf b;
         rs_jg j;
         rs__buf_init(&b, 0);
-        assert_true(rs__jg_open(&j, &b, lower ? RS_JG_LOWER_HEX : RS_JG_CHECK_UTF8));
+        assert_true(rs__jg_open(&j, &b, lower ? RS_JG_LOWER_HEX : 0));
         rs__jg_str(&j, in);
         assert_true(rs__jg_close(&j));
         assert_string_equal(b.data, lower ? "\"say \\\"hi\\\"\\\\ \\n\\r\\t\\b\\f\\u0001\\u001f\x7f "
@@ -362,7 +362,7 @@ static void test_escape_json(void **state)
         rs_buf b;
         rs_jg j;
         rs__buf_init(&b, 0);
-        rs__jg_open(&j, &b, lower ? RS_JG_LOWER_HEX : RS_JG_CHECK_UTF8);
+        rs__jg_open(&j, &b, lower ? RS_JG_LOWER_HEX : 0);
         rs__jg_str(&j, "a\xC0\x80-\xFF-\xC3\xA9");
         assert_true(rs__jg_close(&j));
         assert_string_equal(b.data, "\"a\\\\xC0\\\\x80-\\\\xFF-\xC3\xA9\"");
@@ -378,7 +378,7 @@ static void test_json_real(void **state)
     rs_buf b;
     rs_jg j;
     rs__buf_init(&b, 0);
-    assert_true(rs__jg_open(&j, &b, RS_JG_PRETTY | RS_JG_CHECK_UTF8));
+    assert_true(rs__jg_open(&j, &b, RS_JG_PRETTY));
     rs__jg_array(&j);
     rs__jg_real(&j, 50.0);
     rs__jg_real(&j, 51.47058823);
