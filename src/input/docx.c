@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define S_MAX_STYLES 4096 /* DOCX paragraph styles looked at for lists */
 #define S_MAX_BASED 16    /* w:basedOn steps followed */
 #define S_NAME_MAX 256    /* a part name we report or look up */
 
@@ -55,55 +54,34 @@ static rs_status S_types_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type,
     return RS_OK;
 }
 
-void rs__office_styles_free(S_styles *s)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        rs__free(s->v[i].id);
-        rs__free(s->v[i].based);
-    }
-    rs__free(s->v);
-    rs__free(s->lists);
-    memset(s, 0, sizeof *s);
-}
-
-/* Replaces *slot with a copy of the attribute `local`; false when out of
- * memory. */
-static bool S_attr_dup(xmlTextReaderPtr r, const char *local, char **slot)
-{
-    xmlChar *v = rs__office_attr(r, local);
-    if (!v)
-        return true;
-    char *copy = rs__strdup((const char *)v);
-    xmlFree(v);
-    if (!copy)
-        return false;
-    rs__free(*slot);
-    *slot = copy;
-    return true;
-}
-
 static rs_status S_style_open(S_doc *d, S_styles *s, xmlTextReaderPtr r)
 {
     xmlChar *type = rs__office_attr(r, "type");
     bool para = !type || strcmp((const char *)type, "paragraph") == 0;
+    bool chars = type && strcmp((const char *)type, "character") == 0;
     if (type)
         xmlFree(type);
-    if (!para || s->n >= S_MAX_STYLES)
+    if (!para && !chars)
         return RS_OK;
-    if (!rs__grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v))
-        return rs__nomem(d->err, d->name);
-    S_style *st = &s->v[s->n];
-    *st = (S_style){NULL, NULL, -1};
-    if (!S_attr_dup(r, "styleId", &st->id))
-        return rs__nomem(d->err, d->name);
-    if (!st->id)
-        return RS_OK;
-    s->n++;
+    S_style *st;
+    rs_status status = rs__office_style_add(d, r, "styleId", NULL, &st);
+    if (status || !st)
+        return status;
+    st->para = para;
     s->in = !xmlTextReaderIsEmptyElement(r);
     return RS_OK;
 }
 
-/* word/styles.xml: each paragraph style's base and numbering. */
+/* <w:vanish/>, or w:val="true", "1" or "on": hidden; "false", "0", "off":
+ * shown. */
+static bool S_vanish_on(xmlTextReaderPtr r)
+{
+    return !rs__office_attr_is(r, "val", "false") && !rs__office_attr_is(r, "val", "0") &&
+           !rs__office_attr_is(r, "val", "off");
+}
+
+/* word/styles.xml: each paragraph style's base and numbering, and whether
+ * paragraph and character styles hide their text. */
 static rs_status S_style_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, bool *skip)
 {
     S_styles *s = ctx;
@@ -119,32 +97,26 @@ static rs_status S_style_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type,
     if (!s->in)
         return RS_OK;
     S_style *st = &s->v[s->n - 1];
-    if (rs__office_name_is(r, "basedOn") && !S_attr_dup(r, "val", &st->based))
+    if (rs__office_name_is(r, "basedOn") && !rs__office_attr_dup(r, "val", &st->based))
         return rs__nomem(d->err, d->name);
     if (rs__office_name_is(r, "numPr"))
         st->num = 1;
     else if (rs__office_name_is(r, "numId") && rs__office_attr_is(r, "val", "0"))
         st->num = 0;
-    else if (rs__office_name_is(r, "pPrChange") || rs__office_name_is(r, "rPr"))
-        *skip = true;
+    else if (rs__office_name_is(r, "vanish"))
+        s->any_hides |= (st->hides = S_vanish_on(r)) == 1;
+    else if (rs__office_name_is(r, "pPrChange") || rs__office_name_is(r, "rPrChange"))
+        *skip = true;   /* the formatting before a revision */
     return RS_OK;
 }
 
-static int S_cmp_style(const void *a, const void *b)
-{
-    return strcmp(((const S_style *)a)->id, ((const S_style *)b)->id);
-}
-
-/* Whether a style is a list style, following w:basedOn. */
-static bool S_style_is_list(const S_styles *s, const S_style *st)
+/* Whether a paragraph style is a list style, following w:basedOn. */
+static bool S_style_is_list(S_styles *s, const S_style *st)
 {
     for (int step = 0; st && step < S_MAX_BASED; step++) {
         if (st->num >= 0)
             return st->num == 1;
-        if (!st->based)
-            return false;
-        S_style key = {st->based, NULL, -1};
-        st = bsearch(&key, s->v, s->n, sizeof *s->v, S_cmp_style);
+        st = rs__office_style_find(s, st->based);
     }
     return false;
 }
@@ -157,12 +129,12 @@ static rs_status S_docx_styles(S_doc *d, const char *dir)
     rs_status st = rs__office_optional(d, part, S_style_node, s);
     if (st || !s->n)
         return st;
-    qsort(s->v, s->n, sizeof *s->v, S_cmp_style);
     s->lists = rs__malloc(s->n * sizeof *s->lists);
     if (!s->lists)
         return rs__nomem(d->err, d->name);
+    rs__office_style_find(s, "");   /* sorts: ids in lists stay put */
     for (size_t i = 0; i < s->n; i++)
-        if (S_style_is_list(s, &s->v[i]))
+        if (s->v[i].para && S_style_is_list(s, &s->v[i]))
             s->lists[s->nlists++] = s->v[i].id;
     return RS_OK;
 }

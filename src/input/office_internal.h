@@ -38,20 +38,29 @@ typedef struct S_out {
 
 /* ---- the document ------------------------------------------------------- */
 
-/* DOCX paragraph styles (docx.c): a style is a list style when it, or the
- * style it is based on, has numbering. */
+/* Styles by id, each with its base (DOCX w:basedOn, ODT
+ * style:parent-style-name). DOCX paragraph styles make list items when
+ * they, or a style they are based on, have numbering (docx.c); a DOCX
+ * style with w:vanish, or an ODT style with text:display="none", hides
+ * the text set in it (office_text.c). */
+#define S_MAX_STYLES 4096 /* styles read from a document */
+
 typedef struct S_style {
     char *id;
     char *based;
-    signed char num; /* 1 numbered, 0 numbering removed, -1 as its base */
+    signed char num;    /* 1 numbered, 0 numbering removed, -1 as its base */
+    signed char hides;  /* 1 hides its text, 0 shows it, -1 as its base */
+    bool para;          /* a DOCX paragraph style */
 } S_style;
 
 typedef struct S_styles {
     S_style *v;
     size_t n, cap;
+    bool sorted;        /* v is sorted by id */
+    bool any_hides;     /* some style hides its text */
     const char **lists; /* ids of list styles, sorted; point into v */
     size_t nlists;
-    bool in;            /* inside a paragraph style */
+    bool in;            /* inside a style read from styles.xml */
 } S_styles;
 
 typedef struct S_doc {
@@ -122,6 +131,27 @@ xmlChar *rs__office_attr(xmlTextReaderPtr r, const char *local);
 
 bool rs__office_attr_is(xmlTextReaderPtr r, const char *local, const char *value);
 
+/* ---- styles (office_styles.c) ------------------------------------------ */
+
+/* Replaces *slot with a copy of the attribute `local`, when r has it;
+ * false when out of memory. */
+bool rs__office_attr_dup(xmlTextReaderPtr r, const char *local, char **slot);
+
+/* Adds the style r opens: its id from the attribute id_attr, its base from
+ * based_attr (when not NULL). *out is the new style, or NULL when r has no
+ * id or the table is full. RS_ERR_NOMEM when out of memory. */
+rs_status rs__office_style_add(S_doc *d, xmlTextReaderPtr r, const char *id_attr,
+                               const char *based_attr, S_style **out);
+
+/* The style with this id (one of them when a document repeats an id). */
+const S_style *rs__office_style_find(S_styles *s, const char *id);
+
+/* Whether the style named by the attribute `local` of r hides its text,
+ * following its bases. */
+bool rs__office_style_hides(S_doc *d, xmlTextReaderPtr r, const char *local);
+
+void rs__office_styles_free(S_styles *s);
+
 /* Called for each node; sets *skip to pass over an element's subtree. */
 typedef rs_status (*S_visit)(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, bool *skip);
 
@@ -146,8 +176,6 @@ rs_status rs__office_docx(S_doc *d);
 
 /* Whether the w:pStyle at r names a list style. */
 bool rs__office_list_style(const S_doc *d, xmlTextReaderPtr r);
-
-void rs__office_styles_free(S_styles *s);
 
 /* The text of an ODT: its mimetype and manifest checked, then styles.xml
  * (headers and footers) and content.xml. */

@@ -21,6 +21,8 @@
 
 /* ---- namespaces and what each element stands for ------------------------ */
 
+#define S_TEXT_URI "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
 static const struct {
     const char *uri;
     S_ns ns;
@@ -30,7 +32,7 @@ static const struct {
     {"http://schemas.openxmlformats.org/markup-compatibility/2006", S_NS_MC},
     {"http://schemas.openxmlformats.org/officeDocument/2006/math", S_NS_M},
     {"http://purl.oclc.org/ooxml/officeDocument/math", S_NS_M},
-    {"urn:oasis:names:tc:opendocument:xmlns:text:1.0", S_NS_TEXT},
+    {S_TEXT_URI, S_NS_TEXT},
     {"urn:oasis:names:tc:opendocument:xmlns:table:1.0", S_NS_TABLE},
     {"urn:oasis:names:tc:opendocument:xmlns:office:1.0", S_NS_OFFICE},
     {"urn:oasis:names:tc:opendocument:xmlns:style:1.0", S_NS_STYLE},
@@ -54,7 +56,12 @@ typedef enum S_act {
     S_RUN,        /* w:r: inline, and its properties may hide it */
     S_RPR,        /* w:rPr: its children are read only for S_VANISH */
     S_VANISH,     /* w:vanish, w:webHidden in a run's properties */
-    S_HIDDEN      /* ODT text:hidden-text, text:hidden-paragraph */
+    S_RSTYLE,     /* w:rStyle: a run's character style, which may hide it */
+    S_HIDDEN,     /* ODT text:hidden-text, text:hidden-paragraph */
+    S_SPAN,       /* ODT text:span: inline, and its style may hide it */
+    S_STYLES,     /* ODT office:styles, office:automatic-styles: no text */
+    S_STYLE_DEF,  /* ODT style:style in them */
+    S_TEXT_PROPS  /* ODT style:text-properties in a style:style */
 } S_act;
 
 typedef struct S_rule {
@@ -70,6 +77,7 @@ static const S_rule S_rules[] = {
     {S_NS_W, "p", S_PARA, false}, {S_NS_W, "t", S_TEXT, true},
     {S_NS_W, "r", S_RUN, false}, {S_NS_W, "tab", S_TAB, false},
     {S_NS_W, "vanish", S_VANISH, false}, {S_NS_W, "webHidden", S_VANISH, false},
+    {S_NS_W, "rStyle", S_RSTYLE, false},
     {S_NS_TEXT, "hidden-text", S_HIDDEN, false},
     {S_NS_TEXT, "hidden-paragraph", S_HIDDEN, false},
     {S_NS_W, "ptab", S_TAB, false}, {S_NS_W, "br", S_BREAK, false},
@@ -101,8 +109,11 @@ static const S_rule S_rules[] = {
     {S_NS_TEXT, "variable-decls", S_SKIP, false},
     {S_NS_TEXT, "user-field-decls", S_SKIP, false},
     {S_NS_OFFICE, "annotation", S_SKIP, false},
-    {S_NS_OFFICE, "automatic-styles", S_SKIP, false},
-    {S_NS_OFFICE, "styles", S_SKIP, false}, {S_NS_OFFICE, "font-face-decls", S_SKIP, false},
+    {S_NS_TEXT, "span", S_SPAN, false},
+    {S_NS_OFFICE, "automatic-styles", S_STYLES, false},
+    {S_NS_OFFICE, "styles", S_STYLES, false}, {S_NS_STYLE, "style", S_STYLE_DEF, false},
+    {S_NS_STYLE, "text-properties", S_TEXT_PROPS, false},
+    {S_NS_OFFICE, "font-face-decls", S_SKIP, false},
     {S_NS_OFFICE, "scripts", S_SKIP, false}, {S_NS_OFFICE, "settings", S_SKIP, false},
     {S_NS_OFFICE, "meta", S_SKIP, false}, {S_NS_OFFICE, "forms", S_SKIP, false},
     {S_NS_OFFICE, "event-listeners", S_SKIP, false},
@@ -127,7 +138,7 @@ static const S_rule S_skip = {S_NS_OTHER, "", S_SKIP, false};
 static bool S_inherits(S_act act)
 {
     return act == S_INLINE || act == S_ALT || act == S_CHOICE || act == S_SDT ||
-           act == S_SDT_CONTENT || act == S_RUN;
+           act == S_SDT_CONTENT || act == S_RUN || act == S_SPAN;
 }
 
 /* ---- paragraphs --------------------------------------------------------- */
@@ -292,11 +303,15 @@ static rs_status S_xml(S_doc *d, const char *part, const char *data, size_t len,
     if (S_has_doctype(data, len))
         return rs__office_bad(d, "%s has a DOCTYPE, which office documents never have", part);
     S_xml_err x = {0};
-    xmlTextReaderPtr r = xmlReaderForMemory(data, (int)len, part, NULL, S_OPTIONS);
-    if (!r)
-        return rs__nomem(d->err, d->name);
-    xmlTextReaderSetStructuredErrorHandler(r, S_on_xml_error, &x);
+    /* set before the reader: libxml2 reports its own allocation failures
+     * there too, and would print them */
     rs_xml_handler saved = rs__xml_handler_set(&x, S_on_xml_error);
+    xmlTextReaderPtr r = xmlReaderForMemory(data, (int)len, part, NULL, S_OPTIONS);
+    if (!r) {
+        rs__xml_handler_restore(saved);
+        return rs__nomem(d->err, d->name);
+    }
+    xmlTextReaderSetStructuredErrorHandler(r, S_on_xml_error, &x);
     rs_status st = RS_OK;
     bool rooted = false;
     int rc = xmlTextReaderRead(r);
@@ -346,6 +361,7 @@ typedef struct S_level {
 
 typedef struct S_walk {
     const char *part;
+    size_t style;            /* the ODT style:style being read, + 1 (0: none) */
     S_ns_cache ns;
     S_level lv[S_MAX_DEPTH]; /* the open elements, by depth */
 } S_walk;
@@ -427,12 +443,23 @@ static bool S_skip_subtree(S_doc *d, S_walk *w, xmlTextReaderPtr r, const S_rule
     case S_HEADER: return rs__office_attr_is(r, "display", "false");
     case S_VANISH:
         /* <w:vanish/> or w:val="true"/"1"/"on" in a run's properties hides
-         * the run (in a paragraph's, only its mark) */
+         * the run (in a paragraph's, only its mark); "false", "0" or "off"
+         * shows it whatever its style says */
+        if (depth >= 2 && up->act == S_RPR && w->lv[depth - 2].act == S_RUN)
+            w->lv[depth - 2].hidden = !rs__office_attr_is(r, "val", "false") &&
+                                      !rs__office_attr_is(r, "val", "0") &&
+                                      !rs__office_attr_is(r, "val", "off");
+        return true;
+    case S_RSTYLE:
         if (depth >= 2 && up->act == S_RPR && w->lv[depth - 2].act == S_RUN &&
-            !rs__office_attr_is(r, "val", "false") && !rs__office_attr_is(r, "val", "0") &&
-            !rs__office_attr_is(r, "val", "off"))
+            d->styles.any_hides && rs__office_style_hides(d, r, "val"))
             w->lv[depth - 2].hidden = true;
         return true;
+    case S_PSTYLE: /* w:p/w:pPr/w:pStyle: the paragraph's style may hide it */
+        if (depth >= 2 && w->lv[depth - 2].act == S_PARA && d->styles.any_hides &&
+            rs__office_style_hides(d, r, "val"))
+            w->lv[depth - 2].hidden = true;
+        return false;
     case S_HIDDEN: {
         /* text:hidden-text holds its text in string-value; a hidden
          * paragraph field hides the paragraph it stands in */
@@ -451,6 +478,33 @@ static bool S_skip_subtree(S_doc *d, S_walk *w, xmlTextReaderPtr r, const S_rule
         /* a run's other properties are not text */
         return up && up->act == S_RPR;
     }
+}
+
+/* Inside ODT styles: a style:style is added, a text:display="none" in its
+ * text properties hides the text set in it, and nothing else is read. */
+static rs_status S_style_markup(S_doc *d, S_walk *w, xmlTextReaderPtr r, const S_rule *rule,
+                                bool *skip)
+{
+    int depth = xmlTextReaderDepth(r);
+    S_act up = (S_act)w->lv[depth - 1].act;
+    *skip = true;
+    if (up == S_STYLES && rule->act == S_STYLE_DEF) {
+        S_style *st;
+        rs_status status = rs__office_style_add(d, r, "name", "parent-style-name", &st);
+        w->style = st ? (size_t)(st - d->styles.v) + 1 : 0;
+        *skip = status != RS_OK || xmlTextReaderIsEmptyElement(r);
+        return status;
+    }
+    if (up == S_STYLE_DEF && rule->act == S_TEXT_PROPS && w->style) {
+        xmlChar *v = xmlTextReaderGetAttributeNs(r, BAD_CAST "display", BAD_CAST S_TEXT_URI);
+        if (v) {
+            S_style *st = &d->styles.v[w->style - 1];
+            st->hides = strcmp((const char *)v, "none") == 0;
+            d->styles.any_hides |= st->hides == 1;
+            xmlFree(v);
+        }
+    }
+    return RS_OK;
 }
 
 static void S_open(S_doc *d, xmlTextReaderPtr r, S_act act)
@@ -498,6 +552,12 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
         if (!xmlTextReaderConstLocalName(r))
             return rs__nomem(d->err, d->name);
         const S_rule *rule = S_rule_of(w, r);
+        if (depth > 0 && (w->lv[depth - 1].act == S_STYLES ||
+                          w->lv[depth - 1].act == S_STYLE_DEF)) {
+            rs_status st = S_style_markup(d, w, r, rule, skip);
+            if (st || *skip)
+                return st;
+        }
         if (S_skip_subtree(d, w, r, rule, depth)) {
             *skip = true;
             break;
@@ -506,6 +566,9 @@ static rs_status S_walk_node(S_doc *d, void *ctx, xmlTextReaderPtr r, int type, 
         if (S_inherits(rule->act) && depth > 0)
             lv.text = w->lv[depth - 1].text;
         if (depth > 0 && w->lv[depth - 1].hidden)
+            lv.hidden = true;
+        else if ((rule->act == S_SPAN || (rule->act == S_PARA && d->odt)) &&
+                 d->styles.any_hides && rs__office_style_hides(d, r, "style-name"))
             lv.hidden = true;
         S_open(d, r, rule->act);
         if (xmlTextReaderIsEmptyElement(r))

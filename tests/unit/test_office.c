@@ -111,6 +111,24 @@ static char *read_ok(const unsigned char *z, size_t len, rs_format format)
     return s;
 }
 
+/* The text of a zip that must be read, and its hidden text in *hidden
+ * (both new strings, caller frees). */
+static char *read_hidden(const unsigned char *z, size_t len, rs_format format, char **hidden)
+{
+    rs_buf b, h;
+    rs__buf_init(&b, 0);
+    rs__buf_init(&h, 0);
+    rs_error err = {0};
+    rs_status st = rs__office_read("t.doc", z, len, format, 0, &b, &h, &err);
+    if (st != RS_OK)
+        fail_msg("unexpected failure %d: %s", (int)st, err.message);
+    char *s = strdup(b.data ? b.data : "");
+    *hidden = strdup(h.data ? h.data : "");
+    rs__buf_free(&b);
+    rs__buf_free(&h);
+    return s;
+}
+
 /* A read that must fail with `want`; the message is left in *err. The
  * output must be left as it was. */
 static void read_fails(const unsigned char *z, size_t len, rs_format format, size_t max_len,
@@ -254,6 +272,44 @@ static void test_docx_lists(void **state)
         extra, 1);
     assert_string_equal(got, "- Python\n- Go\nPlain\nAlso plain\nNormal\n\nWas a list item\n");
     free(got);
+}
+
+/* Text set in a style that hides it (w:vanish in a character or paragraph
+ * style, or in a style it is based on) goes aside; direct formatting
+ * (w:vanish w:val="0") shows it again. */
+static void test_docx_hidden_styles(void **state)
+{
+    (void)state;
+    static const char styles[] =
+        XML_DECL "<w:styles " W_NS ">"
+        "<w:style w:type=\"character\" w:styleId=\"Secret\"><w:rPr><w:vanish/></w:rPr></w:style>"
+        "<w:style w:type=\"character\" w:styleId=\"Deeper\"><w:basedOn w:val=\"Secret\"/></w:style>"
+        "<w:style w:type=\"character\" w:styleId=\"Shown\"><w:basedOn w:val=\"Secret\"/>"
+        "<w:rPr><w:vanish w:val=\"0\"/></w:rPr></w:style>"
+        "<w:style w:type=\"character\" w:styleId=\"Loop\"><w:basedOn w:val=\"Loop\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"HiddenPara\"><w:rPr><w:vanish/></w:rPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Was\"><w:rPr><w:rPrChange><w:rPr><w:vanish/>"
+        "</w:rPr></w:rPrChange></w:rPr></w:style></w:styles>";
+    part extra[] = {{"word/styles.xml", styles, 0, 0}};
+    size_t len;
+    unsigned char *z = docx_zip(
+        "<w:p>" R("Visible ")
+        "<w:r><w:rPr><w:rStyle w:val=\"Secret\"/></w:rPr><w:t>COBOL </w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val=\"Deeper\"/></w:rPr><w:t>Haskell </w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val=\"Shown\"/></w:rPr><w:t>Go </w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val=\"Loop\"/></w:rPr><w:t>Rust </w:t></w:r>"
+        "<w:r><w:rPr><w:rStyle w:val=\"Missing\"/></w:rPr><w:t>SQL</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:pStyle w:val=\"HiddenPara\"/></w:pPr>" R("Fortran ")
+        "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>Java</w:t></w:r></w:p>"
+        "<w:p><w:pPr><w:pStyle w:val=\"Was\"/></w:pPr>" R("Kotlin") "</w:p>",
+        extra, 1, &len);
+    char *hidden;
+    char *got = read_hidden(z, len, RS_FORMAT_DOCX, &hidden);
+    assert_string_equal(got, "Visible Go Rust SQL\nJava\nKotlin\n");
+    assert_string_equal(hidden, "COBOL  Haskell  Fortran ");
+    free(got);
+    free(hidden);
+    free(z);
 }
 
 static void test_docx_headers_footers(void **state)
@@ -425,19 +481,29 @@ static void test_docx_namespaces(void **state)
 
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 
-static char *odt_content(const char *body)
+/* A content.xml of `body` after the automatic styles `styles` (caller
+ * frees). */
+static char *odt_content_styled(const char *styles, const char *body)
 {
     static const char head[] =
-        XML_DECL "<office:document-content " ODT_NS "><office:automatic-styles>"
-        "<style:style style:name=\"P1\" style:family=\"paragraph\"/></office:automatic-styles>"
-        "<office:body><office:text>";
+        XML_DECL "<office:document-content " ODT_NS "><office:automatic-styles>";
+    static const char mid[] = "</office:automatic-styles><office:body><office:text>";
     static const char tail[] = "</office:text></office:body></office:document-content>";
-    char *s = malloc(strlen(head) + strlen(body) + strlen(tail) + 1);
+    char *s = malloc(strlen(head) + strlen(styles) + strlen(mid) + strlen(body) +
+                     strlen(tail) + 1);
     assert_non_null(s);
     strcpy(s, head);
+    strcat(s, styles);
+    strcat(s, mid);
     strcat(s, body);
     strcat(s, tail);
     return s;
+}
+
+static char *odt_content(const char *body)
+{
+    return odt_content_styled("<style:style style:name=\"P1\" style:family=\"paragraph\"/>",
+                              body);
 }
 
 /* An ODT of `body`, with styles.xml when given (caller frees). */
@@ -553,6 +619,44 @@ static void test_odt_headers(void **state)
     got = read_ok(z, len, RS_FORMAT_ODT);
     assert_string_equal(got, "No mimetype\n");
     free(got);
+    free(z);
+    free(content);
+}
+
+/* Text in a span or paragraph whose style (automatic, or named in
+ * styles.xml, or inherited) has text:display="none" goes aside. */
+static void test_odt_hidden_styles(void **state)
+{
+    (void)state;
+    static const char named[] =
+        XML_DECL "<office:document-styles " ODT_NS "><office:styles>"
+        "<style:style style:name=\"Secret\" style:family=\"text\">"
+        "<style:text-properties text:display=\"none\"/></style:style>"
+        "</office:styles></office:document-styles>";
+    char *content = odt_content_styled(
+        "<style:style style:name=\"T1\" style:family=\"text\">"
+        "<style:text-properties style:font-name=\"Serif\" text:display=\"none\"/></style:style>"
+        "<style:style style:name=\"T2\" style:family=\"text\" style:parent-style-name=\"T1\"/>"
+        "<style:style style:name=\"T3\" style:family=\"text\" style:parent-style-name=\"T1\">"
+        "<style:text-properties text:display=\"true\"/></style:style>"
+        "<style:style style:name=\"T4\" style:family=\"text\" style:parent-style-name=\"Secret\"/>"
+        "<style:style style:name=\"P2\" style:family=\"paragraph\">"
+        "<style:text-properties text:display=\"none\"/></style:style>",
+        "<text:p>Shown <text:span text:style-name=\"T1\">COBOL</text:span> "
+        "<text:span text:style-name=\"T2\">Haskell</text:span> "
+        "<text:span text:style-name=\"T3\">Go</text:span></text:p>"
+        "<text:p text:style-name=\"P2\">Fortran <text:span>Erlang</text:span></text:p>"
+        "<text:p><text:span text:style-name=\"T4\">Ada</text:span>end</text:p>");
+    part parts[] = {{"mimetype", ODT_MIME, 0, P_STORE}, {"content.xml", content, 0, 0},
+                    {"styles.xml", named, 0, 0}};
+    size_t len;
+    unsigned char *z = make_zip(parts, 3, &len);
+    char *hidden;
+    char *got = read_hidden(z, len, RS_FORMAT_ODT, &hidden);
+    assert_string_equal(got, "Shown Go\n\nend\n");
+    assert_string_equal(hidden, "COBOL Haskell Fortran  Erlang Ada");
+    free(got);
+    free(hidden);
     free(z);
     free(content);
 }
@@ -1006,6 +1110,7 @@ int main(void)
         cmocka_unit_test(test_docx_paragraphs),
         cmocka_unit_test(test_docx_table),
         cmocka_unit_test(test_docx_lists),
+        cmocka_unit_test(test_docx_hidden_styles),
         cmocka_unit_test(test_docx_headers_footers),
         cmocka_unit_test(test_docx_tabs_breaks),
         cmocka_unit_test(test_docx_tracked_changes),
@@ -1019,6 +1124,7 @@ int main(void)
         cmocka_unit_test(test_odt_tracked_changes),
         cmocka_unit_test(test_odt_lists_tables_frames),
         cmocka_unit_test(test_odt_headers),
+        cmocka_unit_test(test_odt_hidden_styles),
         cmocka_unit_test(test_odt_refusals),
         cmocka_unit_test(test_not_a_zip),
         cmocka_unit_test(test_corrupt_entry),
