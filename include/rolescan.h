@@ -892,6 +892,11 @@ RS_EXPORT int rs_match_resume_rung(const rs_match *m);
 RS_EXPORT size_t rs_match_resume_role(const rs_match *m);
 RS_EXPORT int rs_match_years_required(const rs_match *m);
 RS_EXPORT double rs_match_resume_years(const rs_match *m);
+/* Each side's warnings (posting 0: the resume's; 1: the posting's): its
+ * text's decoding warning, then its scan's (hidden text, reading cut
+ * short), copied when the match was made. */
+RS_EXPORT size_t rs_match_warning_count(const rs_match *m, int posting);
+RS_EXPORT const char *rs_match_warning(const rs_match *m, int posting, size_t i);
 
 /* One posting of a match run: the match, or the error reading it. */
 typedef struct rs_match_result {

@@ -34,6 +34,8 @@ struct rs_match {
     bool resume_in_scope, posting_in_scope;
     size_t posting_role, resume_role;
     double resume_years;
+    char **warnings[2];           /* resume, posting */
+    size_t warning_count[2];
 };
 
 /* ---- sections and lines ------------------------------------------------- */
@@ -572,6 +574,25 @@ static rs_status S_requirements(rs_match *m, const rs_roles *roles, const rs_lex
     return st;
 }
 
+/* A side's warnings, copied: the text's, then the scan's. */
+static bool S_copy_warnings(rs_match *m, int side, const rs_match_input *in)
+{
+    const char *text = rs_text_warning(rs_document_text(in->doc));
+    size_t n = (text != NULL) + rs_scan_warning_count(in->scan);
+    if (n == 0)
+        return true;
+    m->warnings[side] = rs__calloc(n, sizeof *m->warnings[side]);
+    if (!m->warnings[side])
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const char *w = text && i == 0 ? text : rs_scan_warning(in->scan, i - (text != NULL));
+        if (!(m->warnings[side][i] = rs__strdup(w)))
+            return false;
+        m->warning_count[side]++;
+    }
+    return true;
+}
+
 rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex,
                        const rs_match_input *resume, const rs_match_input *posting,
                        rs_match **out, rs_error *err)
@@ -597,7 +618,8 @@ rs_status rs_match_run(const rs_roles *roles, const rs_lexicon *lex,
     }
     if (!st) {
         S_score(m, roles);
-        if (!S_suggestions(m, roles, lex))
+        if (!S_suggestions(m, roles, lex) || !S_copy_warnings(m, 0, resume) ||
+            !S_copy_warnings(m, 1, posting))
             st = rs__nomem(err, NULL);
     }
     if (st) {
@@ -623,7 +645,22 @@ void rs_match_free(rs_match *m)
     rs__free(m->jobs);
     rs__free(m->sections[0]);
     rs__free(m->sections[1]);
+    for (int side = 0; side < 2; side++) {
+        for (size_t i = 0; i < m->warning_count[side]; i++)
+            rs__free(m->warnings[side][i]);
+        rs__free(m->warnings[side]);
+    }
     rs__free(m);
+}
+
+size_t rs_match_warning_count(const rs_match *m, int posting)
+{
+    return m->warning_count[posting != 0];
+}
+
+const char *rs_match_warning(const rs_match *m, int posting, size_t i)
+{
+    return i < m->warning_count[posting != 0] ? m->warnings[posting != 0][i] : NULL;
 }
 
 rs_match_score rs_match_get_score(const rs_match *m) { return m->score; }

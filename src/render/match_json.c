@@ -109,6 +109,23 @@ static void S_level_open(rs_jg *j, const rs_roles *roles, int rung, size_t role)
         rs__jg_null(j);
 }
 
+static void S_warnings(rs_jg *j, const rs_match *m, int posting)
+{
+    rs__jg_array(j);
+    for (size_t i = 0; m && i < rs_match_warning_count(m, posting); i++)
+        rs__jg_str(j, rs_match_warning(m, posting, i));
+    rs__jg_array_end(j);
+}
+
+/* The resume's warnings, which every match copied: from the first. */
+static const rs_match *S_first_match(const rs_report *r)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (r->matches[i].match)
+            return r->matches[i].match;
+    return NULL;
+}
+
 static void S_match_json(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
                          const rs_match_result *r)
 {
@@ -166,6 +183,8 @@ static void S_match_json(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
     rs__jg_array_end(j);
     rs__jg_key(j, "positions");
     S_jobs(j, m);
+    rs__jg_key(j, "warnings");
+    S_warnings(j, m, 1);
     rs__jg_key(j, "sections");
     rs__jg_map(j);
     rs__jg_key(j, "resume");
@@ -186,6 +205,8 @@ rs_status rs__render_match_json(const rs_report *r, unsigned flags, char **out, 
     rs_jg j;
     rs__json_document(&j, &b, S_SCHEMA_ID, lex, roles, r->as_of);
     rs__jg_kstr(&j, "resume", r->resume_name);
+    rs__jg_key(&j, "resume_warnings");
+    S_warnings(&j, S_first_match(r), 0);
     rs__jg_key(&j, "postings");
     rs__jg_array(&j);
     for (size_t i = 0; i < r->count && !j.failed; i++)
