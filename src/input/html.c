@@ -318,8 +318,16 @@ static rs_status S_fragment(const char *s, bool keep_lines, bool one_line,
     size_t n = strlen(s);
     if (n == 0 || n > INT_MAX)
         return RS_OK;
+    xmlResetLastError();
+    rs_xml_handler saved = rs__xml_handler_set(NULL, rs__xml_quiet);
     xmlDoc *doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
                                  S_OPTIONS | HTML_PARSE_IGNORE_ENC);
+    rs__xml_handler_restore(saved);
+    const xmlError *last = xmlGetLastError();
+    if (last && last->code == XML_ERR_NO_MEMORY) {   /* a string read in part */
+        xmlFreeDoc(doc);
+        return RS_ERR_NOMEM;
+    }
     if (!doc)
         return RS_OK;
     bool ok = S_write((xmlNode *)doc, keep_lines, one_line, out, hidden);
@@ -599,13 +607,6 @@ static bool S_all_blank(const unsigned char *s, size_t n)
     return true;
 }
 
-/* Swallows libxml2's errors while S_parse runs (see there). */
-static void S_quiet_xml_error(void *ctx, xmlErrorPtr e)
-{
-    (void)ctx;
-    (void)e;
-}
-
 static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
                        size_t max_len, bool *too_deep, bool *deep, rs_status *st,
                        rs_error *err)
@@ -629,7 +630,7 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
      * library never prints: a quiet handler for this thread while parsing
      * (xmlGetLastError still records them). Such an input is in
      * fuzz/regressions/html/encoding-error-printed. */
-    rs_xml_handler saved = rs__xml_handler_set(NULL, S_quiet_xml_error);
+    rs_xml_handler saved = rs__xml_handler_set(NULL, rs__xml_quiet);
     xmlDoc *doc = len ? htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
                                        S_OPTIONS) : NULL;
     rs__xml_handler_restore(saved);
@@ -643,7 +644,7 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
          * use no stack per level, and a page this size makes a tree of at
          * most some tens of MiB */
         xmlFreeDoc(doc);
-        saved = rs__xml_handler_set(NULL, S_quiet_xml_error);
+        saved = rs__xml_handler_set(NULL, rs__xml_quiet);
         doc = htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
                              S_OPTIONS | XML_PARSE_HUGE);
         rs__xml_handler_restore(saved);
@@ -696,8 +697,13 @@ rs_status rs_html_read(const char *name, const unsigned char *bytes, size_t len,
     S_posting p = {0};
     rs__buf_init(&p.hidden, max_len);
     bool posting = false;
+    bool nomem = false;
+    rs_xml_handler saved = rs__xml_handler_set(&nomem, rs__xml_note_nomem);
     st = S_read_doc(doc, info != NULL, &p, &posting);
     xmlFreeDoc(doc);
+    rs__xml_handler_restore(saved);
+    if (st == RS_OK && nomem)   /* an attribute or a script libxml2 could not copy */
+        st = RS_ERR_NOMEM;
     size_t n = 0;
     char *utf8 = st == RS_OK ? S_compose(&p, &n) : NULL;
     if (st == RS_OK && !utf8)

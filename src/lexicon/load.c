@@ -3,6 +3,7 @@
  * XInclude), validated against the RelaxNG schema compiled into rolescan,
  * checked for meaning (unique ids, known implications, one skill per alias,
  * compilable patterns) and compiled into the term table. */
+#include "util/xml_handler.h"
 #include "lexicon_internal.h"
 
 #include <dirent.h>
@@ -276,8 +277,13 @@ static rs_status S_load_file(S_loader *L, const char *path, xmlRelaxNGPtr schema
     const xmlNode *root = xmlDocGetRootElement(doc);
     if (rs__xml_root_is(root, "lexicon", S_NS)) {   /* else: roles, or not ours */
         st = rs__xml_validate(doc, schema, path, L->err);
+        bool nomem = false;   /* an attribute libxml2 could not copy reads as missing */
+        rs_xml_handler saved = rs__xml_handler_set(&nomem, rs__xml_note_nomem);
         if (!st)
             st = S_walk(L, root);
+        rs__xml_handler_restore(saved);
+        if (nomem && st != RS_ERR_NOMEM)
+            st = rs__nomem(L->err, path);
     }
     xmlFreeDoc(doc);
     return st;

@@ -267,16 +267,18 @@ xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len)
 /* One validation run: 0 valid, 1 not (errors in *x), -1 no context. */
 static int S_validate_once(xmlDoc *doc, xmlRelaxNGPtr schema, S_xml_errors *x)
 {
+    /* the thread's handler too: libxml2's own allocation failures, in the
+     * context's making as in the tree's, are reported there */
+    rs_xml_handler saved = rs__xml_handler_set(x, S_on_xml_error);
     xmlRelaxNGValidCtxtPtr v = xmlRelaxNGNewValidCtxt(schema);
-    if (!v)
-        return -1;
-    xmlRelaxNGSetValidStructuredErrors(v, S_on_xml_error, x);
-    rs_xml_handler saved = rs__xml_handler_set(x, S_on_xml_error);   /* the tree's own
-                                                                      allocation failures too */
-    int rc = xmlRelaxNGValidateDoc(v, doc);
+    int rc = -1;
+    if (v) {
+        xmlRelaxNGSetValidStructuredErrors(v, S_on_xml_error, x);
+        rc = xmlRelaxNGValidateDoc(v, doc) == 0 ? 0 : 1;
+        xmlRelaxNGFreeValidCtxt(v);
+    }
     rs__xml_handler_restore(saved);
-    xmlRelaxNGFreeValidCtxt(v);
-    return rc == 0 ? 0 : 1;
+    return rc;
 }
 
 rs_status rs__xml_validate(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
@@ -358,20 +360,23 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
     }
     unsigned doctype_line = S_line_of(data, len, "<!DOCTYPE");
     S_xml_errors x = {err, path, false, RS_OK};
+    /* set before the context: libxml2 reports its own allocation failures
+     * there too, and would print them */
+    rs_xml_handler saved = rs__xml_handler_set(&x, S_on_xml_error);
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
+        rs__xml_handler_restore(saved);
         rs__free(data);
         return rs__nomem(err, path);
     }
     bool doctype = false;
     ctxt->_private = &doctype;
     ctxt->sax->internalSubset = S_on_doctype;
-    rs_xml_handler saved = rs__xml_handler_set(&x, S_on_xml_error);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOCDATA |
                                           XML_PARSE_NOBLANKS | XML_PARSE_COMPACT);
-    rs__xml_handler_restore(saved);
     xmlFreeParserCtxt(ctxt);
+    rs__xml_handler_restore(saved);
     rs__free(data);
     if (doctype) {
         xmlFreeDoc(doc);

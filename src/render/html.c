@@ -138,9 +138,19 @@ xmlNodePtr rs__html_el_text(rs_html *h, xmlNodePtr parent, const char *name,
     return n;
 }
 
+/* libxml2 drops what it cannot allocate (an attribute's value, a piece of
+ * the serialized page) and reports it only here. */
+static void S_on_xml_error(void *ctx, xmlErrorPtr e)
+{
+    if (e && e->level >= XML_ERR_ERROR)
+        ((rs_html *)ctx)->failed = true;
+}
+
 bool rs__html_begin(rs_html *h, const char *title)
 {
     memset(h, 0, sizeof *h);
+    h->saved = rs__xml_handler_set(h, S_on_xml_error);
+    h->listening = true;
     h->doc = htmlNewDocNoDtD(NULL, NULL);
     if (!h->doc)
         return false;
@@ -172,6 +182,9 @@ void rs__html_discard(rs_html *h)
 {
     xmlFreeDoc(h->doc);
     h->doc = NULL;
+    if (h->listening)
+        rs__xml_handler_restore(h->saved);
+    h->listening = false;
 }
 
 rs_status rs__html_finish(rs_html *h, char **out, size_t *len, rs_error *err)
@@ -180,8 +193,9 @@ rs_status rs__html_finish(rs_html *h, char **out, size_t *len, rs_error *err)
     int size = 0;
     if (!h->failed && h->doc)
         htmlDocDumpMemoryFormat(h->doc, &mem, &size, 1);
+    bool failed = h->failed;   /* the dump's own errors included */
     rs__html_discard(h);
-    char *copy = mem ? rs__malloc((size_t)size + 1) : NULL;
+    char *copy = mem && !failed ? rs__malloc((size_t)size + 1) : NULL;
     if (copy) {
         memcpy(copy, mem, (size_t)size);
         copy[size] = '\0';

@@ -7,16 +7,22 @@
 #define RS_HTML_H
 
 #include "internal.h"
+#include "util/xml_handler.h"
 
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 
 /* A page being built. Helpers take a NULL parent quietly and note any
- * allocation failure in `failed`, checked once by rs__html_finish. */
+ * allocation failure in `failed`, checked once by rs__html_finish. From
+ * rs__html_begin to rs__html_finish or rs__html_discard, libxml2's errors
+ * on this thread come to the page (a value libxml2 could not copy, output
+ * it could not write): they fail it, and are never printed. */
 typedef struct rs_html {
     xmlDocPtr doc;
     xmlNodePtr head, body;
     bool failed;
+    bool listening;        /* our handler is installed */
+    rs_xml_handler saved;  /* the one it replaced */
 } rs_html;
 
 /* The page skeleton: doctype, charset, viewport, a Content-Security-
