@@ -76,7 +76,14 @@ typedef struct rs_error {
     unsigned line;
     unsigned column;
     char message[512];
+    int os_error;        /* the errno of a failed system call (RS_ERR_IO), else 0 */
 } rs_error;
+
+/* A stable name for what went wrong, for programs reading JSON:
+ * "not_found", "permission", "is_directory", "io", "too_large", "binary",
+ * "encoding", "format", "lexicon", "pattern", "limit", "argument",
+ * "out_of_memory" ("ok" for RS_OK). */
+RS_EXPORT const char *rs_error_code(const rs_error *err);
 
 /* Option structs start with abi_version: set it to RS_ABI_VERSION (zero
  * today, so a zero-initialised struct has it). A library refuses options
@@ -1051,6 +1058,9 @@ typedef enum rs_output {
 
 #define RS_RENDER_COLOR 1u          /* ANSI colour (text) */
 #define RS_RENDER_ALL_EVIDENCE 2u   /* every evidence line (scan text) */
+#define RS_RENDER_NO_ERRORS 4u      /* text: leave out the inputs that failed and
+                                       the warnings, which the caller shows
+                                       elsewhere (a terminal's stderr) */
 
 typedef struct rs_report_options {
     unsigned abi_version;    /* RS_ABI_VERSION */

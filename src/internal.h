@@ -38,6 +38,9 @@ rs_status rs__fail(rs_error *err, rs_status status, const char *file,
                    unsigned line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 rs_status rs__nomem(rs_error *err, const char *file);
+/* A failed system call: RS_ERR_IO (RS_ERR_NOMEM for ENOMEM), the message
+ * "what: strerror", err->os_error kept for rs_error_code. */
+rs_status rs__fail_os(rs_error *err, int os_error, const char *file, const char *what);
 
 /* ---- growable byte buffer with a cap (buf.c) --------------------------- */
 typedef struct rs_buf {

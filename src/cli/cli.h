@@ -30,33 +30,41 @@ typedef struct cli_common {
     char cache_buf[4096];   /* the default cache folder, once found */
 } cli_common;
 
-/* Parses an option shared by subcommands at argv[*i]; returns 1 if taken,
- * 0 if not one of them, -1 on a usage error (already reported). */
-int cli_common_option(cli_common *c, int argc, char **argv, int *i);
+/* One option of a command: its long name (without "--"), its letter or 0,
+ * and whether it takes a value. */
+typedef struct cli_opt {
+    const char *name;
+    char letter;
+    bool value;
+} cli_opt;
 
-/* What a command adds to the skeleton every command's parsing shares. */
+/* What a command adds to the parsing every command shares (getopt_long,
+ * options and operands in any order, "--" ending the options). */
 typedef struct cli_command {
     const char *name;            /* "score" */
     void (*usage)(FILE *f);
-    /* The command's own option at argv[*i], as cli_common_option: 1 taken,
-     * 0 not one of its, -1 a usage error (reported). NULL: none. */
-    int (*option)(void *opts, int argc, char **argv, int *i);
+    const cli_opt *opts;         /* its own options, ended by {NULL}; NULL: none */
+    /* Takes its option `name` with its value (NULL for one that takes
+     * none): 0, or -1 for a usage error (reported). */
+    int (*option)(void *opts, const char *name, const char *value);
     /* Said (with the usage) when no operand was given: "no input files";
-     * NULL when none may be (classify --stream). */
+     * NULL when none need be (classify --stream). */
     const char *missing;
+    bool common;                 /* takes the shared options (CLI_COMMON_HELP) */
 } cli_command;
-/* Parses argv[1..]: the shared options, -h/--help, the command's own, an
- * unknown option refused with the usage, and the operands, in order, into
- * operands (room for argc) and *count. -1 to go on, else the exit code. */
+
+/* Parses argv[1..]: -h/--help (the usage on stdout, exit 0), -V/--version,
+ * the shared options, the command's own, and the operands, in order, into
+ * operands (room for argc) and *count. An unknown option is refused with
+ * the closest known one suggested. -1 to go on, else the exit code. */
 int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts,
               const char **operands, size_t *count);
-/* --as-of DATE at argv[*i], into *out: as cli_common_option. */
-int cli_as_of_option(const char *cmd, int argc, char **argv, int *i, rs_date *out);
+/* --as-of's value into *out: 0, or -1 (reported for cmd). */
+int cli_as_of(const char *cmd, const char *value, rs_date *out);
 void cli_common_init(cli_common *c);
-/* "--opt VALUE" or "--opt=VALUE" at argv[*i]: 1 and *out set, 0 when argv[*i]
- * is another option, -1 when the value is missing (reported for cmd). */
-int cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *opt,
-                     const char **out);
+/* The candidate closest to word (a typo's distance, or word a prefix of it
+ * alone), or NULL: for "did you mean". */
+const char *cli_closest(const char *word, const char *const *candidates, size_t n);
 
 /* The lexicon folder to use: --lexicons, $ROLESCAN_LEXICONS, the installed
  * folder next to the executable, the configured install folder, then the
@@ -111,13 +119,18 @@ int cli_write_output(const cli_common *c, const char *data, size_t len);
     "                       $ROLESCAN_CACHE_DIR, else $XDG_CACHE_HOME/rolescan,\n"    \
     "                       else ~/.cache/rolescan)\n"                                \
     "  --no-cache           compile the lexicons from their XML on every run\n"       \
-    "  -q, --quiet          no warnings on stderr\n"
+    "  -q, --quiet          no warnings on stderr\n"                                 \
+    "  -h, --help           this help;  -V, --version: the version\n"                \
+    "  --                   ends the options: what follows are operands\n"
 /* Renders a report the command just built (built is the builder's status,
  * err its message) in a format, writes it as cli_write_output does and
  * frees the report: the exit code. */
 int cli_emit_report(const cli_common *c, rs_status built, rs_report *report, const rs_error *err,
                     rs_output format, unsigned flags);
 
+/* The flags of a text report on stdout: colour (cli_use_color), and, when
+ * stdout and stderr are both terminals, no repeat of what stderr said. */
+unsigned cli_text_flags(const cli_common *c);
 bool cli_use_color(const cli_common *c);
 void cli_report_error(const rs_error *err);
 int cli_exit_for(rs_status st);

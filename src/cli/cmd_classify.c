@@ -79,60 +79,53 @@ typedef struct S_opts {
     size_t path_count;
 } S_opts;
 
-static int S_value(int argc, char **argv, int *i, const char *opt, const char **out)
-{
-    return cli_option_value("classify", argc, argv, i, opt, out);
-}
+static const cli_opt S_own[] = {
+    {"format", 0, true},   {"jobs", 'j', true},    {"glob", 0, true},
+    {"report", 0, true},   {"as-of", 0, true},     {"summary", 0, false},
+    {"stream", 0, false},  {"spans", 0, false},    {"timing", 0, false},
+    {NULL, 0, false}};
 
-static int S_option(void *opts, int argc, char **argv, int *i)
+static int S_option(void *opts, const char *name, const char *v)
 {
     S_opts *o = opts;
-    const char *v = NULL;
-    int r;
-    if ((r = S_value(argc, argv, i, "--format", &v)) != 0) {
-        if (r > 0 && strcmp(v, "csv") == 0)
+    if (strcmp(name, "format") == 0) {
+        if (strcmp(v, "csv") == 0)
             o->format = RS_OUTPUT_CSV;
-        else if (r > 0 && strcmp(v, "jsonl") == 0)
+        else if (strcmp(v, "jsonl") == 0)
             o->format = RS_OUTPUT_JSONL;
-        else if (r > 0 && strcmp(v, "table") == 0)
+        else if (strcmp(v, "table") == 0)
             o->format = RS_OUTPUT_TEXT;
         else
-            return fprintf(stderr, "rolescan classify: --format takes table, csv or jsonl\n"), -1;
-    } else if ((r = S_value(argc, argv, i, "--jobs", &v)) != 0 ||
-               (r = S_value(argc, argv, i, "-j", &v)) != 0) {
+            return fprintf(stderr, "rolescan classify: --format takes table, csv or jsonl, "
+                                   "not '%s'\n", v), -1;
+    } else if (strcmp(name, "jobs") == 0) {
         char *end = NULL;
-        o->jobs = r > 0 ? strtol(v, &end, 10) : 0;
-        if (r < 0 || *end || o->jobs < 1 || o->jobs > S_MAX_THREADS)
+        o->jobs = strtol(v, &end, 10);
+        if (end == v || *end || o->jobs < 1 || o->jobs > S_MAX_THREADS)
             return fprintf(stderr, "rolescan classify: -j takes a number from 1 to %d\n",
                            S_MAX_THREADS), -1;
-    } else if ((r = S_value(argc, argv, i, "--glob", &v)) != 0) {
-        if (r < 0)
-            return -1;
+    } else if (strcmp(name, "glob") == 0) {
         o->globs[o->glob_count++] = v;
-    } else if ((r = S_value(argc, argv, i, "--report", &v)) != 0) {
-        if (r < 0)
-            return -1;
+    } else if (strcmp(name, "report") == 0) {
         o->report = v;
-    } else if ((r = cli_as_of_option("classify", argc, argv, i, &o->as_of)) != 0) {
-        return r;
-    } else if (strcmp(argv[*i], "--summary") == 0) {
+    } else if (strcmp(name, "as-of") == 0) {
+        return cli_as_of("classify", v, &o->as_of);
+    } else if (strcmp(name, "summary") == 0) {
         o->summary = true;
-    } else if (strcmp(argv[*i], "--stream") == 0) {
+    } else if (strcmp(name, "stream") == 0) {
         o->stream = true;
-    } else if (strcmp(argv[*i], "--spans") == 0) {
+    } else if (strcmp(name, "spans") == 0) {
         o->spans = true;
-    } else if (strcmp(argv[*i], "--timing") == 0) {
+    } else if (strcmp(name, "timing") == 0) {
         o->timing = true;
-    } else {
-        return 0;
     }
-    return 1;
+    return 0;
 }
 
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(S_opts *o, int argc, char **argv)
 {
-    static const cli_command cmd = {"classify", S_usage, S_option, NULL};
+    static const cli_command cmd = {"classify", S_usage, S_own, S_option, NULL, true};
     int rc = cli_parse(&cmd, &o->c, argc, argv, o, o->paths, &o->path_count);
     if (rc >= 0)
         return rc;
@@ -398,6 +391,7 @@ typedef struct S_work {
 static rs_status S_fail(S_work *w, rs_status st, const char *what, const char *detail)
 {
     w->err.status = st;
+    w->err.os_error = 0;
     snprintf(w->err.message, sizeof w->err.message, "%s%s", what, detail ? detail : "");
     return st;
 }
@@ -479,7 +473,9 @@ static rs_status S_classify(const S_run *r, S_work *w, const S_item *it)
         char what[200];
         snprintf(what, sizeof what, "read error at byte %lld: %s (the rest of the file is not "
                  "read)", it->at, strerror(it->read_errno));
-        return S_fail(w, RS_ERR_IO, what, NULL);
+        S_fail(w, RS_ERR_IO, what, NULL);
+        w->err.os_error = it->read_errno;
+        return RS_ERR_IO;
     }
     if (it->too_long) {
         char what[120];

@@ -13,7 +13,10 @@ static void S_usage(FILE *f)
           "aliases, known implications, compilable patterns; roles naming known\n"
           "skills, tracks and roles), then prints the counts per category.\n"
           "\n"
-          "exit: 0 valid, 2 usage, 3 invalid (file:line: error on stderr)\n",
+          "options:\n"
+          "  -h, --help           this help;  -V, --version: the version\n"
+          "\n"
+          "exit: 0 valid, 2 usage, 3 invalid (file:line: error on stderr), 5 internal\n",
           f);
 }
 
@@ -66,22 +69,35 @@ static int S_check_roles(const char *dir, const rs_lexicon *lex)
 
 int cmd_lexicon(int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
-        S_usage(argc < 2 ? stderr : stdout);
-        return argc < 2 ? RS_EXIT_USAGE : RS_EXIT_OK;
+    static const cli_command cmd = {"lexicon check", S_usage, NULL, NULL, NULL, false};
+    if (argc >= 2 && strcmp(argv[1], "check") != 0 && argv[1][0] != '-') {
+        const char *sub[] = {"check"};
+        const char *near = cli_closest(argv[1], sub, 1);
+        fprintf(stderr, "rolescan lexicon: unknown command '%s'%s%s%s\n", argv[1],
+                near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+        return S_usage(stderr), RS_EXIT_USAGE;
     }
-    if (strcmp(argv[1], "check") != 0 || argc > 3) {
-        fprintf(stderr, "rolescan lexicon: unknown command '%s'\n", argv[1]);
-        S_usage(stderr);
-        return RS_EXIT_USAGE;
-    }
+    bool check = argc >= 2 && strcmp(argv[1], "check") == 0;
     cli_common c;
     cli_common_init(&c);
-    if (argc == 3)
-        c.lexicons = argv[2];
+    const char *operands[3];
+    size_t n = 0;
+    if (argc > 4)   /* check, a folder, and "--" at most */
+        return fprintf(stderr, "rolescan lexicon: too many arguments\n"), S_usage(stderr),
+               RS_EXIT_USAGE;
+    int rc = cli_parse(&cmd, &c, argc - check, argv + check, NULL, operands, &n);
+    if (rc >= 0)
+        return rc;
+    if (!check || n > 1) {
+        fprintf(stderr, "rolescan lexicon: %s\n", !check ? "needs a command: check"
+                                                          : "check takes one folder at most");
+        return S_usage(stderr), RS_EXIT_USAGE;
+    }
+    if (n == 1)
+        c.lexicons = operands[0];
     c.no_cache = true;   /* a check reads and validates every file */
     rs_lexicon *lex = NULL;
-    int rc = cli_load_lexicon(&c, &lex);
+    rc = cli_load_lexicon(&c, &lex);
     if (rc)
         return rc;
     S_print(lex, cli_find_lexicons(&c));

@@ -44,27 +44,30 @@ typedef struct S_opts {
     size_t posting_count;
 } S_opts;
 
-static int S_option(void *opts, int argc, char **argv, int *i)
+static const cli_opt S_own[] = {{"format", 0, true}, {"as-of", 0, true}, {NULL, 0, false}};
+
+static int S_option(void *opts, const char *name, const char *v)
 {
     S_opts *o = opts;
-    const char *v = NULL;
-    int r = cli_option_value("match", argc, argv, i, "--format", &v);
-    if (r > 0 && strcmp(v, "text") == 0)
+    if (strcmp(name, "as-of") == 0)
+        return cli_as_of("match", v, &o->run.as_of);
+    if (strcmp(v, "text") == 0)
         o->format = S_TEXT;
-    else if (r > 0 && strcmp(v, "json") == 0)
+    else if (strcmp(v, "json") == 0)
         o->format = S_JSON;
-    else if (r > 0 && strcmp(v, "csv") == 0)
+    else if (strcmp(v, "csv") == 0)
         o->format = S_CSV;
-    else if (r > 0)
-        return fprintf(stderr, "rolescan match: --format takes text, json or csv\n"), -1;
-    return r ? r : cli_as_of_option("match", argc, argv, i, &o->run.as_of);
+    else
+        return fprintf(stderr, "rolescan match: --format takes text, json or csv, not '%s'\n",
+                       v), -1;
+    return 0;
 }
 
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    static const cli_command cmd = {"match", S_usage, S_option,
-                                    "needs a resume and at least one posting"};
+    static const cli_command cmd = {"match", S_usage, S_own, S_option,
+                                    "needs a resume and at least one posting", true};
     int rc = cli_parse(&cmd, &o->c, argc, argv, o, o->operands, &o->operand_count);
     o->resume = o->operand_count ? o->operands[0] : NULL;
     o->postings = o->operands + (o->operand_count ? 1 : 0);

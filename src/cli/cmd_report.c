@@ -36,19 +36,25 @@ typedef struct S_opts {
     const char *job;
 } S_opts;
 
-static int S_option(void *opts, int argc, char **argv, int *i)
+static const cli_opt S_own[] = {
+    {"job", 0, true}, {"target", 0, true}, {"as-of", 0, true}, {NULL, 0, false}};
+
+static int S_option(void *opts, const char *name, const char *v)
 {
     S_opts *o = opts;
-    int r = cli_option_value("report", argc, argv, i, "--job", &o->job);
-    if (!r)
-        r = cli_option_value("report", argc, argv, i, "--target", &o->run.target);
-    return r ? r : cli_as_of_option("report", argc, argv, i, &o->run.as_of);
+    if (strcmp(name, "job") == 0)
+        o->job = v;
+    else if (strcmp(name, "target") == 0)
+        o->run.target = v;
+    else
+        return cli_as_of("report", v, &o->run.as_of);
+    return 0;
 }
 
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    static const cli_command cmd = {"report", S_usage, S_option, "no input file"};
+    static const cli_command cmd = {"report", S_usage, S_own, S_option, "no input file", true};
     const char **files = malloc((size_t)argc * sizeof *files);
     size_t n = 0;
     if (!files)

@@ -2,6 +2,8 @@
  * role's rung, titles and salary band. */
 #include "cli.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 static void S_usage(FILE *f)
@@ -9,7 +11,12 @@ static void S_usage(FILE *f)
     fputs("usage: rolescan roles [--titles] [--lexicons DIR]\n"
           "\n"
           "Lists the tracks and their roles by rung (1 = junior ... 8 = CTO);\n"
-          "--titles adds every title variant each role is known by.\n",
+          "--titles adds every title variant each role is known by.\n"
+          "\n"
+          "options:\n"
+          "  --titles             every title variant of each role\n" CLI_COMMON_HELP
+          "\n"
+          "exit: 0 ok, 2 usage, 3 lexicon, 4 output, 5 internal\n",
           f);
 }
 
@@ -42,27 +49,31 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
     return fflush(stdout) == 0 ? RS_EXIT_OK : RS_EXIT_OUTPUT;
 }
 
+static int S_option(void *opts, const char *name, const char *v)
+{
+    (void)name;
+    (void)v;
+    *(bool *)opts = true;   /* --titles, its only option */
+    return 0;
+}
+
 int cmd_roles(int argc, char **argv)
 {
+    static const cli_opt own[] = {{"titles", 0, false}, {NULL, 0, false}};
+    static const cli_command cmd = {"roles", S_usage, own, S_option, NULL, true};
     cli_common c;
     cli_common_init(&c);
     bool titles = false;
-    for (int i = 1; i < argc; i++) {
-        int taken = cli_common_option(&c, argc, argv, &i);
-        if (taken < 0)
-            return RS_EXIT_USAGE;
-        if (taken)
-            continue;
-        if (strcmp(argv[i], "--titles") == 0) {
-            titles = true;
-        } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            S_usage(stdout);
-            return RS_EXIT_OK;
-        } else {
-            fprintf(stderr, "rolescan roles: unknown argument '%s'\n", argv[i]);
-            S_usage(stderr);
-            return RS_EXIT_USAGE;
-        }
+    const char **operands = malloc((size_t)argc * sizeof *operands);
+    if (!operands)
+        return cli_nomem();
+    size_t n = 0;
+    int rc = cli_parse(&cmd, &c, argc, argv, &titles, operands, &n);
+    if (rc < 0 && n) {
+        fprintf(stderr, "rolescan roles: unexpected argument '%s'\n", operands[0]);
+        S_usage(stderr);
+        rc = RS_EXIT_USAGE;
     }
-    return cli_with_roles(&c, S_run, &titles);
+    free(operands);
+    return rc >= 0 ? rc : cli_with_roles(&c, S_run, &titles);
 }

@@ -38,30 +38,31 @@ typedef struct S_opts {
     size_t nfiles;
 } S_opts;
 
-static int S_option(void *opts, int argc, char **argv, int *i)
+static const cli_opt S_own[] = {
+    {"format", 0, true}, {"all-evidence", 0, false}, {NULL, 0, false}};
+
+static int S_option(void *opts, const char *name, const char *v)
 {
     S_opts *o = opts;
-    const char *v = NULL;
-    if (strcmp(argv[*i], "--all-evidence") == 0) {
+    if (strcmp(name, "all-evidence") == 0) {
         o->flags |= RS_RENDER_ALL_EVIDENCE;
-        return 1;
+        return 0;
     }
-    int r = cli_option_value("scan", argc, argv, i, "--format", &v);
-    if (r > 0 && strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
+    if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0) {
         fprintf(stderr, "rolescan scan: --format takes text or json, not '%s'\n", v);
         return -1;
     }
-    o->json |= r > 0 && strcmp(v, "json") == 0;
-    return r;
+    o->json = strcmp(v, "json") == 0;
+    return 0;
 }
 
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    static const cli_command cmd = {"scan", S_usage, S_option, "no input files"};
+    static const cli_command cmd = {"scan", S_usage, S_own, S_option, "no input files", true};
     int rc = cli_parse(&cmd, &o->c, argc, argv, o, o->files, &o->nfiles);
-    if (rc < 0 && cli_use_color(&o->c) && !o->json)
-        o->flags |= RS_RENDER_COLOR;
+    if (rc < 0 && !o->json)
+        o->flags |= cli_text_flags(&o->c);
     return rc;
 }
 

@@ -33,42 +33,39 @@ typedef struct S_opts {
     size_t nfiles;
 } S_opts;
 
-static int S_value(int argc, char **argv, int *i, const char *opt, const char **out)
-{
-    return cli_option_value("score", argc, argv, i, opt, out);
-}
+static const cli_opt S_own[] = {
+    {"format", 0, true}, {"target", 0, true}, {"top", 0, true}, {"as-of", 0, true},
+    {NULL, 0, false}};
 
-static int S_option(void *opts, int argc, char **argv, int *i)
+static int S_option(void *opts, const char *name, const char *v)
 {
     S_opts *o = opts;
-    const char *v = NULL;
-    int r;
-    if ((r = S_value(argc, argv, i, "--format", &v))) {
-        if (r > 0 && strcmp(v, "json") && strcmp(v, "text")) {
+    if (strcmp(name, "format") == 0) {
+        if (strcmp(v, "json") && strcmp(v, "text")) {
             fprintf(stderr, "rolescan score: --format takes text or json, not '%s'\n", v);
             return -1;
         }
-        o->json = r > 0 && strcmp(v, "json") == 0;
-    } else if ((r = S_value(argc, argv, i, "--target", &v))) {
+        o->json = strcmp(v, "json") == 0;
+    } else if (strcmp(name, "target") == 0) {
         o->run.target = v;
-    } else if ((r = S_value(argc, argv, i, "--top", &v))) {
+    } else if (strcmp(name, "top") == 0) {
         char *end;
-        long n = r > 0 ? strtol(v, &end, 10) : 0;
-        if (r < 0 || *end || n < 1 || n > 100) {
+        long n = strtol(v, &end, 10);
+        if (end == v || *end || n < 1 || n > 100) {
             fprintf(stderr, "rolescan score: --top takes a number from 1 to 100\n");
             return -1;
         }
         o->run.top = (size_t)n;
     } else {
-        r = cli_as_of_option("score", argc, argv, i, &o->run.as_of);
+        return cli_as_of("score", v, &o->run.as_of);
     }
-    return r;
+    return 0;
 }
 
 /* Returns -1 to go on, else an exit code. */
 static int S_parse(int argc, char **argv, S_opts *o)
 {
-    static const cli_command cmd = {"score", S_usage, S_option, "no input files"};
+    static const cli_command cmd = {"score", S_usage, S_own, S_option, "no input files", true};
     return cli_parse(&cmd, &o->c, argc, argv, o, o->files, &o->nfiles);
 }
 
@@ -81,7 +78,7 @@ static int S_render(const rs_roles *roles, const rs_lexicon *lex, const rs_score
     rs_error err = {0};
     rs_status st = rs_report_score(roles, lex, res, o->nfiles, &ro, &report, &err);
     return cli_emit_report(&o->c, st, report, &err, o->json ? RS_OUTPUT_JSON : RS_OUTPUT_TEXT,
-                           cli_use_color(&o->c) ? RS_RENDER_COLOR : 0);
+                           o->json ? 0 : cli_text_flags(&o->c));
 }
 
 static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)

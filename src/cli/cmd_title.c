@@ -16,7 +16,11 @@ static void S_usage(FILE *f)
           "whether it is a title the roles lexicon lists exactly, separated by\n"
           "tabs; '-' fields when the title is not an engineering title; track\n"
           "'unclear' and role '-' when it is one but no word names its track\n"
-          "(\"Senior Engineer\").\n",
+          "(\"Senior Engineer\"). A title starting with '-' goes after --.\n"
+          "\n"
+          "options:\n" CLI_COMMON_HELP
+          "\n"
+          "exit: 0 ok, 2 usage, 3 lexicon, 4 output, 5 internal\n",
           f);
 }
 
@@ -53,7 +57,7 @@ static int S_stdin(const rs_roles *roles)
 /* The titles given as arguments, or none: read stdin. */
 typedef struct S_titles {
     int count;
-    char **items;
+    const char **items;
 } S_titles;
 
 static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
@@ -73,21 +77,18 @@ static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)
 
 int cmd_title(int argc, char **argv)
 {
+    static const cli_command cmd = {"title", S_usage, NULL, NULL, NULL, true};
     cli_common c;
     cli_common_init(&c);
-    int first = argc;
-    for (int i = 1; i < argc && first == argc; i++) {
-        int taken = cli_common_option(&c, argc, argv, &i);
-        if (taken < 0)
-            return RS_EXIT_USAGE;
-        if (taken)
-            continue;
-        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-            S_usage(stdout);
-            return RS_EXIT_OK;
-        }
-        first = i;
+    const char **operands = malloc((size_t)argc * sizeof *operands);
+    if (!operands)
+        return cli_nomem();
+    size_t n = 0;
+    int rc = cli_parse(&cmd, &c, argc, argv, NULL, operands, &n);
+    if (rc < 0) {
+        S_titles t = {(int)n, operands};
+        rc = cli_with_roles(&c, S_run, &t);
     }
-    S_titles t = {argc - first, argv + first};
-    return cli_with_roles(&c, S_run, &t);
+    free(operands);
+    return rc;
 }

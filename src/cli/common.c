@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,102 +45,54 @@ static bool S_parse_size(const char *s, size_t *out)
     return true;
 }
 
-static const char *S_value(int argc, char **argv, int *i, const char *opt)
+/* ---- options ------------------------------------------------------------ */
+
+static const cli_opt S_common_opts[] = {
+    {"output", 'o', true},     {"lexicons", 0, true},  {"max-size", 0, true},
+    {"input-format", 0, true}, {"color", 0, true},     {"cache-dir", 0, true},
+    {"no-cache", 0, false},    {"quiet", 'q', false},  {NULL, 0, false},
+};
+static const cli_opt S_meta_opts[] = {
+    {"help", 'h', false}, {"version", 'V', false}, {NULL, 0, false},
+};
+
+#define S_MAX_OPTS 40
+
+/* Every option cmd takes, in one table: its own, the shared, -h and -V. */
+static size_t S_gather(const cli_command *cmd, const cli_opt **all)
 {
-    const char *a = argv[*i];
-    size_t n = strlen(opt);
-    if (strncmp(a, opt, n) == 0 && a[n] == '=')
-        return a + n + 1;
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "rolescan: %s needs a value\n", opt);
-        return NULL;
-    }
-    return argv[++*i];
+    size_t n = 0;
+    const cli_opt *lists[] = {cmd->opts, cmd->common ? S_common_opts : NULL, S_meta_opts};
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+        for (const cli_opt *o = lists[l]; o && o->name && n < S_MAX_OPTS; o++)
+            all[n++] = o;
+    return n;
 }
 
-static bool S_is(const char *arg, const char *opt)
+static int S_common_option(cli_common *c, const char *name, const char *v)
 {
-    size_t n = strlen(opt);
-    return strncmp(arg, opt, n) == 0 && (arg[n] == '\0' || arg[n] == '=');
-}
-
-int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts,
-              const char **operands, size_t *count)
-{
-    *count = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int taken = cli_common_option(c, argc, argv, &i);
-        if (!taken && cmd->option)
-            taken = cmd->option(opts, argc, argv, &i);
-        if (taken < 0)
-            return RS_EXIT_USAGE;
-        if (taken)
-            continue;
-        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
-            return cmd->usage(stdout), RS_EXIT_OK;
-        if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "rolescan %s: unknown option '%s'\n", cmd->name, a);
-            return cmd->usage(stderr), RS_EXIT_USAGE;
-        }
-        operands[(*count)++] = a;
-    }
-    if (!*count && cmd->missing) {
-        fprintf(stderr, "rolescan %s: %s\n", cmd->name, cmd->missing);
-        return cmd->usage(stderr), RS_EXIT_USAGE;
-    }
-    return -1;
-}
-
-int cli_as_of_option(const char *cmd, int argc, char **argv, int *i, rs_date *out)
-{
-    const char *v = NULL;
-    int r = cli_option_value(cmd, argc, argv, i, "--as-of", &v);
-    if (r > 0 && !rs_date_parse(v, out)) {
-        fprintf(stderr, "rolescan %s: --as-of takes a date like 2026-11, 2026-11-22 or "
-                        "\"Nov 2026\"\n", cmd);
-        return -1;
-    }
-    return r;
-}
-
-int cli_common_option(cli_common *c, int argc, char **argv, int *i)
-{
-    const char *a = argv[*i], *v;
-    if (S_is(a, "--lexicons")) {
-        if (!(v = S_value(argc, argv, i, "--lexicons")))
-            return -1;
-        c->lexicons = v;
-    } else if (strcmp(a, "-o") == 0 || S_is(a, "--output")) {
-        if (!(v = S_value(argc, argv, i, a[1] == 'o' ? "-o" : "--output")))
-            return -1;
+    if (strcmp(name, "output") == 0) {
         c->output = v;
-    } else if (S_is(a, "--max-size")) {
-        if (!(v = S_value(argc, argv, i, "--max-size")))
-            return -1;
+    } else if (strcmp(name, "lexicons") == 0) {
+        c->lexicons = v;
+    } else if (strcmp(name, "max-size") == 0) {
         if (!S_parse_size(v, &c->max_size)) {
             fprintf(stderr, "rolescan: --max-size: '%s' is not a size (e.g. 16M)\n", v);
             return -1;
         }
-    } else if (S_is(a, "--input-format")) {
-        if (!(v = S_value(argc, argv, i, "--input-format")))
-            return -1;
+    } else if (strcmp(name, "input-format") == 0) {
         if ((c->format = rs_format_from_name(v)) == RS_FORMAT_AUTO && strcmp(v, "auto") != 0) {
             fprintf(stderr, "rolescan: --input-format takes auto, text, html, docx, odt or "
                             "pdf, not '%s'\n", v);
             return -1;
         }
-    } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+    } else if (strcmp(name, "quiet") == 0) {
         c->quiet = true;
-    } else if (S_is(a, "--cache-dir")) {
-        if (!(v = S_value(argc, argv, i, "--cache-dir")))
-            return -1;
+    } else if (strcmp(name, "cache-dir") == 0) {
         c->cache_dir = v;
-    } else if (strcmp(a, "--no-cache") == 0) {
+    } else if (strcmp(name, "no-cache") == 0) {
         c->no_cache = true;
-    } else if (S_is(a, "--color")) {
-        if (!(v = S_value(argc, argv, i, "--color")))
-            return -1;
+    } else if (strcmp(name, "color") == 0) {
         if (strcmp(v, "always") == 0)
             c->color = 1;
         else if (strcmp(v, "never") == 0)
@@ -147,13 +100,201 @@ int cli_common_option(cli_common *c, int argc, char **argv, int *i)
         else if (strcmp(v, "auto") == 0)
             c->color = -1;
         else {
-            fprintf(stderr, "rolescan: --color takes auto, always or never\n");
+            fprintf(stderr, "rolescan: --color takes auto, always or never, not '%s'\n", v);
             return -1;
         }
-    } else {
-        return 0;
     }
-    return 1;
+    return 0;
+}
+
+/* Edits from a to b (insert, delete, replace, swap two neighbours: the
+ * typos people make), for short strings; 9 for long ones. */
+static size_t S_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 9;
+    size_t d[41][41];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb] < 9 ? d[la][lb] : 9;
+}
+
+const char *cli_closest(const char *word, const char *const *candidates, size_t n)
+{
+    const char *best = NULL, *prefixed = NULL;
+    size_t best_d = 9, prefixes = 0, len = strlen(word);
+    for (size_t i = 0; i < n; i++) {
+        if (len && strncmp(candidates[i], word, len) == 0) {
+            prefixed = candidates[i];
+            prefixes++;
+        }
+        size_t d = S_distance(word, candidates[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    if (prefixes == 1)
+        return prefixed;
+    /* a typo: one edit in a short word, two in a longer one */
+    return best && best_d <= (len > 5 ? 2u : 1u) ? best : NULL;
+}
+
+static void S_unknown(const cli_command *cmd, const cli_opt **all, size_t n, const char *arg)
+{
+    fprintf(stderr, "rolescan %s: unknown option '%s'", cmd->name, arg);
+    const char *names[S_MAX_OPTS];
+    for (size_t i = 0; i < n; i++)
+        names[i] = all[i]->name;
+    char word[64];
+    snprintf(word, sizeof word, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+    const char *near = arg[1] == '-' ? cli_closest(word, names, n) : NULL;
+    if (near)
+        fprintf(stderr, "; did you mean '--%s'?", near);
+    fprintf(stderr, " (rolescan %s --help lists them)\n", cmd->name);
+}
+
+static const cli_opt *S_long(const cli_opt **all, size_t n, const char *arg)
+{
+    size_t len = strcspn(arg, "=");
+    for (size_t i = 0; i < n; i++)
+        if (strlen(all[i]->name) == len && strncmp(all[i]->name, arg, len) == 0)
+            return all[i];
+    return NULL;
+}
+
+static const cli_opt *S_short(const cli_opt **all, size_t n, char letter)
+{
+    for (size_t i = 0; i < n; i++)
+        if (all[i]->letter == letter)
+            return all[i];
+    return NULL;
+}
+
+/* Before getopt_long, which takes any unambiguous prefix of a long option
+ * (a typo of a short word could pass for another option): every option
+ * must be spelled in full. -h and -V win over the rest. 0 to go on, 1
+ * help, 2 version, -1 refused (reported). */
+static int S_prescan(const cli_command *cmd, const cli_opt **all, size_t n, int argc,
+                     char **argv)
+{
+    int meta = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0)
+            break;
+        if (a[0] != '-' || a[1] == '\0')
+            continue;
+        const cli_opt *o = NULL;
+        if (a[1] == '-') {
+            if (!(o = S_long(all, n, a + 2)))
+                return S_unknown(cmd, all, n, a), -1;
+            if (o->value && !strchr(a, '='))
+                i++;
+        } else {
+            for (const char *p = a + 1; *p; p++) {
+                if (!(o = S_short(all, n, *p))) {
+                    char one[3] = {'-', *p, '\0'};
+                    return S_unknown(cmd, all, n, one), -1;
+                }
+                if (o->value) {
+                    i += p[1] == '\0';
+                    break;
+                }
+                if (!meta && (o->letter == 'h' || o->letter == 'V'))
+                    meta = o->letter == 'h' ? 1 : 2;
+            }
+            continue;
+        }
+        if (!meta && (strcmp(o->name, "help") == 0 || strcmp(o->name, "version") == 0))
+            meta = o->name[0] == 'h' ? 1 : 2;
+    }
+    return meta;
+}
+
+static int S_take(const cli_command *cmd, cli_common *c, void *opts, const cli_opt *o,
+                  const char *value)
+{
+    for (const cli_opt *p = S_common_opts; cmd->common && p->name; p++)
+        if (p == o)
+            return S_common_option(c, o->name, value);
+    return cmd->option ? cmd->option(opts, o->name, value) : 0;
+}
+
+int cli_parse(const cli_command *cmd, cli_common *c, int argc, char **argv, void *opts,
+              const char **operands, size_t *count)
+{
+    *count = 0;
+    const cli_opt *all[S_MAX_OPTS];
+    size_t n = S_gather(cmd, all);
+    int meta = S_prescan(cmd, all, n, argc, argv);
+    if (meta < 0)
+        return RS_EXIT_USAGE;
+    if (meta == 1)
+        return cmd->usage(stdout), RS_EXIT_OK;
+    if (meta == 2)
+        return printf("rolescan %s\n", rs_version()), RS_EXIT_OK;
+    struct option longs[S_MAX_OPTS + 1];
+    char shorts[2 * S_MAX_OPTS + 2] = ":";   /* ':' a missing value reported as such */
+    size_t ns = 1;
+    for (size_t i = 0; i < n; i++) {
+        longs[i] = (struct option){all[i]->name, all[i]->value ? required_argument : no_argument,
+                                   NULL, 256 + (int)i};
+        if (all[i]->letter) {
+            shorts[ns++] = all[i]->letter;
+            if (all[i]->value)
+                shorts[ns++] = ':';
+        }
+    }
+    longs[n] = (struct option){NULL, 0, NULL, 0};
+    shorts[ns] = '\0';
+    opterr = 0;
+    optind = 0;   /* glibc: start over, as for a fresh argv */
+    int r;
+    while ((r = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (r == ':') {
+            const cli_opt *o = optopt >= 256 ? all[optopt - 256] : S_short(all, n, (char)optopt);
+            fprintf(stderr, "rolescan %s: --%s needs a value\n", cmd->name,
+                    o ? o->name : "?");
+            return cmd->usage(stderr), RS_EXIT_USAGE;
+        }
+        const cli_opt *o = r >= 256 ? all[r - 256] : S_short(all, n, (char)r);
+        if (!o)   /* S_prescan refused every unknown option already */
+            return RS_EXIT_USAGE;
+        if (S_take(cmd, c, opts, o, optarg) < 0)
+            return RS_EXIT_USAGE;
+    }
+    for (int i = optind; i < argc; i++)
+        operands[(*count)++] = argv[i];
+    if (!*count && cmd->missing) {
+        fprintf(stderr, "rolescan %s: %s\n", cmd->name, cmd->missing);
+        return cmd->usage(stderr), RS_EXIT_USAGE;
+    }
+    return -1;
+}
+
+int cli_as_of(const char *cmd, const char *value, rs_date *out)
+{
+    if (rs_date_parse(value, out))
+        return 0;
+    fprintf(stderr, "rolescan %s: --as-of takes a date like 2026-11, 2026-11-22 or "
+                    "\"Nov 2026\"\n", cmd);
+    return -1;
 }
 
 static bool S_is_dir(const char *path)
@@ -264,6 +405,16 @@ bool cli_use_color(const cli_common *c)
     return !c->output && isatty(STDOUT_FILENO);
 }
 
+unsigned cli_text_flags(const cli_common *c)
+{
+    unsigned flags = cli_use_color(c) ? RS_RENDER_COLOR : 0;
+    /* on one terminal, an error or a warning is said once: on stderr */
+    if ((!c->output || strcmp(c->output, "-") == 0) && isatty(STDOUT_FILENO) &&
+        isatty(STDERR_FILENO))
+        flags |= RS_RENDER_NO_ERRORS;
+    return flags;
+}
+
 static int S_write_all(FILE *f, const char *data, size_t len)
 {
     return fwrite(data, 1, len, f) == len && fflush(f) == 0 ? 0 : -1;
@@ -371,29 +522,4 @@ int cli_nomem(void)
 {
     fprintf(stderr, "rolescan: error: out of memory\n");
     return RS_EXIT_INTERNAL;
-}
-
-int cli_option_value(const char *cmd, int argc, char **argv, int *i, const char *opt,
-                     const char **out)
-{
-    size_t n = strlen(opt);
-    if (strncmp(argv[*i], opt, n) != 0)
-        return 0;
-    bool short_opt = n == 2 && opt[0] == '-' && opt[1] != '-';
-    if (short_opt && argv[*i][n] != '\0') {   /* "-j4", as make takes it */
-        *out = argv[*i] + n;
-        return 1;
-    }
-    if (argv[*i][n] != '\0' && argv[*i][n] != '=')
-        return 0;
-    if (argv[*i][n] == '=') {
-        *out = argv[*i] + n + 1;
-        return 1;
-    }
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "rolescan %s: %s needs a value\n", cmd, opt);
-        return -1;
-    }
-    *out = argv[++*i];
-    return 1;
 }

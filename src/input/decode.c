@@ -291,8 +291,7 @@ rs_status rs__read_bytes(const char *path, size_t max_len, rs_buf *b, rs_error *
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f)   /* fopen's own malloc failing is out of memory, not I/O */
-        return rs__fail(err, errno == ENOMEM ? RS_ERR_NOMEM : RS_ERR_IO, name, 0,
-                        "cannot open: %s", strerror(errno));
+        return rs__fail_os(err, errno, name, "cannot open");
     char chunk[65536];
     size_t n;
     rs_status st = RS_OK;
@@ -308,7 +307,7 @@ rs_status rs__read_bytes(const char *path, size_t max_len, rs_buf *b, rs_error *
         }
     }
     if (st == RS_OK && ferror(f))
-        st = rs__fail(err, RS_ERR_IO, name, 0, "read error: %s", strerror(errno));
+        st = rs__fail_os(err, errno, name, "read error");
     if (!is_stdin)
         fclose(f);
     return st;

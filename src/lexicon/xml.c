@@ -71,8 +71,7 @@ static rs_status S_read_file(const char *path, char **data, size_t *len,
 {
     FILE *f = fopen(path, "rb");
     if (!f)   /* fopen's own malloc failing is out of memory (exit 5), not I/O */
-        return rs__fail(err, errno == ENOMEM ? RS_ERR_NOMEM : RS_ERR_IO, path, 0,
-                        "cannot open: %s", strerror(errno));
+        return rs__fail_os(err, errno, path, "cannot open");
     rs_buf b;
     rs__buf_init(&b, S_MAX_FILE);
     char chunk[65536];
@@ -128,8 +127,7 @@ rs_status rs__xml_list(const char *dir, char ***out, size_t *count,
 {
     DIR *d = opendir(dir);
     if (!d)   /* opendir's own malloc failing is out of memory, not I/O */
-        return rs__fail(err, errno == ENOMEM ? RS_ERR_NOMEM : RS_ERR_IO, dir, 0,
-                        "cannot open lexicon folder: %s", strerror(errno));
+        return rs__fail_os(err, errno, dir, "cannot open lexicon folder");
     char **files = NULL;
     size_t n = 0, cap = 0;
     rs_status st = RS_OK;

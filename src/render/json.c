@@ -267,7 +267,7 @@ void rs__json_evidence_fields(rs_jg *j, const rs_document *doc, const rs_evidenc
 void rs__json_error(rs_jg *j, const rs_error *e)
 {
     rs__jg_map(j);
-    rs__jg_kstr(j, "code", rs_strerror(e->status));
+    rs__jg_kstr(j, "code", rs_error_code(e));
     rs__jg_kstr(j, "message", e->message);
     if (e->line)
         rs__jg_kint(j, "line", e->line);

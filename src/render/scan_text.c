@@ -104,6 +104,8 @@ static void S_document(rs_buf *b, const rs_lexicon *lex, const rs__doc_view *r,
                        unsigned flags, const S_style *st)
 {
     if (!r->doc || !r->scan) {
+        if (flags & RS_RENDER_NO_ERRORS)
+            return;
         const char *msg = r->error ? r->error->message : "not scanned";
         rs__buf_puts(b, st->bold);
         rs__escape_terminal(b, r->name, strlen(r->name));
@@ -123,9 +125,9 @@ static void S_document(rs_buf *b, const rs_lexicon *lex, const rs__doc_view *r,
         rs__buf_printf(b, "; %zu only negated or familiar", r->unclaimed);
     rs__buf_printf(b, " %s(%s)%s\n", st->dim, rs_encoding_name(rs_text_encoding(text)),
                    st->reset);
-    if (rs_text_warning(text))
+    if (rs_text_warning(text) && !(flags & RS_RENDER_NO_ERRORS))
         S_warning(b, rs_text_warning(text));
-    for (size_t i = 0; i < rs_scan_warning_count(r->scan); i++)
+    for (size_t i = 0; i < rs_scan_warning_count(r->scan) && !(flags & RS_RENDER_NO_ERRORS); i++)
         S_warning(b, rs_scan_warning(r->scan, i));
     for (size_t g = 0; g < r->group_count; g++) {
         const rs__skill_group *group = &r->groups[g];
@@ -143,10 +145,14 @@ rs_status rs__render_scan_text(const rs_report *r, unsigned flags, char **out, s
     S_style st = S_style_for(flags);
     rs_buf b;
     rs__buf_init(&b, 0);
-    for (size_t i = 0; i < r->count; i++)
+    bool scanned = false;   /* the lexicon is named only under a scan */
+    for (size_t i = 0; i < r->count; i++) {
         S_document(&b, r->lex, &r->docs[i], flags, &st);
-    rs__buf_printf(&b, "%slexicon %s, %s%s\n", st.dim, rs_lexicon_version(r->lex),
-                   rs_lexicon_hash(r->lex), st.reset);
+        scanned |= r->docs[i].doc && r->docs[i].scan;
+    }
+    if (scanned)
+        rs__buf_printf(&b, "%slexicon %s, %s%s\n", st.dim, rs_lexicon_version(r->lex),
+                       rs_lexicon_hash(r->lex), st.reset);
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, NULL);
 }

@@ -151,8 +151,10 @@ static void S_advice(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, co
 }
 
 static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
-                       const rs__doc_view *r, const S_style *st)
+                       const rs__doc_view *r, unsigned flags, const S_style *st)
 {
+    if (!r->analysis && (flags & RS_RENDER_NO_ERRORS))
+        return;
     rs__buf_puts(b, st->bold);
     S_text(b, r->name);
     rs__buf_puts(b, st->reset);
@@ -184,10 +186,15 @@ rs_status rs__render_score_text(const rs_report *r, unsigned flags, char **out, 
     S_style st = S_style_for(flags);
     rs_buf b;
     rs__buf_init(&b, 0);
-    for (size_t i = 0; i < r->count; i++)
-        S_document(&b, r->roles, r->lex, &r->docs[i], &st);
-    rs__buf_printf(&b, "%slexicon %s, %s; roles %s%s\n", st.dim, rs_lexicon_version(r->lex),
-                   rs_lexicon_hash(r->lex), rs_roles_version(r->roles), st.reset);
+    bool scored = false;   /* the lexicons are named only under a result */
+    for (size_t i = 0; i < r->count; i++) {
+        S_document(&b, r->roles, r->lex, &r->docs[i], flags, &st);
+        scored |= r->docs[i].analysis != NULL;
+    }
+    if (scored)
+        rs__buf_printf(&b, "%slexicon %s, %s; roles %s%s\n", st.dim,
+                       rs_lexicon_version(r->lex), rs_lexicon_hash(r->lex),
+                       rs_roles_version(r->roles), st.reset);
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, NULL);
 }

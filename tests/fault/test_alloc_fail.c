@@ -591,7 +591,7 @@ static rs_status P_classify(digest *d)
         st = S_classify_one("postings/job-42.json", (const unsigned char *)S_jsonish,
                             strlen(S_jsonish), &json, batch, d);
     if (!st) {   /* an input that failed, as classify records it */
-        rs_error e = {RS_ERR_IO, "postings/missing.txt", 0, 0, "cannot open: No such file"};
+        rs_error e = {RS_ERR_IO, "postings/missing.txt", 0, 0, "cannot open: No such file", 2};
         rs_classification c = {"postings/missing.txt", NULL, NULL, &e, NULL, 0, 0, 0, NULL};
         S_RENDER("classification row (error)", d,
                  render_row(S_roles, S_lex, &c, RS_OUTPUT_JSONL, &out_, &len_, &err_));
@@ -648,7 +648,7 @@ static rs_status P_match(digest *d)
                      rs_match_run(S_roles, S_lex, &rin, &pin_unread, &again, &err), &err);
     rs_match_free(again);
     rs_match_result mr[2] = {{"03-senior-go.txt", m, NULL}, {"gone.txt", NULL, &err}};
-    rs_error gone = {RS_ERR_IO, "gone.txt", 0, 0, "cannot open: No such file"};
+    rs_error gone = {RS_ERR_IO, "gone.txt", 0, 0, "cannot open: No such file", 2};
     mr[1].error = &gone;
     rs_report_options ro = RS_REPORT_OPTIONS_INIT;
     ro.as_of = S_as_of;

@@ -1,6 +1,7 @@
 /* test_render.c — stage 5: the JSON document (parsed back: json_read.h) and
  * the text report, including that input can never drive a terminal. */
 #include <setjmp.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -196,9 +197,43 @@ static void test_json_error_result(void **state)
     assert_null(json_object_get(d, "skills"));
     json_t *err = json_object_get(d, "error");
     assert_string_equal(jstr(err, "message"), e.message);
-    assert_string_equal(jstr(err, "code"), rs_strerror(RS_ERR_BINARY));
+    assert_string_equal(jstr(err, "code"), "binary");
     assert_null(json_object_get(err, "line"));
     json_decref(root);
+}
+
+/* Error codes name the cause, the system's error included. */
+static void test_error_codes(void **state)
+{
+    (void)state;
+    rs_error e = {0};
+    assert_string_equal(rs_error_code(&e), "ok");
+    e.status = RS_ERR_IO;
+    e.os_error = ENOENT;
+    assert_string_equal(rs_error_code(&e), "not_found");
+    e.os_error = ENOTDIR;
+    assert_string_equal(rs_error_code(&e), "not_found");
+    e.os_error = EACCES;
+    assert_string_equal(rs_error_code(&e), "permission");
+    e.os_error = EISDIR;
+    assert_string_equal(rs_error_code(&e), "is_directory");
+    e.os_error = EIO;
+    assert_string_equal(rs_error_code(&e), "io");
+    e.os_error = 0;
+    assert_string_equal(rs_error_code(&e), "io");
+    static const struct {
+        rs_status st;
+        const char *code;
+    } named[] = {{RS_ERR_NOMEM, "out_of_memory"}, {RS_ERR_TOO_LARGE, "too_large"},
+                 {RS_ERR_BINARY, "binary"},       {RS_ERR_ENCODING, "encoding"},
+                 {RS_ERR_LEXICON, "lexicon"},     {RS_ERR_REGEX, "pattern"},
+                 {RS_ERR_LIMIT, "limit"},         {RS_ERR_ARG, "argument"},
+                 {RS_ERR_FORMAT, "format"}};
+    for (size_t i = 0; i < sizeof named / sizeof *named; i++) {
+        e.status = named[i].st;
+        assert_string_equal(rs_error_code(&e), named[i].code);
+    }
+    assert_string_equal(rs_error_code(NULL), "argument");
 }
 
 static void test_json_escapes_input(void **state)
@@ -434,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_json_skills),
         cmocka_unit_test(test_json_implied),
         cmocka_unit_test(test_json_error_result),
+        cmocka_unit_test(test_error_codes),
         cmocka_unit_test(test_json_escapes_input),
         cmocka_unit_test(test_text_plain),
         cmocka_unit_test(test_text_color),
