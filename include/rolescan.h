@@ -1051,7 +1051,7 @@ typedef enum rs_output {
     RS_OUTPUT_TEXT = 0,   /* readable text; classify: the aligned table */
     RS_OUTPUT_JSON,       /* scan, score, match: one document
                              (docs/schema/{scan,score,match}.schema.json) */
-    RS_OUTPUT_JSONL,      /* classify: one JSON object per line */
+    RS_OUTPUT_JSONL,      /* classify, score, match: one JSON object per line */
     RS_OUTPUT_CSV,        /* match, classify: RFC 4180 */
     RS_OUTPUT_HTML        /* score (one document), batch: a self-contained page */
 } rs_output;

@@ -22,7 +22,8 @@ static void S_usage(FILE *f)
           "resume. Several postings are ranked best first.\n"
           "\n"
           "options:\n"
-          "  --format text|json|csv  output format (default text)\n"
+          "  --format FMT         text (default), json, jsonl (a line per posting)\n"
+          "                       or csv\n"
           "  --as-of DATE         what \"present\" means (default: today)\n"
           CLI_COMMON_HELP
           "\n"
@@ -31,7 +32,7 @@ static void S_usage(FILE *f)
           f);
 }
 
-typedef enum { S_TEXT, S_JSON, S_CSV } S_format;
+typedef enum { S_TEXT, S_JSON, S_CSV, S_JSONL } S_format;
 
 typedef struct S_opts {
     cli_common c;
@@ -57,9 +58,11 @@ static int S_option(void *opts, const char *name, const char *v)
         o->format = S_JSON;
     else if (strcmp(v, "csv") == 0)
         o->format = S_CSV;
+    else if (strcmp(v, "jsonl") == 0)
+        o->format = S_JSONL;
     else
-        return fprintf(stderr, "rolescan match: --format takes text, json or csv, not '%s'\n",
-                       v), -1;
+        return fprintf(stderr, "rolescan match: --format takes text, json, jsonl or csv, not "
+                               "'%s'\n", v), -1;
     return 0;
 }
 
@@ -116,10 +119,13 @@ static int S_render(const rs_roles *roles, const rs_lexicon *lex, const S_opts *
     rs_report *report = NULL;
     rs_error err = {0};
     rs_status st = rs_report_match(roles, lex, resume, res, n, &ro, &report, &err);
-    rs_output format = o->format == S_JSON  ? RS_OUTPUT_JSON
-                       : o->format == S_CSV ? RS_OUTPUT_CSV
-                                            : RS_OUTPUT_TEXT;
-    return cli_emit_report(&o->c, st, report, &err, format, 0);
+    rs_output format = o->format == S_JSON    ? RS_OUTPUT_JSON
+                       : o->format == S_JSONL ? RS_OUTPUT_JSONL
+                       : o->format == S_CSV   ? RS_OUTPUT_CSV
+                                              : RS_OUTPUT_TEXT;
+    return cli_emit_report(&o->c, st, report, &err, format,
+                           format == RS_OUTPUT_TEXT ? cli_use_color(&o->c) ? RS_RENDER_COLOR : 0
+                                                    : 0);
 }
 
 static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)

@@ -14,7 +14,7 @@ static void S_usage(FILE *f)
           "the closest role and for the next rung, next steps and lateral moves.\n"
           "\n"
           "options:\n"
-          "  --format text|json   output format (default text)\n"
+          "  --format FMT         text (default), json, or jsonl (a line per input)\n"
           "  --target ROLE        score against this role id or title first\n"
           "  --top N              closest roles to show (default 5)\n"
           "  --as-of DATE         what \"present\" means: 2026-11, 2026-11-22 or\n"
@@ -27,7 +27,7 @@ static void S_usage(FILE *f)
 
 typedef struct S_opts {
     cli_common c;
-    bool json;
+    bool json, jsonl;
     rs_run_options run;          /* as_of, target, top */
     const char **files;
     size_t nfiles;
@@ -41,11 +41,13 @@ static int S_option(void *opts, const char *name, const char *v)
 {
     S_opts *o = opts;
     if (strcmp(name, "format") == 0) {
-        if (strcmp(v, "json") && strcmp(v, "text")) {
-            fprintf(stderr, "rolescan score: --format takes text or json, not '%s'\n", v);
+        if (strcmp(v, "json") && strcmp(v, "text") && strcmp(v, "jsonl")) {
+            fprintf(stderr, "rolescan score: --format takes text, json or jsonl, not '%s'\n",
+                    v);
             return -1;
         }
         o->json = strcmp(v, "json") == 0;
+        o->jsonl = strcmp(v, "jsonl") == 0;
     } else if (strcmp(name, "target") == 0) {
         o->run.target = v;
     } else if (strcmp(name, "top") == 0) {
@@ -77,8 +79,9 @@ static int S_render(const rs_roles *roles, const rs_lexicon *lex, const rs_score
     rs_report *report = NULL;
     rs_error err = {0};
     rs_status st = rs_report_score(roles, lex, res, o->nfiles, &ro, &report, &err);
-    return cli_emit_report(&o->c, st, report, &err, o->json ? RS_OUTPUT_JSON : RS_OUTPUT_TEXT,
-                           o->json ? 0 : cli_text_flags(&o->c));
+    rs_output format = o->json ? RS_OUTPUT_JSON : o->jsonl ? RS_OUTPUT_JSONL : RS_OUTPUT_TEXT;
+    return cli_emit_report(&o->c, st, report, &err, format,
+                           format == RS_OUTPUT_TEXT ? cli_text_flags(&o->c) : 0);
 }
 
 static int S_run(const rs_roles *roles, const rs_lexicon *lex, void *opts)

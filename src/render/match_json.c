@@ -126,10 +126,17 @@ static const rs_match *S_first_match(const rs_report *r)
     return NULL;
 }
 
+/* A posting's entry; with the resume's name and warnings first when
+ * `rep` is given (a JSON Lines record stands alone). */
 static void S_match_json(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
-                         const rs_match_result *r)
+                         const rs_match_result *r, const rs_report *rep)
 {
     rs__jg_map(j);
+    if (rep) {
+        rs__jg_kstr(j, "resume", rep->resume_name);
+        rs__jg_key(j, "resume_warnings");
+        S_warnings(j, S_first_match(rep), 0);
+    }
     rs__jg_kstr(j, "posting", r->name);
     if (!r->match) {
         rs__jg_kstr(j, "status", "error");
@@ -210,8 +217,29 @@ rs_status rs__render_match_json(const rs_report *r, unsigned flags, char **out, 
     rs__jg_key(&j, "postings");
     rs__jg_array(&j);
     for (size_t i = 0; i < r->count && !j.failed; i++)
-        S_match_json(&j, roles, lex, &r->matches[i]);
+        S_match_json(&j, roles, lex, &r->matches[i], NULL);
     rs__jg_array_end(&j);
     rs__jg_map_end(&j);
     return rs__jg_finish(&j, &b, out, len, err);
+}
+
+rs_status rs__render_match_jsonl(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                 rs_error *err)
+{
+    (void)flags;
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    bool ok = true;
+    for (size_t i = 0; i < r->count && ok; i++) {
+        rs_jg j;
+        rs__jg_open(&j, &b, RS_JG_LOWER_HEX);
+        S_match_json(&j, r->roles, r->lex, &r->matches[i], r);
+        ok = rs__jg_close(&j) && rs__buf_putc(&b, '\n');
+    }
+    *out = ok ? rs__buf_detach(&b, len) : NULL;
+    if (!*out) {
+        rs__buf_free(&b);
+        return rs__nomem(err, NULL);
+    }
+    return RS_OK;
 }

@@ -34,8 +34,9 @@ static void S_alternatives(rs_buf *b, const rs_lexicon *lex, const rs_match *m,
 }
 
 static void S_req_list(rs_buf *b, const rs_lexicon *lex, const rs_match *m, const char *label,
-                       int group)
+                       int group, const rs__style *st)
 {
+    const char *tone = group == 2 ? st->good : group == 0 ? st->bad : "";
     size_t shown = 0, total = 0;
     for (size_t i = 0; i < rs_match_requirement_count(m); i++) {
         const rs_requirement *q = rs_match_requirement(m, i);
@@ -43,11 +44,12 @@ static void S_req_list(rs_buf *b, const rs_lexicon *lex, const rs_match *m, cons
         if (g != group || !rs_match_requirement_leads(m, i))
             continue;
         if (total++ == 0)
-            rs__buf_printf(b, "   %s\n", label);
+            rs__buf_printf(b, "   %s%s%s\n", st->bold, label, st->reset);
         if (shown++ >= S_LIST_SHOWN)
             continue;
-        rs__buf_puts(b, "     ");
+        rs__buf_printf(b, "     %s", tone);
         S_text(b, rs_lexicon_skill(lex, q->skill).name);
+        rs__buf_puts(b, *tone ? st->reset : "");
         S_alternatives(b, lex, m, q);
         rs__buf_printf(b, "  (%s, weight %.1f", rs_section_name(q->section), q->weight);
         if (q->years_required)
@@ -73,10 +75,11 @@ static void S_req_list(rs_buf *b, const rs_lexicon *lex, const rs_match *m, cons
 }
 
 static void S_text_one(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex, size_t rank,
-                       const rs_match_result *r)
+                       const rs_match_result *r, const rs__style *st)
 {
-    rs__buf_printf(b, "%zu. ", rank);
+    rs__buf_printf(b, "%s%zu. ", st->bold, rank);
     S_text(b, r->name);
+    rs__buf_puts(b, st->reset);
     if (!r->match) {
         rs__buf_puts(b, ": error: ");
         S_text(b, r->error ? r->error->message : "not matched");
@@ -87,9 +90,9 @@ static void S_text_one(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex, 
     rs_match_score s = rs_match_get_score(m);
     rs__buf_puts(b, " — ");
     S_text(b, rs_match_posting_title(m));
-    rs__buf_printf(b, "\n   score %.1f = must-haves %.0f%% × %.0f + preferred %.0f%% × %.0f + "
+    rs__buf_printf(b, "\n   %sscore %.1f%s = must-haves %.0f%% × %.0f + preferred %.0f%% × %.0f + "
                       "fit %.2f × %.0f + years %.2f × %.0f\n",
-                   s.score, s.must * 100, s.w_must, s.preferred * 100, s.w_preferred, s.fit,
+                   st->bold, s.score, st->reset, s.must * 100, s.w_must, s.preferred * 100, s.w_preferred, s.fit,
                    s.w_fit, s.years, s.w_years);
     if (s.note)
         rs__buf_printf(b, "   (%s)\n", s.note);
@@ -101,9 +104,9 @@ static void S_text_one(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex, 
         rs__buf_printf(b, "; %d+ years asked, %.1f shown", rs_match_years_required(m),
                        rs_match_resume_years(m));
     rs__buf_putc(b, '\n');
-    S_req_list(b, lex, m, "Missing must-haves:", 0);
-    S_req_list(b, lex, m, "Missing nice-to-haves:", 1);
-    S_req_list(b, lex, m, "What you have that it asks for:", 2);
+    S_req_list(b, lex, m, "Missing must-haves:", 0, st);
+    S_req_list(b, lex, m, "Missing nice-to-haves:", 1, st);
+    S_req_list(b, lex, m, "What you have that it asks for:", 2, st);
     if (rs_match_negated_count(m)) {
         rs__buf_puts(b, "   Said not to be needed:");
         for (size_t i = 0; i < rs_match_negated_count(m); i++) {
@@ -125,16 +128,16 @@ static void S_text_one(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex, 
 rs_status rs__render_match_text(const rs_report *r, unsigned flags, char **out, size_t *len,
                                 rs_error *err)
 {
-    (void)flags;
+    rs__style st = rs__style_for(flags);
     rs_buf b;
     rs__buf_init(&b, 0);
     S_text(&b, r->resume_name);
     rs__buf_printf(&b, " against %zu posting%s, best first\n\n", r->count,
                    r->count == 1 ? "" : "s");
     for (size_t i = 0; i < r->count; i++)
-        S_text_one(&b, r->roles, r->lex, i + 1, &r->matches[i]);
-    rs__buf_printf(&b, "lexicon %s, %s; roles %s\n", rs_lexicon_version(r->lex),
-                   rs_lexicon_hash(r->lex), rs_roles_version(r->roles));
+        S_text_one(&b, r->roles, r->lex, i + 1, &r->matches[i], &st);
+    rs__buf_printf(&b, "%slexicon %s, %s; roles %s%s\n", st.dim, rs_lexicon_version(r->lex),
+                   rs_lexicon_hash(r->lex), rs_roles_version(r->roles), st.reset);
     *out = rs__buf_detach(&b, len);
     return *out ? RS_OK : rs__nomem(err, NULL);
 }

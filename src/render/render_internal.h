@@ -40,4 +40,16 @@ bool rs__clean_text(rs_buf *b, const char *s, size_t n);
  * Truncates to cap (always terminated). */
 void rs__salary_band(char *out, size_t cap, const rs_role_info *info);
 
+/* The ANSI styles of a text report: empty strings without RS_RENDER_COLOR. */
+typedef struct rs__style {
+    const char *bold, *dim, *good, *bad, *reset;
+} rs__style;
+
+static inline rs__style rs__style_for(unsigned flags)
+{
+    if (flags & RS_RENDER_COLOR)
+        return (rs__style){"\033[1m", "\033[2m", "\033[32m", "\033[33m", "\033[0m"};
+    return (rs__style){"", "", "", "", ""};
+}
+
 #endif

@@ -119,6 +119,12 @@ rs_status rs__render_scan_json(const rs_report *r, unsigned flags, char **out, s
                                rs_error *err);
 rs_status rs__render_score_text(const rs_report *r, unsigned flags, char **out, size_t *len,
                                 rs_error *err);
+/* JSON Lines: each document's (each posting's) entry of the JSON document
+ * on one line; a match line also names the resume and its warnings. */
+rs_status rs__render_score_jsonl(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                 rs_error *err);
+rs_status rs__render_match_jsonl(const rs_report *r, unsigned flags, char **out, size_t *len,
+                                 rs_error *err);
 rs_status rs__render_score_json(const rs_report *r, unsigned flags, char **out, size_t *len,
                                 rs_error *err);
 rs_status rs__render_score_html(const rs_report *r, unsigned flags, char **out, size_t *len,

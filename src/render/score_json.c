@@ -248,35 +248,58 @@ static void S_analysis(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
     S_salary(j, roles, r->best);
 }
 
+/* One document's entry: input, status, then the error or the analysis. */
+static void S_document(rs_jg *j, const rs_report *rep, const rs__doc_view *r)
+{
+    rs__jg_map(j);
+    rs__jg_kstr(j, "input", r->name);
+    if (!r->analysis) {
+        rs__jg_kstr(j, "status", "error");
+        if (r->error) {
+            rs__jg_key(j, "error");
+            rs__json_error(j, r->error);
+        }
+    } else {
+        rs__jg_kstr(j, "status", "ok");
+        rs__json_warnings(j, r->doc, r->scan);
+        S_analysis(j, rep->roles, rep->lex, r);
+    }
+    rs__jg_map_end(j);
+}
+
 rs_status rs__render_score_json(const rs_report *rep, unsigned flags, char **out, size_t *len,
                                 rs_error *err)
 {
     (void)flags;
-    const rs_roles *roles = rep->roles;
-    const rs_lexicon *lex = rep->lex;
     rs_buf b;
     rs_jg j;
-    rs__json_document(&j, &b, S_SCHEMA_ID, lex, roles, rep->as_of);
+    rs__json_document(&j, &b, S_SCHEMA_ID, rep->lex, rep->roles, rep->as_of);
     rs__jg_key(&j, "documents");
     rs__jg_array(&j);
-    for (size_t i = 0; i < rep->count && !j.failed; i++) {
-        const rs__doc_view *r = &rep->docs[i];
-        rs__jg_map(&j);
-        rs__jg_kstr(&j, "input", r->name);
-        if (!r->analysis) {
-            rs__jg_kstr(&j, "status", "error");
-            if (r->error) {
-                rs__jg_key(&j, "error");
-                rs__json_error(&j, r->error);
-            }
-        } else {
-            rs__jg_kstr(&j, "status", "ok");
-            rs__json_warnings(&j, r->doc, r->scan);
-            S_analysis(&j, roles, lex, r);
-        }
-        rs__jg_map_end(&j);
-    }
+    for (size_t i = 0; i < rep->count && !j.failed; i++)
+        S_document(&j, rep, &rep->docs[i]);
     rs__jg_array_end(&j);
     rs__jg_map_end(&j);
     return rs__jg_finish(&j, &b, out, len, err);
+}
+
+rs_status rs__render_score_jsonl(const rs_report *rep, unsigned flags, char **out,
+                                 size_t *len, rs_error *err)
+{
+    (void)flags;
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    bool ok = true;
+    for (size_t i = 0; i < rep->count && ok; i++) {
+        rs_jg j;
+        rs__jg_open(&j, &b, RS_JG_LOWER_HEX);
+        S_document(&j, rep, &rep->docs[i]);
+        ok = rs__jg_close(&j) && rs__buf_putc(&b, '\n');
+    }
+    *out = ok ? rs__buf_detach(&b, len) : NULL;
+    if (!*out) {
+        rs__buf_free(&b);
+        return rs__nomem(err, NULL);
+    }
+    return RS_OK;
 }

@@ -10,17 +10,6 @@
 
 #define S_GAPS_SHOWN 8
 
-typedef struct S_style {
-    const char *bold, *dim, *good, *bad, *reset;
-} S_style;
-
-static S_style S_style_for(unsigned flags)
-{
-    if (flags & RS_RENDER_COLOR)
-        return (S_style){"\033[1m", "\033[2m", "\033[32m", "\033[33m", "\033[0m"};
-    return (S_style){"", "", "", "", ""};
-}
-
 static void S_text(rs_buf *b, const char *s) { rs__escape_terminal(b, s, strlen(s)); }
 
 static void S_bar(rs_buf *b, double score)
@@ -30,7 +19,7 @@ static void S_bar(rs_buf *b, double score)
         rs__buf_puts(b, i < full ? "█" : "░");
 }
 
-static void S_level(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, const S_style *st)
+static void S_level(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, const rs__style *st)
 {
     const rs_analysis *a = v->analysis;
     rs_role_info info = rs_roles_role(roles, v->best);
@@ -69,7 +58,7 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, con
         rs__buf_printf(b, "%s\n", st->reset);
 }
 
-static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, const S_style *st)
+static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, const rs__style *st)
 {
     rs__buf_printf(b, "\n  %sClosest roles%s  %sscore = skills 50%% + title 30%% + level 20%%; skills "
                       "weighted core 3, important 2, nice to have 1%s\n",
@@ -89,7 +78,7 @@ static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, cons
 }
 
 static void S_gaps(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
-                   const rs__gap_view *g, const char *label, const S_style *st)
+                   const rs__gap_view *g, const char *label, const rs__style *st)
 {
     rs_role_info info = rs_roles_role(roles, g->role);
     rs_role_score sc = g->score;
@@ -116,7 +105,7 @@ static void S_gaps(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
                        n - S_GAPS_SHOWN, st->reset);
 }
 
-static void S_advice(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, const S_style *st)
+static void S_advice(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, const rs__style *st)
 {
     size_t role = v->best;
     rs_role_info info = rs_roles_role(roles, role);
@@ -151,7 +140,7 @@ static void S_advice(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, co
 }
 
 static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
-                       const rs__doc_view *r, unsigned flags, const S_style *st)
+                       const rs__doc_view *r, unsigned flags, const rs__style *st)
 {
     if (!r->analysis && (flags & RS_RENDER_NO_ERRORS))
         return;
@@ -183,7 +172,7 @@ static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
 rs_status rs__render_score_text(const rs_report *r, unsigned flags, char **out, size_t *len,
                                 rs_error *err)
 {
-    S_style st = S_style_for(flags);
+    rs__style st = rs__style_for(flags);
     rs_buf b;
     rs__buf_init(&b, 0);
     bool scored = false;   /* the lexicons are named only under a result */
