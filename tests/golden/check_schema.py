@@ -25,19 +25,39 @@ def main():
     registry = Registry().with_resources(
         (s["$id"], Resource.from_contents(s)) for s in schemas.values())
     bad = 0
+    def line_kind(line):
+        """A JSON Lines record: a classification, a score document entry, or
+        a match posting entry (with the resume's name and warnings)."""
+        if "posting" in line and "resume" in line:
+            rest = {k: v for k, v in line.items() if k not in ("resume", "resume_warnings")}
+            ok = isinstance(line["resume"], str) and all(
+                isinstance(w, str) for w in line.get("resume_warnings", [None]))
+            return ({"$ref": schemas["match"]["$id"] + "#/properties/postings/items"}, rest,
+                    ok)
+        if "input" in line and "id" not in line:
+            return ({"$ref": schemas["score"]["$id"] + "#/properties/documents/items"}, line,
+                    True)
+        return schemas["classify"], line, True
+
+    bad = 0
     for path in files:
         with open(path) as f:
-            if path.endswith(".jsonl"):   # every line a classification
-                docs = [json.loads(line) for line in f if line.strip()]
-                kind = "classify"
+            if path.endswith(".jsonl"):
+                checks = [line_kind(json.loads(line)) for line in f if line.strip()]
             else:
-                docs = [json.load(f)]
-                sid = docs[0].get("$schema", "")
+                doc = json.load(f)
+                sid = doc.get("$schema", "")
                 kind = "score" if "score" in sid else "match" if "match" in sid else "scan"
-        validator = jsonschema.Draft202012Validator(schemas[kind], registry=registry)
-        errors = [e for d in docs for e in validator.iter_errors(d)]
+                checks = [(schemas[kind], doc, True)]
+        errors = []
+        for schema, doc, ok in checks:
+            if not ok:
+                errors.append("resume or resume_warnings of the wrong type")
+            validator = jsonschema.Draft202012Validator(schema, registry=registry)
+            errors += ["%s at %s" % (e.message[:200], "/".join(map(str, e.absolute_path)))
+                       for e in validator.iter_errors(doc)]
         for e in errors[:5]:
-            print("%s: %s at %s" % (path, e.message[:200], "/".join(map(str, e.absolute_path))))
+            print("%s: %s" % (path, e))
         bad += bool(errors)
     print("%d passed, %d failed" % (len(files) - bad, bad))
     return 1 if bad else 0
