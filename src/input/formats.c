@@ -68,11 +68,28 @@ static bool S_looks_html(const unsigned char *b, size_t len)
     return false;
 }
 
-rs_format rs_format_sniff(const char *name, const unsigned char *b, size_t len)
+/* A tag anywhere in the first 64 KiB: '<' then a letter, '/' or '!'. */
+static bool S_has_tag(const unsigned char *b, size_t len)
 {
+    size_t end = len < 65536 ? len : 65536;
+    for (size_t i = 0; i + 1 < end; i++)
+        if (b[i] == '<' && (b[i + 1] == '/' || b[i + 1] == '!' ||
+                            (unsigned)((b[i + 1] | 0x20) - 'a') < 26u))
+            return true;
+    return false;
+}
+
+/* The content decides; a name's extension only where the content allows
+ * it. *misnamed: why a file whose extension names another format is read
+ * as text (NULL when it is not). */
+static rs_format S_sniff(const char *name, const unsigned char *b, size_t len,
+                         const char **misnamed)
+{
+    *misnamed = NULL;
     if (S_has(b, len, "%PDF-", 1024))
         return RS_FORMAT_PDF;
-    if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0) {
+    bool zip = len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0;
+    if (zip) {
         /* an OpenDocument's first entry is its uncompressed mimetype */
         if (S_has(b, len, "application/vnd.oasis.opendocument.text", 100))
             return RS_FORMAT_ODT;
@@ -81,15 +98,24 @@ rs_format rs_format_sniff(const char *name, const unsigned char *b, size_t len)
         if (S_ext(name, ".odt"))
             return RS_FORMAT_ODT;
     }
-    if (S_looks_html(b, len) || S_ext(name, ".html") || S_ext(name, ".htm"))
+    if (S_looks_html(b, len))
         return RS_FORMAT_HTML;
-    if (S_ext(name, ".pdf"))
-        return RS_FORMAT_PDF;
-    if (S_ext(name, ".docx"))
-        return RS_FORMAT_DOCX;
-    if (S_ext(name, ".odt"))
-        return RS_FORMAT_ODT;
+    if (S_ext(name, ".html") || S_ext(name, ".htm")) {
+        if (S_has_tag(b, len))
+            return RS_FORMAT_HTML;
+        *misnamed = "named as HTML but holds no markup: read as text";
+    } else if (S_ext(name, ".pdf")) {
+        *misnamed = "named as a PDF but is not one (no %PDF- header): read as text";
+    } else if (S_ext(name, ".docx") || S_ext(name, ".odt")) {
+        *misnamed = "named as a DOCX or ODT but is not a zip package: read as text";
+    }
     return RS_FORMAT_TEXT;
+}
+
+rs_format rs_format_sniff(const char *name, const unsigned char *b, size_t len)
+{
+    const char *misnamed;
+    return S_sniff(name, b, len, &misnamed);
 }
 
 /* Extracted UTF-8 text to an rs_text named after the document. */
@@ -108,21 +134,29 @@ rs_status rs_text_from_bytes(const char *name, const unsigned char *bytes, size_
     if (!out)
         return rs__fail(err, RS_ERR_ARG, name, 0, "no output");
     *out = NULL;
+    const char *misnamed = NULL;   /* an extension the content contradicts */
     if (format == RS_FORMAT_AUTO) {
         /* OLE compound files: legacy .doc, or an encrypted DOCX package */
         if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
             return rs__fail(err, RS_ERR_FORMAT, name, 0,
                             "an encrypted Office document or a Word 97-2003 .doc: remove the "
                             "password, or save it as .docx, .odt or .pdf");
-        format = rs_format_sniff(name, bytes, len);
+        format = S_sniff(name, bytes, len, &misnamed);
     }
     if (!rs_format_supported(format))
         return rs__fail(err, RS_ERR_FORMAT, name, 0,
                         "%s input is not in this build (built without %s); convert the file "
                         "to text, or rebuild with the library installed", rs_format_name(format),
                         format == RS_FORMAT_PDF ? "poppler-glib" : "libzip");
-    if (format == RS_FORMAT_TEXT)
-        return rs_text_decode(name, bytes, len, max_len, out, err);
+    if (format == RS_FORMAT_TEXT) {
+        rs_status st = rs_text_decode(name, bytes, len, max_len, out, err);
+        if (st == RS_OK && misnamed && !rs__text_add_warning(*out, misnamed)) {
+            rs_text_free(*out);
+            *out = NULL;
+            st = rs__nomem(err, name);
+        }
+        return st;
+    }
     if (format == RS_FORMAT_HTML) {
         rs_html_info info = {0};
         rs_status st = rs_html_read(name, bytes, len, max_len, out, &info, err);

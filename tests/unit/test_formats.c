@@ -28,8 +28,9 @@ static void test_sniff(void **state)
         {"cv.odt", "PK\x03\x04", RS_FORMAT_ODT},
         {"page.txt", "  <!DOCTYPE html><html>", RS_FORMAT_HTML},
         {"page", "<HTML><body>x", RS_FORMAT_HTML},
-        {"p.htm", "hello", RS_FORMAT_HTML},
-        {"cv.pdf", "not really", RS_FORMAT_PDF},   /* then the name */
+        {"p.htm", "<p>hello", RS_FORMAT_HTML},    /* the name, when the content allows */
+        {"p.htm", "hello", RS_FORMAT_TEXT},
+        {"cv.pdf", "not really", RS_FORMAT_TEXT},
         {"notes.md", "# Resume\nGo", RS_FORMAT_TEXT},
         {NULL, "plain", RS_FORMAT_TEXT},
     };

@@ -359,15 +359,38 @@ static void test_decode_overlong_and_surrogates(void **state)
     rs_text_free(t);
 }
 
-/* Without a zip or PDF signature, the extension decides; a format value
- * no build knows is refused. */
+/* An extension the content contradicts does not decide: such a file is
+ * read as text, and says so; a format value no build knows is refused. */
 static void test_formats_by_extension(void **state)
 {
     (void)state;
-    assert_int_equal(rs_format_sniff("cv.docx", LIT("plain words")), RS_FORMAT_DOCX);
-    assert_int_equal(rs_format_sniff("cv.ODT", LIT("plain words")), RS_FORMAT_ODT);
-    assert_int_equal(rs_format_sniff("cv.htm", LIT("plain words")), RS_FORMAT_HTML);
+    assert_int_equal(rs_format_sniff("cv.docx", LIT("plain words")), RS_FORMAT_TEXT);
+    assert_int_equal(rs_format_sniff("cv.ODT", LIT("plain words")), RS_FORMAT_TEXT);
+    assert_int_equal(rs_format_sniff("cv.htm", LIT("plain words")), RS_FORMAT_TEXT);
+    assert_int_equal(rs_format_sniff("cv.htm", LIT("<p>plain</p> words")), RS_FORMAT_HTML);
+    assert_int_equal(rs_format_sniff("cv.HTML", LIT("a < b, b > c")), RS_FORMAT_TEXT);
     assert_int_equal(rs_format_sniff(NULL, LIT("plain words")), RS_FORMAT_TEXT);
+    static const struct {
+        const char *name, *says;
+    } misnamed[] = {{"posting.html", "named as HTML but holds no markup"},
+                    {"cv.pdf", "named as a PDF but is not one"},
+                    {"cv.docx", "named as a DOCX or ODT but is not a zip package"}};
+    for (size_t i = 0; i < sizeof misnamed / sizeof *misnamed; i++) {
+        rs_text *t = NULL;
+        rs_error err = {0};
+        assert_int_equal(rs_text_from_bytes(misnamed[i].name, LIT("Go and SQL"),
+                                            RS_FORMAT_AUTO, 0, &t, &err),
+                         RS_OK);
+        assert_contains(rs_text_warning(t), misnamed[i].says);
+        rs_text_free(t);
+    }
+    rs_text *t = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_text_from_bytes("notes.txt", LIT("Go and SQL"), RS_FORMAT_AUTO, 0, &t,
+                                        &err),
+                     RS_OK);
+    assert_null(rs_text_warning(t));
+    rs_text_free(t);
     assert_string_equal(rs_format_name((rs_format)42), "auto");
     assert_int_equal(rs_format_from_name(NULL), RS_FORMAT_AUTO);
     assert_int_equal(rs_format_from_name("MD"), RS_FORMAT_TEXT);
