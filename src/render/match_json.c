@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define S_SCHEMA_ID "https://rolescan.dev/schema/match-1.json"
+#define S_SCHEMA_ID "urn:rolescan:schema:match:1"
 
 /* ---- JSON -------------------------------------------------------------- */
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define S_SCHEMA_ID "https://rolescan.dev/schema/scan-1.json"
+#define S_SCHEMA_ID "urn:rolescan:schema:scan:1"
 
 static void S_skill(rs_jg *j, const rs_lexicon *lex, const rs_document *doc,
                     const rs_skill_hit *h)

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define S_SCHEMA_ID "https://rolescan.dev/schema/score-1.json"
+#define S_SCHEMA_ID "urn:rolescan:schema:score:1"
 
 static void S_skill_ids(rs_jg *j, const rs_lexicon *lex, const rs_roles *roles,
                         const rs_analysis *a, size_t role, bool want_found)

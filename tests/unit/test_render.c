@@ -121,7 +121,7 @@ static void test_json_header(void **state)
     scanned s = scan_text(S_resume);
     rs_scan_result r = {"cv.txt", s.doc, s.scan, NULL};
     json_t *root = render_json(&r);
-    assert_string_equal(jstr(root, "$schema"), "https://rolescan.dev/schema/scan-1.json");
+    assert_string_equal(jstr(root, "$schema"), "urn:rolescan:schema:scan:1");
     assert_string_equal(jstr(root, "rolescan"), RS_VERSION);
     json_t *lex = json_object_get(root, "lexicon");
     assert_string_equal(jstr(lex, "version"), "1.0.0");
