@@ -67,8 +67,9 @@ void cli_common_init(cli_common *c);
 const char *cli_closest(const char *word, const char *const *candidates, size_t n);
 
 /* The lexicon folder to use: --lexicons, $ROLESCAN_LEXICONS, the installed
- * folder next to the executable, the configured install folder, then the
- * source tree's (a build-tree run). NULL if none exists. */
+ * folder next to the executable, a build tree's link to the source
+ * lexicons (beside the program), then the configured install folder. NULL
+ * if none exists. */
 const char *cli_find_lexicons(const cli_common *c);
 /* Loads the lexicon, reporting failure; returns the exit code. */
 int cli_load_lexicon(const cli_common *c, rs_lexicon **lex);

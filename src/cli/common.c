@@ -14,9 +14,6 @@
 #ifndef RS_INSTALL_LEXICONS
 #define RS_INSTALL_LEXICONS "/usr/local/share/rolescan/lexicons"
 #endif
-#ifndef RS_SOURCE_LEXICONS
-#define RS_SOURCE_LEXICONS "lexicons"
-#endif
 
 void cli_common_init(cli_common *c)
 {
@@ -322,12 +319,13 @@ const char *cli_find_lexicons(const cli_common *c)
             snprintf(path, sizeof path, "%s/../share/rolescan/lexicons", exe);
             if (S_is_dir(path) && realpath(path, beside_exe))
                 return beside_exe;
+            snprintf(path, sizeof path, "%s/lexicons", exe);   /* a build tree's link */
+            if (S_is_dir(path) && realpath(path, beside_exe))
+                return beside_exe;
         }
     }
     if (S_is_dir(RS_INSTALL_LEXICONS))
         return RS_INSTALL_LEXICONS;
-    if (S_is_dir(RS_SOURCE_LEXICONS))
-        return RS_SOURCE_LEXICONS;
     return NULL;
 }
 
