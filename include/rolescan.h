@@ -727,9 +727,13 @@ RS_EXPORT int rs_analysis_track_unclear(const rs_analysis *a);
 RS_EXPORT size_t rs_analysis_evidence_count(const rs_analysis *a);
 RS_EXPORT const rs_level_evidence *rs_analysis_evidence(const rs_analysis *a,
                                                         size_t i);
-/* Closest roles, best first (the target first when one was given). */
+/* Closest roles, best first (a target asked for takes its own place). */
 RS_EXPORT size_t rs_analysis_role_count(const rs_analysis *a);
 RS_EXPORT const rs_role_score *rs_analysis_role(const rs_analysis *a, size_t i);
+/* The role asked for with rs_analysis_options.target (its score from
+ * rs_analysis_score_role), or (size_t)-1 when none was asked for or the
+ * document is out of scope. */
+RS_EXPORT size_t rs_analysis_target(const rs_analysis *a);
 /* Is skill `skill` found (directly or implied) in the document? */
 RS_EXPORT int rs_analysis_has_skill(const rs_analysis *a, size_t skill);
 

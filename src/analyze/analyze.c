@@ -68,6 +68,7 @@ struct rs_analysis {
     size_t evidence_count;
     rs_role_score *scores;
     size_t score_count;
+    size_t target;               /* the role asked for, or RS_NOT_FOUND */
     uint8_t *has;                  /* per skill of the lexicon */
 };
 
@@ -919,10 +920,8 @@ static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *
         a->scores[i] = S_score(a, i);
     if (n)
         rs__sort(a->scores, n, sizeof *a->scores, S_cmp_score);
-    if (!(o && o->target)) {
-        S_choose_track(a, n);
-        S_agree(a, n);
-    }
+    S_choose_track(a, n);
+    S_agree(a, n);
     size_t top = o && o->top ? o->top : S_TOP_DEFAULT;
     size_t target = S_target(a->roles, o ? o->target : NULL);
     if (o && o->target && target == RS_NOT_FOUND) {
@@ -940,12 +939,8 @@ static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *
                         "nearest: %s; 'rolescan roles' lists them all",
                         o->target, names);
     }
-    for (size_t i = 0; target != RS_NOT_FOUND && i < n; i++) {
-        if (a->scores[i].role == target) {   /* the target leads */
-            S_lead_with(a, i);
-            break;
-        }
-    }
+    /* the ranking stays the scores' own: the target is reported beside it */
+    a->target = target;
     a->score_count = top < n ? top : n;
     return RS_OK;
 }
@@ -1127,6 +1122,7 @@ rs_status rs_analyze(const rs_roles *roles, const rs_lexicon *lex, const rs_docu
         rs__free(a);
         return rs__nomem(err, rs_text_name(rs_document_text(doc)));
     }
+    a->target = RS_NOT_FOUND;
     a->roles = roles;
     a->lex = lex;
     S_ctx c = {.roles = roles, .lex = lex, .doc = doc, .scan = scan,
@@ -1227,6 +1223,10 @@ const rs_level_evidence *rs_analysis_evidence(const rs_analysis *a, size_t i)
     return i < a->evidence_count ? &a->evidence[i] : NULL;
 }
 size_t rs_analysis_role_count(const rs_analysis *a) { return a->in_scope ? a->score_count : 0; }
+size_t rs_analysis_target(const rs_analysis *a)
+{
+    return a->in_scope && a->target != RS_NOT_FOUND ? a->target : (size_t)-1;
+}
 const rs_role_score *rs_analysis_role(const rs_analysis *a, size_t i)
 {
     return i < rs_analysis_role_count(a) ? &a->scores[i] : NULL;

@@ -91,11 +91,14 @@ static void S_standing(const rs_roles *roles, rs__doc_view *v)
     v->in_scope = rs_analysis_in_scope(a, &v->why);
     v->rung = rs_analysis_rung(a, &v->confidence);
     v->best = best ? best->role : RS__NO_ROLE;
-    v->next = best ? rs_roles_next(roles, best->role) : RS__NO_ROLE;
+    size_t target = rs_analysis_target(a);
+    v->target = target != (size_t)-1 ? target : RS__NO_ROLE;
+    v->focus = v->target != RS__NO_ROLE ? v->target : v->best;
+    v->next = v->focus != RS__NO_ROLE ? rs_roles_next(roles, v->focus) : RS__NO_ROLE;
     v->placed = v->in_scope && best;
-    S_gap_view(a, v->best, &v->gaps);
+    S_gap_view(a, v->focus, &v->gaps);
     S_gap_view(a, v->next, &v->next_gaps);
-    v->reach_count = best ? rs_analysis_laterals(a, v->best, v->reach, RS__REACH_KEPT) : 0;
+    v->reach_count = best ? rs_analysis_laterals(a, v->focus, v->reach, RS__REACH_KEPT) : 0;
     const char *track = best ? rs_roles_role(roles, v->best).track : "";
     for (int rung = 0; rung <= RS__RUNGS; rung++)
         v->ladder[rung] = best && rung ? S_role_at(roles, track, rung) : RS__NO_ROLE;
@@ -200,7 +203,8 @@ rs_status rs_report_scan(const rs_lexicon *lex, const rs_scan_result *results, s
         const rs_scan_result *in = &results[i];
         rs__doc_view *v = &(*out)->docs[i];
         *v = (rs__doc_view){.name = in->name, .doc = in->doc, .scan = in->scan,
-                            .error = in->error, .best = RS__NO_ROLE, .next = RS__NO_ROLE};
+                            .error = in->error, .best = RS__NO_ROLE,
+                            .target = RS__NO_ROLE, .focus = RS__NO_ROLE, .next = RS__NO_ROLE};
         if (v->doc && v->scan && !S_skill_groups(lex, v))
             return S_abandon(out, rs__nomem(err, in->name));
     }
@@ -221,7 +225,8 @@ rs_status rs_report_score(const rs_roles *roles, const rs_lexicon *lex,
         rs__doc_view *v = &(*out)->docs[i];
         *v = (rs__doc_view){.name = in->name, .doc = in->doc, .scan = in->scan,
                             .analysis = in->analysis, .error = in->error,
-                            .best = RS__NO_ROLE, .next = RS__NO_ROLE};
+                            .best = RS__NO_ROLE, .target = RS__NO_ROLE,
+                            .focus = RS__NO_ROLE, .next = RS__NO_ROLE};
         if (!v->analysis)
             continue;
         S_standing(roles, v);

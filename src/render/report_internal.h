@@ -57,10 +57,13 @@ typedef struct rs__doc_view {
     bool placed;                 /* in scope with a closest role: the ladder,
                                     gaps and advice are shown */
     size_t best;                 /* closest role, or RS__NO_ROLE */
-    size_t next;                 /* the next rung's role, or RS__NO_ROLE */
+    size_t target;               /* the role asked for (--target), or RS__NO_ROLE */
+    size_t focus;                /* what gaps, advice and salary are about: the
+                                    target when one was asked for, else best */
+    size_t next;                 /* the focus's next rung, or RS__NO_ROLE */
     int rung;
     double confidence;
-    rs__gap_view gaps;           /* for the closest role */
+    rs__gap_view gaps;           /* for the focus */
     rs__gap_view next_gaps;      /* for the next rung */
     size_t reach[RS__REACH_KEPT];   /* lateral moves within reach */
     size_t reach_count;

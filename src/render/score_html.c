@@ -203,14 +203,15 @@ static void S_gaps(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_
                    const rs__doc_view *v)
 {
     xmlNodePtr s = rs__html_section(h, main, "gaps", "Gaps, most important first");
-    S_gap_list(h, s, roles, lex, &v->gaps, "For the closest role");
+    S_gap_list(h, s, roles, lex, &v->gaps,
+               v->target != RS__NO_ROLE ? "For the target role" : "For the closest role");
     if (v->next != RS__NO_ROLE)
         S_gap_list(h, s, roles, lex, &v->next_gaps, "For the next rung");
 }
 
 static void S_advice(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs__doc_view *v)
 {
-    size_t best = v->best;
+    size_t best = v->focus;
     rs_role_info info = rs_roles_role(roles, best);
     xmlNodePtr s = rs__html_section(h, main, "advice", "Next steps");
     xmlNodePtr ul = rs__html_el(h, s, "ul", NULL);
@@ -252,7 +253,7 @@ static void S_salary_row(rs_html *h, xmlNodePtr tbody, rs_role_info info)
 
 static void S_salary(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs__doc_view *v)
 {
-    size_t best = v->best, next = v->next;
+    size_t best = v->focus, next = v->next;
     xmlNodePtr s = rs__html_section(h, main, "salary", "Salary bands");
     xmlNodePtr table = rs__html_el(h, s, "table", NULL);
     rs__html_el_text(h, table, "caption", NULL, "Where the source documents give one");

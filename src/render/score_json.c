@@ -226,7 +226,12 @@ static void S_analysis(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
     for (size_t i = 0; i < rs_analysis_role_count(a); i++)
         S_role_score(j, lex, roles, a, rs_analysis_role(a, i));
     rs__jg_array_end(j);
-    if (r->best == RS__NO_ROLE) {
+    rs__jg_key(j, "target");
+    if (r->target == RS__NO_ROLE)
+        rs__jg_null(j);
+    else
+        rs__jg_str(j, rs_roles_role(roles, r->target).id);
+    if (r->focus == RS__NO_ROLE) {
         rs__jg_knull(j, "track");
         rs__jg_knull(j, "gaps");
         rs__jg_knull(j, "next_rung");
@@ -234,7 +239,10 @@ static void S_analysis(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
         rs__jg_knull(j, "salary");
         return;
     }
-    rs__jg_kstr(j, "track", rs_roles_role(roles, r->best).track);
+    if (r->best == RS__NO_ROLE)   /* the document's track: the closest role's */
+        rs__jg_knull(j, "track");
+    else
+        rs__jg_kstr(j, "track", rs_roles_role(roles, r->best).track);
     rs__jg_key(j, "gaps");
     S_gaps(j, lex, roles, &r->gaps);
     rs__jg_key(j, "next_rung");
@@ -243,9 +251,9 @@ static void S_analysis(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
     else
         S_gaps(j, lex, roles, &r->next_gaps);
     rs__jg_key(j, "advice");
-    S_advice(j, roles, a, r->best);
+    S_advice(j, roles, a, r->focus);
     rs__jg_key(j, "salary");
-    S_salary(j, roles, r->best);
+    S_salary(j, roles, r->focus);
 }
 
 /* One document's entry: input, status, then the error or the analysis. */

@@ -27,6 +27,16 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, con
     S_text(b, info.title);
     rs__buf_printf(b, " (%s)  %sconfidence %.2f%s\n", info.track_name, st->dim, v->confidence,
                    st->reset);
+    if (v->target != RS__NO_ROLE) {
+        rs_role_info t = rs_roles_role(roles, v->target);
+        rs_role_score ts = rs_analysis_score_role(a, v->target);
+        rs__buf_printf(b, "  %sTarget role%s ", st->bold, st->reset);
+        S_text(b, t.title);
+        rs__buf_printf(b, " (rung %d): score %.1f", t.rung, ts.score);
+        if (v->target == v->best)
+            rs__buf_puts(b, ", the closest role too");
+        rs__buf_putc(b, '\n');
+    }
     rs__buf_printf(b, "    %s", st->dim);
     S_text(b, rs_analysis_scope_reason(a));
     rs__buf_printf(b, "%s\n", st->reset);
@@ -107,7 +117,7 @@ static void S_gaps(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
 
 static void S_advice(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, const rs__style *st)
 {
-    size_t role = v->best;
+    size_t role = v->focus;
     rs_role_info info = rs_roles_role(roles, role);
     if (info.advice_count)
         rs__buf_printf(b, "\n  %sNext steps%s\n", st->bold, st->reset);
@@ -162,7 +172,8 @@ static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
     }
     S_level(b, roles, r, st);
     S_roles(b, roles, r->analysis, st);
-    S_gaps(b, roles, lex, &r->gaps, "Gaps for the closest role", st);
+    S_gaps(b, roles, lex, &r->gaps,
+           r->target != RS__NO_ROLE ? "Gaps for the target role" : "Gaps for the closest role", st);
     if (r->next != RS__NO_ROLE)
         S_gaps(b, roles, lex, &r->next_gaps, "Next rung", st);
     S_advice(b, roles, r, st);

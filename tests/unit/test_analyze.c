@@ -363,22 +363,31 @@ static void test_first_line_level(void **state)
 
 /* ---- --target ---------------------------------------------------------- */
 
+/* A target is reported beside the ranking, never put at its head: the
+ * closest roles stay in their order and the target keeps its own score. */
 static void test_target_role_id(void **state)
 {
     (void)state;
     analysed x = analyse_sample("03-senior-backend.txt", NULL);
     const char *plain_best = best_id(&x);
     assert_string_not_equal(plain_best, "backend-lead");   /* or the test says nothing */
+    size_t plain_count = rs_analysis_role_count(x.a);
+    size_t plain_roles[16];
+    for (size_t i = 0; i < plain_count && i < 16; i++)
+        plain_roles[i] = rs_analysis_role(x.a, i)->role;
+    assert_int_equal(rs_analysis_target(x.a), (size_t)-1);
     analysed_free(&x);
 
     x = analyse_sample("03-senior-backend.txt", "backend-lead");
-    assert_string_equal(best_id(&x), "backend-lead");
-    /* the target leads; the others keep their order, best first */
-    for (size_t i = 2; i < rs_analysis_role_count(x.a); i++)
-        assert_true(rs_analysis_role(x.a, i - 1)->score >= rs_analysis_role(x.a, i)->score);
-    /* the target's score is its own, not the best's */
-    rs_role_score own = rs_analysis_score_role(x.a, rs_roles_find(S_roles, "backend-lead"));
-    assert_true(fabs(own.score - rs_analysis_role(x.a, 0)->score) < 1e-9);
+    size_t lead = rs_roles_find(S_roles, "backend-lead");
+    assert_int_equal(rs_analysis_target(x.a), lead);
+    assert_string_equal(best_id(&x), plain_best);   /* the closest role is unchanged */
+    assert_int_equal(rs_analysis_role_count(x.a), plain_count);
+    for (size_t i = 0; i < plain_count && i < 16; i++)
+        assert_int_equal(rs_analysis_role(x.a, i)->role, plain_roles[i]);
+    /* the target's score is its own, lower than the closest role's */
+    rs_role_score own = rs_analysis_score_role(x.a, lead);
+    assert_true(own.score < rs_analysis_role(x.a, 0)->score);
     analysed_free(&x);
 }
 
@@ -386,12 +395,13 @@ static void test_target_title(void **state)
 {
     (void)state;
     analysed x = analyse_sample("03-senior-backend.txt", "Backend Team Lead");
-    assert_string_equal(best_id(&x), "backend-lead");
+    assert_int_equal(rs_analysis_target(x.a), rs_roles_find(S_roles, "backend-lead"));
     analysed_free(&x);
 
-    /* a target far from the person still leads */
+    /* a target far from the person is still the one reported */
     x = analyse_sample("01-junior-backend.txt", "cto");
-    assert_string_equal(best_id(&x), "cto");
+    assert_int_equal(rs_analysis_target(x.a), rs_roles_find(S_roles, "cto"));
+    assert_string_not_equal(best_id(&x), "cto");
     analysed_free(&x);
 }
 
