@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake make gcc pkg-config libpcre2-dev libutf8proc-dev libxml2-dev
           libyajl-dev libcmocka-dev valgrind parallel python3
           python3-jsonschema python3-distributed wamerican chromium fonts-liberation fonts-dejavu-core
-          libzip-dev libpoppler-glib-dev zsh fish)
+          libzip-dev libpoppler-glib-dev zsh fish help2man man-db)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 install_packages() {
