@@ -285,3 +285,23 @@ void rs__json_warnings(rs_jg *j, const rs_document *doc, const rs_scan *scan)
         rs__jg_str(j, rs_scan_warning(scan, i));
     rs__jg_array_end(j);
 }
+
+rs_status rs__jg_lines(size_t count, rs_jg_record_fn write_one, const void *ctx, char **out,
+                       size_t *len, rs_error *err)
+{
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    bool ok = true;
+    for (size_t i = 0; i < count && ok; i++) {
+        rs_jg j;
+        rs__jg_open(&j, &b, RS_JG_LOWER_HEX);
+        write_one(&j, ctx, i);
+        ok = rs__jg_close(&j) && rs__buf_putc(&b, '\n');
+    }
+    *out = ok ? rs__buf_detach(&b, len) : NULL;
+    if (!*out) {
+        rs__buf_free(&b);
+        return rs__nomem(err, NULL);
+    }
+    return RS_OK;
+}

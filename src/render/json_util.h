@@ -130,4 +130,11 @@ void rs__json_evidence_fields(rs_jg *j, const rs_document *doc, const rs_evidenc
 void rs__json_warnings(rs_jg *j, const rs_document *doc, const rs_scan *scan);
 void rs__json_error(rs_jg *j, const rs_error *e);
 
+/* JSON Lines: write_one(j, ctx, i) writes record i as one JSON value, for
+ * i < count, each on its own line; the text is handed out as
+ * rs__jg_finish does. */
+typedef void (*rs_jg_record_fn)(rs_jg *j, const void *ctx, size_t i);
+rs_status rs__jg_lines(size_t count, rs_jg_record_fn write_one, const void *ctx, char **out,
+                       size_t *len, rs_error *err);
+
 #endif

@@ -223,23 +223,15 @@ rs_status rs__render_match_json(const rs_report *r, unsigned flags, char **out, 
     return rs__jg_finish(&j, &b, out, len, err);
 }
 
+static void S_line(rs_jg *j, const void *ctx, size_t i)
+{
+    const rs_report *r = ctx;
+    S_match_json(j, r->roles, r->lex, &r->matches[i], r);
+}
+
 rs_status rs__render_match_jsonl(const rs_report *r, unsigned flags, char **out, size_t *len,
                                  rs_error *err)
 {
     (void)flags;
-    rs_buf b;
-    rs__buf_init(&b, 0);
-    bool ok = true;
-    for (size_t i = 0; i < r->count && ok; i++) {
-        rs_jg j;
-        rs__jg_open(&j, &b, RS_JG_LOWER_HEX);
-        S_match_json(&j, r->roles, r->lex, &r->matches[i], r);
-        ok = rs__jg_close(&j) && rs__buf_putc(&b, '\n');
-    }
-    *out = ok ? rs__buf_detach(&b, len) : NULL;
-    if (!*out) {
-        rs__buf_free(&b);
-        return rs__nomem(err, NULL);
-    }
-    return RS_OK;
+    return rs__jg_lines(r->count, S_line, r, out, len, err);
 }

@@ -291,23 +291,15 @@ rs_status rs__render_score_json(const rs_report *rep, unsigned flags, char **out
     return rs__jg_finish(&j, &b, out, len, err);
 }
 
+static void S_line(rs_jg *j, const void *ctx, size_t i)
+{
+    const rs_report *rep = ctx;
+    S_document(j, rep, &rep->docs[i]);
+}
+
 rs_status rs__render_score_jsonl(const rs_report *rep, unsigned flags, char **out,
                                  size_t *len, rs_error *err)
 {
     (void)flags;
-    rs_buf b;
-    rs__buf_init(&b, 0);
-    bool ok = true;
-    for (size_t i = 0; i < rep->count && ok; i++) {
-        rs_jg j;
-        rs__jg_open(&j, &b, RS_JG_LOWER_HEX);
-        S_document(&j, rep, &rep->docs[i]);
-        ok = rs__jg_close(&j) && rs__buf_putc(&b, '\n');
-    }
-    *out = ok ? rs__buf_detach(&b, len) : NULL;
-    if (!*out) {
-        rs__buf_free(&b);
-        return rs__nomem(err, NULL);
-    }
-    return RS_OK;
+    return rs__jg_lines(rep->count, S_line, rep, out, len, err);
 }
