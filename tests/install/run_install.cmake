@@ -73,3 +73,29 @@ execute_process(COMMAND ${WORK}/score_file ${lexdir} ${WORK}/no-such-file.txt
 if(rc EQUAL 0 OR NOT err MATCHES "no-such-file.txt")
   message(FATAL_ERROR "score_file on a missing file should fail naming it (${rc}): ${err}")
 endif()
+
+# find_package(rolescan) from the installed prefix: rolescan::rolescan
+# builds and runs the same consumer, the generated version header agrees
+# with the library, and the package names the installed lexicons.
+set(fp ${WORK}/find_package)
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${SOURCE}/tests/install/find_package -B ${fp}
+  -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_C_COMPILER=${CC}
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "find_package(rolescan) failed:\n${out}${err}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} --build ${fp} RESULT_VARIABLE rc
+  OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "the find_package consumer did not build:\n${out}${err}")
+endif()
+file(READ ${fp}/lexicon_dir.txt fp_lexdir)
+execute_process(COMMAND ${fp}/consumer ${fp_lexdir}
+  OUTPUT_VARIABLE out RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "kubernetes")
+  message(FATAL_ERROR "find_package consumer failed (${rc}): ${out} ${err}")
+endif()
+execute_process(COMMAND ${fp}/version OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "rolescan_version.h disagrees with the library: ${out}")
+endif()
