@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake make gcc pkg-config libpcre2-dev libutf8proc-dev libxml2-dev
           libyajl-dev libcmocka-dev valgrind parallel python3
           python3-jsonschema python3-distributed wamerican chromium fonts-liberation fonts-dejavu-core
-          libzip-dev libpoppler-glib-dev zsh fish help2man man-db)
+          libzip-dev libpoppler-glib-dev zsh fish help2man man-db dpkg-dev file)
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 install_packages() {
@@ -52,6 +52,12 @@ case "${1:-}" in
     build build-asan -DCMAKE_BUILD_TYPE=Debug -DRS_SANITIZE=ON -DBUILD_TESTING=ON
     (cd build-asan && ctest --output-on-failure --no-tests=error -j "$JOBS")
     (cd build-test && ctest --output-on-failure --no-tests=error -L unit -T memcheck -j "$JOBS")
+    # the Debian package, installed, used from /usr/bin and removed
+    build build-deb -DCMAKE_BUILD_TYPE=Release -DRS_SANITIZE=OFF -DBUILD_TESTING=OFF \
+      -DCMAKE_INSTALL_PREFIX=/usr
+    rm -f build-deb/rolescan_*.deb
+    (cd build-deb && cpack -G DEB >/dev/null)
+    tests/package/deb_test.sh build-deb/rolescan_*.deb .
     ;;
   *)
     echo "usage: $0 demo | test" >&2
