@@ -2,6 +2,8 @@
  * folder and prints what it holds. */
 #include "cli.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 static void S_usage(FILE *f)
@@ -80,21 +82,24 @@ int cmd_lexicon(int argc, char **argv)
     bool check = argc >= 2 && strcmp(argv[1], "check") == 0;
     cli_common c;
     cli_common_init(&c);
-    const char *operands[3];
+    const char **operands = malloc((size_t)argc * sizeof *operands);
+    if (!operands)
+        return cli_nomem();
     size_t n = 0;
-    if (argc > 4)   /* check, a folder, and "--" at most */
-        return fprintf(stderr, "rolescan lexicon: too many arguments\n"), S_usage(stderr),
-               RS_EXIT_USAGE;
     int rc = cli_parse(&cmd, &c, argc - check, argv + check, NULL, operands, &n);
-    if (rc >= 0)
-        return rc;
-    if (!check || n > 1) {
+    if (rc < 0 && (!check || n > 1)) {
         fprintf(stderr, "rolescan lexicon: %s\n", !check ? "needs a command: check"
                                                           : "check takes one folder at most");
-        return S_usage(stderr), RS_EXIT_USAGE;
+        S_usage(stderr);
+        rc = RS_EXIT_USAGE;
+    }
+    if (rc >= 0) {
+        free(operands);
+        return rc;
     }
     if (n == 1)
-        c.lexicons = operands[0];
+        c.lexicons = operands[0];   /* argv's: outlives operands */
+    free(operands);
     c.no_cache = true;   /* a check reads and validates every file */
     rs_lexicon *lex = NULL;
     rc = cli_load_lexicon(&c, &lex);

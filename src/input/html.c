@@ -307,6 +307,31 @@ static bool S_write(xmlNode *root, bool keep_lines, bool one_line, char **out,
     return S_finish(&b, out);
 }
 
+/* ---- one parse ----------------------------------------------------------- */
+
+/* htmlReadMemory, quietly: libxml2 raises encoding errors ("input conversion
+ * failed") outside the parser context, where HTML_PARSE_NOERROR does not
+ * silence them, and the library never prints (such an input is in
+ * fuzz/regressions/html/encoding-error-printed). xmlGetLastError keeps the
+ * parse's last error for the caller. *nomem: libxml2 ran out of memory;
+ * as it recovers by dropping what it could not build, the tree is freed
+ * and NULL returned, never a page read in part. */
+static xmlDoc *S_read_memory(const char *bytes, size_t len, const char *encoding,
+                             int options, bool *nomem)
+{
+    xmlResetLastError();
+    rs_xml_handler saved = rs__xml_handler_set(NULL, rs__xml_quiet);
+    xmlDoc *doc = htmlReadMemory(bytes, (int)len, NULL, encoding, options);
+    rs__xml_handler_restore(saved);
+    const xmlError *last = xmlGetLastError();
+    *nomem = last && last->code == XML_ERR_NO_MEMORY;
+    if (*nomem) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    return doc;
+}
+
 /* ---- HTML strings (JSON-LD values) -------------------------------------- */
 
 /* Reads a UTF-8 string as HTML into *out (NULL when it holds no text).
@@ -318,16 +343,10 @@ static rs_status S_fragment(const char *s, bool keep_lines, bool one_line,
     size_t n = strlen(s);
     if (n == 0 || n > INT_MAX)
         return RS_OK;
-    xmlResetLastError();
-    rs_xml_handler saved = rs__xml_handler_set(NULL, rs__xml_quiet);
-    xmlDoc *doc = htmlReadMemory(s, (int)n, NULL, "UTF-8",
-                                 S_OPTIONS | HTML_PARSE_IGNORE_ENC);
-    rs__xml_handler_restore(saved);
-    const xmlError *last = xmlGetLastError();
-    if (last && last->code == XML_ERR_NO_MEMORY) {   /* a string read in part */
-        xmlFreeDoc(doc);
+    bool nomem;
+    xmlDoc *doc = S_read_memory(s, n, "UTF-8", S_OPTIONS | HTML_PARSE_IGNORE_ENC, &nomem);
+    if (nomem)
         return RS_ERR_NOMEM;
-    }
     if (!doc)
         return RS_OK;
     bool ok = S_write((xmlNode *)doc, keep_lines, one_line, out, hidden);
@@ -624,16 +643,9 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
                        len, INT_MAX);
         return NULL;
     }
-    xmlResetLastError();
-    /* libxml2 raises encoding errors ("input conversion failed") outside the
-     * parser context, where HTML_PARSE_NOERROR does not silence them, and the
-     * library never prints: a quiet handler for this thread while parsing
-     * (xmlGetLastError still records them). Such an input is in
-     * fuzz/regressions/html/encoding-error-printed. */
-    rs_xml_handler saved = rs__xml_handler_set(NULL, rs__xml_quiet);
-    xmlDoc *doc = len ? htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
-                                       S_OPTIONS) : NULL;
-    rs__xml_handler_restore(saved);
+    bool nomem = false;
+    xmlDoc *doc = len ? S_read_memory((const char *)bytes, len, NULL, S_OPTIONS, &nomem)
+                      : NULL;
     /* libxml2 stops at 256 nested elements, keeping what came before, and
      * raises no further error once stopped: its last error says so. */
     const xmlError *last = xmlGetLastError();
@@ -644,18 +656,11 @@ static xmlDoc *S_parse(const char *name, const unsigned char *bytes, size_t len,
          * use no stack per level, and a page this size makes a tree of at
          * most some tens of MiB */
         xmlFreeDoc(doc);
-        saved = rs__xml_handler_set(NULL, rs__xml_quiet);
-        doc = htmlReadMemory((const char *)bytes, (int)len, NULL, NULL,
-                             S_OPTIONS | XML_PARSE_HUGE);
-        rs__xml_handler_restore(saved);
+        doc = S_read_memory((const char *)bytes, len, NULL, S_OPTIONS | XML_PARSE_HUGE, &nomem);
         *too_deep = false;
         *deep = true;
     }
-    /* libxml2 recovers from a failed allocation by dropping what it could
-     * not build: out of memory, never a page read in part or "not HTML" */
-    last = xmlGetLastError();
-    if (last && last->code == XML_ERR_NO_MEMORY) {
-        xmlFreeDoc(doc);
+    if (nomem) {   /* never a page read in part, or "not HTML" */
         *st = rs__nomem(err, name);
         return NULL;
     }

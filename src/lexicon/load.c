@@ -3,7 +3,6 @@
  * XInclude), validated against the RelaxNG schema compiled into rolescan,
  * checked for meaning (unique ids, known implications, one skill per alias,
  * compilable patterns) and compiled into the term table. */
-#include "util/xml_handler.h"
 #include "lexicon_internal.h"
 
 #include <dirent.h>
@@ -267,6 +266,8 @@ static rs_status S_walk(S_loader *L, const xmlNode *root)
 
 /* ---- one file ---------------------------------------------------------- */
 
+static rs_status S_walk_doc(void *L, const xmlNode *root) { return S_walk(L, root); }
+
 static rs_status S_load_file(S_loader *L, const char *path, xmlRelaxNGPtr schema,
                              uint64_t *hash)
 {
@@ -276,14 +277,7 @@ static rs_status S_load_file(S_loader *L, const char *path, xmlRelaxNGPtr schema
         return st;
     const xmlNode *root = xmlDocGetRootElement(doc);
     if (rs__xml_root_is(root, "lexicon", S_NS)) {   /* else: roles, or not ours */
-        st = rs__xml_validate(doc, schema, path, L->err);
-        bool nomem = false;   /* an attribute libxml2 could not copy reads as missing */
-        rs_xml_handler saved = rs__xml_handler_set(&nomem, rs__xml_note_nomem);
-        if (!st)
-            st = S_walk(L, root);
-        rs__xml_handler_restore(saved);
-        if (nomem && st != RS_ERR_NOMEM)
-            st = rs__nomem(L->err, path);
+        st = rs__xml_load(doc, schema, path, S_walk_doc, L, L->err);
     }
     xmlFreeDoc(doc);
     return st;

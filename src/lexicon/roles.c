@@ -2,7 +2,6 @@
  * their titles, weighted skills, salary bands, advice and lateral moves, and
  * the scope cues. Validated against the compiled-in roles schema, then for
  * meaning: unique ids, known tracks, skills and lateral roles. */
-#include "util/xml_handler.h"
 #include "roles_internal.h"
 #include "text/text_internal.h"
 
@@ -787,6 +786,8 @@ static rs_status S_check(rs_roles *r, rs_error *err)
     return RS_OK;
 }
 
+static rs_status S_walk_doc(void *L, const xmlNode *root) { return S_walk(L, root); }
+
 static rs_status S_load_files(S_loader *L, rs_error *err)
 {
     rs_roles *r = L->roles;
@@ -807,14 +808,7 @@ static rs_status S_load_files(S_loader *L, rs_error *err)
             continue;
         const xmlNode *root = xmlDocGetRootElement(doc);
         if (rs__xml_root_is(root, "roles", S_NS)) {
-            st = rs__xml_validate(doc, schema, r->files[i], err);
-            bool nomem = false;   /* an attribute libxml2 could not copy reads as missing */
-            rs_xml_handler saved = rs__xml_handler_set(&nomem, rs__xml_note_nomem);
-            if (!st)
-                st = S_walk(L, root);
-            rs__xml_handler_restore(saved);
-            if (nomem && st != RS_ERR_NOMEM)
-                st = rs__nomem(err, r->files[i]);
+            st = rs__xml_load(doc, schema, r->files[i], S_walk_doc, L, err);
         }
         xmlFreeDoc(doc);
     }

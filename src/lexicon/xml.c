@@ -397,6 +397,19 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
     return RS_OK;
 }
 
+rs_status rs__xml_load(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
+                       rs_xml_walk_fn walk, void *ctx, rs_error *err)
+{
+    rs_status st = rs__xml_validate(doc, schema, path, err);
+    if (st)
+        return st;
+    bool nomem = false;
+    rs_xml_handler saved = rs__xml_handler_set(&nomem, rs__xml_note_nomem);
+    st = walk(ctx, xmlDocGetRootElement(doc));
+    rs__xml_handler_restore(saved);
+    return nomem && st != RS_ERR_NOMEM ? rs__nomem(err, path) : st;
+}
+
 /* ---- value checks -------------------------------------------------------- */
 
 rs_status rs__check_ident(const char *what, const char *v, const char *file, unsigned line,

@@ -18,6 +18,12 @@ rs_status rs__xml_open(const char *path, const char *root, uint64_t *hash, xmlDo
 xmlRelaxNGPtr rs__xml_schema(const char *bytes, size_t len);
 rs_status rs__xml_validate(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
                            rs_error *err);
+/* Validates doc, then reads it: walk(ctx, root). A value libxml2 could not
+ * copy while it is read (xmlGetProp answers NULL, as for a missing
+ * attribute) makes the load RS_ERR_NOMEM, never a lexicon error. */
+typedef rs_status (*rs_xml_walk_fn)(void *ctx, const xmlNode *root);
+rs_status rs__xml_load(xmlDoc *doc, xmlRelaxNGPtr schema, const char *path,
+                       rs_xml_walk_fn walk, void *ctx, rs_error *err);
 
 bool rs__xml_root_is(const xmlNode *root, const char *name, const char *ns);
 bool rs__xml_is(const xmlNode *n, const char *name);
