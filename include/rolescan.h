@@ -742,6 +742,22 @@ RS_EXPORT int rs_analysis_has_skill(const rs_analysis *a, size_t skill);
 RS_EXPORT size_t rs_analysis_missing(const rs_analysis *a, size_t role,
                                      rs_role_skill *out, size_t max);
 
+/* Whose resume it is: the name its first lines give, as written
+ * ("TOMASZ KOWALCZYK", "# Marco Bellini", "Résumé — Daniel Okafor"), in
+ * *out (its byte range in rs_text_data(), line, column, page). Only the
+ * lines before the first section heading are read, and a line naming a
+ * job ("ENGLISH TEACHER", "Senior Software Engineer") or a skill of the
+ * document's scan (NULL: none) is never a name. Needs the document tokenized (rs_document_tokens). Returns 1 when found,
+ * 0 when the first lines name no one, -1 when out of memory. */
+RS_EXPORT int rs_document_person(const rs_roles *roles, const rs_document *doc,
+                                 const rs_scan *scan, rs_evidence *out);
+
+/* What a document's first line says it is: a posting's title
+ * ("Backend Developer (Java / Spring Boot)"), its Markdown marks, the
+ * separators around it and a label ("Job title:") dropped, cut to cap - 1
+ * bytes, into out. Returns its length, 0 for an empty document. */
+RS_EXPORT size_t rs_document_heading(const rs_document *doc, char *out, size_t cap);
+
 /* Score of any role (for the next rung, lateral moves). */
 RS_EXPORT rs_role_score rs_analysis_score_role(const rs_analysis *a, size_t role);
 /* A lateral move is within reach when the text shows at least this share
@@ -1029,6 +1045,8 @@ typedef struct rs_batch_row {
     size_t skill_count;
     const char *message;         /* the error or out-of-scope reason, or NULL */
     int is_file;                 /* id is a local path: linked in HTML */
+    const char *title;           /* the posting's own title
+                                    (rs_document_heading), or NULL */
 } rs_batch_row;
 
 /* The row of a classification (skills left empty: the caller lists them

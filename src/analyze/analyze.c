@@ -923,6 +923,12 @@ static rs_status S_rank(rs_analysis *a, const rs_analysis_options *o, rs_error *
     S_choose_track(a, n);
     S_agree(a, n);
     size_t top = o && o->top ? o->top : S_TOP_DEFAULT;
+    size_t typo = rs__roles_id_near(a->roles, o ? o->target : NULL);
+    if (typo != RS_NOT_FOUND)
+        return rs__fail(err, RS_ERR_ARG, NULL, 0,
+                        "--target '%.120s' is no role id; did you mean '%s' (%s)? "
+                        "'rolescan roles' lists them all",
+                        o->target, a->roles->roles[typo].id, a->roles->roles[typo].title);
     size_t target = S_target(a->roles, o ? o->target : NULL);
     if (o && o->target && target == RS_NOT_FOUND) {
         size_t near[3];

@@ -975,6 +975,41 @@ rs_status rs_sections_find(const rs_document *doc, rs_doc_kind kind, rs_section 
     return st;
 }
 
+/* Does word w (normalized, len bytes) stem to a word of a resume heading
+ * phrase or prefix? */
+static bool S_in_phrases(const char *const *phrases, const char *w, size_t len)
+{
+    for (size_t p = 0; phrases[p]; p++) {
+        const char *s = phrases[p] + (phrases[p][0] == '~' || phrases[p][0] == '!');
+        while (*s) {
+            size_t n = strcspn(s, " ");
+            char buf[S_WORD_MAX];
+            if (n < sizeof buf) {
+                memcpy(buf, s, n);
+                if (S_stem(buf, n) == len && memcmp(buf, w, len) == 0)
+                    return true;
+            }
+            s += n + (s[n] == ' ');
+        }
+    }
+    return false;
+}
+
+bool rs__heading_word(const char *w, size_t len)
+{
+    char stem[S_WORD_MAX];
+    if (len >= sizeof stem)
+        return false;
+    memcpy(stem, w, len);
+    len = S_stem(stem, len);
+    if (S_in_phrases(S_prefixes, stem, len))
+        return true;
+    for (size_t g = 0; g < sizeof S_resume / sizeof S_resume[0]; g++)
+        if (S_in_phrases(S_resume[g].phrases, stem, len))
+            return true;
+    return false;
+}
+
 rs_status rs__sections_find(const rs_document *doc, rs_doc_kind kind, rs_section **out,
                             size_t *count, rs_error *err)
 {

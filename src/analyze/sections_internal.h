@@ -16,4 +16,8 @@
 rs_status rs__sections_find(const rs_document *doc, rs_doc_kind kind, rs_section **out,
                             size_t *count, rs_error *err);
 
+/* Is the normalized word (len bytes) a word of a resume's headings
+ * ("summary", "career", "skills", "core")? Plurals match singulars. */
+bool rs__heading_word(const char *word, size_t len);
+
 #endif

@@ -521,6 +521,11 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
     slot->batch.id = strdup(w->id ? w->id : "");
     slot->batch.message = slot->batch.message ? strdup(slot->batch.message) : NULL;
     slot->batch.is_file = it_is_file;
+    char title[200];
+    const rs_document *doc = res ? rs_result_document(res) : NULL;
+    if (doc && rs_document_heading(doc, title, sizeof title) &&
+        !(slot->batch.title = strdup(title)))
+        slot->outcome = S_ROWS_NOMEM;
     size_t n = rs_requirements_count(c.asked);
     slot->skills = malloc((n ? n : 1) * sizeof *slot->skills);
     for (size_t i = 0; slot->skills && i < n; i++)   /* what it asks for, never a
@@ -598,6 +603,7 @@ static void S_drain(S_run *r)
         free(s->skills);
         free((char *)s->batch.id);
         free((char *)s->batch.message);
+        free((char *)s->batch.title);
         memset(s, 0, sizeof *s);
         r->next_write++;
         S_progress(r, false);

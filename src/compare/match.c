@@ -470,19 +470,42 @@ static void S_levels(rs_match *m, const rs_document *posting, const rs_analysis 
                                                &(unsigned){0});
     double years = rs_analysis_months(ra) / 12.0;
     m->resume_years = rs_analysis_stated_years(ra) > years ? rs_analysis_stated_years(ra) : years;
-    size_t posting_lines;
-    rs__document_line_starts(posting, &posting_lines);
-    for (unsigned line = 1; line <= posting_lines && !m->title[0]; line++) {
-        size_t len;
-        const char *s = S_line_text(posting, line, &len);
-        S_trimmed(m->title, sizeof m->title, s, len);
-        for (char *p = m->title; *p; p++)   /* Markdown heading marks */
-            if (*p != '#' && *p != '*' && *p != ' ') {
-                memmove(m->title, p, strlen(p) + 1);
-                break;
-            }
-        S_drop_title_label(m->title);   /* "## Job title" heads the title's line */
-    }
+    rs_document_heading(posting, m->title, sizeof m->title);
+}
+
+#define S_HEADING_MAX 512   /* bytes of a first line read for its heading */
+
+/* The heading of one line into buf: its separators, Markdown marks and
+ * field label dropped. */
+static void S_line_heading(const rs_document *doc, unsigned line, char *buf, size_t size)
+{
+    size_t len;
+    const char *s = S_line_text(doc, line, &len);
+    S_trimmed(buf, size, s, len);
+    char *p = buf;
+    while (*p == '#' || *p == '*' || *p == ' ')   /* Markdown heading marks */
+        p++;
+    memmove(buf, p, strlen(p) + 1);
+    for (size_t n = strlen(buf); n && (buf[n - 1] == '*' || buf[n - 1] == '#'); n--)
+        buf[n - 1] = '\0';
+    S_drop_title_label(buf);   /* "## Job title" heads the title's line */
+}
+
+size_t rs_document_heading(const rs_document *doc, char *out, size_t cap)
+{
+    size_t lines;
+    rs__document_line_starts(doc, &lines);
+    if (!cap)
+        return 0;
+    char buf[S_HEADING_MAX];
+    buf[0] = '\0';
+    for (unsigned line = 1; line <= lines && !buf[0]; line++)
+        S_line_heading(doc, line, buf, sizeof buf);
+    S_trimmed(out, cap, buf, strlen(buf));   /* cut to cap, and trimmed again */
+    size_t n = strlen(out);
+    while (n && (out[n - 1] == ' ' || out[n - 1] == '\t'))
+        out[--n] = '\0';
+    return n;
 }
 
 /* A skill of the resume near one it lacks: of the same family (AWS for

@@ -404,7 +404,8 @@ static rs_status S_add_modifier(S_loader *L, const xmlNode *n)
 static const char *const S_word_lists[RS_WORDS_COUNT] = {
     "tech", "other-field", "generic-domain", "prose", "c-suite", "entry", "title-end",
     "manager-noun", "engineering-category", "generated-lexicon", "other-occupation",
-    "other-sense", "track-blind-category"};
+    "other-sense", "track-blind-category", "document-label", "name-particle",
+    "title-word", "title-head"};
 
 /* Appends the space-separated words of s to the list. */
 static bool S_push_words(rs_word_list *w, const char *s)
@@ -1073,6 +1074,7 @@ rs_track_info rs_roles_track(const rs_roles *r, size_t i)
 /* ---- nearest names -------------------------------------------------------- */
 
 #define S_NEAR_MAX 64   /* bytes of a name compared; the rest is ignored */
+#define S_ID_EDITS 2    /* a misspelt id is at most this many edits from the id */
 
 static unsigned char S_lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
@@ -1132,6 +1134,34 @@ size_t rs__roles_nearest(const rs_roles *r, const char *text, size_t *out, size_
         }
     }
     return k;
+}
+
+/* Written as an id is: lowercase letters and digits, words joined by '-'. */
+static bool S_id_shaped(const char *s)
+{
+    bool dash = false;
+    for (const char *p = s; *p; p++) {
+        if (*p == '-')
+            dash = true;
+        else if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+            return false;
+    }
+    return dash && *s && *s != '-';
+}
+
+size_t rs__roles_id_near(const rs_roles *r, const char *text)
+{
+    if (!text || !S_id_shaped(text) || rs_roles_find(r, text) != RS_NOT_FOUND)
+        return RS_NOT_FOUND;
+    size_t best = RS_NOT_FOUND;
+    double best_edits = S_ID_EDITS + 0.5;
+    for (size_t i = 0; i < r->role_count; i++) {
+        size_t n = strlen(text), m = strlen(r->roles[i].id);
+        double edits = S_distance(text, r->roles[i].id) * (double)(n > m ? n : m);
+        if (edits < best_edits)
+            best_edits = edits, best = i;
+    }
+    return best;
 }
 
 bool rs__roles_practice(const rs_roles *r, size_t track, size_t skill)

@@ -101,6 +101,13 @@ enum {
                                         it another field's sense */
     RS_WORDS_TRACK_BLIND_CATEGORY,   /* skill categories every track shares:
                                         no evidence of a track */
+    RS_WORDS_DOCUMENT_LABEL,         /* words labelling a resume's heading
+                                        ("Resume", "CV", "Name") */
+    RS_WORDS_NAME_PARTICLE,          /* lowercase words of a person's name */
+    RS_WORDS_TITLE_WORD,             /* words job titles of any field use
+                                        (occupations.xml) */
+    RS_WORDS_TITLE_HEAD,             /* nouns that end many job titles of any
+                                        field ("designer", "cook") */
     RS_WORDS_COUNT
 };
 
@@ -264,6 +271,11 @@ bool rs__title_read(const rs_roles *roles, const char *norm, size_t start,
  * (case-insensitive), nearest first, into out; returns how many. For the
  * message of a --target that names no role. */
 size_t rs__roles_nearest(const rs_roles *r, const char *text, size_t *out, size_t max);
+
+/* The role whose id text misspells: text is written as an id is
+ * ("backend-laed"), names none, and is at most two edits from this one;
+ * else RS_NOT_FOUND. Such a text is a typo, not a title to read. */
+size_t rs__roles_id_near(const rs_roles *r, const char *text);
 
 /* Does skill name the own practice of track (practice= of roles.xml)? */
 bool rs__roles_practice(const rs_roles *r, size_t track, size_t skill);

@@ -45,13 +45,16 @@ static bool S_keep(rs_batch *b, const rs_batch_row *row, S_row **list, size_t *c
     r->row.skills = NULL;
     r->id = S_dup(row->id);
     r->message = S_dup(row->message);
-    if ((row->id && !r->id) || (row->message && !r->message)) {
+    r->title = S_dup(row->title);
+    if ((row->id && !r->id) || (row->message && !r->message) || (row->title && !r->title)) {
         rs__free(r->id);
         rs__free(r->message);
+        rs__free(r->title);
         return false;
     }
     r->row.id = r->id;
     r->row.message = r->message;
+    r->row.title = r->title;
     (*count)++;
     return true;
 }
@@ -87,6 +90,7 @@ static void S_free_rows(S_row *rows, size_t n)
     for (size_t i = 0; i < n; i++) {
         rs__free(rows[i].id);
         rs__free(rows[i].message);
+        rs__free(rows[i].title);
     }
     rs__free(rows);
 }

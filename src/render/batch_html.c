@@ -1,7 +1,7 @@
 /* batch_html.c — the HTML page of a batch of postings (`classify
  * --report`): charts of postings per track and per rung, the track × rung
- * table, the skills asked for most per rung, every posting (linked to its
- * file), and the errors. Same page kit and safety as the resume report. */
+ * heat map, the skills asked for most per rung, every posting by its title
+ * (linked to its file), and the errors. Same page kit and safety as the resume report. */
 #include "batch_internal.h"
 #include "html.h"
 #include "render/report_internal.h"
@@ -9,14 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static void S_num_attr(rs_html *h, xmlNodePtr n, const char *name, double v)
-{
-    char buf[32];
-    snprintf(buf, sizeof buf, "%.1f", v);
-    rs__html_attr(h, n, name, buf);
-}
-
-/* A horizontal bar chart: one bar per label, its count written beside it. */
+/* A horizontal bar chart as a table: its caption above, one row per
+ * label with a bar and the count written beside it, so the labels are
+ * text at the page's size on any screen. */
 static void S_bar_chart(rs_html *h, xmlNodePtr parent, const char *title,
                         const char *const *labels, const size_t *counts, size_t n)
 {
@@ -25,38 +20,34 @@ static void S_bar_chart(rs_html *h, xmlNodePtr parent, const char *title,
         max = counts[i] > max ? counts[i] : max;
         shown += counts[i] > 0;
     }
+    xmlNodePtr fig = rs__html_el(h, parent, "figure", NULL);
+    rs__html_el_text(h, fig, "figcaption", NULL, title);
     if (!shown) {
-        rs__html_el_text(h, parent, "p", "muted", "None.");
+        rs__html_el_text(h, fig, "p", "muted", "None.");
         return;
     }
-    xmlNodePtr fig = rs__html_el(h, parent, "figure", NULL);
-    xmlNodePtr svg = rs__html_el(h, fig, "svg", "chart");
-    char vb[48];
-    snprintf(vb, sizeof vb, "0 0 640 %zu", shown * 24 + 4);
-    rs__html_attr(h, svg, "viewBox", vb);
-    rs__html_attr(h, svg, "role", "img");
-    rs__html_attr(h, svg, "aria-label", title);
-    rs__html_el_text(h, svg, "title", NULL, title);
-    size_t row = 0;
+    xmlNodePtr tbody = rs__html_el(h, rs__html_el(h, fig, "table", "chart"), "tbody", NULL);
     for (size_t i = 0; i < n; i++) {
         if (!counts[i])
             continue;
-        double y = (double)row++ * 24 + 2;
-        xmlNodePtr t = rs__html_el_text(h, svg, "text", NULL, labels[i]);
-        S_num_attr(h, t, "x", 0);
-        S_num_attr(h, t, "y", y + 15);
-        xmlNodePtr r = rs__html_el(h, svg, "rect", NULL);
-        double w = 360.0 * (double)counts[i] / (double)max;
-        S_num_attr(h, r, "x", 220);
-        S_num_attr(h, r, "y", y + 3);
-        S_num_attr(h, r, "width", w < 2 ? 2 : w);
-        S_num_attr(h, r, "height", 16);
-        t = rs__html_el(h, svg, "text", NULL);
-        rs__html_textf(h, t, "%zu", counts[i]);
-        S_num_attr(h, t, "x", 226 + (w < 2 ? 2 : w));
-        S_num_attr(h, t, "y", y + 15);
+        xmlNodePtr tr = rs__html_el(h, tbody, "tr", NULL);
+        rs__html_attr(h, rs__html_el_text(h, tr, "th", NULL, labels[i]), "scope", "row");
+        xmlNodePtr td = rs__html_el(h, tr, "td", "score");
+        char label[200];
+        snprintf(label, sizeof label, "%s: %zu of %zu at most", labels[i], counts[i], max);
+        rs__html_bar(h, td, (double)counts[i], (double)max, label);
+        rs__html_textf(h, rs__html_el(h, td, "span", "value"), "%zu", counts[i]);
     }
-    rs__html_el_text(h, fig, "figcaption", NULL, title);
+}
+
+/* The shade of a count in the heat map: 0 for none, else 1..5 by its
+ * share of the largest (more never shades lighter). */
+static int S_heat(size_t count, size_t max)
+{
+    if (!count || !max)
+        return 0;
+    size_t level = (5 * count + max - 1) / max;
+    return level < 1 ? 1 : level > 5 ? 5 : (int)level;
 }
 
 static void S_th(rs_html *h, xmlNodePtr tr, const char *text, const char *scope,
@@ -68,8 +59,8 @@ static void S_th(rs_html *h, xmlNodePtr tr, const char *text, const char *scope,
 static void S_distribution(rs_html *h, xmlNodePtr main, const rs_batch *b)
 {
     xmlNodePtr s = rs__html_section(h, main, "tracks", "Postings per track and rung");
-    const char *labels[64];
-    size_t counts[64], n = b->track_count < 64 ? b->track_count : 64;
+    const char *labels[64] = {0};
+    size_t counts[64] = {0}, n = b->track_count < 64 ? b->track_count : 64;
     for (size_t t = 0; t < n; t++) {
         labels[t] = rs_roles_track(b->roles, t).name;
         counts[t] = 0;
@@ -86,9 +77,16 @@ static void S_distribution(rs_html *h, xmlNodePtr main, const rs_batch *b)
         for (int g = 1; g <= 8; g++)
             per_rung[g - 1] += b->track_rung[t * 9 + (size_t)g];
     S_bar_chart(h, s, "Postings per rung", (const char *const *)rung_labels, per_rung, 8);
+    size_t most = 0;
+    for (size_t t = 0; t < n; t++)
+        for (int g = 1; g <= 8; g++)
+            most = b->track_rung[t * 9 + (size_t)g] > most ? b->track_rung[t * 9 + (size_t)g]
+                                                          : most;
+    rs__html_el_text(h, s, "h3", NULL, "Track × rung");
+    rs__html_el_text(h, s, "p", "muted",
+                     "Tracks in rows, rungs in columns; the darker the cell, the more postings.");
     xmlNodePtr wrap = rs__html_el(h, s, "div", "scroll");
-    xmlNodePtr table = rs__html_el(h, wrap, "table", NULL);
-    rs__html_el_text(h, table, "caption", NULL, "Postings per track (rows) and rung (columns)");
+    xmlNodePtr table = rs__html_el(h, wrap, "table", "heat");
     xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
     S_th(h, tr, "Track", "col", NULL);
     for (int g = 1; g <= 8; g++) {
@@ -102,9 +100,12 @@ static void S_distribution(rs_html *h, xmlNodePtr main, const rs_batch *b)
             continue;
         tr = rs__html_el(h, tbody, "tr", NULL);
         S_th(h, tr, labels[t], "row", NULL);
-        for (int g = 1; g <= 8; g++)
-            rs__html_textf(h, rs__html_el(h, tr, "td", "num"), "%zu",
-                           b->track_rung[t * 9 + (size_t)g]);
+        for (int g = 1; g <= 8; g++) {
+            size_t c = b->track_rung[t * 9 + (size_t)g];
+            char cls[16];
+            snprintf(cls, sizeof cls, "num heat%d", S_heat(c, most));
+            rs__html_textf(h, rs__html_el(h, tr, "td", cls), "%zu", c);
+        }
     }
 }
 
@@ -136,22 +137,52 @@ static void S_top_skills(rs_html *h, xmlNodePtr main, const rs_batch *b)
         rs__html_el_text(h, s, "p", "muted", "No posting was classified.");
 }
 
+static const char *S_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* A posting by its title (else its file's name), linked to its file, with
+ * the file's name or the record's id beneath. */
 static void S_id_cell(rs_html *h, xmlNodePtr tr, const rs_batch_row *row)
 {
     xmlNodePtr th = rs__html_el(h, tr, "th", NULL);
     rs__html_attr(h, th, "scope", "row");
+    const char *id = row->id ? row->id : "";
+    /* a file, or a record of one ("/abs/posts.jsonl:7"), by the file's own
+     * name: a page to share shows no folders of this machine */
+    const char *name = row->is_file || id[0] == '/' ? S_base_name(id) : id;
+    const char *title = row->title && *row->title ? row->title : name;
     if (!row->is_file) {
-        rs__html_text(h, th, row->id ? row->id : "");
-        return;
+        rs__html_text(h, th, title);
+    } else {
+        char *url = rs__html_path_url(id);
+        if (!url) {
+            h->failed = true;
+            return;
+        }
+        rs__html_attr(h, rs__html_el_text(h, th, "a", NULL, title), "href", url);
+        rs__free(url);
     }
-    char *url = rs__html_path_url(row->id);
-    if (!url) {
-        h->failed = true;
-        return;
-    }
-    xmlNodePtr a = rs__html_el_text(h, th, "a", NULL, row->id);
-    rs__html_attr(h, a, "href", url);
-    rs__free(url);
+    if (title != name)
+        rs__html_el_text(h, th, "span", "file", name);
+}
+
+/* A track's name, from its id. */
+static const char *S_track_name(const rs_batch *b, const char *id)
+{
+    for (size_t t = 0; id && t < b->track_count; t++)
+        if (strcmp(rs_roles_track(b->roles, t).id, id) == 0)
+            return rs_roles_track(b->roles, t).name;
+    return id ? id : "";
+}
+
+static xmlNodePtr S_cell(rs_html *h, xmlNodePtr tr, const char *cls, const char *label)
+{
+    xmlNodePtr td = rs__html_el(h, tr, "td", cls);
+    rs__html_attr(h, td, "data-label", label);
+    return td;
 }
 
 static void S_postings(rs_html *h, xmlNodePtr main, const rs_batch *b)
@@ -161,8 +192,7 @@ static void S_postings(rs_html *h, xmlNodePtr main, const rs_batch *b)
         rs__html_textf(h, rs__html_el(h, s, "p", "muted"),
                        "The first %zu of %zu postings; the CSV or JSON Lines output lists all.",
                        b->row_count, b->total);
-    xmlNodePtr wrap = rs__html_el(h, s, "div", "scroll");
-    xmlNodePtr table = rs__html_el(h, wrap, "table", NULL);
+    xmlNodePtr table = rs__html_el(h, s, "table", "cards");
     rs__html_el_text(h, table, "caption", NULL, "In input order");
     xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
     static const char *const heads[] = {"Posting", "Status", "Track", "Rung", "Closest role",
@@ -175,15 +205,17 @@ static void S_postings(rs_html *h, xmlNodePtr main, const rs_batch *b)
         tr = rs__html_el(h, tbody, "tr", NULL);
         S_id_cell(h, tr, row);
         bool ok = row->status == RS_ROW_OK;
-        rs__html_el_text(h, tr, "td", ok ? "ok" : row->status == RS_ROW_ERROR ? "error" : "muted",
-                         row->status == RS_ROW_OUT_OF_SCOPE ? "out of scope"
-                                                            : rs_row_status_name(row->status));
-        rs__html_el_text(h, tr, "td", NULL, row->track ? row->track : "");
-        xmlNodePtr td = rs__html_el(h, tr, "td", "num");
+        rs__html_text(h, S_cell(h, tr, ok ? "ok" : row->status == RS_ROW_ERROR ? "error" : "muted",
+                                "Status"),
+                      row->status == RS_ROW_OUT_OF_SCOPE ? "out of scope"
+                                                         : rs_row_status_name(row->status));
+        rs__html_text(h, S_cell(h, tr, NULL, "Track"), S_track_name(b, row->track));
+        xmlNodePtr td = S_cell(h, tr, "num", "Rung");
         if (row->rung)
             rs__html_textf(h, td, "%d", row->rung);
-        rs__html_el_text(h, tr, "td", NULL, row->role_title ? row->role_title : "");
-        td = rs__html_el(h, tr, "td", "num");
+        rs__html_text(h, S_cell(h, tr, NULL, "Closest role"),
+                      row->role_title ? row->role_title : "");
+        td = S_cell(h, tr, "num", "Score");
         if (row->role_title)
             rs__html_textf(h, td, "%.1f", row->score);
     }
@@ -198,7 +230,7 @@ static void S_errors(rs_html *h, xmlNodePtr main, const rs_batch *b)
     }
     rs__html_textf(h, rs__html_el(h, s, "p", NULL),
                    "%zu postings could not be read; each still has its row above.", b->errors);
-    xmlNodePtr table = rs__html_el(h, rs__html_el(h, s, "div", "scroll"), "table", NULL);
+    xmlNodePtr table = rs__html_el(h, s, "table", "cards");
     xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
     S_th(h, tr, "Posting", "col", NULL);
     S_th(h, tr, "What went wrong", "col", NULL);
@@ -206,8 +238,8 @@ static void S_errors(rs_html *h, xmlNodePtr main, const rs_batch *b)
     for (size_t i = 0; i < b->error_count; i++) {
         tr = rs__html_el(h, tbody, "tr", NULL);
         S_id_cell(h, tr, &b->error_rows[i].row);
-        rs__html_el_text(h, tr, "td", "error",
-                         b->error_rows[i].row.message ? b->error_rows[i].row.message : "");
+        rs__html_text(h, S_cell(h, tr, "error", "What went wrong"),
+                      b->error_rows[i].row.message ? b->error_rows[i].row.message : "");
     }
 }
 

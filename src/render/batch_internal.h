@@ -6,9 +6,10 @@
 #include "internal.h"
 
 typedef struct S_row {
-    rs_batch_row row;    /* id and message point at the copies below */
+    rs_batch_row row;    /* id, message and title point at the copies below */
     char *id;
     char *message;
+    char *title;
 } S_row;
 
 struct rs_batch {

@@ -14,9 +14,9 @@
 
 /* Readable on a phone, a laptop and paper, in light and dark; colour is
  * never the only signal (badges say their word, bars have their number). */
-static const char S_css[] =
+static const char *const S_css[] = {
     ":root{--fg:#1d2330;--muted:#5b6474;--bg:#fbfbfd;--card:#fff;--line:#dde1e8;"
-    "--accent:#2456c7;--good:#1d7a46;--warn:#9a5b00;--bad:#b3261e;--mark:#fff0a8}"
+    "--accent:#2456c7;--good:#1d7a46;--warn:#9a5b00;--bad:#b3261e;--mark:#fff0a8}",
     "@media (prefers-color-scheme:dark){:root{--fg:#e6e9ef;--muted:#a4acba;--bg:#14171c;"
     "--card:#1c2027;--line:#333a45;--accent:#8ab0ff;--good:#6fd39b;--warn:#f0b760;"
     "--bad:#ff8a80;--mark:#5a4b00}}"
@@ -34,7 +34,7 @@ static const char S_css[] =
     ".warning{border-left:4px solid #b45309;padding:.2em .6em;background:#fef3c7}"
     "table{border-collapse:collapse;width:100%}caption{text-align:left;padding:.25rem 0}"
     "th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);"
-    "vertical-align:top}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
+    "vertical-align:top}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}",
     "@media (min-width:40rem){td.score{white-space:nowrap}}"
     ".scroll{overflow-x:auto}"
     "mark{background:var(--mark);color:inherit;padding:0 .1em;border-radius:.15em}"
@@ -55,16 +55,49 @@ static const char S_css[] =
     ".ladder .tag{margin-left:auto;font-size:.75rem;text-transform:uppercase;"
     "letter-spacing:.04em;white-space:nowrap}"
     ".ladder .r2{margin-left:1.5rem}.ladder .r3{margin-left:3.0rem}.ladder .r4{margin-left:4.5rem}.ladder .r5{margin-left:6.0rem}.ladder .r6{margin-left:7.5rem}.ladder .r7{margin-left:9.0rem}.ladder .r8{margin-left:10.5rem}"
-    ".chart{width:100%;height:auto;max-width:44rem}.chart text{fill:var(--fg);font-size:12px}"
-    ".chart rect{fill:var(--accent)}"
     "ul.skills{list-style:none;padding:0;margin:0}ul.skills li{margin:.3rem 0}"
     "footer{color:var(--muted);font-size:.85rem}"
+    ".kicker{margin:.5rem 0 0;color:var(--muted);font-size:.85rem;text-transform:uppercase;"
+    "letter-spacing:.05em}"
+    ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip-path:inset(50%);white-space:nowrap}"
+    "details{border-top:1px solid var(--line);padding:.35rem 0}"
+    "summary{cursor:pointer;overflow-wrap:anywhere}details[open] summary{margin-bottom:.3rem}"
+    ".top-skills{margin-bottom:.5rem}.file{display:block;color:var(--muted);font-weight:400;"
+    "font-size:.85rem;overflow-wrap:anywhere}"
+    "td.score{white-space:nowrap}"
+    "figure figcaption{font-weight:600;color:var(--fg);margin:.9rem 0 .3rem}"
+    "table.chart{max-width:44rem}table.chart th{font-weight:400;width:40%}"
+    "table.chart td,table.chart th{border:0;padding:.2rem .5rem .2rem 0}"
+    "table.heat td{text-align:center;min-width:2.2em}"
+    ".heat0{color:var(--muted)}"
+    ".heat1{background:rgba(36,86,199,.12)}.heat2{background:rgba(36,86,199,.28)}"
+    ".heat3{background:rgba(36,86,199,.46)}.heat4{background:rgba(36,86,199,.68);color:#fff}"
+    ".heat5{background:rgba(36,86,199,.9);color:#fff;font-weight:700}",
     "@media (max-width:40rem){body{font-size:15px}section{padding:.5rem .75rem}"
     ".ladder .r2{margin-left:0.45rem}.ladder .r3{margin-left:0.90rem}.ladder .r4{margin-left:1.35rem}.ladder .r5{margin-left:1.80rem}.ladder .r6{margin-left:2.25rem}.ladder .r7{margin-left:2.70rem}.ladder .r8{margin-left:3.15rem}"
-    "th,td{padding:.3rem}.hide-narrow{display:none}}"
+    "th,td{padding:.3rem}.hide-narrow{display:none}"
+    /* a table of records reads as one card per row on a phone */
+    "table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip-path:inset(50%)}"
+    "table.cards,table.cards tbody,table.cards tr,table.cards th,table.cards td{display:block;"
+    "width:100%}"
+    "table.cards tr{border:1px solid var(--line);border-radius:.5rem;padding:.45rem .7rem;"
+    "margin:.6rem 0;background:var(--card)}"
+    "table.cards th[scope=row]{border:0;padding:0 0 .25rem;font-size:1.05rem}"
+    "table.cards td{display:flex;justify-content:space-between;align-items:center;gap:.75rem;"
+    "border:0;padding:.12rem 0;text-align:right}"
+    "table.cards td::before{content:attr(data-label);color:var(--muted);text-align:left;"
+    "flex:none}"
+    "table.cards td:empty{display:none}table.cards caption{display:block}"
+    "table.cards td,table.cards th{overflow-wrap:anywhere}"
+    "table.heat td,table.heat th{padding:.3rem .2rem;min-width:1.7em}"
+    "table.cards td.score .bar{flex:1;width:auto;min-width:6rem;height:.75rem}"
+    "table.chart th{width:auto}}",
     "@media print{body{background:#fff;color:#000}section{border:0;padding:0;"
     "break-inside:avoid-page}header,main,footer{max-width:none}mark{background:#ffe97a}"
-    ".scroll{overflow:visible}a{color:inherit}}";
+    ".scroll{overflow:visible}a{color:inherit}}",
+    NULL};
 
 static void S_check(rs_html *h, const void *p)
 {
@@ -146,6 +179,19 @@ static void S_on_xml_error(void *ctx, xmlErrorPtr e)
         ((rs_html *)ctx)->failed = true;
 }
 
+static void S_style(rs_html *h)
+{
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    for (size_t i = 0; S_css[i]; i++)
+        rs__buf_puts(&b, S_css[i]);
+    if (b.failed || !b.data)
+        h->failed = true;
+    else
+        rs__html_el_text(h, h->head, "style", NULL, b.data);
+    rs__buf_free(&b);
+}
+
 bool rs__html_begin(rs_html *h, const char *title)
 {
     memset(h, 0, sizeof *h);
@@ -173,7 +219,7 @@ bool rs__html_begin(rs_html *h, const char *title)
     rs__html_attr(h, m, "name", "referrer");
     rs__html_attr(h, m, "content", "no-referrer");
     rs__html_el_text(h, h->head, "title", NULL, title);
-    rs__html_el_text(h, h->head, "style", NULL, S_css);
+    S_style(h);
     h->body = rs__html_el(h, html, "body", NULL);
     return !h->failed;
 }
@@ -233,6 +279,7 @@ void rs__html_bar(rs_html *h, xmlNodePtr parent, double value, double max,
     rs__html_attr(h, svg, "width", "120");
     rs__html_attr(h, svg, "height", "10");
     rs__html_attr(h, svg, "viewBox", "0 0 120 10");
+    rs__html_attr(h, svg, "preserveAspectRatio", "none");   /* CSS may stretch it */
     rs__html_attr(h, svg, "role", "img");
     rs__html_attr(h, svg, "aria-label", label);
     rs__html_el_text(h, svg, "title", NULL, label);
@@ -274,6 +321,23 @@ char *rs__html_path_url(const char *path)
 #define S_CONTEXT_BEFORE 40
 #define S_CONTEXT_MAX 110
 
+/* A piece of a quote, its markup stripped (rs__strip_markup). */
+static void S_quote_piece(rs_html *h, xmlNodePtr parent, const char *s, size_t n,
+                          unsigned flags)
+{
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    if (!rs__strip_markup(&b, s, n, flags))
+        h->failed = true;
+    rs__html_text_n(h, parent, b.data, b.len);
+    rs__buf_free(&b);
+}
+
+void rs__html_quote(rs_html *h, xmlNodePtr parent, const char *s)
+{
+    S_quote_piece(h, parent, s, strlen(s), RS__MARKUP_LINE_START);
+}
+
 void rs__html_evidence(rs_html *h, xmlNodePtr parent, const rs_document *doc,
                        const rs_evidence *ev)
 {
@@ -283,10 +347,13 @@ void rs__html_evidence(rs_html *h, xmlNodePtr parent, const rs_document *doc,
     xmlNodePtr q = rs__html_el(h, parent, "q", NULL);
     if (w.cut_left)
         rs__html_text(h, q, "…");
-    rs__html_text_n(h, q, s + w.start, ev->orig_start - w.start);
-    rs__html_text_n(h, rs__html_el(h, q, "mark", NULL), s + ev->orig_start,
-                    ev->orig_end - ev->orig_start);
-    rs__html_text_n(h, q, s + ev->orig_end, w.end - ev->orig_end);
+    unsigned first = w.cut_left ? 0 : RS__MARKUP_LINE_START;
+    S_quote_piece(h, q, s + w.start, ev->orig_start - w.start, first | RS__MARKUP_TEXT_AFTER);
+    S_quote_piece(h, rs__html_el(h, q, "mark", NULL), s + ev->orig_start,
+                  ev->orig_end - ev->orig_start,
+                  (w.start < ev->orig_start ? RS__MARKUP_TEXT_BEFORE : first) |
+                      (ev->orig_end < w.end ? RS__MARKUP_TEXT_AFTER : 0));
+    S_quote_piece(h, q, s + ev->orig_end, w.end - ev->orig_end, RS__MARKUP_TEXT_BEFORE);
     if (w.cut_right)
         rs__html_text(h, q, "…");
 }

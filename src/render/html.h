@@ -58,7 +58,11 @@ void rs__html_bar(rs_html *h, xmlNodePtr parent, double value, double max,
  * percent-encoded, so no path can become a javascript: link. */
 char *rs__html_path_url(const char *path);
 
-/* The evidence's line cut around the match, with the match in <mark>. */
+/* Appends text quoted from the input, its Markdown and table markup
+ * stripped (rs__strip_markup). */
+void rs__html_quote(rs_html *h, xmlNodePtr parent, const char *s);
+/* The evidence's line cut around the match, with the match in <mark>,
+ * its markup stripped. */
 void rs__html_evidence(rs_html *h, xmlNodePtr parent, const rs_document *doc,
                        const rs_evidence *ev);
 

@@ -16,6 +16,15 @@ typedef struct rs_window {
  * boundaries, blanks trimmed. */
 void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t before,
                          size_t max, rs_window *w);
+/* Appends s[0..n) as a reader should see it quoted: Markdown emphasis,
+ * code marks and link targets dropped ("**Python**", "[site](url)"),
+ * table pipes read as " · ", blanks collapsed; at a line's start, its
+ * block marks too ("## ", "- ", "> "). snake_case keeps its
+ * underscores. False when out of memory. */
+#define RS__MARKUP_LINE_START 1u   /* s starts its line */
+#define RS__MARKUP_TEXT_BEFORE 2u  /* s continues a quote: keep its leading blank */
+#define RS__MARKUP_TEXT_AFTER 4u   /* more of the quote follows: keep a trailing one */
+bool rs__strip_markup(rs_buf *b, const char *s, size_t n, unsigned flags);
 /* Where the resume shows a requirement ("experience", "missing", "related"…)
  * and whether it is a must or preferred: one word each, every format. */
 const char *rs__requirement_evidence_name(const rs_requirement *q);

@@ -32,6 +32,25 @@ static const rs__renderer S_renderers[RS__PRODUCTS][RS_OUTPUT_HTML + 1] = {
 
 /* ---- choices shared by every format -------------------------------------- */
 
+/* The skills the text names most, in its own words (not implied, not only
+ * negated or in passing); scan order breaks ties. */
+static void S_top_skills(rs__doc_view *v)
+{
+    for (size_t i = 0; i < rs_scan_hit_count(v->scan); i++) {
+        const rs_skill_hit *h = rs_scan_hit(v->scan, i);
+        if (h->implied_by != (size_t)-1 || !rs_hit_claimed(v->doc, h))
+            continue;
+        size_t at = v->top_count < RS__TOP_SKILLS ? v->top_count++ : RS__TOP_SKILLS;
+        while (at > 0 && rs_scan_hit(v->scan, v->top[at - 1])->count < h->count) {
+            if (at < RS__TOP_SKILLS)
+                v->top[at] = v->top[at - 1];
+            at--;
+        }
+        if (at < RS__TOP_SKILLS)
+            v->top[at] = i;
+    }
+}
+
 /* The hits of a scan as runs of one category, and how many are implied or
  * claim nothing (only negated or known in passing). */
 static bool S_skill_groups(const rs_lexicon *lex, rs__doc_view *v)
@@ -52,6 +71,7 @@ static bool S_skill_groups(const rs_lexicon *lex, rs__doc_view *v)
         v->implied += h->implied_by != (size_t)-1;
         v->unclaimed += h->implied_by == (size_t)-1 && !rs_hit_claimed(v->doc, h);
     }
+    S_top_skills(v);
     return true;
 }
 
@@ -230,7 +250,9 @@ rs_status rs_report_score(const rs_roles *roles, const rs_lexicon *lex,
         if (!v->analysis)
             continue;
         S_standing(roles, v);
-        if (v->doc && v->scan && !S_skill_groups(lex, v))
+        int person = v->doc ? rs_document_person(roles, v->doc, v->scan, &v->person) : 0;
+        v->has_person = person == 1;
+        if (person < 0 || (v->doc && v->scan && !S_skill_groups(lex, v)))
             return S_abandon(out, rs__nomem(err, in->name));
     }
     return RS_OK;

@@ -12,6 +12,7 @@
 #define RS__NO_ROLE ((size_t)-1)
 #define RS__GAPS_KEPT 64     /* missing skills kept per role; renderers show fewer */
 #define RS__REACH_KEPT 16    /* lateral moves within reach kept */
+#define RS__TOP_SKILLS 8     /* skills a report leads with */
 #define RS__RUNGS 8
 
 typedef enum rs__product {
@@ -51,6 +52,9 @@ typedef struct rs__doc_view {
     size_t unclaimed;            /* hits only negated or known in passing */
     rs__skill_group *groups;
     size_t group_count;
+    size_t top[RS__TOP_SKILLS];  /* hits claimed in the text's own words,
+                                    most mentioned first */
+    size_t top_count;
     /* Score reports with an analysis: */
     bool in_scope;               /* as the analysis says */
     const char *why;             /* the reason when out of scope, or NULL */
@@ -70,6 +74,8 @@ typedef struct rs__doc_view {
     size_t ladder[RS__RUNGS + 1];   /* the role shown at each rung of the
                                        closest role's track (the backend
                                        ladder's where the track has none) */
+    bool has_person;             /* the resume names its owner: */
+    rs_evidence person;          /* where (rs_document_person) */
 } rs__doc_view;
 
 /* A classification row's fields, as every format writes them. */

@@ -67,7 +67,7 @@ static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
         xmlNodePtr li = rs__html_el(h, ul, "li", NULL);
         rs__html_el_text(h, li, "strong", NULL, rs_evidence_kind_name(e->kind));
         rs__html_text(h, li, ": ");
-        rs__html_text(h, li, e->text);
+        rs__html_quote(h, li, e->text);
         if (e->line)
             rs__html_textf(h, li, " (line %u)", e->line);
         if (e->role_title) {
@@ -80,9 +80,10 @@ static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
     int stated = rs_analysis_stated_years(a);
     if (months > 0 || stated) {
         xmlNodePtr p = rs__html_el(h, s, "p", "muted");
+        size_t ranges = rs_analysis_range_count(a);
         if (months > 0)
-            rs__html_textf(h, p, "Experience: %ld months in %zu date ranges (overlaps merged). ",
-                           months, rs_analysis_range_count(a));
+            rs__html_textf(h, p, "Experience: %ld months in %zu date range%s (overlaps merged). ",
+                           months, ranges, ranges == 1 ? "" : "s");
         if (stated)
             rs__html_textf(h, p, "%d years stated in the text.", stated);
     }
@@ -90,19 +91,42 @@ static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
 
 /* ---- roles, skills, gaps, advice ---------------------------------------- */
 
+/* A cell that, when the table reflows into cards on a narrow screen,
+ * names itself (data-label, shown by the stylesheet). */
+static xmlNodePtr S_cell(rs_html *h, xmlNodePtr tr, const char *cls, const char *label)
+{
+    xmlNodePtr td = rs__html_el(h, tr, "td", cls);
+    rs__html_attr(h, td, "data-label", label);
+    return td;
+}
+
+/* Is the list out of score order? The role at the estimated rung leads
+ * even when another scored higher. */
+static bool S_rung_leads(const rs_analysis *a)
+{
+    for (size_t i = 1; i < rs_analysis_role_count(a); i++)
+        if (rs_analysis_role(a, i)->score > rs_analysis_role(a, 0)->score)
+            return true;
+    return false;
+}
+
 static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_analysis *a)
 {
     xmlNodePtr s = rs__html_section(h, main, "roles", "Closest roles");
-    xmlNodePtr wrap = rs__html_el(h, s, "div", "scroll");
-    xmlNodePtr table = rs__html_el(h, wrap, "table", NULL);
-    rs__html_el_text(h, table, "caption", NULL,
-                     "Score = 50% skills + 30% title + 20% level; skills weigh the role's "
-                     "core skills 3, important 2, nice to have 1");
+    rs__html_el_text(h, s, "p", "muted",
+                     "Score = 50% skills + 30% title + 20% level; skills weigh the role's core "
+                     "skills 3, important 2, nice to have 1.");
+    if (S_rung_leads(a))
+        rs__html_el_text(h, s, "p", "muted",
+                         "The first role stands at the rung the evidence gives, on your track; "
+                         "the others follow by score.");
+    xmlNodePtr table = rs__html_el(h, s, "table", "cards");
+    rs__html_el_text(h, table, "caption", "visually-hidden", "Closest roles, closest first");
     xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
     static const char *const heads[] = {"Role", "Track", "Rung", "Score", "Skills", "Title fit",
                                         "Level fit"};
     for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
-        xmlNodePtr th = rs__html_el_text(h, tr, "th", i >= 4 ? "num hide-narrow" : NULL, heads[i]);
+        xmlNodePtr th = rs__html_el_text(h, tr, "th", i >= 4 || i == 2 ? "num" : NULL, heads[i]);
         rs__html_attr(h, th, "scope", "col");
     }
     xmlNodePtr tbody = rs__html_el(h, table, "tbody", NULL);
@@ -112,22 +136,22 @@ static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs
         tr = rs__html_el(h, tbody, "tr", NULL);
         xmlNodePtr th = rs__html_el_text(h, tr, "th", NULL, info.title);
         rs__html_attr(h, th, "scope", "row");
-        rs__html_el_text(h, tr, "td", NULL, info.track_name);
-        rs__html_textf(h, rs__html_el(h, tr, "td", "num"), "%d", info.rung);
-        xmlNodePtr td = rs__html_el(h, tr, "td", "score");
+        rs__html_text(h, S_cell(h, tr, NULL, "Track"), info.track_name);
+        rs__html_textf(h, S_cell(h, tr, "num", "Rung"), "%d", info.rung);
+        xmlNodePtr td = S_cell(h, tr, "score", "Score");
         char label[64];
         snprintf(label, sizeof label, "score %.1f of 100", sc->score);
         rs__html_bar(h, td, sc->score, 100, label);
-        rs__html_textf(h, td, "%.1f", sc->score);
-        rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%zu/%zu (%.0f%% weighted)",
+        rs__html_textf(h, rs__html_el(h, td, "span", "value"), "%.1f", sc->score);
+        rs__html_textf(h, S_cell(h, tr, "num", "Skills"), "%zu/%zu (%.0f%% weighted)",
                        sc->matched, sc->total, sc->coverage * 100);
-        rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%.2f", sc->title_fit);
-        rs__html_textf(h, rs__html_el(h, tr, "td", "num hide-narrow"), "%.2f", sc->level_fit);
+        rs__html_textf(h, S_cell(h, tr, "num", "Title fit"), "%.2f", sc->title_fit);
+        rs__html_textf(h, S_cell(h, tr, "num", "Level fit"), "%.2f", sc->level_fit);
     }
 }
 
 static void S_skill(rs_html *h, xmlNodePtr ul, const rs_lexicon *lex, const rs_document *doc,
-                    const rs_skill_hit *hit)
+                    const rs_skill_hit *hit, size_t shown)
 {
     xmlNodePtr li = rs__html_el(h, ul, "li", NULL);
     rs__html_el_text(h, li, "strong", NULL, rs_lexicon_skill(lex, hit->skill).name);
@@ -138,7 +162,7 @@ static void S_skill(rs_html *h, xmlNodePtr ul, const rs_lexicon *lex, const rs_d
     }
     if (hit->count > 1)
         rs__html_textf(h, li, " ×%zu", hit->count);
-    for (size_t e = 0; e < hit->evidence_count && e < S_EVIDENCE_SHOWN; e++) {
+    for (size_t e = 0; e < hit->evidence_count && e < shown; e++) {
         const rs_evidence *ev = &hit->evidence[e];
         if (ev->page)
             rs__html_textf(h, li, "%s page %u, line %u: ", e ? ";" : " —", ev->page,
@@ -149,20 +173,47 @@ static void S_skill(rs_html *h, xmlNodePtr ul, const rs_lexicon *lex, const rs_d
     }
 }
 
+/* The skills the text names most, each with its first evidence. */
+static void S_top_skills(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const rs__doc_view *v)
+{
+    if (!v->top_count)
+        return;
+    rs__html_el_text(h, s, "h3", NULL, "Named most");
+    xmlNodePtr ul = rs__html_el(h, s, "ul", "skills top-skills");
+    for (size_t i = 0; i < v->top_count; i++)
+        S_skill(h, ul, lex, v->doc, rs_scan_hit(v->scan, v->top[i]), 1);
+}
+
+/* One kind of skill, collapsed: its names in the summary, the evidence
+ * inside. */
+static void S_skill_group(rs_html *h, xmlNodePtr s, const rs_lexicon *lex,
+                          const rs__doc_view *v, const rs__skill_group *group)
+{
+    xmlNodePtr details = rs__html_el(h, s, "details", NULL);
+    xmlNodePtr summary = rs__html_el(h, details, "summary", NULL);
+    rs__html_el_text(h, summary, "strong", NULL, rs_category_label(group->category));
+    rs__html_textf(h, summary, " (%zu): ", group->count);
+    for (size_t i = group->first; i < group->first + group->count; i++)
+        rs__html_textf(h, summary, "%s%s", i > group->first ? ", " : "",
+                       rs_lexicon_skill(lex, rs_scan_hit(v->scan, i)->skill).name);
+    xmlNodePtr ul = rs__html_el(h, details, "ul", "skills");
+    for (size_t i = group->first; i < group->first + group->count; i++)
+        S_skill(h, ul, lex, v->doc, rs_scan_hit(v->scan, i), S_EVIDENCE_SHOWN);
+}
+
 static void S_skills(rs_html *h, xmlNodePtr main, const rs_lexicon *lex, const rs__doc_view *v)
 {
     size_t n = rs_scan_hit_count(v->scan);
     xmlNodePtr s = rs__html_section(h, main, "skills", "Skills found");
     rs__html_textf(h, rs__html_el(h, s, "p", "muted"),
-                   "%zu skills, grouped by kind; each with where it was found, the matched "
-                   "words marked.", n);
-    for (size_t g = 0; g < v->group_count; g++) {
-        const rs__skill_group *group = &v->groups[g];
-        rs__html_el_text(h, s, "h3", NULL, rs_category_label(group->category));
-        xmlNodePtr ul = rs__html_el(h, s, "ul", "skills");
-        for (size_t i = group->first; i < group->first + group->count; i++)
-            S_skill(h, ul, lex, v->doc, rs_scan_hit(v->scan, i));
-    }
+                   "%zu skill%s, in %zu group%s; open a group for where each was found, the "
+                   "matched words marked.", n, n == 1 ? "" : "s", v->group_count,
+                   v->group_count == 1 ? "" : "s");
+    S_top_skills(h, s, lex, v);
+    if (v->group_count)
+        rs__html_el_text(h, s, "h3", NULL, "By kind");
+    for (size_t g = 0; g < v->group_count; g++)
+        S_skill_group(h, s, lex, v, &v->groups[g]);
 }
 
 static void S_gap_list(rs_html *h, xmlNodePtr s, const rs_roles *roles, const rs_lexicon *lex,
@@ -383,6 +434,24 @@ static void S_footer(rs_html *h, const rs_roles *roles, const rs_lexicon *lex, r
                    as_of.month);
 }
 
+static const char *S_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Whom the report is about: the person the resume names, else its file. */
+static void S_who(const rs__doc_view *r, char *out, size_t cap)
+{
+    if (!r->has_person) {
+        snprintf(out, cap, "%s", S_base_name(r->name));
+        return;
+    }
+    const char *s = rs_text_data(rs_document_text(r->doc));
+    size_t n = r->person.orig_end - r->person.orig_start;
+    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), s + r->person.orig_start);
+}
+
 rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out, size_t *len,
                                 rs_error *err)
 {
@@ -397,15 +466,20 @@ rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out
         return rs__fail(err, RS_ERR_ARG, r->name, 0, "nothing to report: %s",
                         r->error ? r->error->message : "not analysed");
     rs_html h;
-    char title[300];
-    snprintf(title, sizeof title, "Career report — %s", r->name);
+    char who[200], title[260];
+    S_who(r, who, sizeof who);
+    snprintf(title, sizeof title, "Career report — %s", who);
     if (!rs__html_begin(&h, title)) {
         rs__html_discard(&h);
         return rs__nomem(err, r->name);
     }
     xmlNodePtr header = rs__html_el(&h, h.body, "header", NULL);
-    rs__html_el_text(&h, header, "h1", NULL, "Career report");
-    rs__html_text(&h, rs__html_el_text(&h, header, "p", "muted", "for "), r->name);
+    rs__html_el_text(&h, header, "p", "kicker", "Career report");
+    rs__html_el_text(&h, header, "h1", NULL, who);
+    xmlNodePtr from = rs__html_el_text(&h, header, "p", "muted", "From ");
+    rs__html_text(&h, from, S_base_name(r->name));
+    if (r->has_person)
+        rs__html_textf(&h, from, " (the name on line %u)", r->person.line);
     xmlNodePtr lede = rs__html_el(&h, header, "p", "lede");
     S_warnings(&h, header, r);
     xmlNodePtr main = rs__html_el(&h, h.body, "main", NULL);

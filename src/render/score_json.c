@@ -256,6 +256,22 @@ static void S_analysis(rs_jg *j, const rs_roles *roles, const rs_lexicon *lex,
     S_salary(j, roles, r->focus);
 }
 
+/* Whose resume it is, quoted with its line, or null. */
+static void S_person(rs_jg *j, const rs__doc_view *r)
+{
+    rs__jg_key(j, "person");
+    if (!r->has_person) {
+        rs__jg_null(j);
+        return;
+    }
+    const char *s = rs_text_data(rs_document_text(r->doc));
+    rs__jg_map(j);
+    rs__jg_kstrn(j, "name", s + r->person.orig_start, r->person.orig_end - r->person.orig_start);
+    rs__jg_kint(j, "line", r->person.line);
+    rs__jg_kint(j, "column", r->person.column);
+    rs__jg_map_end(j);
+}
+
 /* One document's entry: input, status, then the error or the analysis. */
 static void S_document(rs_jg *j, const rs_report *rep, const rs__doc_view *r)
 {
@@ -270,6 +286,7 @@ static void S_document(rs_jg *j, const rs_report *rep, const rs__doc_view *r)
     } else {
         rs__jg_kstr(j, "status", "ok");
         rs__json_warnings(j, r->doc, r->scan);
+        S_person(j, r);
         S_analysis(j, rep->roles, rep->lex, r);
     }
     rs__jg_map_end(j);

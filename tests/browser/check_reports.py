@@ -2,8 +2,22 @@
 """Opens rolescan's HTML reports in headless Chromium and checks what it
 renders: the expected sections and figures are in the DOM, no script ran
 (none was parsed, nothing changed the title, no inline handler or
-javascript: link exists), and no request left the page. Saves phone and
-desktop screenshots next to the reports.
+javascript: link exists), and no request left the page.
+
+At a phone (390 px, mobile) and a desktop (1280 px) viewport it probes the
+layout: nothing reaches past the right edge unless a box that scrolls or
+clips sideways holds it, and no rendered text is smaller than 12 px (SVG
+text at its on-screen size). In resume reports the closest-roles table
+turns into cards on the phone with score bars that fit and differ, and
+stays a table on the desktop; a list of top skills is shown.
+
+What a reader sees: a resume report's h1 names the person as the resume
+writes it (the hostile one, its file name), no page shows a repository
+path, and skill evidence holds no Markdown marks; the skills by kind sit
+in closed <details>. The batch summary puts captions above its charts,
+colours the track x rung table by count (heat0..heat5, never lower for
+a larger count), gives postings their titles and tracks their names.
+Saves phone and desktop screenshots next to the reports.
 
     tests/browser/check_reports.py ROLESCAN SOURCE_DIR OUT_DIR
 
@@ -12,6 +26,7 @@ library only. Exit 0 when every check holds, 1 when one fails (each
 named), 77 (CTest's skip) when no Chromium is installed.
 """
 import base64
+import csv
 import json
 import os
 import re
@@ -174,9 +189,103 @@ PROBE = r"""(() => {
         /^\s*javascript:/i.test(e.getAttribute('href') || e.getAttribute('src') || '')).length,
     pwned: window.__pwned === undefined ? 0 : 1,
     bodyText: document.body.innerText,
-    width: document.documentElement.scrollWidth,
+    allText: document.body.textContent,
+    snippets: [...document.querySelectorAll('#skills q')].map(q => q.textContent),
+    skillDetails: [...document.querySelectorAll('#skills details')].map(d => ({
+        open: d.hasAttribute('open'), summary: !!d.querySelector(':scope > summary')})),
+    figures: [...document.querySelectorAll('#tracks figure')].map(f =>
+        (f.firstElementChild || {}).tagName || ''),
+    heat: [...document.querySelectorAll('#tracks table.heat tbody td')].map(td => ({
+        text: td.textContent.trim(), cls: td.getAttribute('class') || ''})),
+    heatTables: document.querySelectorAll('#tracks table.heat').length,
+    postingHead: [...document.querySelectorAll('#postings thead th')].map(th =>
+        th.textContent.trim()),
+    postings: [...document.querySelectorAll('#postings tbody tr')].map(r => ({
+        hrefs: [...r.querySelectorAll('a[href]')].map(a => a.getAttribute('href')),
+        cells: [...r.cells].map(c => c.textContent.trim())})),
   };
 })()"""
+
+# One viewport's layout, W its width in CSS px: what reaches past the right
+# edge, the smallest rendered text, the closest-roles rows and their score
+# bars, the top skills shown.
+LAYOUT = r"""(W => {
+  const css = e => getComputedStyle(e);
+  const shown = e => e.getClientRects().length > 0 && css(e).visibility !== 'hidden';
+  const collapsed = e => {   // inside a closed <details>, other than its <summary>
+    for (let d = e.closest('details:not([open])'); d;
+         d = d.parentElement && d.parentElement.closest('details:not([open])')) {
+      const s = d.querySelector(':scope > summary');
+      if (!s || !s.contains(e)) return true;
+    }
+    return false;
+  };
+  const clipped = e => {     // held by a box below <body> that scrolls or clips sideways
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+      if (/auto|scroll|hidden|clip/.test(css(a).overflowX)) return true;
+    return false;
+  };
+  const describe = e => e.tagName.toLowerCase() +
+      (e.getAttribute('class') || '').trim().split(/\s+/).filter(Boolean)
+          .map(k => '.' + k).join('') +
+      ' "' + e.textContent.trim().replace(/\s+/g, ' ').slice(0, 40) + '"';
+  const cssScale = e => {    // transform, scale and zoom of the element and its ancestors
+    let k = 1;
+    for (let a = e; a; a = a.parentElement) {
+      const s = css(a);
+      if (s.transform && s.transform !== 'none') {
+        const m = new DOMMatrix(s.transform);
+        k *= Math.hypot(m.a, m.b);
+      }
+      if (s.scale && s.scale !== 'none') k *= parseFloat(s.scale);
+      k *= parseFloat(s.zoom) || 1;
+    }
+    return k;
+  };
+  const textPx = e => {
+    const px = parseFloat(css(e).fontSize);
+    if (e instanceof SVGElement) {
+      const m = e.getScreenCTM();
+      return m ? px * Math.hypot(m.a, m.b) : px;
+    }
+    return px * cssScale(e);
+  };
+  const ownText = e => [...e.childNodes].some(n => n.nodeType === 3 && n.data.trim());
+  const rendered = [...document.body.querySelectorAll('*')].filter(e => shown(e) && !collapsed(e));
+  const wide = rendered.find(e => e.getBoundingClientRect().right + scrollX > W + 1 && !clipped(e));
+  let smallest = null, small = 0;
+  for (const e of rendered.filter(ownText)) {
+    const px = textPx(e);
+    small += px < 12 ? 1 : 0;
+    if (!smallest || px < smallest.px) smallest = {px: px, what: describe(e)};
+  }
+  const rows = [...document.querySelectorAll('#roles tbody tr')].map(r => {
+    const bar = r.querySelector('svg.bar'), fill = bar && bar.querySelector('.fill');
+    const box = bar && bar.getBoundingClientRect();
+    return {display: css(r).display, name: (r.cells[0] || r).textContent.trim().slice(0, 40),
+            bar: bar ? {shown: shown(bar), width: box.width,
+                        left: box.left, right: box.right} : null,
+            fill: fill ? fill.getBBox().width : null};
+  });
+  const top = [...document.querySelectorAll('#skills .top-skills li')];
+  return {
+    width: document.documentElement.scrollWidth,
+    wide: wide ? describe(wide) + ' right edge at ' +
+        Math.round(wide.getBoundingClientRect().right + scrollX) + ' px' : '',
+    smallest: smallest, small: small,
+    rows: rows,
+    topSkills: top.filter(e => shown(e) && !e.closest('details')).length,
+  };
+})"""
+
+
+def evaluate(b, expression):
+    """The value of a probe run in the page; a probe that throws is an error."""
+    got = b.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+    if "exceptionDetails" in got:
+        d = got["exceptionDetails"]
+        raise OSError("probe failed: %s" % d.get("exception", {}).get("description", d.get("text")))
+    return got["result"]["value"]
 
 
 def open_page(b, path):
@@ -190,8 +299,7 @@ def open_page(b, path):
     b.wait_for("Page.loadEventFired")
     page_events = list(b.events)
     b.call("Debugger.disable")   # our probes below are not the page's scripts
-    got = b.call("Runtime.evaluate", {"expression": PROBE, "returnByValue": True})
-    probe = got["result"]["value"]
+    probe = evaluate(b, PROBE)
     requests = [e["params"]["request"]["url"] for e in page_events
                 if e.get("method") == "Network.requestWillBeSent"]
     scripts = [e["params"].get("url", "") for e in page_events
@@ -201,9 +309,12 @@ def open_page(b, path):
     return url, probe, requests, scripts, logs
 
 
-def screenshot(b, out, width, height, mobile):
+def view(b, out, width, height, mobile):
+    """Lays the page out at one viewport, probes that layout, then saves a
+    screenshot of the whole page at that width."""
     b.call("Emulation.setDeviceMetricsOverride",
            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    layout = evaluate(b, "(%s)(%d)" % (LAYOUT, width))
     m = b.call("Page.getLayoutMetrics")
     size = m.get("cssContentSize") or m["contentSize"]
     shot = b.call("Page.captureScreenshot",
@@ -212,23 +323,23 @@ def screenshot(b, out, width, height, mobile):
                             "height": min(size["height"], 12000), "scale": 1}})
     with open(out, "wb") as f:
         f.write(base64.b64decode(shot["data"]))
-    probe = b.call("Runtime.evaluate",
-                   {"expression": "document.documentElement.scrollWidth", "returnByValue": True})
-    return probe["result"]["value"]
+    return layout
 
 
 class Checks:
     def __init__(self):
         self.failed = []
+        self.page = ""   # named with each failure in the closing summary
 
     def ok(self, name, cond, detail=""):
         print("  %s %s%s" % ("ok  " if cond else "FAIL", name, (": " + detail) if detail and not cond else ""))
         if not cond:
-            self.failed.append(name)
+            self.failed.append("%s: %s" % (self.page, name) if self.page else name)
 
 
 def check_page(b, c, path, kind, expect):
-    print("%s (%s)" % (os.path.basename(path), kind))
+    c.page = os.path.basename(path)
+    print("%s (%s)" % (c.page, kind))
     url, p, requests, scripts, logs = open_page(b, path)
     c.ok("no request but the page itself", requests == [url], ", ".join(requests))
     page_scripts = [s for s in scripts if s.startswith("file:")]
@@ -248,10 +359,123 @@ def check_page(b, c, path, kind, expect):
         c.ok("%s >= %d" % (key, low), p[key] >= low, str(p[key]))
     for key, text in expect.get("contains", {}).items():
         c.ok("%s mentions %r" % (key, text), text in p[key], p[key][:200])
+    check_text(c, p, expect)
+    if expect.get("resume"):
+        check_skills(c, p)
+    if expect.get("track_ids"):
+        check_batch(c, p, expect["track_ids"])
     base = os.path.splitext(path)[0]
     for label, w, h, mobile in (("phone", 390, 844, True), ("desktop", 1280, 900, False)):
-        sw = screenshot(b, "%s-%s.png" % (base, label), w, h, mobile)
-        c.ok("%s width: no horizontal overflow (%d px)" % (label, sw), sw <= w, str(sw))
+        lay = view(b, "%s-%s.png" % (base, label), w, h, mobile)
+        check_layout(c, label, w, lay)
+        if expect.get("resume"):
+            check_cards(c, label, w, lay)
+            c.ok("%s: >= 3 top skills shown outside <details>" % label, lay["topSkills"] >= 3,
+                 "%d shown of #skills .top-skills li" % lay["topSkills"])
+
+
+def check_layout(c, label, w, lay):
+    """Every page at every viewport: nothing past the right edge, no tiny text."""
+    sw = lay["width"]
+    c.ok("%s width: no horizontal overflow (%d px)" % (label, sw), sw <= w, str(sw))
+    c.ok("%s: no element past the right edge" % label, not lay["wide"], lay["wide"])
+    s = lay["smallest"]
+    c.ok("%s: text at least 12 px" % label, s is None or s["px"] >= 12,
+         s and "%d below; smallest %.1f px: %s" % (lay["small"], s["px"], s["what"]))
+
+
+def check_cards(c, label, w, lay):
+    """Resume reports: the closest roles are cards with whole, differing score
+    bars on a phone, and table rows on a desktop."""
+    rows = lay["rows"]
+    if label == "desktop":
+        odd = [r for r in rows if r["display"] != "table-row"]
+        c.ok("desktop: #roles rows are table rows", rows and not odd,
+             "; ".join("%s: %s" % (r["name"], r["display"]) for r in odd[:3]) or "no rows")
+        return
+    flat = [r for r in rows if r["display"] == "table-row"]
+    c.ok("phone: #roles rows reflow into cards", rows and not flat,
+         "%d of %d rows still display table-row" % (len(flat), len(rows)))
+    bad = [r for r in rows if not bar_fits(r["bar"], w)]
+    c.ok("phone: every score bar shown, >= 80 px wide, inside the viewport", rows and not bad,
+         "; ".join("%s: %s" % (r["name"], describe_bar(r["bar"])) for r in bad[:2]))
+    fills = [r["fill"] for r in rows]
+    c.ok("phone: score bars show different scores",
+         None not in fills and len(set(round(f, 1) for f in fills)) > 1,
+         "fill widths %s" % fills)
+
+
+def bar_fits(bar, w):
+    return bool(bar and bar["shown"] and bar["width"] >= 80
+                and bar["left"] >= -1 and bar["right"] <= w + 1)
+
+
+def describe_bar(bar):
+    if not bar:
+        return "no svg.bar"
+    return "%s, %.0f px wide, spans %.0f..%.0f px" % (
+        "shown" if bar["shown"] else "not shown", bar["width"], bar["left"], bar["right"])
+
+
+def check_text(c, p, expect):
+    """What every page says: the h1, no repository path, clean evidence."""
+    if "name" in expect:
+        c.ok("h1 names %r" % expect["name"], expect["name"] in p["h1"], p["h1"][:120])
+    shown = [n for n in expect["no_paths"] if n in p["allText"]]
+    at = p["allText"].find(shown[0]) if shown else 0
+    c.ok("no repository path in the text", not shown,
+         "%s in ...%s..." % (shown, " ".join(p["allText"][max(0, at - 40):at + 60].split())))
+    marked = [q for q in p["snippets"] if re.search(r"\*\*|`|\|", q)]
+    c.ok("evidence snippets hold no **, ` or |", not marked,
+         "%d of %d, e.g. %r" % (len(marked), len(p["snippets"]), marked[0][:80]) if marked else "")
+
+
+def check_skills(c, p):
+    """Resume reports: skills by kind in closed <details>; top skills come first."""
+    d = p["skillDetails"]
+    c.ok("#skills holds <details>, all closed, each with a <summary>",
+         d and all(not x["open"] and x["summary"] for x in d),
+         "%d details, %d open, %d without summary" % (
+             len(d), sum(x["open"] for x in d), sum(not x["summary"] for x in d)))
+
+
+def check_batch(c, p, track_ids):
+    """The batch summary: captions above charts, the heat table, the postings."""
+    figs = p["figures"]
+    c.ok("#tracks figures open with their figcaption",
+         figs and all(t == "FIGCAPTION" for t in figs),
+         "first children: %s" % ", ".join(t.lower() for t in figs) if figs else "no figure")
+    c.ok("#tracks table.heat present", p["heatTables"] == 1, "%d found" % p["heatTables"])
+    cells, bad = [], []
+    for td in p["heat"]:
+        heat = [k for k in td["cls"].split() if re.fullmatch(r"heat[0-5]", k)]
+        if re.fullmatch(r"[0-9]+", td["text"]) and heat:
+            cells.append((int(td["text"]), int(heat[0][4])))
+        else:
+            bad.append("%r class %r" % (td["text"], td["cls"]))
+    c.ok("heat cells hold counts classed heat0..heat5", cells and not bad,
+         "; ".join(bad[:3]) or "no cells")
+    c.ok("a larger count never has a lower heat class", not heat_inversion(cells),
+         heat_inversion(cells))
+    rows = [r for r in p["postings"] if any(h.endswith("02-backend-java.md") for h in r["hrefs"])]
+    title = "Backend Developer (Java / Spring Boot)"
+    c.ok("#postings shows the title of 02-backend-java.md",
+         rows and title in rows[0]["cells"][0],
+         rows[0]["cells"][0] if rows else "no row links to 02-backend-java.md")
+    col = p["postingHead"].index("Track") if "Track" in p["postingHead"] else -1
+    ids = sorted({r["cells"][col] for r in p["postings"]
+                  if col >= 0 and col < len(r["cells"]) and r["cells"][col] in track_ids})
+    c.ok("#postings names tracks, not their ids", col >= 0 and not ids,
+         "shows %s" % ", ".join(ids) if ids else "no Track column")
+
+
+def heat_inversion(cells):
+    """The first pair where the larger count has the lower heat class, or ''."""
+    for n1, h1 in cells:
+        for n2, h2 in cells:
+            if n1 > n2 and h1 < h2:
+                return "%d is heat%d but %d is heat%d" % (n1, h1, n2, h2)
+    return ""
 
 
 def find_chromium():
@@ -278,33 +502,41 @@ def main():
         return 77
     os.makedirs(out, exist_ok=True)
     samples = os.path.join(src, "samples")
+    no_paths = sorted({"/work/", os.path.abspath(src), os.path.realpath(src), "docs/", "lexicons/"})
     pages = []
-    for name, expect_role in (("01-junior-backend.txt", "Junior Backend Developer"),
-                              ("03-senior-backend.txt", "Senior Backend Developer"),
-                              ("09-data-engineer.md", "Data Engineer")):
+    for name, expect_role, person in (
+            ("01-junior-backend.txt", "Junior Backend Developer", "TOMASZ KOWALCZYK"),
+            ("03-senior-backend.txt", "Senior Backend Developer", "DANIEL OKAFOR"),
+            ("09-data-engineer.md", "Data Engineer", "Priya Natarajan")):
         html = os.path.join(out, "report-" + os.path.splitext(name)[0] + ".html")
         run([rolescan, "report", "--as-of", "2026-11", "-q", "-o", html,
              os.path.join(samples, "resumes", name)])
         pages.append((html, "resume report", {
             "sections": ["ladder", "roles", "gaps", "skills", "advice", "salary"],
             "at_least": {"roleRows": 3, "skillItems": 8, "marks": 8, "gapItems": 1},
-            "contains": {"lede": expect_role, "here": expect_role}}))
+            "contains": {"lede": expect_role, "here": expect_role},
+            "resume": True, "name": person, "no_paths": no_paths}))
     hostile = os.path.join(out, "report-hostile.html")
     run([rolescan, "report", "--as-of", "2026-11", "-q", "-o", hostile,
          os.path.join(src, "tests", "data", "hostile-resume.txt")])
     pages.append((hostile, "hostile resume", {
         "sections": ["ladder", "roles", "gaps", "skills"],
         "at_least": {"skillItems": 3},
-        "contains": {"bodyText": "<script>"}}))
+        "contains": {"allText": "<script>"},
+        "name": "hostile-resume.txt", "no_paths": no_paths}))
     summary = os.path.join(out, "batch-summary.html")
+    batch_csv = os.path.join(out, "batch.csv")
     run([rolescan, "classify", "--as-of", "2026-11", "-q", "--format", "csv", "-o",
-         os.path.join(out, "batch.csv"), "--report", summary, os.path.join(samples, "postings"),
+         batch_csv, "--report", summary, os.path.join(samples, "postings"),
          os.path.join(src, "tests", "golden", "inputs", "classify-faults")])
+    with open(batch_csv, newline="") as f:
+        track_ids = {r["track"] for r in csv.DictReader(f) if r["track"]}
     pages.append((summary, "batch summary", {
         "sections": ["tracks", "top-skills", "postings", "errors"],
         "charts": 2,
         "at_least": {"postingRows": 15, "errorRows": 2},
-        "contains": {"lede": "postings"}}))
+        "contains": {"lede": "postings"},
+        "no_paths": no_paths, "track_ids": sorted(track_ids | {"backend"})}))
     c = Checks()
     with tempfile.TemporaryDirectory() as profile:
         b = Browser(chromium, profile)

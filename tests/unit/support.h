@@ -21,6 +21,7 @@ static int setup(void **state)
     if (rs_roles_load(RS_LEXICONS, S_lex, &S_roles, &err) != RS_OK) {
         print_error("roles: %s:%u: %s\n", err.file, err.line, err.message);
         rs_lexicon_free(S_lex);
+        S_lex = NULL;   /* cmocka still runs teardown: no second free */
         return -1;
     }
     return 0;

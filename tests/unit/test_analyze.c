@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "failing_alloc.h"
 #include "json_read.h"
 #include <math.h>
 #include <stdio.h>
@@ -711,6 +712,155 @@ static void test_laterals_within_reach(void **state)
     assert_int_equal(rs_analysis_laterals(NULL, 0, out, 1), 0);
 }
 
+/* ---- whose resume it is (rs_document_person) ---------------------------- */
+
+typedef struct person_doc {
+    rs_document *doc;
+    rs_scan *scan;
+} person_doc;
+
+/* A text decoded, made a document, tokenized and scanned, as the report
+ * does before it looks for the name. */
+static person_doc person_doc_of(const char *text)
+{
+    person_doc p = {0};
+    rs_text *t = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_text_decode("cv.txt", (const unsigned char *)text, strlen(text), 0,
+                                    &t, &err), RS_OK);
+    assert_int_equal(rs_document_new(t, &p.doc, &err), RS_OK);
+    if (rs_scan_run(S_lex, p.doc, &p.scan, &err) != RS_OK)
+        fail_msg("scan failed: %s", err.message);
+    return p;
+}
+
+static void person_doc_free(person_doc *p)
+{
+    rs_scan_free(p->scan);
+    rs_document_free(p->doc);
+}
+
+/* The bytes out names in the document's text. */
+static void person_name(const person_doc *p, const rs_evidence *out, char *buf, size_t size)
+{
+    const rs_text *t = rs_document_text(p->doc);
+    assert_true(out->orig_start < out->orig_end && out->orig_end <= rs_text_length(t));
+    assert_true(out->orig_end - out->orig_start < size);
+    memcpy(buf, rs_text_data(t) + out->orig_start, out->orig_end - out->orig_start);
+    buf[out->orig_end - out->orig_start] = '\0';
+}
+
+/* The name as written, where it stands (column in characters), or no one:
+ * a job title, a resume heading, a skill the scan found, a contact line,
+ * prose, a line after the first section heading, lowercase words, one
+ * word or five, digits. */
+static void test_person(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        const char *name;   /* NULL: no one (0) */
+        unsigned line, column;
+    } cases[] = {
+        {"TOMASZ KOWALCZYK\nJunior Backend Developer\n\nEXPERIENCE\n"
+         "Backend Developer, Acme, 2022 - Present\n", "TOMASZ KOWALCZYK", 1, 1},
+        {"# Marco Bellini\n\n**Backend Developer** \xC2\xB7 Milan\n", "Marco Bellini", 1, 3},
+        {"R\xC3\xA9sum\xC3\xA9 \xE2\x80\x94 DANIEL OKAFOR\nSenior Backend Software Engineer\n",
+         "DANIEL OKAFOR", 1, 10},
+        {"R\xC3\x89SUM\xC3\x89\n\nCLAIRE DUBOIS-MARTIN\nExecutive Chef\n", "CLAIRE DUBOIS-MARTIN", 3,
+         1},
+        {"Name: Jan van der Berg\n", "Jan van der Berg", 1, 7},
+        {"John B. Smith\n", "John B. Smith", 1, 1},
+        {"John A. Smith\n", "John A. Smith", 1, 1},
+        {"John I. Smith\n", "John I. Smith", 1, 1},
+        {"Se\xC3\xA1n O'Neil\n", "Se\xC3\xA1n O'Neil", 1, 1},
+        {"Jane Doe \xE2\x80\x94 R\xC3\xA9sum\xC3\xA9\n", "Jane Doe", 1, 1},
+        {"CV | Jane Doe\n", "Jane Doe", 1, 6},
+        /* a job title first, the name on the next line */
+        {"Senior Software Engineer\nJane Doe\n", "Jane Doe", 2, 1},
+        {"ENGLISH TEACHER\nSummary\nTaught English to adult learners for ten years.\n", NULL, 0,
+         0},
+        {"SOCIAL MEDIA COORDINATOR\n", NULL, 0, 0},
+        {"Career Overview\n", NULL, 0, 0},
+        {"HR GENERALIST\n", NULL, 0, 0},
+        {"Professional Summary\n", NULL, 0, 0},
+        {"Microsoft Office Suite\n", NULL, 0, 0},   /* a skill the scan found */
+        {"Jane Doe | jane@example.com\n", NULL, 0, 0},   /* a contact line */
+        {"jane doe\n", NULL, 0, 0},
+        {"Summary\nJane Doe\n", NULL, 0, 0},   /* after a section heading */
+        {"I have worked as a software engineer for many years in several companies and "
+         "teams\nJane Doe\n", NULL, 0, 0},   /* 13 words: prose ends the heading block */
+        {"Jane\n", NULL, 0, 0},
+        {"Jane Mary Ann Louise Doe\n", NULL, 0, 0},
+        {"Jane Doe 2024\n", NULL, 0, 0},
+        {"", NULL, 0, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        person_doc p = person_doc_of(cases[k].text);
+        rs_evidence out;
+        memset(&out, 0, sizeof out);
+        int got = rs_document_person(S_roles, p.doc, p.scan, &out);
+        char name[128] = "";
+        if (got == 1)
+            person_name(&p, &out, name, sizeof name);
+        bool right = cases[k].name ? got == 1 && strcmp(name, cases[k].name) == 0 &&
+                                         out.line == cases[k].line &&
+                                         out.column == cases[k].column
+                                   : got == 0;
+        if (!right)
+            fail_msg("case %zu \"%s\": %d \"%s\" line %u column %u; want %s line %u column %u", k,
+                     cases[k].text, got, name, out.line, out.column,
+                     cases[k].name ? cases[k].name : "(no one)", cases[k].line,
+                     cases[k].column);
+        person_doc_free(&p);
+    }
+}
+
+/* Without the scan, a line of skills is read as words only: the scan is
+ * what says "Microsoft Office Suite" is no one's name. */
+static void test_person_needs_the_scan(void **state)
+{
+    (void)state;
+    person_doc p = person_doc_of("Microsoft Office Suite\n");
+    rs_evidence out;
+    assert_int_equal(rs_document_person(S_roles, p.doc, p.scan, &out), 0);
+    assert_int_equal(rs_document_person(S_roles, p.doc, NULL, &out), 1);
+    char name[64];
+    person_name(&p, &out, name, sizeof name);
+    assert_string_equal(name, "Microsoft Office Suite");
+    person_doc_free(&p);
+}
+
+/* Failing each allocation in turn: -1 (out of memory) or the name, never
+ * a crash or a leak (the sanitizers see one). */
+static void test_person_allocation_failures(void **state)
+{
+    (void)state;
+    person_doc p = person_doc_of("R\xC3\x89SUM\xC3\x89\n\nCLAIRE DUBOIS-MARTIN\nExecutive Chef\n\n"
+                                 "EXPERIENCE\nHead Chef, Le Bistro, 2019 - Present\n\n"
+                                 "SKILLS\nMenu design, food safety\n");
+    int got = -1;
+    size_t n = 0;
+    for (; got == -1; n++) {
+        assert_true(n < 1000);
+        rs_evidence out;
+        memset(&out, 0, sizeof out);
+        S_allocs_left = n;
+        rs_set_allocator(failing_malloc, failing_realloc, free);
+        got = rs_document_person(S_roles, p.doc, p.scan, &out);
+        rs_set_allocator(NULL, NULL, NULL);
+        assert_true(got == -1 || got == 1);
+        if (got == 1) {
+            char name[64];
+            person_name(&p, &out, name, sizeof name);
+            assert_string_equal(name, "CLAIRE DUBOIS-MARTIN");
+            assert_int_equal(out.line, 3);
+        }
+    }
+    assert_true(n > 1);   /* the first attempt, with no allocation left, failed */
+    person_doc_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -738,6 +888,9 @@ int main(void)
         cmocka_unit_test(test_render_json),
         cmocka_unit_test(test_render_json_out_of_scope),
         cmocka_unit_test(test_render_text),
+        cmocka_unit_test(test_person),
+        cmocka_unit_test(test_person_needs_the_scan),
+        cmocka_unit_test(test_person_allocation_failures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

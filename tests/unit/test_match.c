@@ -429,6 +429,65 @@ static void test_resume_familiarity(void **state)
     free_pair(&p);
 }
 
+/* rs_document_heading of a text into out[cap] (out filled with 'X' first). */
+static size_t heading_of(const char *text, char *out, size_t cap, size_t size)
+{
+    rs_text *t = NULL;
+    rs_document *doc = NULL;
+    rs_error err = {0};
+    assert_int_equal(rs_text_decode("posting.txt", (const unsigned char *)text, strlen(text), 0,
+                                    &t, &err), RS_OK);
+    assert_int_equal(rs_document_new(t, &doc, &err), RS_OK);
+    memset(out, 'X', size);
+    size_t n = rs_document_heading(doc, out, cap);
+    rs_document_free(doc);
+    return n;
+}
+
+/* What a document's first line says it is: Markdown marks, separators and
+ * a label dropped, lines with nothing left skipped, cut to cap - 1 bytes on
+ * a character boundary. */
+static void test_document_heading(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t cap;
+        const char *want;
+    } cases[] = {
+        {"# Backend Developer (Java / Spring Boot)\n\n**Tessellate Pay**", 200,
+         "Backend Developer (Java / Spring Boot)"},
+        {"\n\n**Job title:** Senior Go Engineer\n", 200, "Senior Go Engineer"},
+        {"## Job title\nStaff Engineer\n", 200, "Staff Engineer"},
+        {"***\nData Engineer\n", 200, "Data Engineer"},
+        {"\xE2\x80\x94 Platform Engineer \xE2\x80\x94\n", 200, "Platform Engineer"},
+        {"Backend Developer\n", 8, "Backend"},
+        /* "Chef Pâtissier": the 'â' would straddle the cut and is left out */
+        {"Chef P\xC3\xA2tissier\n", 8, "Chef P"},
+        {"Chef P\xC3\xA2tissier\n", 9, "Chef P\xC3\xA2"},
+        {"Backend Developer\n", 1, ""},
+        {"", 200, ""},
+        {"# Backend Developer (Java / Spring Boot)\n", 8, "Backend"},
+        {"Backend Developer\n", 9, "Backend"},
+        {"Job title: Senior Go Engineer\nAbout us\n", 12, "Senior Go E"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char out[256];
+        size_t n = heading_of(cases[k].text, out, cases[k].cap, sizeof out);
+        /* whatever it says: a string within the cap, its length returned */
+        assert_true(n < cases[k].cap && out[n] == '\0' && strlen(out) == n);
+        assert_int_equal(out[cases[k].cap], 'X');   /* nothing written past the cap */
+        bool right = strcmp(out, cases[k].want) == 0;
+        if (!right)
+            fail_msg("case %zu \"%s\" (cap %zu): \"%s\", want \"%s\"", k, cases[k].text,
+                     cases[k].cap, out, cases[k].want);
+    }
+    /* no room at all: 0, and out untouched */
+    char out[4];
+    assert_int_equal(heading_of("Backend Developer\n", out, 0, sizeof out), 0);
+    assert_int_equal(out[0], 'X');
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_near_skills),
         cmocka_unit_test(test_resume_negation),
         cmocka_unit_test(test_resume_familiarity),
+        cmocka_unit_test(test_document_heading),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

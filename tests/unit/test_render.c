@@ -459,6 +459,76 @@ static void test_salary_band(void **state)
     assert_string_equal(out, "");
 }
 
+/* A quote as a reader should see it (rs__strip_markup): Markdown
+ * emphasis, code marks and link targets dropped, table pipes read as
+ * " · ", blanks collapsed, block marks dropped at a line's start only, a
+ * leading or trailing blank kept only when more of the quote is on that
+ * side; snake_case, "window.__x" and C# or C++ as written. */
+static void test_strip_markup(void **state)
+{
+    (void)state;
+    enum { L = RS__MARKUP_LINE_START, B = RS__MARKUP_TEXT_BEFORE, A = RS__MARKUP_TEXT_AFTER };
+    static const struct {
+        const char *in;
+        unsigned flags;
+        const char *want;
+    } cases[] = {
+        {"work in **Python** and `SQL`", 0, "work in Python and SQL"},
+        {"| Go | 5 years |", L, "Go \xC2\xB7 5 years"},
+        {"## Skills", L, "Skills"},
+        {"## Skills", 0, "## Skills"},   /* not at a line's start: text */
+        {"- built [the site](https://x.example/a) fast", L, "built the site fast"},
+        {"- item", 0, "- item"},
+        {"read_replicas and _emphasis_ here", 0, "read_replicas and emphasis here"},
+        {"window.__pwned=1", 0, "window.__pwned=1"},
+        {"__init__", 0, "init"},
+        {"a  \t b", 0, "a b"},
+        {" and x", B, " and x"},
+        {" and x", 0, "and x"},
+        {"x and ", A, "x and "},
+        {"x and ", 0, "x and"},
+        {"| Go | ", A, "Go \xC2\xB7 "},
+        {"| Go | ", 0, "Go"},
+        {"1. Led the team", L, "Led the team"},
+        {"1. Led the team", 0, "1. Led the team"},
+        {"C# and C++", 0, "C# and C++"},
+        {"> quoted", L, "quoted"},
+        {"> - item", L, "item"},
+        {"#1 seller", L, "#1 seller"},   /* no blank after the mark: text */
+        {"-5 degrees", L, "-5 degrees"},
+        {"", 0, ""},
+        {"[GitHub](https://github.com/x) and [blog](https://b.example)", 0, "GitHub and blog"},
+        {"10. Led the team", L, "Led the team"},
+        {"2 * 3 replicas", 0, "2 * 3 replicas"},
+        {"orchestrate with **", A, "orchestrate with "},   /* "**" + the <mark>ed word */
+        {"** and more", B, " and more"},
+        {"ran `SELECT *` on it", 0, "ran SELECT * on it"},
+        {"[a](https://a.example) [b](https://b.example)", 0, "a b"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        rs_buf b;
+        rs__buf_init(&b, 0);
+        assert_true(rs__strip_markup(&b, cases[k].in, strlen(cases[k].in), cases[k].flags));
+        const char *got = b.len ? b.data : "";
+        bool right = strcmp(got, cases[k].want) == 0;
+        if (!right)
+            fail_msg("case %zu \"%s\" (flags %u): \"%s\", want \"%s\"", k, cases[k].in,
+                     cases[k].flags, got, cases[k].want);
+        rs__buf_free(&b);
+    }
+    /* it appends, and what the buffer held is not text before the quote */
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    assert_true(rs__buf_puts(&b, "\xE2\x80\x9C"));
+    assert_true(rs__strip_markup(&b, " | **Go** |", 11, 0));
+    assert_string_equal(b.data, "\xE2\x80\x9CGo");
+    rs__buf_free(&b);
+    /* a buffer that cannot take it: false */
+    rs__buf_init(&b, 4);
+    assert_false(rs__strip_markup(&b, "work in **Python**", 18, 0));
+    rs__buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -478,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_text_control_chars_in_input),
         cmocka_unit_test(test_text_control_chars_in_name),
         cmocka_unit_test(test_escape_terminal),
+        cmocka_unit_test(test_strip_markup),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

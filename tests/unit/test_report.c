@@ -176,11 +176,12 @@ static void test_batch_page(void **state)
     size_t skills[2] = {rs_lexicon_find(S_lex, "python"), rs_lexicon_find(S_lex, "kafka")};
     rs_batch_row rows[] = {
         {"javascript:alert(1)", RS_ROW_OK, "backend", 3, "Senior Backend Developer", 71.5, skills, 2,
-         NULL, 1},
+         NULL, 1, "Senior Go <b>Engineer</b>"},
         {"<script>x</script>", RS_ROW_OK, "backend", 3, "Senior Backend Developer", 60, skills, 1,
-         NULL, 0},
-        {"bad.bin", RS_ROW_ERROR, NULL, 0, NULL, 0, NULL, 0, "binary file <img onerror=1>", 1},
-        {"chef.txt", RS_ROW_OUT_OF_SCOPE, NULL, 0, NULL, 0, NULL, 0, "not engineering", 1},
+         NULL, 0, NULL},
+        {"dir/bad.bin", RS_ROW_ERROR, NULL, 0, NULL, 0, NULL, 0, "binary file <img onerror=1>", 1,
+         NULL},
+        {"chef.txt", RS_ROW_OUT_OF_SCOPE, NULL, 0, NULL, 0, NULL, 0, "not engineering", 1, NULL},
     };
     rs_error err = {0};
     for (size_t i = 0; i < 4; i++)
@@ -199,6 +200,18 @@ static void test_batch_page(void **state)
     assert_non_null(strstr(html, "The first 2 of 4 postings"));
     assert_non_null(strstr(html, "Python (2)"));
     assert_non_null(strstr(html, "binary file &lt;img onerror=1&gt;"));
+    /* a posting by its title, its file's name beneath; a track by its name;
+     * the track x rung table shaded by count */
+    assert_non_null(strstr(html, ">Senior Go &lt;b&gt;Engineer&lt;/b&gt;</a>"));
+    assert_non_null(strstr(html, "<span class=\"file\">javascript:alert(1)</span>"));
+    assert_non_null(strstr(html, ">bad.bin</a>"));
+    assert_null(strstr(html, ">dir/bad.bin<"));
+    assert_non_null(strstr(html, "data-label=\"Track\">Backend engineering</td>"));
+    assert_null(strstr(html, ">backend</td>"));
+    assert_non_null(strstr(html, "<td class=\"num heat5\">2</td>"));
+    assert_non_null(strstr(html, "<td class=\"num heat0\">0</td>"));
+    assert_true(strstr(html, "<figcaption>Postings per track</figcaption>") <
+                strstr(html, "<table class=\"chart\">"));
     assert_int_equal(render_batch(b, NULL, RS_OUTPUT_TEXT, &text, &len, &err), RS_OK);
     assert_non_null(strstr(text, "summary: 4 postings, 1 failed"));
     assert_non_null(strstr(text, "rung 3: Python (2), Apache Kafka (1)"));

@@ -1,0 +1,261 @@
+/* person.c — whose resume it is: the name its first lines give, as
+ * written ("TOMASZ KOWALCZYK", "# Marco Bellini", "Résumé — DANIEL OKAFOR",
+ * "Name: Jan van der Berg").
+ *
+ * Only the heading block is read: the lines before the first section
+ * heading, at most S_HEAD_LINES of them, ending at a line of prose. A line
+ * names the person when, split at its separators ("—", "|", ":", ","),
+ * one part is a name and every other part only labels the document
+ * ("Résumé", "CV", "Name"). A name is two to four capitalised words of
+ * letters (hyphenated and initialled words allowed, lowercase particles
+ * between them), none of which a resume heading, an engineering title, an
+ * occupation's head noun, a field or a technology uses, and at most half
+ * of which other job titles use: "ENGLISH TEACHER", "Career Overview",
+ * "HR Generalist" and "Senior Software Engineer" are no one's name. A
+ * surname that is also an occupation ("Baker") is missed, and the caller
+ * falls back to the file's name: a missed name costs less than a job
+ * title taken for one. */
+#include "analyze_internal.h"
+#include "analyze/sections_internal.h"
+#include "text/text_internal.h"
+
+#include <utf8proc.h>
+
+#define S_HEAD_LINES 6       /* a name heads the resume */
+#define S_PROSE_WORDS 12     /* a line of more words is prose: the heading block is over */
+#define S_NAME_MIN 2         /* words of a name, particles not counted */
+#define S_NAME_MAX 4
+#define S_NAME_PARTICLES 3
+
+typedef enum { S_EMPTY, S_LABEL, S_NAME, S_OTHER } S_part;
+
+typedef struct S_line {
+    const rs_roles *roles;
+    const rs_scan *scan;
+    const char *norm, *orig;
+    size_t orig_len;
+    const uint32_t *map;
+    const rs_token *toks;
+} S_line;
+
+static bool S_word(const rs_token *t) { return t->kind == RS_TOKEN_WORD; }
+
+/* Is the punctuation token i inside a word: a hyphen or apostrophe glued
+ * to words on both sides ("Adeyemi-Brooks", "O'Neil"), or the period of
+ * an initial ("J.")? */
+static bool S_inner_punct(const S_line *l, size_t i, size_t end)
+{
+    const rs_token *t = &l->toks[i];
+    char ch = l->norm[t->start];
+    bool after_word = i > 0 && S_word(&l->toks[i - 1]) && t->glued;
+    if (ch == '.' && after_word && l->toks[i - 1].len == 1)
+        return true;
+    bool joins = (ch == '-' || ch == '\'') && t->len == 1;
+    return joins && after_word && i + 1 < end && S_word(&l->toks[i + 1]) && l->toks[i + 1].glued;
+}
+
+static int32_t S_first_char(const S_line *l, const rs_token *t)
+{
+    size_t at = rs__orig(l->map, t->start);
+    int32_t cp = -1;
+    if (at < l->orig_len)
+        utf8proc_iterate((const utf8proc_uint8_t *)l->orig + at,
+                         (utf8proc_ssize_t)(l->orig_len - at), &cp);
+    return cp;
+}
+
+static bool S_capital(int32_t cp)
+{
+    utf8proc_category_t c = cp >= 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static bool S_in(const S_line *l, int list, const rs_token *t)
+{
+    return rs__roles_word_in(l->roles, list, l->norm + t->start, t->len);
+}
+
+/* Does a job title, an occupation, a field or a technology use the word? */
+static bool S_job_word(const S_line *l, const rs_token *t)
+{
+    static const int lists[] = {RS_WORDS_OTHER_OCCUPATION, RS_WORDS_OTHER_FIELD, RS_WORDS_TECH,
+                                RS_WORDS_GENERIC_DOMAIN, RS_WORDS_PROSE, RS_WORDS_C_SUITE,
+                                RS_WORDS_ENTRY, RS_WORDS_MANAGER_NOUN};
+    if (rs__title_gate_has(l->roles, t->hash) ||
+        rs__domain_word_track(l->roles, l->norm + t->start, t->len) != RS_NOT_FOUND)
+        return true;
+    for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+        if (S_in(l, lists[k], t))
+            return true;
+    return false;
+}
+
+/* What the tokens [a, z) of one line are: nothing, a document label, a
+ * name, or other text. */
+static S_part S_classify(const S_line *l, size_t a, size_t z)
+{
+    size_t names = 0, particles = 0, labels = 0, words = 0, job_words = 0;
+    bool particle_last = false, last_head = false;
+    for (size_t i = a; i < z; i++) {
+        const rs_token *t = &l->toks[i];
+        if (!S_word(t))
+            continue;   /* the inner punctuation of a name */
+        bool continues = i > a && !S_word(&l->toks[i - 1]) && l->toks[i - 1].glued && t->glued &&
+                         l->norm[l->toks[i - 1].start] != '.';
+        words++;
+        if (S_in(l, RS_WORDS_DOCUMENT_LABEL, t)) {
+            labels++;
+            continue;
+        }
+        for (size_t k = 0; k < t->len; k++)
+            if (l->norm[t->start + k] >= '0' && l->norm[t->start + k] <= '9')
+                return S_OTHER;
+        bool initial = t->len == 1 && i + 1 < z && l->norm[l->toks[i + 1].start] == '.';
+        if (!initial && (S_job_word(l, t) || rs__heading_word(l->norm + t->start, t->len)))
+            return S_OTHER;
+        job_words += S_in(l, RS_WORDS_TITLE_WORD, t);
+        last_head = S_in(l, RS_WORDS_TITLE_HEAD, t);
+        if (continues)
+            continue;   /* "Brooks" of "Adeyemi-Brooks" */
+        bool capital = S_capital(S_first_char(l, t));
+        if (!capital && S_in(l, RS_WORDS_NAME_PARTICLE, t) && names > 0) {
+            particles++;
+            particle_last = true;
+            continue;
+        }
+        if (!capital)
+            return S_OTHER;
+        names++;
+        particle_last = false;
+    }
+    if (!words)
+        return S_EMPTY;
+    if (labels == words)
+        return S_LABEL;
+    /* "HR Generalist", "Unit Publicist": words of job titles, mostly;
+     * "VR Designer": a job's common head noun last */
+    if (labels || particle_last || particles > S_NAME_PARTICLES || job_words * 2 > names ||
+        last_head)
+        return S_OTHER;
+    return names >= S_NAME_MIN && names <= S_NAME_MAX ? S_NAME : S_OTHER;
+}
+
+/* The name on the line of tokens [a, z), its token range in *first and
+ * *last; false when the line is more than a name and labels. */
+static bool S_name_line(const S_line *l, size_t a, size_t z, size_t *first, size_t *last)
+{
+    size_t names = 0, start = a;
+    for (size_t i = a; i <= z; i++) {
+        bool split = i == z || l->toks[i].kind == RS_TOKEN_BARRIER ||
+                     (l->toks[i].kind == RS_TOKEN_PUNCT && !S_inner_punct(l, i, z));
+        if (!split)
+            continue;
+        if (i < z && l->toks[i].kind == RS_TOKEN_BARRIER)
+            return false;   /* an address or a link: a contact line */
+        S_part p = S_classify(l, start, i);
+        if (p == S_OTHER)
+            return false;
+        if (p == S_NAME) {
+            size_t f = start, e = i;
+            while (!S_word(&l->toks[f]))
+                f++;
+            while (!S_word(&l->toks[e - 1]) && l->norm[l->toks[e - 1].start] != '.')
+                e--;
+            *first = f;
+            *last = e - 1;
+            names++;
+        }
+        start = i + 1;
+    }
+    return names == 1;
+}
+
+static bool S_line_break(const char *norm, const rs_token *a, const rs_token *b)
+{
+    for (size_t k = a->start + a->len; k < b->start; k++)
+        if (norm[k] == '\n' || norm[k] == '\r')
+            return true;
+    return false;
+}
+
+/* Characters from the start of the line to orig offset at, plus 1. */
+static unsigned S_column(const S_line *l, size_t at)
+{
+    size_t s = at;
+    while (s > 0 && l->orig[s - 1] != '\n' && l->orig[s - 1] != '\r')
+        s--;
+    unsigned column = 1;
+    for (; s < at; s++)
+        column += ((unsigned char)l->orig[s] & 0xC0) != 0x80;
+    return column;
+}
+
+/* The first line of the first headed section (~0u with none); -1 when
+ * out of memory. */
+static int S_heading_line(const rs_document *doc, unsigned *line)
+{
+    rs_section *sec = NULL;
+    size_t n = 0;
+    *line = ~0u;
+    if (rs__sections_find(doc, RS_DOC_RESUME, &sec, &n, NULL) != RS_OK)
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        if (sec[k].has_heading) {
+            *line = sec[k].first_line;
+            break;
+        }
+    rs__free(sec);
+    return 0;
+}
+
+/* Was a skill found in orig [s, e)? "Microsoft Office Suite" and "Windows
+ * XP" head some resumes' skill lists. */
+static bool S_skill_within(const rs_scan *scan, size_t s, size_t e)
+{
+    for (size_t h = 0; scan && h < rs_scan_hit_count(scan); h++) {
+        const rs_skill_hit *hit = rs_scan_hit(scan, h);
+        for (size_t k = 0; k < hit->evidence_count; k++)
+            if (hit->evidence[k].orig_start < e && hit->evidence[k].orig_end > s)
+                return true;
+    }
+    return false;
+}
+
+int rs_document_person(const rs_roles *roles, const rs_document *doc, const rs_scan *scan,
+                       rs_evidence *out)
+{
+    size_t ntok = 0, norm_len = 0;
+    const rs_token *toks = rs__document_tokenized(doc, &ntok);
+    const rs_text *text = rs_document_text(doc);
+    S_line l = {roles, scan, rs_document_normalized(doc, &norm_len), rs_text_data(text),
+                rs_text_length(text), rs__document_map(doc), toks};
+    unsigned heading;
+    if (!roles || !toks || S_heading_line(doc, &heading) < 0)
+        return toks && roles ? -1 : 0;
+    size_t lines = 0;
+    for (size_t a = 0; a < ntok && lines < S_HEAD_LINES; lines++) {
+        size_t z = a + 1, words = S_word(&toks[a]);
+        while (z < ntok && !S_line_break(l.norm, &toks[z - 1], &toks[z]))
+            words += S_word(&toks[z++]);
+        unsigned line = rs__line_of(doc, rs__orig(l.map, toks[a].start));
+        if (line >= heading || words > S_PROSE_WORDS)
+            return 0;
+        size_t first, last;
+        size_t s = 0, e = 0;
+        if (S_name_line(&l, a, z, &first, &last)) {
+            s = rs__orig(l.map, toks[first].start);
+            e = rs__orig(l.map, toks[last].start + toks[last].len);
+        }
+        if (e > s && !S_skill_within(scan, s, e)) {
+            memset(out, 0, sizeof *out);
+            out->orig_start = s;
+            out->orig_end = e;
+            out->line = line;
+            out->column = S_column(&l, s);
+            rs__page_of(doc, line, &out->page, &out->page_line);
+            return 1;
+        }
+        a = z;
+    }
+    return 0;
+}
