@@ -903,6 +903,30 @@ def livecareer_set(rep, a, folder):
         rep.table(["category", "file", "rolescan's message"], [list(x) for x in failed[:15]],
                   "errors (first 15)")
     slowest(rep, recs, ["%s/%s" % (c, os.path.basename(p)) for c, p in files])
+    person_names(rep, a, [p for _, p in files])
+
+
+def person_names(rep, a, paths):
+    """Whose resume it is (score's "person", the report's heading): the set
+    is anonymised, its first line a job title ("ENGLISH TEACHER"), so
+    every name claimed is either one the anonymisation missed or a job, a
+    heading or a skill taken for a name. The claims are counted here and
+    read by hand (docs/accuracy.md); no name is printed."""
+    cmd = [a.rolescan, "score", "--format", "jsonl", "-q"] + paths
+    if LEXICONS:
+        cmd[2:2] = ["--lexicons", LEXICONS]
+    t0 = time.monotonic()
+    p = subprocess.run(cmd, capture_output=True)
+    wall = time.monotonic() - t0
+    docs = [json.loads(l) for l in p.stdout.decode("utf-8").splitlines() if l.strip()]
+    ok = [d for d in docs if d.get("status") == "ok"]
+    claimed = [d for d in ok if d.get("person")]
+    by_line = collections.Counter(d["person"]["line"] for d in claimed)
+    rep.line("whose resume it is: a name claimed for **%d of %d** resumes read (%.1f s; "
+             "naive \"first line is the name\": %d of %d); lines: %s"
+             % (len(claimed), len(ok), wall, len(ok), len(ok),
+                ", ".join("line %d: %d" % kv for kv in sorted(by_line.items())) or "none"))
+    rep.figures.update(livecareer_person_claimed=len(claimed))
 
 
 YEARS_RE = re.compile(r"\b(\d+)\+?\s*-?\s*years?\b(?!\s+(?:BA|BS|degree|program))", re.I)

@@ -20,7 +20,7 @@ static void S_bar_chart(rs_html *h, xmlNodePtr parent, const char *title,
         max = counts[i] > max ? counts[i] : max;
         shown += counts[i] > 0;
     }
-    xmlNodePtr fig = rs__html_el(h, parent, "figure", NULL);
+    xmlNodePtr fig = rs__html_el(h, parent, "figure", "chart");
     rs__html_el_text(h, fig, "figcaption", NULL, title);
     if (!shown) {
         rs__html_el_text(h, fig, "p", "muted", "None.");

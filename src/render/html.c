@@ -66,7 +66,7 @@ static const char *const S_css[] = {
     ".top-skills{margin-bottom:.5rem}.file{display:block;color:var(--muted);font-weight:400;"
     "font-size:.85rem;overflow-wrap:anywhere}"
     "td.score{white-space:nowrap}"
-    "figure figcaption{font-weight:600;color:var(--fg);margin:.9rem 0 .3rem}"
+    "figure.chart figcaption{font-weight:600;color:var(--fg);margin:.9rem 0 .3rem}"
     "table.chart{max-width:44rem}table.chart th{font-weight:400;width:40%}"
     "table.chart td,table.chart th{border:0;padding:.2rem .5rem .2rem 0}"
     "table.heat td{text-align:center;min-width:2.2em}"

@@ -476,10 +476,11 @@ rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out
     xmlNodePtr header = rs__html_el(&h, h.body, "header", NULL);
     rs__html_el_text(&h, header, "p", "kicker", "Career report");
     rs__html_el_text(&h, header, "h1", NULL, who);
-    xmlNodePtr from = rs__html_el_text(&h, header, "p", "muted", "From ");
-    rs__html_text(&h, from, S_base_name(r->name));
-    if (r->has_person)
+    if (r->has_person) {   /* else the heading is the file's name already */
+        xmlNodePtr from = rs__html_el_text(&h, header, "p", "muted", "From ");
+        rs__html_text(&h, from, S_base_name(r->name));
         rs__html_textf(&h, from, " (the name on line %u)", r->person.line);
+    }
     xmlNodePtr lede = rs__html_el(&h, header, "p", "lede");
     S_warnings(&h, header, r);
     xmlNodePtr main = rs__html_el(&h, h.body, "main", NULL);
