@@ -318,6 +318,12 @@ static void S_salary(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
         S_salary_row(h, tbody, rs_roles_role(roles, next));
 }
 
+static const char *S_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
 /* ---- the match view (report --job) ---------------------------------------- */
 
 static void S_match_reqs(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const rs_match *m,
@@ -371,7 +377,7 @@ static void S_match_view(rs_html *h, xmlNodePtr main, const rs_roles *roles,
     rs__html_text(h, p, rs_match_posting_title(m));
     if (job) {
         xmlNodePtr span = rs__html_el_text(h, p, "span", "muted", " · ");
-        rs__html_text(h, span, job);
+        rs__html_text(h, span, S_base_name(job));
     }
     xmlNodePtr table = rs__html_el(h, s, "table", NULL);
     char caption[200];
@@ -432,12 +438,6 @@ static void S_footer(rs_html *h, const rs_roles *roles, const rs_lexicon *lex, r
                    RS_VERSION, rs_lexicon_version(lex), rs_lexicon_hash(lex),
                    rs_lexicon_skill_count(lex), rs_roles_version(roles), as_of.year,
                    as_of.month);
-}
-
-static const char *S_base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
 }
 
 /* Whom the report is about: the person the resume names, else its file. */

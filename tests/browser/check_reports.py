@@ -516,6 +516,15 @@ def main():
             "at_least": {"roleRows": 3, "skillItems": 8, "marks": 8, "gapItems": 1},
             "contains": {"lede": expect_role, "here": expect_role},
             "resume": True, "name": person, "no_paths": no_paths}))
+    job = os.path.join(out, "report-job.html")
+    run([rolescan, "report", "--as-of", "2026-11", "-q", "-o", job, "--job",
+         os.path.join(samples, "postings", "03-senior-go.txt"),
+         os.path.join(samples, "resumes", "03-senior-backend.txt")])
+    pages.append((job, "resume report with a job", {
+        "sections": ["ladder", "match", "roles", "gaps", "skills"],
+        "at_least": {"roleRows": 3, "skillItems": 8},
+        "contains": {"allText": "Senior Backend Engineer (Go)"},
+        "name": "DANIEL OKAFOR", "no_paths": no_paths}))
     hostile = os.path.join(out, "report-hostile.html")
     run([rolescan, "report", "--as-of", "2026-11", "-q", "-o", hostile,
          os.path.join(src, "tests", "data", "hostile-resume.txt")])
