@@ -714,34 +714,8 @@ static void test_laterals_within_reach(void **state)
 
 /* ---- whose resume it is (rs_document_person) ---------------------------- */
 
-typedef struct person_doc {
-    rs_document *doc;
-    rs_scan *scan;
-} person_doc;
-
-/* A text decoded, made a document, tokenized and scanned, as the report
- * does before it looks for the name. */
-static person_doc person_doc_of(const char *text)
-{
-    person_doc p = {0};
-    rs_text *t = NULL;
-    rs_error err = {0};
-    assert_int_equal(rs_text_decode("cv.txt", (const unsigned char *)text, strlen(text), 0,
-                                    &t, &err), RS_OK);
-    assert_int_equal(rs_document_new(t, &p.doc, &err), RS_OK);
-    if (rs_scan_run(S_lex, p.doc, &p.scan, &err) != RS_OK)
-        fail_msg("scan failed: %s", err.message);
-    return p;
-}
-
-static void person_doc_free(person_doc *p)
-{
-    rs_scan_free(p->scan);
-    rs_document_free(p->doc);
-}
-
 /* The bytes out names in the document's text. */
-static void person_name(const person_doc *p, const rs_evidence *out, char *buf, size_t size)
+static void person_name(const analysed *p, const rs_evidence *out, char *buf, size_t size)
 {
     const rs_text *t = rs_document_text(p->doc);
     assert_true(out->orig_start < out->orig_end && out->orig_end <= rs_text_length(t));
@@ -796,7 +770,7 @@ static void test_person(void **state)
         {"", NULL, 0, 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
-        person_doc p = person_doc_of(cases[k].text);
+        analysed p = analyse(cases[k].text);
         rs_evidence out;
         memset(&out, 0, sizeof out);
         int got = rs_document_person(S_roles, p.doc, p.scan, &out);
@@ -812,7 +786,7 @@ static void test_person(void **state)
                      cases[k].text, got, name, out.line, out.column,
                      cases[k].name ? cases[k].name : "(no one)", cases[k].line,
                      cases[k].column);
-        person_doc_free(&p);
+        analysed_free(&p);
     }
 }
 
@@ -821,14 +795,14 @@ static void test_person(void **state)
 static void test_person_needs_the_scan(void **state)
 {
     (void)state;
-    person_doc p = person_doc_of("Microsoft Office Suite\n");
+    analysed p = analyse("Microsoft Office Suite\n");
     rs_evidence out;
     assert_int_equal(rs_document_person(S_roles, p.doc, p.scan, &out), 0);
     assert_int_equal(rs_document_person(S_roles, p.doc, NULL, &out), 1);
     char name[64];
     person_name(&p, &out, name, sizeof name);
     assert_string_equal(name, "Microsoft Office Suite");
-    person_doc_free(&p);
+    analysed_free(&p);
 }
 
 /* Failing each allocation in turn: -1 (out of memory) or the name, never
@@ -836,9 +810,9 @@ static void test_person_needs_the_scan(void **state)
 static void test_person_allocation_failures(void **state)
 {
     (void)state;
-    person_doc p = person_doc_of("R\xC3\x89SUM\xC3\x89\n\nCLAIRE DUBOIS-MARTIN\nExecutive Chef\n\n"
-                                 "EXPERIENCE\nHead Chef, Le Bistro, 2019 - Present\n\n"
-                                 "SKILLS\nMenu design, food safety\n");
+    analysed p = analyse("R\xC3\x89SUM\xC3\x89\n\nCLAIRE DUBOIS-MARTIN\nExecutive Chef\n\n"
+                          "EXPERIENCE\nHead Chef, Le Bistro, 2019 - Present\n\n"
+                          "SKILLS\nMenu design, food safety\n");
     int got = -1;
     size_t n = 0;
     for (; got == -1; n++) {
@@ -858,7 +832,7 @@ static void test_person_allocation_failures(void **state)
         }
     }
     assert_true(n > 1);   /* the first attempt, with no allocation left, failed */
-    person_doc_free(&p);
+    analysed_free(&p);
 }
 
 int main(void)
