@@ -752,10 +752,11 @@ RS_EXPORT size_t rs_analysis_missing(const rs_analysis *a, size_t role,
 RS_EXPORT int rs_document_person(const rs_roles *roles, const rs_document *doc,
                                  const rs_scan *scan, rs_evidence *out);
 
-/* What a document's first line says it is: a posting's title
- * ("Backend Developer (Java / Spring Boot)"), its Markdown marks, the
- * separators around it and a label ("Job title:") dropped, cut to cap - 1
- * bytes, into out. Returns its length, 0 for an empty document. */
+/* What a document's first line that is not blank says it is: a
+ * posting's title ("Backend Developer (Java / Spring Boot)"), the Markdown
+ * marks at its ends, the separators around it and a label ("Job title:")
+ * dropped, cut to cap - 1 bytes on a character boundary, into out.
+ * Returns its length, 0 for an empty document. */
 RS_EXPORT size_t rs_document_heading(const rs_document *doc, char *out, size_t cap);
 
 /* Score of any role (for the next rung, lateral moves). */

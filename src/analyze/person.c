@@ -9,12 +9,14 @@
  * ("Résumé", "CV", "Name"). A name is two to four capitalised words of
  * letters (hyphenated and initialled words allowed, lowercase particles
  * between them), none of which a resume heading, an engineering title, an
- * occupation's head noun, a field or a technology uses, and at most half
- * of which other job titles use: "ENGLISH TEACHER", "Career Overview",
- * "HR Generalist" and "Senior Software Engineer" are no one's name. A
- * surname that is also an occupation ("Baker") is missed, and the caller
- * falls back to the file's name: a missed name costs less than a job
- * title taken for one. */
+ * occupation's head noun, a field or a technology uses, where the scan
+ * found no skill, at most half of them words other job titles use, the
+ * last not a common job noun: "ENGLISH TEACHER", "Career Overview", "HR
+ * Generalist", "VR Designer", "Microsoft Office Suite" and "Senior
+ * Software Engineer" are no one's name. Nor is one of more than 120
+ * bytes, or with a control or format character. A surname that is also a
+ * common job noun ("Cook") is missed, and the caller falls back to the
+ * file's name: a missed name costs less than a job title taken for one. */
 #include "analyze_internal.h"
 #include "analyze/sections_internal.h"
 #include "text/text_internal.h"
@@ -26,6 +28,8 @@
 #define S_NAME_MIN 2         /* words of a name, particles not counted */
 #define S_NAME_MAX 4
 #define S_NAME_PARTICLES 3
+#define S_WORD_MAX 40        /* bytes of a name's word; a longer one is no name's */
+#define S_NAME_BYTES 120     /* bytes of a whole name */
 
 typedef enum { S_EMPTY, S_LABEL, S_NAME, S_OTHER } S_part;
 
@@ -107,6 +111,8 @@ static S_part S_classify(const S_line *l, size_t a, size_t z)
             labels++;
             continue;
         }
+        if (t->len > S_WORD_MAX)
+            return S_OTHER;
         for (size_t k = 0; k < t->len; k++)
             if (l->norm[t->start + k] >= '0' && l->norm[t->start + k] <= '9')
                 return S_OTHER;
@@ -208,6 +214,23 @@ static int S_heading_line(const rs_document *doc, unsigned *line)
     return 0;
 }
 
+/* Does orig [s, e) read as written: no control or format character (a
+ * right-to-left override, a zero-width space) that would hide or reorder
+ * it on the page? */
+static bool S_plain(const S_line *l, size_t s, size_t e)
+{
+    while (s < e) {
+        int32_t cp = -1;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)l->orig + s,
+                                              (utf8proc_ssize_t)(e - s), &cp);
+        utf8proc_category_t c = n > 0 ? utf8proc_category(cp) : UTF8PROC_CATEGORY_CN;
+        if (n <= 0 || c == UTF8PROC_CATEGORY_CC || c == UTF8PROC_CATEGORY_CF)
+            return false;
+        s += (size_t)n;
+    }
+    return true;
+}
+
 /* Was a skill found in orig [s, e)? "Microsoft Office Suite" and "Windows
  * XP" head some resumes' skill lists. */
 static bool S_skill_within(const rs_scan *scan, size_t s, size_t e)
@@ -246,7 +269,7 @@ int rs_document_person(const rs_roles *roles, const rs_document *doc, const rs_s
             s = rs__orig(l.map, toks[first].start);
             e = rs__orig(l.map, toks[last].start + toks[last].len);
         }
-        if (e > s && !S_skill_within(scan, s, e)) {
+        if (e > s && e - s <= S_NAME_BYTES && S_plain(&l, s, e) && !S_skill_within(scan, s, e)) {
             memset(out, 0, sizeof *out);
             out->orig_start = s;
             out->orig_end = e;

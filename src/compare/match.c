@@ -486,8 +486,14 @@ static void S_line_heading(const rs_document *doc, unsigned line, char *buf, siz
     while (*p == '#' || *p == '*' || *p == ' ')   /* Markdown heading marks */
         p++;
     memmove(buf, p, strlen(p) + 1);
-    for (size_t n = strlen(buf); n && (buf[n - 1] == '*' || buf[n - 1] == '#'); n--)
-        buf[n - 1] = '\0';
+    size_t n = strlen(buf);   /* a closing "**", or " ##" after a blank ("C#" stays) */
+    while (n && buf[n - 1] == '*')
+        buf[--n] = '\0';
+    size_t k = n;
+    while (k && buf[k - 1] == '#')
+        k--;
+    if (k < n && k && buf[k - 1] == ' ')
+        buf[k - 1] = '\0';
     S_drop_title_label(buf);   /* "## Job title" heads the title's line */
 }
 

@@ -4,6 +4,7 @@
  * (linked to its file), and the errors. Same page kit and safety as the resume report. */
 #include "batch_internal.h"
 #include "html.h"
+#include "render/render_internal.h"
 #include "render/report_internal.h"
 
 #include <stdio.h>
@@ -137,22 +138,28 @@ static void S_top_skills(rs_html *h, xmlNodePtr main, const rs_batch *b)
         rs__html_el_text(h, s, "p", "muted", "No posting was classified.");
 }
 
-static const char *S_base_name(const char *path)
+/* Is id a record named by its file and line ("in/posts.jsonl:7"), as rolescan
+ * names a record that has no id of its own? */
+static bool S_file_line(const char *id)
 {
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
+    const char *colon = strrchr(id, ':');
+    if (!colon || !colon[1] || !memchr(id, '/', (size_t)(colon - id)))
+        return false;
+    for (const char *p = colon + 1; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
+    return true;
 }
 
 /* A posting by its title (else its file's name), linked to its file, with
- * the file's name or the record's id beneath. */
+ * the file's name or the record's id beneath: a file, or a record of one,
+ * by the file's own name, not its folders; a record's own id as written. */
 static void S_id_cell(rs_html *h, xmlNodePtr tr, const rs_batch_row *row)
 {
     xmlNodePtr th = rs__html_el(h, tr, "th", NULL);
     rs__html_attr(h, th, "scope", "row");
     const char *id = row->id ? row->id : "";
-    /* a file, or a record of one ("/abs/posts.jsonl:7"), by the file's own
-     * name: a page to share shows no folders of this machine */
-    const char *name = row->is_file || id[0] == '/' ? S_base_name(id) : id;
+    const char *name = row->is_file || S_file_line(id) ? rs__base_name(id) : id;
     const char *title = row->title && *row->title ? row->title : name;
     if (!row->is_file) {
         rs__html_text(h, th, title);
@@ -178,13 +185,6 @@ static const char *S_track_name(const rs_batch *b, const char *id)
     return id ? id : "";
 }
 
-static xmlNodePtr S_cell(rs_html *h, xmlNodePtr tr, const char *cls, const char *label)
-{
-    xmlNodePtr td = rs__html_el(h, tr, "td", cls);
-    rs__html_attr(h, td, "data-label", label);
-    return td;
-}
-
 static void S_postings(rs_html *h, xmlNodePtr main, const rs_batch *b)
 {
     xmlNodePtr s = rs__html_section(h, main, "postings", "Every posting");
@@ -205,17 +205,17 @@ static void S_postings(rs_html *h, xmlNodePtr main, const rs_batch *b)
         tr = rs__html_el(h, tbody, "tr", NULL);
         S_id_cell(h, tr, row);
         bool ok = row->status == RS_ROW_OK;
-        rs__html_text(h, S_cell(h, tr, ok ? "ok" : row->status == RS_ROW_ERROR ? "error" : "muted",
+        rs__html_text(h, rs__html_cell(h, tr, ok ? "ok" : row->status == RS_ROW_ERROR ? "error" : "muted",
                                 "Status"),
                       row->status == RS_ROW_OUT_OF_SCOPE ? "out of scope"
                                                          : rs_row_status_name(row->status));
-        rs__html_text(h, S_cell(h, tr, NULL, "Track"), S_track_name(b, row->track));
-        xmlNodePtr td = S_cell(h, tr, "num", "Rung");
+        rs__html_text(h, rs__html_cell(h, tr, NULL, "Track"), S_track_name(b, row->track));
+        xmlNodePtr td = rs__html_cell(h, tr, "num", "Rung");
         if (row->rung)
             rs__html_textf(h, td, "%d", row->rung);
-        rs__html_text(h, S_cell(h, tr, NULL, "Closest role"),
+        rs__html_text(h, rs__html_cell(h, tr, NULL, "Closest role"),
                       row->role_title ? row->role_title : "");
-        td = S_cell(h, tr, "num", "Score");
+        td = rs__html_cell(h, tr, "num", "Score");
         if (row->role_title)
             rs__html_textf(h, td, "%.1f", row->score);
     }
@@ -238,7 +238,7 @@ static void S_errors(rs_html *h, xmlNodePtr main, const rs_batch *b)
     for (size_t i = 0; i < b->error_count; i++) {
         tr = rs__html_el(h, tbody, "tr", NULL);
         S_id_cell(h, tr, &b->error_rows[i].row);
-        rs__html_text(h, S_cell(h, tr, "error", "What went wrong"),
+        rs__html_text(h, rs__html_cell(h, tr, "error", "What went wrong"),
                       b->error_rows[i].row.message ? b->error_rows[i].row.message : "");
     }
 }

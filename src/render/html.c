@@ -255,6 +255,13 @@ rs_status rs__html_finish(rs_html *h, char **out, size_t *len, rs_error *err)
     return RS_OK;
 }
 
+xmlNodePtr rs__html_cell(rs_html *h, xmlNodePtr tr, const char *cls, const char *label)
+{
+    xmlNodePtr td = rs__html_el(h, tr, "td", cls);
+    rs__html_attr(h, td, "data-label", label);
+    return td;
+}
+
 xmlNodePtr rs__html_section(rs_html *h, xmlNodePtr parent, const char *id, const char *title)
 {
     xmlNodePtr s = rs__html_el(h, parent, "section", NULL);
@@ -321,21 +328,14 @@ char *rs__html_path_url(const char *path)
 #define S_CONTEXT_BEFORE 40
 #define S_CONTEXT_MAX 110
 
-/* A piece of a quote, its markup stripped (rs__strip_markup). */
-static void S_quote_piece(rs_html *h, xmlNodePtr parent, const char *s, size_t n,
-                          unsigned flags)
+void rs__html_quote(rs_html *h, xmlNodePtr parent, const char *s)
 {
     rs_buf b;
     rs__buf_init(&b, 0);
-    if (!rs__strip_markup(&b, s, n, flags))
+    if (!rs__strip_markup(&b, s, strlen(s), RS__MARKUP_LINE_START, NULL))
         h->failed = true;
     rs__html_text_n(h, parent, b.data, b.len);
     rs__buf_free(&b);
-}
-
-void rs__html_quote(rs_html *h, xmlNodePtr parent, const char *s)
-{
-    S_quote_piece(h, parent, s, strlen(s), RS__MARKUP_LINE_START);
 }
 
 void rs__html_evidence(rs_html *h, xmlNodePtr parent, const rs_document *doc,
@@ -344,16 +344,21 @@ void rs__html_evidence(rs_html *h, xmlNodePtr parent, const rs_document *doc,
     const char *s = rs_text_data(rs_document_text(doc));
     rs_window w;
     rs__evidence_window(doc, ev, S_CONTEXT_BEFORE, S_CONTEXT_MAX, &w);
+    size_t mark[2] = {ev->orig_start - w.start, ev->orig_end - w.start};
+    rs_buf b;
+    rs__buf_init(&b, 0);
+    unsigned flags = (w.cut_left ? RS__MARKUP_CUT_LEFT : RS__MARKUP_LINE_START) |
+                     (w.cut_right ? RS__MARKUP_CUT_RIGHT : 0);
+    if (!rs__strip_markup(&b, s + w.start, w.end - w.start, flags, mark))
+        h->failed = true;
+    const char *t = b.data ? b.data : "";
     xmlNodePtr q = rs__html_el(h, parent, "q", NULL);
     if (w.cut_left)
         rs__html_text(h, q, "…");
-    unsigned first = w.cut_left ? 0 : RS__MARKUP_LINE_START;
-    S_quote_piece(h, q, s + w.start, ev->orig_start - w.start, first | RS__MARKUP_TEXT_AFTER);
-    S_quote_piece(h, rs__html_el(h, q, "mark", NULL), s + ev->orig_start,
-                  ev->orig_end - ev->orig_start,
-                  (w.start < ev->orig_start ? RS__MARKUP_TEXT_BEFORE : first) |
-                      (ev->orig_end < w.end ? RS__MARKUP_TEXT_AFTER : 0));
-    S_quote_piece(h, q, s + ev->orig_end, w.end - ev->orig_end, RS__MARKUP_TEXT_BEFORE);
+    rs__html_text_n(h, q, t, mark[0]);
+    rs__html_text_n(h, rs__html_el(h, q, "mark", NULL), t + mark[0], mark[1] - mark[0]);
+    rs__html_text_n(h, q, t + mark[1], b.len - mark[1]);
     if (w.cut_right)
         rs__html_text(h, q, "…");
+    rs__buf_free(&b);
 }

@@ -54,6 +54,10 @@ xmlNodePtr rs__html_section(rs_html *h, xmlNodePtr parent, const char *id, const
 void rs__html_bar(rs_html *h, xmlNodePtr parent, double value, double max,
                   const char *label);
 
+/* A table cell that names itself (data-label) when its table, of class
+ * "cards", reflows into one card per row on a narrow screen. */
+xmlNodePtr rs__html_cell(rs_html *h, xmlNodePtr tr, const char *cls, const char *label);
+
 /* A relative URL for a local path: every byte outside [A-Za-z0-9/._~-]
  * percent-encoded, so no path can become a javascript: link. */
 char *rs__html_path_url(const char *path);

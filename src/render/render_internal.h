@@ -16,19 +16,26 @@ typedef struct rs_window {
  * boundaries, blanks trimmed. */
 void rs__evidence_window(const rs_document *doc, const rs_evidence *ev, size_t before,
                          size_t max, rs_window *w);
-/* Appends s[0..n) as a reader should see it quoted: Markdown emphasis,
- * code marks and link targets dropped ("**Python**", "[site](url)"),
- * table pipes read as " · ", blanks collapsed; at a line's start, its
- * block marks too ("## ", "- ", "> "). snake_case keeps its
- * underscores. False when out of memory. */
+/* Appends s[0..n), a quote, as a reader should see it (markup.c):
+ * Markdown emphasis (in pairs), code marks and link targets dropped
+ * ("**Python**", "[site](url)"), a table's pipes read as " · " and its
+ * separator cells dropped, blanks collapsed and trimmed; with
+ * RS__MARKUP_LINE_START, the line's block marks too ("## ", "- ", "> ");
+ * with RS__MARKUP_CUT_*, a "**" whose partner was cut off.
+ * mark (may be NULL): a byte range of s on entry, where it landed in b on
+ * return. Looks ahead over the quote: for a line's window, not a file.
+ * False when out of memory. */
 #define RS__MARKUP_LINE_START 1u   /* s starts its line */
-#define RS__MARKUP_TEXT_BEFORE 2u  /* s continues a quote: keep its leading blank */
-#define RS__MARKUP_TEXT_AFTER 4u   /* more of the quote follows: keep a trailing one */
-bool rs__strip_markup(rs_buf *b, const char *s, size_t n, unsigned flags);
+#define RS__MARKUP_CUT_LEFT 2u     /* s was cut from a longer line: text before it */
+#define RS__MARKUP_CUT_RIGHT 4u    /* and text after it */
+bool rs__strip_markup(rs_buf *b, const char *s, size_t n, unsigned flags, size_t mark[2]);
 /* Where the resume shows a requirement ("experience", "missing", "related"…)
  * and whether it is a must or preferred: one word each, every format. */
 const char *rs__requirement_evidence_name(const rs_requirement *q);
 const char *rs__requirement_kind_name(rs_req_kind k);
+/* The file's own name in a path ("a/b/cv.txt" -> "cv.txt"): what a page to
+ * share shows of a path. */
+const char *rs__base_name(const char *path);
 /* A role skill's weight as every format names it: core, important, nice. */
 const char *rs__weight_name(rs_weight w);
 

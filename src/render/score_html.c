@@ -91,15 +91,6 @@ static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
 
 /* ---- roles, skills, gaps, advice ---------------------------------------- */
 
-/* A cell that, when the table reflows into cards on a narrow screen,
- * names itself (data-label, shown by the stylesheet). */
-static xmlNodePtr S_cell(rs_html *h, xmlNodePtr tr, const char *cls, const char *label)
-{
-    xmlNodePtr td = rs__html_el(h, tr, "td", cls);
-    rs__html_attr(h, td, "data-label", label);
-    return td;
-}
-
 /* Is the list out of score order? The role at the estimated rung leads
  * even when another scored higher. */
 static bool S_rung_leads(const rs_analysis *a)
@@ -136,17 +127,17 @@ static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs
         tr = rs__html_el(h, tbody, "tr", NULL);
         xmlNodePtr th = rs__html_el_text(h, tr, "th", NULL, info.title);
         rs__html_attr(h, th, "scope", "row");
-        rs__html_text(h, S_cell(h, tr, NULL, "Track"), info.track_name);
-        rs__html_textf(h, S_cell(h, tr, "num", "Rung"), "%d", info.rung);
-        xmlNodePtr td = S_cell(h, tr, "score", "Score");
+        rs__html_text(h, rs__html_cell(h, tr, NULL, "Track"), info.track_name);
+        rs__html_textf(h, rs__html_cell(h, tr, "num", "Rung"), "%d", info.rung);
+        xmlNodePtr td = rs__html_cell(h, tr, "score", "Score");
         char label[64];
         snprintf(label, sizeof label, "score %.1f of 100", sc->score);
         rs__html_bar(h, td, sc->score, 100, label);
         rs__html_textf(h, rs__html_el(h, td, "span", "value"), "%.1f", sc->score);
-        rs__html_textf(h, S_cell(h, tr, "num", "Skills"), "%zu/%zu (%.0f%% weighted)",
+        rs__html_textf(h, rs__html_cell(h, tr, "num", "Skills"), "%zu/%zu (%.0f%% weighted)",
                        sc->matched, sc->total, sc->coverage * 100);
-        rs__html_textf(h, S_cell(h, tr, "num", "Title fit"), "%.2f", sc->title_fit);
-        rs__html_textf(h, S_cell(h, tr, "num", "Level fit"), "%.2f", sc->level_fit);
+        rs__html_textf(h, rs__html_cell(h, tr, "num", "Title fit"), "%.2f", sc->title_fit);
+        rs__html_textf(h, rs__html_cell(h, tr, "num", "Level fit"), "%.2f", sc->level_fit);
     }
 }
 
@@ -318,12 +309,6 @@ static void S_salary(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
         S_salary_row(h, tbody, rs_roles_role(roles, next));
 }
 
-static const char *S_base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash && slash[1] ? slash + 1 : path;
-}
-
 /* ---- the match view (report --job) ---------------------------------------- */
 
 static void S_match_reqs(rs_html *h, xmlNodePtr s, const rs_lexicon *lex, const rs_match *m,
@@ -377,7 +362,7 @@ static void S_match_view(rs_html *h, xmlNodePtr main, const rs_roles *roles,
     rs__html_text(h, p, rs_match_posting_title(m));
     if (job) {
         xmlNodePtr span = rs__html_el_text(h, p, "span", "muted", " · ");
-        rs__html_text(h, span, S_base_name(job));
+        rs__html_text(h, span, rs__base_name(job));
     }
     xmlNodePtr table = rs__html_el(h, s, "table", NULL);
     char caption[200];
@@ -440,16 +425,25 @@ static void S_footer(rs_html *h, const rs_roles *roles, const rs_lexicon *lex, r
                    as_of.month);
 }
 
+/* s[0..n) into out, cut on a character boundary to fit cap. */
+static void S_copy(char *out, size_t cap, const char *s, size_t n)
+{
+    if (n >= cap)
+        for (n = cap - 1; n && ((unsigned char)s[n] & 0xC0) == 0x80;)
+            n--;
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
 /* Whom the report is about: the person the resume names, else its file. */
 static void S_who(const rs__doc_view *r, char *out, size_t cap)
 {
-    if (!r->has_person) {
-        snprintf(out, cap, "%s", S_base_name(r->name));
-        return;
-    }
-    const char *s = rs_text_data(rs_document_text(r->doc));
-    size_t n = r->person.orig_end - r->person.orig_start;
-    snprintf(out, cap, "%.*s", (int)(n < cap ? n : cap - 1), s + r->person.orig_start);
+    const char *base = rs__base_name(r->name);
+    if (!r->has_person)
+        S_copy(out, cap, base, strlen(base));
+    else
+        S_copy(out, cap, rs_text_data(rs_document_text(r->doc)) + r->person.orig_start,
+               r->person.orig_end - r->person.orig_start);
 }
 
 rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out, size_t *len,
@@ -478,7 +472,7 @@ rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out
     rs__html_el_text(&h, header, "h1", NULL, who);
     if (r->has_person) {   /* else the heading is the file's name already */
         xmlNodePtr from = rs__html_el_text(&h, header, "p", "muted", "From ");
-        rs__html_text(&h, from, S_base_name(r->name));
+        rs__html_text(&h, from, rs__base_name(r->name));
         rs__html_textf(&h, from, " (the name on line %u)", r->person.line);
     }
     xmlNodePtr lede = rs__html_el(&h, header, "p", "lede");

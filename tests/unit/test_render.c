@@ -467,7 +467,7 @@ static void test_salary_band(void **state)
 static void test_strip_markup(void **state)
 {
     (void)state;
-    enum { L = RS__MARKUP_LINE_START, B = RS__MARKUP_TEXT_BEFORE, A = RS__MARKUP_TEXT_AFTER };
+    enum { L = RS__MARKUP_LINE_START, CL = RS__MARKUP_CUT_LEFT, CR = RS__MARKUP_CUT_RIGHT };
     static const struct {
         const char *in;
         unsigned flags;
@@ -475,6 +475,10 @@ static void test_strip_markup(void **state)
     } cases[] = {
         {"work in **Python** and `SQL`", 0, "work in Python and SQL"},
         {"| Go | 5 years |", L, "Go \xC2\xB7 5 years"},
+        {"| Area | Tools |\n", L, "Area \xC2\xB7 Tools"},
+        {"|------|:-----:|", L, ""},   /* a separator row says nothing */
+        {"| Latency | -40% | Go |", L, "Latency \xC2\xB7 -40% \xC2\xB7 Go"},
+        {"| :-( budget cut |", L, ":-( budget cut"},
         {"## Skills", L, "Skills"},
         {"## Skills", 0, "## Skills"},   /* not at a line's start: text */
         {"- built [the site](https://x.example/a) fast", L, "built the site fast"},
@@ -483,13 +487,9 @@ static void test_strip_markup(void **state)
         {"window.__pwned=1", 0, "window.__pwned=1"},
         {"__init__", 0, "init"},
         {"a  \t b", 0, "a b"},
-        {" and x", B, " and x"},
-        {" and x", 0, "and x"},
-        {"x and ", A, "x and "},
-        {"x and ", 0, "x and"},
-        {"| Go | ", A, "Go \xC2\xB7 "},
-        {"| Go | ", 0, "Go"},
+        {" and x ", 0, "and x"},
         {"1. Led the team", L, "Led the team"},
+        {"10. Led the team", L, "Led the team"},
         {"1. Led the team", 0, "1. Led the team"},
         {"C# and C++", 0, "C# and C++"},
         {"> quoted", L, "quoted"},
@@ -498,34 +498,76 @@ static void test_strip_markup(void **state)
         {"-5 degrees", L, "-5 degrees"},
         {"", 0, ""},
         {"[GitHub](https://github.com/x) and [blog](https://b.example)", 0, "GitHub and blog"},
-        {"10. Led the team", L, "Led the team"},
-        {"2 * 3 replicas", 0, "2 * 3 replicas"},
-        {"orchestrate with **", A, "orchestrate with "},   /* "**" + the <mark>ed word */
-        {"** and more", B, " and more"},
-        {"ran `SELECT *` on it", 0, "ran SELECT * on it"},
         {"[a](https://a.example) [b](https://b.example)", 0, "a b"},
+        {"[_a](x_) _b_", 0, "_a b"},   /* no pair across a link's target */
+        /* emphasis only in pairs: a star or underscore that closes nothing is text */
+        {"2 * 3 replicas", 0, "2 * 3 replicas"},
+        {"ran `SELECT *` on it", 0, "ran SELECT * on it"},
+        {"Oracle Pro*C, F*, Python and SQL*Plus", 0, "Oracle Pro*C, F*, Python and SQL*Plus"},
+        {"**bold** and *it* and ***both***", 0, "bold and it and both"},
+        {"**unclosed emphasis", 0, "**unclosed emphasis"},
+        /* a quote cut from a longer line: a "**" whose partner was cut off */
+        {"ython** and SQL, with **Airf", CL | CR, "ython and SQL, with Airf"},
+        {"uses F* and C**", CL, "uses F* and C"},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
         rs_buf b;
         rs__buf_init(&b, 0);
-        assert_true(rs__strip_markup(&b, cases[k].in, strlen(cases[k].in), cases[k].flags));
+        assert_true(rs__strip_markup(&b, cases[k].in, strlen(cases[k].in), cases[k].flags, NULL));
         const char *got = b.len ? b.data : "";
-        bool right = strcmp(got, cases[k].want) == 0;
-        if (!right)
+        if (strcmp(got, cases[k].want) != 0)
             fail_msg("case %zu \"%s\" (flags %u): \"%s\", want \"%s\"", k, cases[k].in,
                      cases[k].flags, got, cases[k].want);
         rs__buf_free(&b);
     }
-    /* it appends, and what the buffer held is not text before the quote */
+}
+
+/* The matched words keep their place: the mark moves with the text
+ * around it, emphasis around it is dropped in pairs across its edges. */
+static void test_strip_markup_mark(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        const char *word;   /* the mark: the first occurrence of word in in */
+        const char *before, *marked, *after;
+    } cases[] = {
+        {"orchestrate with **Apache Airflow**, process", "Apache Airflow", "orchestrate with ",
+         "Apache Airflow", ", process"},
+        {"| Languages | Python, SQL |", "Python", "Languages \xC2\xB7 ", "Python", ", SQL"},
+        {"_Django_ and [Flask](http://x)", "Flask", "Django and ", "Flask", ""},
+        {"  Go  ", "Go", "", "Go", ""},
+        {"a  **b**  c", "b", "a ", "b", " c"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *in = cases[k].in, *at = strstr(in, cases[k].word);
+        size_t mark[2] = {(size_t)(at - in), (size_t)(at - in) + strlen(cases[k].word)};
+        rs_buf b;
+        rs__buf_init(&b, 0);
+        assert_true(rs__strip_markup(&b, in, strlen(in), RS__MARKUP_LINE_START, mark));
+        const char *got = b.len ? b.data : "";
+        assert_true(mark[0] <= mark[1] && mark[1] <= b.len);
+        if (strlen(cases[k].before) != mark[0] ||
+            strncmp(got, cases[k].before, mark[0]) != 0 ||
+            strlen(cases[k].marked) != mark[1] - mark[0] ||
+            strncmp(got + mark[0], cases[k].marked, mark[1] - mark[0]) != 0 ||
+            strcmp(got + mark[1], cases[k].after) != 0)
+            fail_msg("case %zu \"%s\": \"%s\" marked [%zu, %zu)", k, in, got, mark[0], mark[1]);
+        rs__buf_free(&b);
+    }
+    /* it appends after what the buffer held */
     rs_buf b;
     rs__buf_init(&b, 0);
     assert_true(rs__buf_puts(&b, "\xE2\x80\x9C"));
-    assert_true(rs__strip_markup(&b, " | **Go** |", 11, 0));
+    size_t mark[2] = {5, 7};
+    assert_true(rs__strip_markup(&b, " | **Go** |", 11, 0, mark));
     assert_string_equal(b.data, "\xE2\x80\x9CGo");
+    assert_int_equal(mark[0], 3);
+    assert_int_equal(mark[1], 5);
     rs__buf_free(&b);
     /* a buffer that cannot take it: false */
     rs__buf_init(&b, 4);
-    assert_false(rs__strip_markup(&b, "work in **Python**", 18, 0));
+    assert_false(rs__strip_markup(&b, "work in **Python**", 18, 0, NULL));
     rs__buf_free(&b);
 }
 
@@ -549,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_text_control_chars_in_name),
         cmocka_unit_test(test_escape_terminal),
         cmocka_unit_test(test_strip_markup),
+        cmocka_unit_test(test_strip_markup_mark),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
