@@ -767,6 +767,8 @@ static void test_person(void **state)
         {"Jane\n", NULL, 0, 0},
         {"Jane Mary Ann Louise Doe\n", NULL, 0, 0},
         {"Jane Doe 2024\n", NULL, 0, 0},
+        {"Jane \xE2\x80\xAE""Doe\n", NULL, 0, 0},   /* a right-to-left override inside */
+        {"Jane Abcdefghijabcdefghijabcdefghijabcdefghijk\n", NULL, 0, 0},   /* a 41-byte word */
         {"", NULL, 0, 0},
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {

@@ -460,6 +460,8 @@ static void test_document_heading(void **state)
         {"\n\n**Job title:** Senior Go Engineer\n", 200, "Senior Go Engineer"},
         {"## Job title\nStaff Engineer\n", 200, "Staff Engineer"},
         {"***\nData Engineer\n", 200, "Data Engineer"},
+        {"Senior Developer - C#\n", 200, "Senior Developer - C#"},
+        {"## Staff Engineer ##\n", 200, "Staff Engineer"},
         {"\xE2\x80\x94 Platform Engineer \xE2\x80\x94\n", 200, "Platform Engineer"},
         {"Backend Developer\n", 8, "Backend"},
         /* "Chef Pâtissier": the 'â' would straddle the cut and is left out */
