@@ -332,9 +332,10 @@ void rs__html_quote(rs_html *h, xmlNodePtr parent, const char *s)
 {
     rs_buf b;
     rs__buf_init(&b, 0);
-    if (!rs__strip_markup(&b, s, strlen(s), RS__MARKUP_LINE_START, NULL))
+    if (rs__strip_markup(&b, s, strlen(s), RS__MARKUP_LINE_START, NULL))
+        rs__html_text_n(h, parent, b.data, b.len);
+    else
         h->failed = true;
-    rs__html_text_n(h, parent, b.data, b.len);
     rs__buf_free(&b);
 }
 
@@ -349,8 +350,11 @@ void rs__html_evidence(rs_html *h, xmlNodePtr parent, const rs_document *doc,
     rs__buf_init(&b, 0);
     unsigned flags = (w.cut_left ? RS__MARKUP_CUT_LEFT : RS__MARKUP_LINE_START) |
                      (w.cut_right ? RS__MARKUP_CUT_RIGHT : 0);
-    if (!rs__strip_markup(&b, s + w.start, w.end - w.start, flags, mark))
-        h->failed = true;
+    if (!rs__strip_markup(&b, s + w.start, w.end - w.start, flags, mark)) {
+        h->failed = true;   /* the page is not written: nothing more to add */
+        rs__buf_free(&b);
+        return;
+    }
     const char *t = b.data ? b.data : "";
     xmlNodePtr q = rs__html_el(h, parent, "q", NULL);
     if (w.cut_left)
