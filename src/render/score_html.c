@@ -473,7 +473,11 @@ rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out
     if (r->has_person) {   /* else the heading is the file's name already */
         xmlNodePtr from = rs__html_el_text(&h, header, "p", "muted", "From ");
         rs__html_text(&h, from, rs__base_name(r->name));
-        rs__html_textf(&h, from, " (the name on line %u)", r->person.line);
+        if (r->person.page)   /* a PDF's reader counts lines by page */
+            rs__html_textf(&h, from, " (the name on page %u, line %u)", r->person.page,
+                           r->person.page_line);
+        else
+            rs__html_textf(&h, from, " (the name on line %u)", r->person.line);
     }
     xmlNodePtr lede = rs__html_el(&h, header, "p", "lede");
     S_warnings(&h, header, r);
