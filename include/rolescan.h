@@ -1035,6 +1035,9 @@ typedef enum rs_row_status {
 RS_EXPORT const char *rs_row_status_name(rs_row_status status);
 
 /* One posting as the summary keeps it (strings are copied). */
+#define RS_ROW_FILE 1
+#define RS_ROW_FILE_LINE 2
+
 typedef struct rs_batch_row {
     const char *id;
     rs_row_status status;
@@ -1045,7 +1048,11 @@ typedef struct rs_batch_row {
     const size_t *skills;        /* skills asked for (lexicon indices) */
     size_t skill_count;
     const char *message;         /* the error or out-of-scope reason, or NULL */
-    int is_file;                 /* id is a local path: linked in HTML */
+    int is_file;                 /* RS_ROW_FILE: id is a local path, linked in
+                                    HTML; RS_ROW_FILE_LINE: id is "path:line",
+                                    a record named after its file; 0: the
+                                    record's own id. HTML shows a path by its
+                                    file's own name. */
     const char *title;           /* the posting's own title
                                     (rs_document_heading), or NULL */
 } rs_batch_row;

@@ -176,26 +176,6 @@ static bool S_name_line(const S_line *l, size_t a, size_t z, size_t *first, size
     return names == 1;
 }
 
-static bool S_line_break(const char *norm, const rs_token *a, const rs_token *b)
-{
-    for (size_t k = a->start + a->len; k < b->start; k++)
-        if (norm[k] == '\n' || norm[k] == '\r')
-            return true;
-    return false;
-}
-
-/* Characters from the start of the line to orig offset at, plus 1. */
-static unsigned S_column(const S_line *l, size_t at)
-{
-    size_t s = at;
-    while (s > 0 && l->orig[s - 1] != '\n' && l->orig[s - 1] != '\r')
-        s--;
-    unsigned column = 1;
-    for (; s < at; s++)
-        column += ((unsigned char)l->orig[s] & 0xC0) != 0x80;
-    return column;
-}
-
 /* The first line of the first headed section (~0u with none); -1 when
  * out of memory. */
 static int S_heading_line(const rs_document *doc, unsigned *line)
@@ -252,13 +232,14 @@ int rs_document_person(const rs_roles *roles, const rs_document *doc, const rs_s
     const rs_text *text = rs_document_text(doc);
     S_line l = {roles, scan, rs_document_normalized(doc, &norm_len), rs_text_data(text),
                 rs_text_length(text), rs__document_map(doc), toks};
+    S_ctx c = {.norm = l.norm, .toks = toks, .ntok = ntok};   /* for its line breaks */
     unsigned heading;
     if (!roles || !toks || S_heading_line(doc, &heading) < 0)
         return toks && roles ? -1 : 0;
     size_t lines = 0;
     for (size_t a = 0; a < ntok && lines < S_HEAD_LINES; lines++) {
         size_t z = a + 1, words = S_word(&toks[a]);
-        while (z < ntok && !S_line_break(l.norm, &toks[z - 1], &toks[z]))
+        while (z < ntok && !rs__line_break_before(&c, z))
             words += S_word(&toks[z++]);
         unsigned line = rs__line_of(doc, rs__orig(l.map, toks[a].start));
         if (line >= heading || words > S_PROSE_WORDS)
@@ -270,12 +251,8 @@ int rs_document_person(const rs_roles *roles, const rs_document *doc, const rs_s
             e = rs__orig(l.map, toks[last].start + toks[last].len);
         }
         if (e > s && e - s <= S_NAME_BYTES && S_plain(&l, s, e) && !S_skill_within(scan, s, e)) {
-            memset(out, 0, sizeof *out);
-            out->orig_start = s;
-            out->orig_end = e;
-            out->line = line;
-            out->column = S_column(&l, s);
-            rs__page_of(doc, line, &out->page, &out->page_line);
+            rs_position at = rs_document_position(doc, s);
+            *out = (rs_evidence){s, e, at.line, at.column, at.page, at.page_line};
             return 1;
         }
         a = z;

@@ -238,6 +238,7 @@ typedef struct S_item {
     size_t seq;
     char *id;
     char *record;   /* a JSON Lines record, or NULL for a file */
+    bool file_line; /* id is "file:line", made here for a record */
     bool too_long;  /* a record line over S_max_line(): dropped unread */
     int read_errno; /* reading the JSON Lines file failed here (errno) */
     long long at;   /* ... at this byte */
@@ -325,6 +326,7 @@ static bool S_next_item(S_run *r, S_item *it)
             ssize_t n = S_read_line(r, S_max_line(r->o), &too_long);
             if (n < 0 && r->read_errno) {   /* an error row, and the file is done */
                 it->id = S_line_id(r->jsonl_name, ++r->jsonl_line);
+                it->file_line = true;
                 it->record = NULL;
                 it->read_errno = r->read_errno;
                 it->at = at < 0 ? 0 : at;
@@ -347,6 +349,7 @@ static bool S_next_item(S_run *r, S_item *it)
                     cli_content_id(r->line, (size_t)n, id, sizeof id);
                 else
                     snprintf(id, sizeof id, "%s:%zu", r->jsonl_name, r->jsonl_line);
+                it->file_line = !r->o->stream;
                 it->id = strdup(id);
                 it->record = strdup(too_long ? "" : r->line);
                 it->too_long = too_long;
@@ -385,6 +388,7 @@ typedef struct S_work {
     rs_result *result;       /* read as a posting: its requirements, then analysed */
     rs_error err;
     char *id;
+    bool file_line;          /* id is "file:line", not the record's own */
     char warning[300];
 } S_work;
 
@@ -407,6 +411,7 @@ static rs_status S_record_text(const S_run *r, S_work *w, const char *line)
     if (rec.id) {   /* the record's id replaces the file:line one */
         free(w->id);
         w->id = rec.id;
+        w->file_line = false;
         rec.id = NULL;
     }
     const char *title = rec.field[CLI_FIELD_TITLE], *text = rec.field[CLI_FIELD_TEXT],
@@ -520,7 +525,7 @@ static void S_fill_slot(const S_run *r, S_work *w, rs_status st, long micros, bo
     slot->batch = rs_classification_row(r->roles, &c);
     slot->batch.id = strdup(w->id ? w->id : "");
     slot->batch.message = slot->batch.message ? strdup(slot->batch.message) : NULL;
-    slot->batch.is_file = it_is_file;
+    slot->batch.is_file = it_is_file ? RS_ROW_FILE : w->file_line ? RS_ROW_FILE_LINE : 0;
     char title[200];
     const rs_document *doc = res ? rs_result_document(res) : NULL;
     if (doc && rs_document_heading(doc, title, sizeof title) &&
@@ -637,7 +642,7 @@ static void *S_worker(void *arg)
             free(it.record);
             return NULL;
         }
-        S_work w = {.id = it.id};
+        S_work w = {.id = it.id, .file_line = it.file_line};
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
         rs_status st = S_classify(r, &w, &it);

@@ -138,19 +138,6 @@ static void S_top_skills(rs_html *h, xmlNodePtr main, const rs_batch *b)
         rs__html_el_text(h, s, "p", "muted", "No posting was classified.");
 }
 
-/* Is id a record named by its file and line ("in/posts.jsonl:7"), as rolescan
- * names a record that has no id of its own? */
-static bool S_file_line(const char *id)
-{
-    const char *colon = strrchr(id, ':');
-    if (!colon || !colon[1] || !memchr(id, '/', (size_t)(colon - id)))
-        return false;
-    for (const char *p = colon + 1; *p; p++)
-        if (*p < '0' || *p > '9')
-            return false;
-    return true;
-}
-
 /* A posting by its title (else its file's name), linked to its file, with
  * the file's name or the record's id beneath: a file, or a record of one,
  * by the file's own name, not its folders; a record's own id as written. */
@@ -159,9 +146,9 @@ static void S_id_cell(rs_html *h, xmlNodePtr tr, const rs_batch_row *row)
     xmlNodePtr th = rs__html_el(h, tr, "th", NULL);
     rs__html_attr(h, th, "scope", "row");
     const char *id = row->id ? row->id : "";
-    const char *name = row->is_file || S_file_line(id) ? rs__base_name(id) : id;
+    const char *name = row->is_file ? rs__base_name(id) : id;
     const char *title = row->title && *row->title ? row->title : name;
-    if (!row->is_file) {
+    if (row->is_file != RS_ROW_FILE) {
         rs__html_text(h, th, title);
     } else {
         char *url = rs__html_path_url(id);

@@ -425,25 +425,17 @@ static void S_footer(rs_html *h, const rs_roles *roles, const rs_lexicon *lex, r
                    as_of.month);
 }
 
-/* s[0..n) into out, cut on a character boundary to fit cap. */
-static void S_copy(char *out, size_t cap, const char *s, size_t n)
+/* Whom the report is about: the person the resume names, else its file;
+ * *len bytes at the pointer returned. */
+static const char *S_who(const rs__doc_view *r, size_t *len)
 {
-    if (n >= cap)
-        for (n = cap - 1; n && ((unsigned char)s[n] & 0xC0) == 0x80;)
-            n--;
-    memcpy(out, s, n);
-    out[n] = '\0';
-}
-
-/* Whom the report is about: the person the resume names, else its file. */
-static void S_who(const rs__doc_view *r, char *out, size_t cap)
-{
-    const char *base = rs__base_name(r->name);
-    if (!r->has_person)
-        S_copy(out, cap, base, strlen(base));
-    else
-        S_copy(out, cap, rs_text_data(rs_document_text(r->doc)) + r->person.orig_start,
-               r->person.orig_end - r->person.orig_start);
+    if (!r->has_person) {
+        const char *base = rs__base_name(r->name);
+        *len = strlen(base);
+        return base;
+    }
+    *len = r->person.orig_end - r->person.orig_start;
+    return rs_text_data(rs_document_text(r->doc)) + r->person.orig_start;
 }
 
 rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out, size_t *len,
@@ -459,17 +451,22 @@ rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out
     if (!r->analysis || !r->doc || !r->scan)
         return rs__fail(err, RS_ERR_ARG, r->name, 0, "nothing to report: %s",
                         r->error ? r->error->message : "not analysed");
-    rs_html h;
-    char who[200], title[260];
-    S_who(r, who, sizeof who);
-    snprintf(title, sizeof title, "Career report — %s", who);
-    if (!rs__html_begin(&h, title)) {
+    rs_html h = {0};   /* discarded whether or not it was begun */
+    size_t who_len;
+    const char *who = S_who(r, &who_len);
+    rs_buf title;
+    rs__buf_init(&title, 0);
+    rs__buf_puts(&title, "Career report — ");
+    rs__buf_append(&title, who, who_len);
+    bool begun = !title.failed && rs__html_begin(&h, title.data);
+    rs__buf_free(&title);
+    if (!begun) {
         rs__html_discard(&h);
         return rs__nomem(err, r->name);
     }
     xmlNodePtr header = rs__html_el(&h, h.body, "header", NULL);
     rs__html_el_text(&h, header, "p", "kicker", "Career report");
-    rs__html_el_text(&h, header, "h1", NULL, who);
+    rs__html_text_n(&h, rs__html_el(&h, header, "h1", NULL), who, who_len);
     if (r->has_person) {   /* else the heading is the file's name already */
         xmlNodePtr from = rs__html_el_text(&h, header, "p", "muted", "From ");
         rs__html_text(&h, from, rs__base_name(r->name));

@@ -220,6 +220,35 @@ static void test_batch_page(void **state)
     rs_batch_free(b);
 }
 
+/* A record rolescan named after its file ("/abs/dir/posts.jsonl:7") is
+ * shown by the file's own name; a record's own id, slashes and all, as
+ * written; neither is linked. */
+static void test_batch_record_ids(void **state)
+{
+    (void)state;
+    rs_batch *b = rs_batch_new(S_roles, S_lex, 0);
+    assert_non_null(b);
+    rs_batch_row rows[] = {
+        {"/abs/dir/posts.jsonl:7", RS_ROW_ERROR, NULL, 0, NULL, 0, NULL, 0, "bad JSON",
+         RS_ROW_FILE_LINE, NULL},
+        {"jobs/backend/42", RS_ROW_OK, "backend", 2, "Backend Developer", 50, NULL, 0, NULL, 0,
+         "Backend Engineer"},
+    };
+    rs_error err = {0};
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(rs_batch_add(b, &rows[i], &err), RS_OK);
+    char *html = NULL;
+    size_t len = 0;
+    rs_report_options ro = {.as_of = S_as_of};
+    assert_int_equal(render_batch(b, &ro, RS_OUTPUT_HTML, &html, &len, &err), RS_OK);
+    assert_non_null(strstr(html, "<th scope=\"row\">posts.jsonl:7</th>"));
+    assert_null(strstr(html, "/abs/dir"));
+    assert_non_null(strstr(html, "Backend Engineer<span class=\"file\">jobs/backend/42</span>"));
+    assert_null(strstr(html, "<a "));
+    rs_free(html);
+    rs_batch_free(b);
+}
+
 static void test_path_url(void **state)
 {
     (void)state;
@@ -239,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_out_of_scope_report),
         cmocka_unit_test(test_report_needs_an_analysis),
         cmocka_unit_test(test_batch_page),
+        cmocka_unit_test(test_batch_record_ids),
         cmocka_unit_test(test_path_url),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
