@@ -116,6 +116,8 @@ static void S_standing(const rs_roles *roles, rs__doc_view *v)
     v->focus = v->target != RS__NO_ROLE ? v->target : v->best;
     v->next = v->focus != RS__NO_ROLE ? rs_roles_next(roles, v->focus) : RS__NO_ROLE;
     v->placed = v->in_scope && best;
+    for (size_t i = 1; best && i < rs_analysis_role_count(a); i++)
+        v->leads_over_score |= rs_analysis_role(a, i)->score > best->score;
     S_gap_view(a, v->focus, &v->gaps);
     S_gap_view(a, v->next, &v->next_gaps);
     v->reach_count = best ? rs_analysis_laterals(a, v->focus, v->reach, RS__REACH_KEPT) : 0;

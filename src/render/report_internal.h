@@ -74,9 +74,17 @@ typedef struct rs__doc_view {
     size_t ladder[RS__RUNGS + 1];   /* the role shown at each rung of the
                                        closest role's track (the backend
                                        ladder's where the track has none) */
+    bool leads_over_score;       /* the closest role leads roles that scored
+                                    higher (RS__LEADS_NOTE says why) */
     bool has_person;             /* the resume names its owner: */
     rs_evidence person;          /* where (rs_document_person) */
 } rs__doc_view;
+
+/* Why the closest role can lead roles that scored higher: the analysis
+ * puts first the best-scored role on the text's track at its rung. */
+#define RS__LEADS_NOTE                                                        \
+    "The first role is on the track and at the rung the evidence gives; the " \
+    "others follow by score."
 
 /* A classification row's fields, as every format writes them. */
 typedef struct rs__row_view {

@@ -91,26 +91,15 @@ static void S_ladder(rs_html *h, xmlNodePtr main, const rs_roles *roles, const r
 
 /* ---- roles, skills, gaps, advice ---------------------------------------- */
 
-/* Is the list out of score order? The role at the estimated rung leads
- * even when another scored higher. */
-static bool S_rung_leads(const rs_analysis *a)
+static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs__doc_view *v)
 {
-    for (size_t i = 1; i < rs_analysis_role_count(a); i++)
-        if (rs_analysis_role(a, i)->score > rs_analysis_role(a, 0)->score)
-            return true;
-    return false;
-}
-
-static void S_roles(rs_html *h, xmlNodePtr main, const rs_roles *roles, const rs_analysis *a)
-{
+    const rs_analysis *a = v->analysis;
     xmlNodePtr s = rs__html_section(h, main, "roles", "Closest roles");
     rs__html_el_text(h, s, "p", "muted",
                      "Score = 50% skills + 30% title + 20% level; skills weigh the role's core "
                      "skills 3, important 2, nice to have 1.");
-    if (S_rung_leads(a))
-        rs__html_el_text(h, s, "p", "muted",
-                         "The first role stands at the rung the evidence gives, on your track; "
-                         "the others follow by score.");
+    if (v->leads_over_score)
+        rs__html_el_text(h, s, "p", "muted", RS__LEADS_NOTE);
     xmlNodePtr table = rs__html_el(h, s, "table", "cards");
     rs__html_el_text(h, table, "caption", "visually-hidden", "Closest roles, closest first");
     xmlNodePtr tr = rs__html_el(h, rs__html_el(h, table, "thead", NULL), "tr", NULL);
@@ -491,7 +480,7 @@ rs_status rs__render_score_html(const rs_report *rep, unsigned flags, char **out
         S_ladder(&h, main, roles, r);
         if (rep->match)
             S_match_view(&h, main, roles, lex, rep->match, rep->job_name);
-        S_roles(&h, main, roles, r->analysis);
+        S_roles(&h, main, roles, r);
         S_gaps(&h, main, roles, lex, r);
         S_skills(&h, main, lex, r);
         S_advice(&h, main, roles, r);

@@ -59,8 +59,9 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, con
     long months = rs_analysis_months(a);
     int stated = rs_analysis_stated_years(a);
     if (months > 0)
-        rs__buf_printf(b, "    %sexperience: %ld months in %zu date ranges (overlaps merged)",
-                       st->dim, months, rs_analysis_range_count(a));
+        rs__buf_printf(b, "    %sexperience: %ld months in %zu date range%s (overlaps merged)",
+                       st->dim, months, rs_analysis_range_count(a),
+                       rs_analysis_range_count(a) == 1 ? "" : "s");
     if (stated)
         rs__buf_printf(b, "%s%d years stated in the text", months > 0 ? "; " : "    experience: ",
                        stated);
@@ -68,11 +69,14 @@ static void S_level(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, con
         rs__buf_printf(b, "%s\n", st->reset);
 }
 
-static void S_roles(rs_buf *b, const rs_roles *roles, const rs_analysis *a, const rs__style *st)
+static void S_roles(rs_buf *b, const rs_roles *roles, const rs__doc_view *v, const rs__style *st)
 {
+    const rs_analysis *a = v->analysis;
     rs__buf_printf(b, "\n  %sClosest roles%s  %sscore = skills 50%% + title 30%% + level 20%%; skills "
                       "weighted core 3, important 2, nice to have 1%s\n",
                    st->bold, st->reset, st->dim, st->reset);
+    if (v->leads_over_score)
+        rs__buf_printf(b, "    %s%s%s\n", st->dim, RS__LEADS_NOTE, st->reset);
     for (size_t i = 0; i < rs_analysis_role_count(a); i++) {
         const rs_role_score *sc = rs_analysis_role(a, i);
         rs_role_info info = rs_roles_role(roles, sc->role);
@@ -171,7 +175,7 @@ static void S_document(rs_buf *b, const rs_roles *roles, const rs_lexicon *lex,
         return;
     }
     S_level(b, roles, r, st);
-    S_roles(b, roles, r->analysis, st);
+    S_roles(b, roles, r, st);
     S_gaps(b, roles, lex, &r->gaps,
            r->target != RS__NO_ROLE ? "Gaps for the target role" : "Gaps for the closest role", st);
     if (r->next != RS__NO_ROLE)
